@@ -1,0 +1,132 @@
+"""The control-unit (环境管控单元) schema and mapping of a user's fields onto it.
+
+Deployed platforms use pinyin-initial names (HJZHGKDYBM ...); provinces also ship layers
+with Chinese field names. Every role below lists the names we recognise, in order of
+preference, so a layer from either tradition maps without the user typing anything.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields as dc_fields, replace
+from typing import Dict, Iterable, Optional, Sequence
+
+from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError
+
+#: role -> candidate field names (compared case-insensitively, whitespace stripped)
+FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
+    "code": ("HJZHGKDYBM", "ZHGKDYBM", "DYBM", "环境管控单元编码", "管控单元编码", "单元编码", "编码", "UNIT_CODE", "CODE"),
+    "name": ("HJZHGKDYMC", "ZHGKDYMC", "DYMC", "环境管控单元名称", "管控单元名称", "单元名称", "名称", "UNIT_NAME", "NAME"),
+    "unit_class": ("ZHGKDYFL", "GKDYFL", "DYFL", "管控单元分类", "环境管控单元分类", "单元分类", "管控类别", "分类", "CLASS"),
+    "prov": ("PROV", "省", "省份", "省级行政区"),
+    "city": ("CITY", "市", "地市", "地级市"),
+    "area": ("AREA", "县", "区县", "县区", "县级行政区"),
+    "spatial": ("KJBJYS", "空间布局约束"),
+    "emission": ("PWWPFGK", "WRWPFGK", "污染物排放管控"),
+    "risk": ("HJFXFK", "环境风险防控"),
+    "resource": ("ZYKFXLYQ", "ZYLYXL", "资源开发效率要求", "资源利用效率", "资源利用效率要求"),
+    "remark": ("REMARK", "BZ", "备注"),
+}
+
+#: Standard output name for each role (what the sample data and exports use).
+STANDARD_NAMES: Dict[str, str] = {role: names[0] for role, names in FIELD_CANDIDATES.items()}
+
+#: The four access-list dimensions, in their official order.
+ACCESS_DIMENSIONS = ("spatial", "emission", "risk", "resource")
+
+UNIT_CLASSES = {
+    1: QT_TRANSLATE_NOOP(CONTEXT, "Priority protection"),   # 优先保护
+    2: QT_TRANSLATE_NOOP(CONTEXT, "Key control"),           # 重点管控
+    3: QT_TRANSLATE_NOOP(CONTEXT, "General control"),       # 一般管控
+}
+UNIT_CLASSES_ZH = {1: "优先保护", 2: "重点管控", 3: "一般管控"}
+
+CODE_PATTERN = re.compile(r"^ZH(\d{6})([123])(\d{4})$")
+
+
+@dataclass(frozen=True)
+class FieldMapping:
+    """Which of the layer's fields plays each role (None = absent)."""
+
+    code: Optional[str] = None
+    name: Optional[str] = None
+    unit_class: Optional[str] = None
+    prov: Optional[str] = None
+    city: Optional[str] = None
+    area: Optional[str] = None
+    spatial: Optional[str] = None
+    emission: Optional[str] = None
+    risk: Optional[str] = None
+    resource: Optional[str] = None
+    remark: Optional[str] = None
+
+    def as_dict(self) -> Dict[str, Optional[str]]:
+        return {f.name: getattr(self, f.name) for f in dc_fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Optional[str]]) -> "FieldMapping":
+        known = {f.name for f in dc_fields(cls)}
+        return cls(**{k: (v or None) for k, v in data.items() if k in known})
+
+    def with_overrides(self, **overrides: Optional[str]) -> "FieldMapping":
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    def check_against(self, available: Iterable[str], layer: str) -> None:
+        names = set(available)
+        for role, fname in self.as_dict().items():
+            if fname and fname not in names:
+                raise JwjtInputError(QT_TRANSLATE_NOOP(
+                    CONTEXT, "Layer '{layer}' has no field '{field}' (mapped as {role})."),
+                    layer=layer, field=fname, role=role)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", "", str(name)).upper()
+
+
+def detect_mapping(field_names: Iterable[str]) -> FieldMapping:
+    """Guess the mapping from field names; the earliest candidate for a role wins."""
+    by_norm = {}
+    for f in field_names:
+        by_norm.setdefault(_norm(f), f)
+    found: Dict[str, Optional[str]] = {}
+    used = set()
+    for role, candidates in FIELD_CANDIDATES.items():
+        found[role] = None
+        for cand in candidates:
+            actual = by_norm.get(_norm(cand))
+            if actual is not None and actual not in used:
+                found[role] = actual
+                used.add(actual)
+                break
+    return FieldMapping(**found)
+
+
+_CLASS_WORDS = (("优先", 1), ("重点", 2), ("一般", 3))
+
+
+def parse_unit_class(value) -> Optional[int]:
+    """Accept 1/2/3 (number or text) and the Chinese class names; None when unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value != value:  # NaN
+            return None
+        iv = int(value)
+        return iv if iv in (1, 2, 3) and iv == value else None
+    text = str(value).strip()
+    if text in ("1", "2", "3"):
+        return int(text)
+    for word, cls in _CLASS_WORDS:
+        if word in text:
+            return cls
+    return None
+
+
+def parse_unit_code(code) -> Optional[dict]:
+    """Split a ZH code into county, class digit and serial; None when malformed."""
+    if code is None:
+        return None
+    m = CODE_PATTERN.match(str(code).strip())
+    if not m:
+        return None
+    return {"county": m.group(1), "class": int(m.group(2)), "serial": m.group(3)}
