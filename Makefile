@@ -43,7 +43,7 @@ demo: setup i18n/jwjt_zh_CN.qm
 
 # Core tests run without a QgsApplication (pytest-qgis disabled) to prove the core is QGIS-free.
 test: setup i18n/jwjt_zh_CN.qm
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:pytest_qgis -p no:pytestqt tests/core
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:pytest_qgis -p no:pytestqt -W ignore::pytest.PytestConfigWarning tests/core
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/qgis
 
 bench: setup
