@@ -1,0 +1,1 @@
+"""Thin adapters between QGIS objects and the Qt-free core."""

@@ -1,0 +1,21 @@
+"""Translation of core messages, which carry English templates and parameters."""
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.messages import CONTEXT, Message, render
+
+
+#: pylupdate5 files bare ``tr("...")`` calls under "@default"; translating in that context
+#: keeps call sites short and the .ts in step with the code.
+UI_CONTEXT = "@default"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(UI_CONTEXT, text)
+
+
+def tr_core(template: str) -> str:
+    return QCoreApplication.translate(CONTEXT, template)
+
+
+def tr_message(message: Message) -> str:
+    return render(tr_core(message.template), message.params)

@@ -1,0 +1,85 @@
+"""Core results -> QGIS fields and features (original attributes plus the metrics)."""
+from __future__ import annotations
+
+from typing import Dict, List
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsFeature, QgsField, QgsFields
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.synergy import CLASS_LABELS
+from .i18n import tr_core
+
+#: metric column -> (QVariant type, description for field alias)
+_FIXED = {
+    "AREA_KM2": (QVariant.Double, "Unit area (km²)"),
+    "GRID_SH": (QVariant.Double, "Share of the unit on the grid"),
+    "TOP_N": (QVariant.Int, "CO2 top-k cells touched"),
+    "COINC_N": (QVariant.Int, "Coincidence cells touched"),
+    "COINC_AS": (QVariant.Double, "Area share of coincidence cells"),
+    "TOPC_AS": (QVariant.Double, "Area share of CO2 top-k cells"),
+    "POLH_AS": (QVariant.Double, "Area share of pollutant hotspot cells"),
+    "SYN_FLAG": (QVariant.Int, "Synergy flag"),
+    "SYN_CLASS": (QVariant.String, "Synergy class"),
+    "SYN_LABEL": (QVariant.String, "Synergy class label"),
+}
+
+
+def metric_columns(table: pd.DataFrame) -> List[str]:
+    skip = {"UNIT", "NAME", "CLASS"}
+    cols = [c for c in table.columns if c not in skip]
+    if "SYN_CLASS" in cols and "SYN_LABEL" not in cols:
+        cols.append("SYN_LABEL")
+    return cols
+
+
+def metric_fields(table: pd.DataFrame, existing: QgsFields) -> QgsFields:
+    """Fields for the output layer: the user's fields, then the metrics (suffixed if a
+    user field already has the name, so nothing of the input is overwritten)."""
+    out = QgsFields(existing)
+    taken = {existing.at(i).name().upper() for i in range(existing.count())}
+    for col in metric_columns(table):
+        name = col
+        while name.upper() in taken:
+            name = name[:8] + "_J"
+        taken.add(name.upper())
+        if col in _FIXED:
+            qtype = _FIXED[col][0]
+        elif col.endswith(("_CS",)):
+            qtype = QVariant.Double
+        else:
+            qtype = QVariant.Double
+        f = QgsField(name, qtype)
+        out.append(f)
+    return out
+
+
+def metric_values(table: pd.DataFrame) -> Dict[int, list]:
+    """Row position in the prepared units -> list of metric values (Python types)."""
+    cols = metric_columns(table)
+    labels = {k: tr_core(v) for k, v in CLASS_LABELS.items()}
+    out = {}
+    records = table.to_dict("records")
+    for i, rec in enumerate(records):
+        vals = []
+        for c in cols:
+            if c == "SYN_LABEL":
+                vals.append(labels.get(rec["SYN_CLASS"], ""))
+                continue
+            v = rec[c]
+            if isinstance(v, (np.integer,)):
+                v = int(v)
+            elif isinstance(v, (np.floating, float)):
+                v = float(v) if np.isfinite(v) else None
+            vals.append(v)
+        out[i] = vals
+    return out
+
+
+def build_feature(src: QgsFeature, fields: QgsFields, metrics: list) -> QgsFeature:
+    f = QgsFeature(fields)
+    f.setGeometry(src.geometry())
+    attrs = list(src.attributes())
+    f.setAttributes(attrs + (metrics if metrics is not None else [None] * (fields.count() - len(attrs))))
+    return f

@@ -1,0 +1,35 @@
+"""The synergy run as every front end performs it: map fields, prepare units, overlay, flag.
+
+The CLI, the Processing algorithm and the dock all call :func:`run_synergy`, so they
+cannot drift apart in what they check or compute.
+"""
+from __future__ import annotations
+
+from typing import Callable, Dict, Optional, Tuple
+
+import numpy as np
+
+from .fields import FieldMapping, detect_mapping
+from .grid import EmissionGrid, check_same_grid, species_list
+from .synergy import SynergyAnalysis, SynergyParams, SynergyResult
+from .units import prepare_units
+
+
+def resolve_mapping(frame, overrides: Optional[Dict[str, Optional[str]]] = None) -> FieldMapping:
+    """Auto-detected field roles, with the user's explicit choices taking precedence."""
+    mapping = detect_mapping([c for c in frame.columns if c != frame.geometry.name])
+    return mapping.with_overrides(**(overrides or {}))
+
+
+def run_synergy(frame, grids: Dict[str, EmissionGrid], params: SynergyParams = SynergyParams(),
+                mapping: Optional[FieldMapping] = None, layer: str = "units",
+                selection: Optional[np.ndarray] = None,
+                progress: Optional[Callable[[float], None]] = None,
+                is_canceled: Optional[Callable[[], bool]] = None) -> Tuple[SynergyAnalysis, SynergyResult]:
+    mapping = mapping or resolve_mapping(frame)
+    params.validate(list(grids))
+    spec = check_same_grid([grids[s] for s in species_list(grids)])
+    spec.require_crs(grids["CO2"].name)
+    units = prepare_units(frame, spec.crs_wkt, mapping, layer, selection)
+    analysis = SynergyAnalysis(units, grids, progress=progress, is_canceled=is_canceled, unit_layer=layer)
+    return analysis, analysis.run(params)

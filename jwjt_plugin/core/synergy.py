@@ -1,0 +1,320 @@
+"""Pollution–carbon synergy: where the top-k % CO2 cells coincide with NOx / VOCs hotspots.
+
+:class:`SynergyAnalysis` holds everything that does not depend on the parameters (the
+overlay weights, per-unit totals, cell rankings) so that :meth:`SynergyAnalysis.run`
+with a new k or rule only redoes the cheap part (the "re-flag").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Dict, List, Optional, Tuple
+
+import numpy as np
+import pandas as pd
+
+from .grid import EmissionGrid, GridSpec, check_same_grid, species_list
+from .hotspots import GiStarResult, RankedCells, gi_star, rank_cells, top_k_count, top_k_mask
+from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError, MessageLog
+from .overlay import CoverageWeights, compute_weights
+from .units import PreparedUnits, check_grid_coverage, check_overlaps
+
+HOTSPOT_METHODS = ("topk", "gistar")
+RULES = ("nox_or_vocs", "nox_and_vocs", "nox", "vocs")
+DOMAINS = ("units", "grid")
+
+#: Synergy classes of a unit, strongest first.
+CLASS_SYNERGY, CLASS_CARBON, CLASS_POLLUTANT, CLASS_OTHER = "A", "B", "C", "D"
+CLASS_LABELS = {
+    CLASS_SYNERGY: QT_TRANSLATE_NOOP(CONTEXT, "Synergy hotspot (CO2 top cells coincide with pollutant hotspots)"),
+    CLASS_CARBON: QT_TRANSLATE_NOOP(CONTEXT, "Carbon hotspot only"),
+    CLASS_POLLUTANT: QT_TRANSLATE_NOOP(CONTEXT, "Pollutant hotspot only"),
+    CLASS_OTHER: QT_TRANSLATE_NOOP(CONTEXT, "No hotspot"),
+}
+CLASS_LABELS_ZH = {CLASS_SYNERGY: "协同热点", CLASS_CARBON: "碳排放热点", CLASS_POLLUTANT: "污染物热点",
+                   CLASS_OTHER: "非热点"}
+
+
+def field_prefix(species: str) -> str:
+    """CO2 -> CO2, NOx -> NOX, PM2.5 -> PM25: short, shapefile-safe field stems."""
+    return "".join(ch for ch in species.upper() if ch.isalnum())[:6]
+
+
+@dataclass(frozen=True)
+class SynergyParams:
+    k_percent: float = 5.0
+    hotspot_method: str = "topk"        # pollutant hotspots: "topk" (same k) or "gistar"
+    rule: str = "nox_or_vocs"           # which pollutant hotspots a CO2 top cell must meet
+    domain: str = "units"               # rank cells under the units only, or the whole grid
+    denominator: str = "all"            # top-k % of all domain cells, or of non-zero cells
+    gi_radius: int = 1                  # Gi* window radius in cells (1 = 3x3, focal included)
+    gi_min_bin: int = 2                 # hotspot = Gi* bin >= this (2 = 95 % confidence)
+    gi_fdr: bool = False                # Benjamini–Hochberg false discovery rate correction
+    flag_min_area_share: float = 0.05   # flag when coincidence cells cover this share of the unit …
+    flag_min_co2_share: float = 0.5     # … or hold this share of its CO2
+
+    def validate(self, available: List[str]) -> None:
+        if not 0 < self.k_percent <= 100:
+            raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "k must be between 0 and 100 %, not {k}."),
+                                 k=self.k_percent)
+        for value, allowed, what in ((self.hotspot_method, HOTSPOT_METHODS, "hotspot method"),
+                                     (self.rule, RULES, "coincidence rule"), (self.domain, DOMAINS, "domain")):
+            if value not in allowed:
+                raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Unknown {what} '{value}'; use one of {allowed}."),
+                                     what=what, value=value, allowed=", ".join(allowed))
+        if "CO2" not in available:
+            raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "A CO2 grid is required for the synergy analysis."))
+        needed = self.rule_species() if self.rule != "nox_or_vocs" else ()
+        for sp in needed:
+            if sp not in available:
+                raise JwjtInputError(QT_TRANSLATE_NOOP(
+                    CONTEXT, "The coincidence rule '{rule}' needs a {species} grid, which was not given."),
+                    rule=self.rule, species=sp)
+        if not any(sp in available for sp in self.rule_species()):
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                CONTEXT, "The coincidence rule '{rule}' needs a NOx or a VOCs grid; neither was given."),
+                rule=self.rule)
+
+    def rule_species(self, available: Optional[List[str]] = None) -> Tuple[str, ...]:
+        """Pollutants the rule combines; "NOx or VOCs" uses whichever of them was given."""
+        species = {"nox_or_vocs": ("NOx", "VOCs"), "nox_and_vocs": ("NOx", "VOCs"),
+                   "nox": ("NOx",), "vocs": ("VOCs",)}[self.rule]
+        if available is not None and self.rule == "nox_or_vocs":
+            species = tuple(s for s in species if s in available)
+        return species
+
+
+@dataclass
+class SynergyResult:
+    params: SynergyParams
+    species: List[str]
+    units: pd.DataFrame                 # one row per prepared unit: code, name, class, metrics, flag
+    concentration: pd.DataFrame         # one row per species
+    curve: pd.DataFrame                 # cell share vs cumulative species shares
+    co2_top: np.ndarray                 # 2-D masks on the grid
+    hotspots: Dict[str, np.ndarray]
+    coincidence: np.ndarray
+    n_domain_cells: int
+    n_top_cells: int
+    log: MessageLog
+
+    @property
+    def flagged(self) -> pd.DataFrame:
+        return self.units[self.units["SYN_FLAG"] == 1]
+
+    def summary(self) -> str:
+        return summary_text(self)
+
+
+class SynergyAnalysis:
+    """Cached overlay of one unit set with one set of species grids."""
+
+    def __init__(self, units: PreparedUnits, grids: Dict[str, EmissionGrid],
+                 progress: Optional[Callable[[float], None]] = None,
+                 is_canceled: Optional[Callable[[], bool]] = None,
+                 unit_layer: str = "units") -> None:
+        self.units = units
+        self.grids = grids
+        self.species = species_list(grids)
+        self.spec: GridSpec = check_same_grid([grids[s] for s in self.species])
+        self.log = MessageLog()
+        self.log.extend(units.log)
+        for s in self.species:
+            self.log.extend(grids[s].log)
+        report = progress or (lambda f: None)
+        self.weights: CoverageWeights = compute_weights(
+            units.geometries, self.spec, progress=lambda f: report(0.8 * f), is_canceled=is_canceled)
+        first = grids[self.species[0]].name
+        self.grid_share = check_grid_coverage(units, self.weights, self.log, unit_layer, first)
+        self.overlaps = check_overlaps(units, self.weights, self.log, unit_layer)
+
+        self.cell_area_m2 = _cell_areas_m2(self.spec)
+        self.unit_area_m2 = units.areas_m2 * self.grid_share
+        self.totals = {}
+        for i, s in enumerate(self.species):
+            self.totals[s] = self.weights.unit_sums(grids[s].values)
+            report(0.8 + 0.2 * (i + 1) / len(self.species))
+        self._cover = None
+        self._ranked: Dict[Tuple[str, str], RankedCells] = {}
+        self._gi: Dict[Tuple[str, int, bool], GiStarResult] = {}
+
+    # -- cached intermediate results ---------------------------------------------------
+    def domain_mask(self, domain: str) -> Optional[np.ndarray]:
+        if domain == "grid":
+            return None
+        if self._cover is None:
+            self._cover = self.weights.cell_cover() > 0
+        return self._cover
+
+    def ranked(self, species: str, domain: str) -> RankedCells:
+        key = (species, domain)
+        if key not in self._ranked:
+            self._ranked[key] = rank_cells(self.grids[species].values, self.domain_mask(domain))
+        return self._ranked[key]
+
+    def gi(self, species: str, radius: int, fdr: bool, domain: str) -> GiStarResult:
+        key = (species, radius, fdr, domain)
+        if key not in self._gi:
+            self._gi[key] = gi_star(self.grids[species].values, radius, fdr, self.grids[species].name,
+                                    valid=self.domain_mask(domain))
+        return self._gi[key]
+
+    # -- the parameter-dependent part ----------------------------------------------------
+    def hotspot_mask(self, species: str, params: SynergyParams) -> np.ndarray:
+        if params.hotspot_method == "topk":
+            return top_k_mask(self.ranked(species, params.domain), params.k_percent, params.denominator)
+        res = self.gi(species, params.gi_radius, params.gi_fdr, params.domain)
+        return res.bins >= params.gi_min_bin
+
+    def run(self, params: SynergyParams = SynergyParams()) -> SynergyResult:
+        params.validate(self.species)
+        ranked_co2 = self.ranked("CO2", params.domain)
+        co2_top = top_k_mask(ranked_co2, params.k_percent, params.denominator)
+        n_top = int(co2_top.sum())
+        rule_species = params.rule_species(self.species)
+        log = MessageLog(list(self.log.items))
+        if len(rule_species) < len(params.rule_species()):
+            log.add(QT_TRANSLATE_NOOP(CONTEXT, "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
+                                               "{species} hotspots."), level="info", species=rule_species[0])
+        hot = {s: self.hotspot_mask(s, params) for s in rule_species}
+        if params.rule == "nox_and_vocs":
+            pol = hot["NOx"] & hot["VOCs"]
+        else:
+            pol = np.logical_or.reduce(list(hot.values()))
+        coinc = co2_top & pol
+
+        table = self._unit_table(params, rule_species, co2_top, pol, coinc)
+        conc = self._concentration(params, co2_top, coinc, ranked_co2)
+        curve = concentration_curve(ranked_co2, {s: self.grids[s].values for s in self.species})
+        return SynergyResult(params, list(self.species), table, conc, curve, co2_top, hot, coinc,
+                             ranked_co2.n, n_top, log)
+
+    def _area_share(self, mask: np.ndarray) -> np.ndarray:
+        if np.ndim(self.cell_area_m2) == 0:
+            covered = self.weights.unit_sums_masked(None, mask) * float(self.cell_area_m2)
+        else:
+            covered = self.weights.unit_sums_masked(self.cell_area_m2, mask)
+        return _ratio(covered, self.unit_area_m2)
+
+    def _unit_table(self, params: SynergyParams, rule_species, co2_top, pol, coinc) -> pd.DataFrame:
+        u = self.units
+        df = pd.DataFrame({"UNIT": u.labels, "NAME": u.names, "CLASS": u.classes,
+                           "AREA_KM2": u.areas_m2 / 1e6, "GRID_SH": self.grid_share})
+        area_km2 = self.unit_area_m2 / 1e6
+        for s in self.species:
+            p = field_prefix(s)
+            df[f"{p}_T"] = self.totals[s]
+            df[f"{p}_D"] = _ratio(self.totals[s], area_km2)
+        df["TOP_N"] = self.weights.unit_cell_counts(co2_top)
+        df["COINC_N"] = self.weights.unit_cell_counts(coinc)
+        df["COINC_AS"] = self._area_share(coinc)
+        top_as = self._area_share(co2_top)
+        pol_as = self._area_share(pol)
+        for s in self.species:
+            if s in ("CO2", "NOx", "VOCs"):
+                df[f"{field_prefix(s)}_CS"] = _ratio(self.weights.unit_sums_masked(self.grids[s].values, coinc),
+                                                     self.totals[s])
+        co2_in_top = _ratio(self.weights.unit_sums_masked(self.grids["CO2"].values, co2_top), self.totals["CO2"])
+        pol_key = rule_species[0]
+        pol_in_hot = _ratio(self.weights.unit_sums_masked(self.grids[pol_key].values, pol), self.totals[pol_key])
+        df["TOPC_AS"] = top_as
+        df["POLH_AS"] = pol_as
+
+        a, b = params.flag_min_area_share, params.flag_min_co2_share
+        synergy = (df["COINC_N"] > 0) & ((df["COINC_AS"] >= a) | (df["CO2_CS"] >= b))
+        carbon = (df["TOP_N"] > 0) & ((top_as >= a) | (co2_in_top >= b))
+        pollutant = (pol_as >= a) | (pol_in_hot >= b)
+        cls = np.where(synergy, CLASS_SYNERGY, np.where(carbon, CLASS_CARBON,
+                                                         np.where(pollutant, CLASS_POLLUTANT, CLASS_OTHER)))
+        df["SYN_FLAG"] = synergy.astype(np.int64)
+        df["SYN_CLASS"] = cls
+        return df
+
+    def _concentration(self, params: SynergyParams, co2_top, coinc, ranked_co2: RankedCells) -> pd.DataFrame:
+        dom = self.domain_mask(params.domain)
+        rows = []
+        for s in self.species:
+            v = self.grids[s].values
+            vv = np.where(np.isfinite(v), v, 0.0)
+            if dom is not None:
+                vv = np.where(dom, vv, 0.0)
+            total = float(vv.sum())
+            rows.append({
+                "species": s, "units": self.grids[s].units, "total_t": total,
+                "top_share": float(vv[co2_top].sum()) / total if total > 0 else np.nan,
+                "coinc_share": float(vv[coinc].sum()) / total if total > 0 else np.nan,
+                "units_total_t": float(self.totals[s].sum()),
+            })
+        df = pd.DataFrame(rows)
+        df.attrs.update({"k_percent": params.k_percent, "n_domain_cells": ranked_co2.n,
+                         "n_top_cells": int(co2_top.sum()), "n_coinc_cells": int(coinc.sum()),
+                         "denominator": params.denominator, "domain": params.domain})
+        return df
+
+
+def concentration_curve(ranked_co2: RankedCells, grids: Dict[str, np.ndarray], points: int = 1000) -> pd.DataFrame:
+    """Cumulative share of each species held by the top x share of cells ranked by CO2."""
+    n = ranked_co2.n
+    if n == 0:
+        return pd.DataFrame({"cell_share": []})
+    # Dense near the top, where the curve bends, linear elsewhere.
+    pos = np.unique(np.concatenate([np.round(np.geomspace(1, n, points // 2)),
+                                    np.round(np.linspace(1, n, points // 2))]).astype(np.int64))
+    out = {"cell_share": pos / n}
+    for s, v in grids.items():
+        vals = np.asarray(v, dtype=np.float64).ravel()[ranked_co2.order]
+        vals = np.where(np.isfinite(vals), vals, 0.0)
+        cum = np.cumsum(vals)
+        total = cum[-1]
+        out[s] = cum[pos - 1] / total if total > 0 else np.full(len(pos), np.nan)
+    return pd.DataFrame(out)
+
+
+def summary_text(result: SynergyResult, top: int = 10) -> str:
+    p = result.params
+    conc = result.concentration
+    lines = []
+    shares = ", ".join(f"{r.top_share * 100:.1f} % of {r.species}" for r in conc.itertuples()
+                       if np.isfinite(r.top_share))
+    denom = "non-zero cells" if p.denominator == "nonzero" else "cells"
+    where = "under the control units" if p.domain == "units" else "of the grid"
+    lines.append(f"The top {p.k_percent:g} % of {denom} by CO2 ({result.n_top_cells} of {result.n_domain_cells} "
+                 f"cells {where}) hold {shares}.")
+    method = "top-k %" if p.hotspot_method == "topk" else f"Gi* bin >= {p.gi_min_bin}" + (" (FDR)" if p.gi_fdr else "")
+    lines.append(f"Coincidence cells (CO2 top cells that are {p.rule.replace('_', ' ')} hotspots by {method}): "
+                 f"{int(result.coincidence.sum())}.")
+    u = result.units
+    flagged = u[u["SYN_FLAG"] == 1].sort_values("CO2_T", ascending=False)
+    counts = u["SYN_CLASS"].value_counts()
+    lines.append(f"Units: {len(u)}; flagged (synergy hotspot, class A): {len(flagged)}; carbon only (B): "
+                 f"{int(counts.get('B', 0))}; pollutant only (C): {int(counts.get('C', 0))}; none (D): "
+                 f"{int(counts.get('D', 0))}.")
+    if len(flagged):
+        share = flagged["CO2_T"].sum() / max(u["CO2_T"].sum(), 1e-300)
+        lines.append(f"Flagged units hold {share * 100:.1f} % of the units' CO2. Largest:")
+        for r in flagged.head(top).itertuples():
+            lines.append(f"  {r.UNIT} {r.NAME}: CO2 {r.CO2_T:,.0f} t/yr, NOx {getattr(r, 'NOX_T', np.nan):,.0f} t/yr, "
+                         f"coincidence cells {r.COINC_N}, {r.CO2_CS * 100:.0f} % of its CO2 in them")
+    return "\n".join(lines)
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    num = np.asarray(num, dtype=np.float64)
+    den = np.asarray(den, dtype=np.float64)
+    return np.divide(num, den, out=np.zeros(np.broadcast(num, den).shape), where=den > 0)
+
+
+def _cell_areas_m2(spec: GridSpec):
+    """Scalar cell area for projected grids; a 2-D array for lon/lat grids."""
+    from .readers.unit_conversion import cell_areas_m2
+
+    areas = cell_areas_m2(spec)
+    if not spec.is_geographic():
+        return float(np.asarray(areas).ravel()[0])
+    return np.broadcast_to(areas, spec.shape) if np.ndim(areas) < 2 else areas
+
+
+def analyse(units: PreparedUnits, grids: Dict[str, EmissionGrid],
+            params: SynergyParams = SynergyParams(), **kwargs) -> Tuple[SynergyAnalysis, SynergyResult]:
+    """One-shot convenience: build the cached analysis and run it once."""
+    analysis = SynergyAnalysis(units, grids, **kwargs)
+    return analysis, analysis.run(params)

@@ -1,0 +1,26 @@
+"""The "JWJT" Processing provider: every analysis of the plugin as a Toolbox algorithm."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..adapters.i18n import tr
+from ..paths import icon_path
+
+
+class JwjtProvider(QgsProcessingProvider):
+    def id(self):
+        return "jwjt"
+
+    def name(self):
+        return tr("JWJT pollution–carbon synergy")
+
+    def longName(self):  # noqa: N802
+        return tr("JWJT — pollution and carbon synergy control (减污降碳协同管控)")
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def loadAlgorithms(self):  # noqa: N802
+        from .synergy_algorithm import SynergyFlagsAlgorithm
+
+        for alg in (SynergyFlagsAlgorithm(),):
+            self.addAlgorithm(alg)

@@ -1,0 +1,201 @@
+"""Processing algorithm: flag control units where CO2 top cells meet NOx/VOCs hotspots."""
+from __future__ import annotations
+
+from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
+                       QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer, QgsProcessingUtils, QgsWkbTypes)
+from qgis.PyQt.QtGui import QIcon
+
+from ..adapters.i18n import tr, tr_message
+from ..adapters.layers import features_to_frame, raster_layer_to_grid
+from ..adapters.results import build_feature, metric_fields, metric_values
+from ..adapters.styles import apply_synergy_style
+from ..core.messages import JwjtInputError
+from ..core.overlay import Cancelled
+from ..core.pipeline import resolve_mapping, run_synergy
+from ..core.report import write_concentration_csv
+from ..core.synergy import DOMAINS, HOTSPOT_METHODS, RULES, SynergyParams
+from ..paths import icon_path
+
+GRID_UNITS = ("t/yr", "kg/yr", "kt/yr", "Mt/yr", "kg m-2 s-1")
+SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
+GI_BINS = (1, 2, 3)
+
+
+class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies the synergy style when Processing loads the output layer."""
+
+    instance = None
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        apply_synergy_style(layer)
+
+    @staticmethod
+    def create() -> "_StylePostProcessor":
+        # Processing keeps only a raw pointer: hold a Python reference or it is collected.
+        _StylePostProcessor.instance = _StylePostProcessor()
+        return _StylePostProcessor.instance
+
+
+class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
+    UNITS, CODE_FIELD, NAME_FIELD, CLASS_FIELD = "UNITS", "CODE_FIELD", "NAME_FIELD", "CLASS_FIELD"
+    GRID_UNITS, K, METHOD, RULE = "GRID_UNITS", "K", "METHOD", "RULE"
+    DOMAIN, DENOMINATOR, GI_RADIUS, GI_MIN_BIN, GI_FDR = "DOMAIN", "DENOMINATOR", "GI_RADIUS", "GI_MIN_BIN", "GI_FDR"
+    FLAG_AREA, FLAG_CO2 = "FLAG_AREA_SHARE", "FLAG_CO2_SHARE"
+    OUTPUT, TABLE, SUMMARY, N_FLAGGED = "OUTPUT", "TABLE", "SUMMARY", "N_FLAGGED"
+
+    def name(self):
+        return "synergyflags"
+
+    def displayName(self):  # noqa: N802
+        return tr("Flag synergy units (CO2 top cells × NOx/VOCs hotspots)")
+
+    def group(self):
+        return tr("Synergy analysis")
+
+    def groupId(self):  # noqa: N802
+        return "synergy"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Overlays emission grids with environmental control units (exact area weights at unit boundaries; "
+            "the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and "
+            "takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); "
+            "coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. "
+            "Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of "
+            "coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: "
+            "A synergy hotspot, B carbon only, C pollutant only, D none. A unit is flagged when coincidence "
+            "cells cover at least the given share of its area or hold at least the given share of its CO2. "
+            "The concentration table states how much of each species the top-k % CO2 cells hold.")
+
+    def createInstance(self):  # noqa: N802
+        return SynergyFlagsAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+        for key, label in ((self.CODE_FIELD, tr("Unit code field (auto-detect when empty)")),
+                           (self.NAME_FIELD, tr("Unit name field (auto-detect when empty)")),
+                           (self.CLASS_FIELD, tr("Unit class field (auto-detect when empty)"))):
+            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
+                                                          optional=True))
+        for key, species in SPECIES_PARAMS:
+            self.addParameter(QgsProcessingParameterRasterLayer(
+                key, tr("{species} emission grid").format(species=species), optional=(species != "CO2")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.K, tr("Top k % of cells by CO2"), QgsProcessingParameterNumber.Double, 5.0, minValue=0.01,
+            maxValue=100.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, tr("Pollutant hotspot method"),
+            options=[tr("Top k % cells (same k)"), tr("Getis–Ord Gi*")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.RULE, tr("Coincidence rule"),
+            options=[tr("NOx or VOCs hotspot"), tr("NOx and VOCs hotspot"), tr("NOx hotspot"), tr("VOCs hotspot")],
+            defaultValue=0))
+        advanced = [
+            QgsProcessingParameterEnum(self.DOMAIN, tr("Cells ranked"),
+                                       options=[tr("Cells under the units"), tr("All cells of the grid")],
+                                       defaultValue=0),
+            QgsProcessingParameterEnum(self.DENOMINATOR, tr("Top k % of"),
+                                       options=[tr("All cells"), tr("Non-zero cells")], defaultValue=0),
+            QgsProcessingParameterNumber(self.GI_RADIUS, tr("Gi* neighbourhood radius (cells)"),
+                                         QgsProcessingParameterNumber.Integer, 1, minValue=1, maxValue=50),
+            QgsProcessingParameterEnum(self.GI_MIN_BIN, tr("Gi* hotspot confidence"),
+                                       options=["90 %", "95 %", "99 %"], defaultValue=1),
+            QgsProcessingParameterBoolean(self.GI_FDR, tr("Gi*: correct for false discovery rate"), False),
+            QgsProcessingParameterNumber(self.FLAG_AREA, tr("Flag when coincidence cells cover at least (% of unit area)"),
+                                         QgsProcessingParameterNumber.Double, 5.0, minValue=0.0, maxValue=100.0),
+            QgsProcessingParameterNumber(self.FLAG_CO2, tr("… or hold at least (% of the unit's CO2)"),
+                                         QgsProcessingParameterNumber.Double, 50.0, minValue=0.0, maxValue=100.0),
+        ]
+        for p in advanced:
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Flagged units"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.TABLE, tr("Concentration table"), tr("CSV files (*.csv)"), optional=True))
+        self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_FLAGGED, tr("Number of flagged units")))
+
+    def params_from(self, parameters, context) -> SynergyParams:
+        return SynergyParams(
+            k_percent=self.parameterAsDouble(parameters, self.K, context),
+            hotspot_method=HOTSPOT_METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            rule=RULES[self.parameterAsEnum(parameters, self.RULE, context)],
+            domain=DOMAINS[self.parameterAsEnum(parameters, self.DOMAIN, context)],
+            denominator=("all", "nonzero")[self.parameterAsEnum(parameters, self.DENOMINATOR, context)],
+            gi_radius=self.parameterAsInt(parameters, self.GI_RADIUS, context),
+            gi_min_bin=GI_BINS[self.parameterAsEnum(parameters, self.GI_MIN_BIN, context)],
+            gi_fdr=self.parameterAsBool(parameters, self.GI_FDR, context),
+            flag_min_area_share=self.parameterAsDouble(parameters, self.FLAG_AREA, context) / 100.0,
+            flag_min_co2_share=self.parameterAsDouble(parameters, self.FLAG_CO2, context) / 100.0,
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.UNITS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        layer_name = source.sourceName() or "units"
+        units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
+        try:
+            params = self.params_from(parameters, context)
+            grids = {}
+            for key, species in SPECIES_PARAMS:
+                layer = self.parameterAsRasterLayer(parameters, key, context)
+                if layer is not None:
+                    feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=species, name=layer.name()))
+                    grids[species] = raster_layer_to_grid(layer, species, units=units_param)
+            frame = features_to_frame(source, layer_name=layer_name)
+            overrides = {"code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
+                         "name": self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
+                         "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None}
+            mapping = resolve_mapping(frame, overrides)
+            feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
+                code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
+            analysis, result = run_synergy(frame, grids, params, mapping, layer_name,
+                                           progress=lambda f: feedback.setProgress(90 * f),
+                                           is_canceled=feedback.isCanceled)
+        except Cancelled:
+            raise QgsProcessingException(tr("Cancelled."))
+        except JwjtInputError as err:
+            raise QgsProcessingException(tr_message(err.message))
+        for msg in result.log:
+            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+
+        fields = metric_fields(result.units, source.fields())
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        values = metric_values(result.units)
+        row_of_fid = {int(frame["feature_id"].iat[src]): row
+                      for row, src in enumerate(analysis.units.source_index)}
+        total = max(source.featureCount(), 1)
+        for i, feat in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                break
+            row = row_of_fid.get(feat.id())
+            sink.addFeature(build_feature(feat, fields, values.get(row) if row is not None else None),
+                            QgsFeatureSink.FastInsert)
+            feedback.setProgress(90 + 10 * (i + 1) / total)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create())
+
+        outputs = {self.OUTPUT: dest_id, self.SUMMARY: result.summary(),
+                   self.N_FLAGGED: int(result.units["SYN_FLAG"].sum())}
+        table = self.parameterAsFileOutput(parameters, self.TABLE, context)
+        if table:
+            write_concentration_csv(result, table)
+            outputs[self.TABLE] = table
+        feedback.pushInfo(result.summary())
+        return outputs

@@ -1,0 +1,95 @@
+"""Fixtures for tests that run inside a QgsApplication (pytest-qgis, offscreen)."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample_city"
+
+
+class RecordingIface:
+    """Wraps pytest-qgis's iface and records what a plugin adds and removes."""
+
+    def __init__(self, iface):
+        self._iface = iface
+        self.menu_added, self.menu_removed = [], []
+        self.toolbars, self.docks_added, self.docks_removed = [], [], []
+
+    def __getattr__(self, name):
+        return getattr(self._iface, name)
+
+    def addPluginToMenu(self, menu, action):  # noqa: N802
+        self.menu_added.append((menu, action))
+
+    def removePluginMenu(self, menu, action):  # noqa: N802
+        self.menu_removed.append((menu, action))
+
+    def addToolBar(self, name):  # noqa: N802
+        tb = self._iface.addToolBar(name)
+        self.toolbars.append(tb)
+        return tb
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.docks_added.append(dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.docks_removed.append(dock)
+
+
+@pytest.fixture()
+def recording_iface(qgis_iface):
+    return RecordingIface(qgis_iface)
+
+
+@pytest.fixture(scope="session")
+def sample_city():
+    if not (SAMPLE / "units.gpkg").exists():
+        pytest.fail(f"Sample city data missing in {SAMPLE}; run `make sample`.")
+    return SAMPLE
+
+
+@pytest.fixture()
+def aligned_case(tmp_path):
+    """Units whose edges follow cell edges, so cell-centre zonal statistics are exact too."""
+    from osgeo import gdal, ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    rng = np.random.default_rng(42)
+    nrows, ncols, x0, y0, size = 20, 30, 500000.0, 2600000.0, 1000.0
+    vals = rng.lognormal(3, 1.5, size=(nrows, ncols))
+    nox = vals * rng.uniform(0.5, 1.5, size=vals.shape) / 300.0
+    tif, nox_tif = str(tmp_path / "co2.tif"), str(tmp_path / "nox.tif")
+    for path, arr in ((tif, vals), (nox_tif, nox)):
+        ds = gdal.GetDriverByName("GTiff").Create(path, ncols, nrows, 1, gdal.GDT_Float64)
+        ds.SetGeoTransform((x0, size, 0, y0, 0, -size))
+        ds.SetProjection(srs.ExportToWkt())
+        ds.GetRasterBand(1).WriteArray(arr)
+        ds = None
+    gpkg = str(tmp_path / "units.gpkg")
+    vds = ogr.GetDriverByName("GPKG").CreateDataSource(gpkg)
+    lyr = vds.CreateLayer("units", srs, ogr.wkbPolygon)
+    lyr.CreateField(ogr.FieldDefn("HJZHGKDYBM", ogr.OFTString))
+    blocks = []
+    for bi, (r0, r1) in enumerate(((0, 7), (7, 20))):
+        for bj, (c0, c1) in enumerate(((0, 10), (10, 18), (18, 30))):
+            blocks.append((r0, r1, c0, c1))
+            ring = ogr.Geometry(ogr.wkbLinearRing)
+            for (r, c) in ((r0, c0), (r0, c1), (r1, c1), (r1, c0), (r0, c0)):
+                ring.AddPoint_2D(x0 + c * size, y0 - r * size)
+            poly = ogr.Geometry(ogr.wkbPolygon)
+            poly.AddGeometry(ring)
+            f = ogr.Feature(lyr.GetLayerDefn())
+            f.SetField("HJZHGKDYBM", f"ZH99010120{bi}{bj:02d}")
+            f.SetGeometry(poly)
+            lyr.CreateFeature(f)
+    vds = None
+    sums = [vals[r0:r1, c0:c1].sum() for (r0, r1, c0, c1) in blocks]
+    return {"tif": tif, "nox_tif": nox_tif, "gpkg": gpkg, "values": vals, "nox": nox, "sums": np.array(sums),
+            "blocks": blocks}
