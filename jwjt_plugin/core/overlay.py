@@ -58,9 +58,8 @@ class CoverageWeights:
     def unit_sums(self, values: np.ndarray) -> np.ndarray:
         """Coverage-weighted sum per unit of a 2-D cell array (NaN counts as 0)."""
         flat = _flat_filled(values, self.spec)
-        out = np.bincount(self.interior_unit, weights=flat[self.interior_cell], minlength=self.n_units)
-        out += np.bincount(self.boundary_unit, weights=flat[self.boundary_cell] * self.boundary_frac,
-                           minlength=self.n_units)
+        out = _sum_by(self.interior_unit, self.n_units, flat[self.interior_cell])
+        out += _sum_by(self.boundary_unit, self.n_units, flat[self.boundary_cell] * self.boundary_frac)
         return out
 
     def unit_sums_masked(self, values: Optional[np.ndarray], mask: np.ndarray) -> np.ndarray:
@@ -76,17 +75,17 @@ class CoverageWeights:
         lab = label[cells]
         inside = lab >= 0
         if values is None:
-            out = np.bincount(lab[inside], minlength=self.n_units).astype(np.float64)
+            out = _sum_by(lab[inside], self.n_units)
             bsel = mflat[self.boundary_cell]
-            out += np.bincount(self.boundary_unit[bsel], weights=self.boundary_frac[bsel], minlength=self.n_units)
+            out += _sum_by(self.boundary_unit[bsel], self.n_units, self.boundary_frac[bsel])
             return out
         vflat = np.asarray(values, dtype=np.float64).ravel()
         v = vflat[cells[inside]]
-        out = np.bincount(lab[inside], weights=np.where(np.isnan(v), 0.0, v), minlength=self.n_units)
+        out = _sum_by(lab[inside], self.n_units, np.where(np.isnan(v), 0.0, v))
         bsel = mflat[self.boundary_cell]
         bv = vflat[self.boundary_cell[bsel]]
-        out += np.bincount(self.boundary_unit[bsel], weights=np.where(np.isnan(bv), 0.0, bv) * self.boundary_frac[bsel],
-                           minlength=self.n_units)
+        bv = np.where(np.isnan(bv), 0.0, bv) * self.boundary_frac[bsel]
+        out += _sum_by(self.boundary_unit[bsel], self.n_units, bv)
         return out
 
     def unit_cell_counts(self, mask: np.ndarray) -> np.ndarray:
@@ -94,11 +93,11 @@ class CoverageWeights:
         mflat = np.asarray(mask, dtype=bool).ravel()
         label = self._interior_label()
         if label is None:
-            out = np.bincount(self.interior_unit, weights=mflat[self.interior_cell], minlength=self.n_units)
+            out = _sum_by(self.interior_unit, self.n_units, mflat[self.interior_cell])
         else:
             lab = label[np.flatnonzero(mflat)]
-            out = np.bincount(lab[lab >= 0], minlength=self.n_units).astype(np.float64)
-        out += np.bincount(self.boundary_unit, weights=mflat[self.boundary_cell], minlength=self.n_units)
+            out = _sum_by(lab[lab >= 0], self.n_units)
+        out += _sum_by(self.boundary_unit, self.n_units, mflat[self.boundary_cell])
         return out.astype(np.int64)
 
     def _interior_label(self) -> Optional[np.ndarray]:
@@ -114,15 +113,15 @@ class CoverageWeights:
 
     def unit_covered_cells(self) -> np.ndarray:
         """Area of each unit inside the grid, in cells (multiply by cell area)."""
-        out = np.bincount(self.interior_unit, minlength=self.n_units).astype(np.float64)
-        out += np.bincount(self.boundary_unit, weights=self.boundary_frac, minlength=self.n_units)
+        out = _sum_by(self.interior_unit, self.n_units)
+        out += _sum_by(self.boundary_unit, self.n_units, self.boundary_frac)
         return out
 
     def cell_cover(self) -> np.ndarray:
         """Total fraction of each cell covered by units (2-D; > 1 where units overlap)."""
         n = self.spec.nrows * self.spec.ncols
-        cover = np.bincount(self.interior_cell, minlength=n).astype(np.float64)
-        cover += np.bincount(self.boundary_cell, weights=self.boundary_frac, minlength=n)
+        cover = _sum_by(self.interior_cell, n)
+        cover += _sum_by(self.boundary_cell, n, self.boundary_frac)
         return cover.reshape(self.spec.shape)
 
     def subset(self, keep: np.ndarray) -> "CoverageWeights":
@@ -139,6 +138,11 @@ class CoverageWeights:
     def nbytes(self) -> int:
         return sum(a.nbytes for a in (self.interior_cell, self.interior_unit, self.boundary_cell,
                                       self.boundary_unit, self.boundary_frac))
+
+
+def _sum_by(index: np.ndarray, n: int, weights: Optional[np.ndarray] = None) -> np.ndarray:
+    """float64 bincount; numpy returns int64 for empty input even when weights are given."""
+    return np.bincount(index, weights=weights, minlength=n).astype(np.float64, copy=False)
 
 
 def _flat_filled(values: np.ndarray, spec: GridSpec) -> np.ndarray:

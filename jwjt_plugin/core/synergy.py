@@ -307,10 +307,11 @@ def _cell_areas_m2(spec: GridSpec):
     """Scalar cell area for projected grids; a 2-D array for lon/lat grids."""
     from .readers.unit_conversion import cell_areas_m2
 
-    areas = cell_areas_m2(spec)
     if not spec.is_geographic():
-        return float(np.asarray(areas).ravel()[0])
-    return np.broadcast_to(areas, spec.shape) if np.ndim(areas) < 2 else areas
+        # Every cell has the same area; ask for one cell instead of a national-size array.
+        one = GridSpec(spec.x0, spec.y0, spec.dx, spec.dy, 1, 1, spec.crs_wkt)
+        return float(cell_areas_m2(one)[0, 0])
+    return cell_areas_m2(spec)
 
 
 def analyse(units: PreparedUnits, grids: Dict[str, EmissionGrid],
