@@ -227,29 +227,26 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     u = (coords[:, 0] - spec.x0) / spec.dx
     v = (spec.y0 - coords[:, 1]) / spec.dy
     del coords
-    seg = np.nonzero(ring_of[1:] == ring_of[:-1])[0]
-    u1, v1, u2, v2 = u[seg], v[seg], u[seg + 1], v[seg + 1]
-    seg_ring = ring_of[seg]
-    del u, v, seg, ring_of
+    # Segments are consecutive vertices; the pairs that straddle two rings are bogus
+    # and dropped through ``valid``. Views, not copies: this is the hottest data.
+    valid = ring_of[1:] == ring_of[:-1]
+    u1, u2, v1, v2 = u[:-1], u[1:], v[:-1], v[1:]
+    seg_ring = ring_of[:-1]
 
     # Orientation: the strip formula yields +area for one winding direction; flip rings so
     # that shells count positive and holes negative whatever order the source stored.
-    ring_area = np.bincount(seg_ring, weights=(v2 - v1) * -(u1 + u2) * 0.5, minlength=len(rings))
+    dv_raw = np.where(valid, v2 - v1, 0.0)
+    ring_area = np.bincount(seg_ring, weights=dv_raw * -(u1 + u2) * 0.5, minlength=len(rings))
     sigma_ring = np.sign(ring_area) * np.where(is_shell, 1.0, -1.0)
-    seg_sigma = sigma_ring[seg_ring]
-    seg_unit = (part_geom[ring_part[seg_ring]] + unit_offset).astype(np.int64)
-    del seg_ring
+    unit_ring = (part_geom[ring_part] + unit_offset).astype(np.int64)
 
-    pu1, pv1, pu2, pv2, p_seg = _split_at_grid_lines(u1, v1, u2, v2)
-    del u1, v1, u2, v2
-
-    dv = (pv2 - pv1) * seg_sigma[p_seg]
-    umid = (pu1 + pu2) * 0.5
-    row = np.floor((pv1 + pv2) * 0.5).astype(np.int64)
-    col = np.floor(umid).astype(np.int64)
-    own = dv * ((col + 1) - umid)
-    unit = seg_unit[p_seg]
-    del pu1, pu2, pv1, pv2, umid, p_seg
+    row, col, own, dv, seg = _pieces(u, v, valid)
+    del u, v, valid, u1, u2, v1, v2, dv_raw
+    sign = sigma_ring[seg_ring[seg]]
+    dv *= sign
+    own *= sign
+    unit = unit_ring[seg_ring[seg]]
+    del seg, sign, seg_ring
 
     # Pieces left of the grid still feed the winding of the cells to their right: park
     # them in a virtual column -1. Pieces right of the grid or outside its rows affect
@@ -264,17 +261,13 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
 
     ncols1 = ncols + 1
     key = (unit * nrows + row) * ncols1 + (col + 1)
-    order = np.argsort(key, kind="stable")
-    key = key[order]
-    own, dv = own[order], dv[order]
-    first = np.empty(len(key), dtype=bool)
-    first[0] = True
-    np.not_equal(key[1:], key[:-1], out=first[1:])
-    starts = np.nonzero(first)[0]
-    key = key[starts]
-    own = np.add.reduceat(own, starts)
-    dv = np.add.reduceat(dv, starts)
-    del order, first, starts
+    del unit, row, col
+    # Pieces come mostly in boundary order, several per cell: merging neighbours first
+    # shrinks the sort that follows to about the number of boundary cells.
+    key, own, dv = _merge_equal_runs(key, own, dv)
+    order = np.argsort(key)
+    key, own, dv = _merge_equal_runs(key[order], own[order], dv[order])
+    del order
 
     group = key // ncols1            # unit * nrows + row
     col = key % ncols1 - 1
@@ -329,50 +322,87 @@ def _ramp(length: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(length) - length, length)
 
 
-def _split_at_grid_lines(u1, v1, u2, v2):
-    """Cut segments wherever they cross an integer u or v; return the pieces.
+def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
+    """Cut every segment (u[i], v[i]) -> (u[i+1], v[i+1]) where it crosses an integer u or v.
 
-    Returns piece endpoints and the index of the segment each piece came from.
+    Returns, per piece: row, column, the strip integral ``dv * (col + 1 - u_mid)``, ``dv``
+    and the index of the segment it came from. Most segments of a densely digitised
+    boundary lie inside one cell and are taken as they are; one-crossing segments split
+    in two without sorting; only the few with several crossings are sorted by position.
     """
-    n = len(u1)
-    umin, umax = np.minimum(u1, u2), np.maximum(u1, u2)
-    vmin, vmax = np.minimum(v1, v2), np.maximum(v1, v2)
-    ku0 = np.floor(umin) + 1.0
-    kv0 = np.floor(vmin) + 1.0
-    nu = np.maximum(np.ceil(umax) - ku0, 0).astype(np.int64)
-    nv = np.maximum(np.ceil(vmax) - kv0, 0).astype(np.int64)
-    crosses = (nu + nv) > 0
-    simple = ~crosses
-    idx_s = np.nonzero(simple)[0]
-    idx_c = np.nonzero(crosses)[0]
-    if len(idx_c) == 0:
-        return u1, v1, u2, v2, np.arange(n)
+    fu, fv = np.floor(u), np.floor(v)
+    cu1, cu2, cv1, cv2 = fu[:-1], fu[1:], fv[:-1], fv[1:]
+    nu = np.abs(cu2 - cu1).astype(np.int64)
+    nv = np.abs(cv2 - cv1).astype(np.int64)
+    ncross = np.where(valid, nu + nv, -1)
 
-    def crossing_params(k0, cnt, a1, a2):
-        cnt_c = cnt[idx_c]
-        segs = np.repeat(idx_c, cnt_c)
-        k = k0[segs] + _ramp(cnt_c)
-        t = (k - a1[segs]) / (a2[segs] - a1[segs])
-        return segs, t
+    out = []
+    # Segments inside one cell: the cell is the floor of either end.
+    idx = np.flatnonzero(ncross == 0)
+    if len(idx):
+        a_u, b_u, a_v, b_v = u[idx], u[idx + 1], v[idx], v[idx + 1]
+        col = fu[idx]
+        dv = b_v - a_v
+        out.append((fv[idx], col, dv * ((col + 1) - (a_u + b_u) * 0.5), dv, idx))
 
-    su, tu = crossing_params(ku0, nu, u1, u2)
-    sv, tv = crossing_params(kv0, nv, v1, v2)
-    segs = np.concatenate([idx_c, su, sv, idx_c])
-    ts = np.concatenate([np.zeros(len(idx_c)), tu, tv, np.ones(len(idx_c))])
-    order = np.lexsort((ts, segs))
-    segs, ts = segs[order], ts[order]
-    same = segs[1:] == segs[:-1]
-    a = np.nonzero(same)[0]
-    ps = segs[a]
-    ta, tb = ts[a], ts[a + 1]
-    du, dvv = u2[ps] - u1[ps], v2[ps] - v1[ps]
-    cu1 = u1[ps] + ta * du
-    cv1 = v1[ps] + ta * dvv
-    cu2 = u1[ps] + tb * du
-    cv2 = v1[ps] + tb * dvv
-    return (np.concatenate([u1[idx_s], cu1]), np.concatenate([v1[idx_s], cv1]),
-            np.concatenate([u2[idx_s], cu2]), np.concatenate([v2[idx_s], cv2]),
-            np.concatenate([idx_s, ps]))
+    # One crossing: split at its parameter t.
+    idx = np.flatnonzero(ncross == 1)
+    if len(idx):
+        a_u, b_u, a_v, b_v = u[idx], u[idx + 1], v[idx], v[idx + 1]
+        across_u = nu[idx] == 1
+        k = np.where(across_u, np.maximum(cu1[idx], cu2[idx]), np.maximum(cv1[idx], cv2[idx]))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.where(across_u, (k - a_u) / (b_u - a_u), (k - a_v) / (b_v - a_v))
+        m_u, m_v = a_u + t * (b_u - a_u), a_v + t * (b_v - a_v)
+        out.append(_piece_terms(a_u, a_v, m_u, m_v, idx))
+        out.append(_piece_terms(m_u, m_v, b_u, b_v, idx))
+
+    # Several crossings: all crossing parameters, sorted within each segment.
+    idx = np.flatnonzero(ncross > 1)
+    if len(idx):
+        a_u, b_u, a_v, b_v = u[idx], u[idx + 1], v[idx], v[idx + 1]
+        cnt_u, cnt_v = nu[idx], nv[idx]
+        lo_u = np.minimum(cu1[idx], cu2[idx]) + 1
+        lo_v = np.minimum(cv1[idx], cv2[idx]) + 1
+        su = np.repeat(np.arange(len(idx)), cnt_u)
+        sv = np.repeat(np.arange(len(idx)), cnt_v)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            tu = (lo_u[su] + _ramp(cnt_u) - a_u[su]) / (b_u - a_u)[su]
+            tv = (lo_v[sv] + _ramp(cnt_v) - a_v[sv]) / (b_v - a_v)[sv]
+        n = len(idx)
+        segs = np.concatenate([np.arange(n), su, sv, np.arange(n)])
+        ts = np.concatenate([np.zeros(n), tu, tv, np.ones(n)])
+        order = np.lexsort((ts, segs))
+        segs, ts = segs[order], ts[order]
+        j = np.flatnonzero(segs[1:] == segs[:-1])
+        ps = segs[j]
+        ta, tb = ts[j], ts[j + 1]
+        du, dvv = (b_u - a_u)[ps], (b_v - a_v)[ps]
+        out.append(_piece_terms(a_u[ps] + ta * du, a_v[ps] + ta * dvv, a_u[ps] + tb * du, a_v[ps] + tb * dvv,
+                                idx[ps]))
+
+    if not out:
+        e = np.empty(0)
+        return e.astype(np.int64), e.astype(np.int64), e, e, e.astype(np.int64)
+    row, col, own, dv, seg = (np.concatenate(x) for x in zip(*out))
+    return row.astype(np.int64), col.astype(np.int64), own, dv, seg
+
+
+def _merge_equal_runs(key, *values):
+    """Sum ``values`` over runs of equal consecutive ``key``."""
+    first = np.empty(len(key), dtype=bool)
+    first[0] = True
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return (key[starts],) + tuple(np.add.reduceat(v, starts) for v in values)
+
+
+def _piece_terms(pu1, pv1, pu2, pv2, seg):
+    """(row, col, strip integral, dv, segment) of pieces that each lie inside one cell."""
+    umid = (pu1 + pu2) * 0.5
+    col = np.floor(umid)
+    dv = pv2 - pv1
+    return np.floor((pv1 + pv2) * 0.5), col, dv * ((col + 1) - umid), dv, seg
 
 
 def _expand_runs(row, c0, c1, unit, spec: GridSpec):
