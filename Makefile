@@ -62,11 +62,12 @@ update-ts:
 	pylupdate5 -noobsolete $$(find jwjt_plugin -name '*.py' | sort) -ts i18n/jwjt_zh_CN.ts
 
 package: i18n/jwjt_zh_CN.qm
-	rm -rf build/package && mkdir -p build/package dist
-	rsync -a --exclude '__pycache__' --exclude '*.pyc' jwjt_plugin/ build/package/jwjt_plugin/
-	cp metadata.txt LICENSE build/package/jwjt_plugin/ 2>/dev/null || cp metadata.txt build/package/jwjt_plugin/
-	mkdir -p build/package/jwjt_plugin/resources build/package/jwjt_plugin/i18n
-	rsync -a --exclude '__pycache__' --exclude '*.py' resources/ build/package/jwjt_plugin/resources/
+	rm -rf build/package && mkdir -p build/package/jwjt_plugin/i18n dist
+	cp -r jwjt_plugin/. build/package/jwjt_plugin/
+	cp -r resources build/package/jwjt_plugin/resources
+	# The sample-data generator is a development tool; the data it made ships.
+	find build/package -name '__pycache__' -prune -exec rm -rf {} + -o -path '*/resources/*.py' -exec rm -f {} +
+	cp metadata.txt build/package/jwjt_plugin/
 	cp i18n/*.qm build/package/jwjt_plugin/i18n/
 	rm -f $(DIST) && cd build/package && zip -q -r ../../$(DIST) jwjt_plugin
 	@echo "Wrote $(DIST)"

@@ -97,7 +97,7 @@ def cmd_synergy(args) -> int:
     write_concentration_csv(result, str(out / "concentration.csv"))
     write_units_csv(result, str(out / "unit_metrics.csv"))
     plot_concentration_curve(result, str(out / "concentration_curve.png"))
-    warnings = [m.text for m in result.log]
+    warnings = [m.text for m in result.log if m.level != "info"]
     summary = result.summary()
     text = [f"JWJT synergy analysis — {layer_name}", f"Output folder: {out}", "", summary]
     if warnings:

@@ -8,7 +8,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsRaste
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.grid import EmissionGrid, GridSpec, clean_values
-from ..core.messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError, MessageLog
+from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 
 
 def crs_wkt(crs: QgsCoordinateReferenceSystem) -> str:
@@ -65,9 +65,9 @@ def raster_layer_to_grid(layer: QgsRasterLayer, species: str, band: int = 1, uni
     """
     name = layer.name()
     if not layer.isValid():
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Raster layer '{name}' is not valid."), name=name)
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Raster layer '{name}' is not valid."), name=name)
     if band < 1 or band > layer.bandCount():
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Raster layer '{name}' has no band {band}."),
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Raster layer '{name}' has no band {band}."),
                              name=name, band=band)
     wkt = crs_wkt(layer.crs())
     if layer.providerType() == "gdal":

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, fields as dc_fields, replace
 from typing import Dict, Iterable, Optional, Sequence
 
-from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError
 
 #: role -> candidate field names (compared case-insensitively, whitespace stripped)
 FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
@@ -34,9 +34,9 @@ STANDARD_NAMES: Dict[str, str] = {role: names[0] for role, names in FIELD_CANDID
 ACCESS_DIMENSIONS = ("spatial", "emission", "risk", "resource")
 
 UNIT_CLASSES = {
-    1: QT_TRANSLATE_NOOP(CONTEXT, "Priority protection"),   # 优先保护
-    2: QT_TRANSLATE_NOOP(CONTEXT, "Key control"),           # 重点管控
-    3: QT_TRANSLATE_NOOP(CONTEXT, "General control"),       # 一般管控
+    1: QT_TRANSLATE_NOOP("JwjtCore", "Priority protection"),   # 优先保护
+    2: QT_TRANSLATE_NOOP("JwjtCore", "Key control"),           # 重点管控
+    3: QT_TRANSLATE_NOOP("JwjtCore", "General control"),       # 一般管控
 }
 UNIT_CLASSES_ZH = {1: "优先保护", 2: "重点管控", 3: "一般管控"}
 
@@ -75,7 +75,7 @@ class FieldMapping:
         for role, fname in self.as_dict().items():
             if fname and fname not in names:
                 raise JwjtInputError(QT_TRANSLATE_NOOP(
-                    CONTEXT, "Layer '{layer}' has no field '{field}' (mapped as {role})."),
+                    "JwjtCore", "Layer '{layer}' has no field '{field}' (mapped as {role})."),
                     layer=layer, field=fname, role=role)
 
 

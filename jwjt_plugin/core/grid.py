@@ -12,7 +12,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 
-from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError, MessageLog
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 
 #: Canonical species keys used throughout the plugin, with display names.
 SPECIES = ("CO2", "NOx", "VOCs", "PM2.5")
@@ -43,12 +43,12 @@ class GridSpec:
                           name: str = "grid") -> "GridSpec":
         if abs(gt[2]) > 0 or abs(gt[4]) > 0:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT, "Grid '{name}' is rotated or sheared; only north-up grids are supported."),
+                "JwjtCore", "Grid '{name}' is rotated or sheared; only north-up grids are supported."),
                 name=name)
         x0, dx, y0, dy = gt[0], gt[1], gt[3], gt[5]
         if dx <= 0 or dy == 0:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT, "Grid '{name}' has an invalid cell size ({dx}, {dy})."), name=name, dx=dx, dy=dy)
+                "JwjtCore", "Grid '{name}' has an invalid cell size ({dx}, {dy})."), name=name, dx=dx, dy=dy)
         if dy > 0:
             # South-up source: the caller flips the array; the spec is stored north-up.
             y0 = y0 + dy * nrows
@@ -92,7 +92,7 @@ class GridSpec:
     def require_crs(self, name: str) -> None:
         if not self.crs_wkt:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT, "Grid '{name}' has no CRS. Assign one (Layer Properties > Source) and run again."),
+                "JwjtCore", "Grid '{name}' has no CRS. Assign one (Layer Properties > Source) and run again."),
                 name=name)
 
     def is_geographic(self) -> bool:
@@ -125,7 +125,7 @@ class EmissionGrid:
         self.values = np.asarray(self.values, dtype=np.float64)
         if self.values.shape != self.spec.shape:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT, "Grid '{name}': array shape {shape} does not match the grid ({rows} x {cols})."),
+                "JwjtCore", "Grid '{name}': array shape {shape} does not match the grid ({rows} x {cols})."),
                 name=self.name, shape=self.values.shape, rows=self.spec.nrows, cols=self.spec.ncols)
 
     @property
@@ -154,17 +154,17 @@ def clean_values(values: np.ndarray, name: str, nodata: Optional[float], log: Me
     if nodata is not None and isinstance(nodata, float) and math.isnan(nodata):
         n_nan_raw = 0  # NaN is the declared nodata
     if n_nan_raw:
-        log.add(QT_TRANSLATE_NOOP(CONTEXT, "Grid '{name}': {n} cells hold NaN; they are treated as nodata."),
+        log.add(QT_TRANSLATE_NOOP("JwjtCore", "Grid '{name}': {n} cells hold NaN; they are treated as nodata."),
                 name=name, n=n_nan_raw)
     inf = np.isinf(arr)
     if inf.any():
-        log.add(QT_TRANSLATE_NOOP(CONTEXT, "Grid '{name}': {n} cells hold infinite values; they are treated as nodata."),
+        log.add(QT_TRANSLATE_NOOP("JwjtCore", "Grid '{name}': {n} cells hold infinite values; they are treated as nodata."),
                 name=name, n=int(inf.sum()))
         arr[inf] = np.nan
     neg = arr < 0
     if neg.any():
         log.add(QT_TRANSLATE_NOOP(
-            CONTEXT, "Grid '{name}': {n} cells hold negative values (min {vmin:g}); they are treated as nodata."),
+            "JwjtCore", "Grid '{name}': {n} cells hold negative values (min {vmin:g}); they are treated as nodata."),
             name=name, n=int(neg.sum()), vmin=float(np.nanmin(arr)))
         arr[neg] = np.nan
     return arr
@@ -174,19 +174,19 @@ def check_same_grid(grids: Iterable[EmissionGrid]) -> GridSpec:
     """All species must share one grid: the overlay weights are computed once for it."""
     grids = list(grids)
     if not grids:
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "No emission grid was given."))
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "No emission grid was given."))
     ref = grids[0]
     for g in grids[1:]:
         if not g.spec.same_as(ref.spec):
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT,
+                "JwjtCore",
                 "Grids '{a}' and '{b}' are not on the same grid (origin, cell size or shape differ: "
                 "{sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions "
                 "would not conserve mass, so the plugin does not do it for you."),
                 a=ref.name, b=g.name, sa=_describe(ref.spec), sb=_describe(g.spec))
         if ref.spec.crs_wkt and g.spec.crs_wkt and not crs_equal(ref.spec.crs_wkt, g.spec.crs_wkt):
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT, "Grids '{a}' and '{b}' are in different CRSs."), a=ref.name, b=g.name)
+                "JwjtCore", "Grids '{a}' and '{b}' are in different CRSs."), a=ref.name, b=g.name)
     return ref.spec
 
 
@@ -207,7 +207,7 @@ def grids_by_species(grids: Iterable[EmissionGrid]) -> Dict[str, EmissionGrid]:
     out: Dict[str, EmissionGrid] = {}
     for g in grids:
         if g.species in out:
-            raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Species '{species}' was given twice."),
+            raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Species '{species}' was given twice."),
                                  species=g.species)
         out[g.species] = g
     return out

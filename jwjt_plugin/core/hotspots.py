@@ -11,7 +11,7 @@ from typing import Optional
 
 import numpy as np
 
-from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError
 
 DENOMINATORS = ("all", "nonzero")
 
@@ -48,9 +48,9 @@ def rank_cells(values: np.ndarray, domain: Optional[np.ndarray] = None) -> Ranke
 
 def top_k_count(ranked: RankedCells, k_percent: float, denominator: str = "all") -> int:
     if not (0 < k_percent <= 100):
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "k must be between 0 and 100 %, not {k}."), k=k_percent)
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "k must be between 0 and 100 %, not {k}."), k=k_percent)
     if denominator not in DENOMINATORS:
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Unknown denominator '{d}'."), d=denominator)
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Unknown denominator '{d}'."), d=denominator)
     base = ranked.n if denominator == "all" else ranked.n_nonzero
     if base == 0:
         return 0
@@ -90,19 +90,19 @@ def gi_star(values: np.ndarray, radius: int = 1, fdr: bool = False, name: str = 
     from scipy.special import ndtr
 
     if radius < 1:
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "The Gi* neighbourhood radius must be at least 1 cell."))
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "The Gi* neighbourhood radius must be at least 1 cell."))
     x = np.asarray(values, dtype=np.float64)
     ok = np.isfinite(x) if valid is None else (np.isfinite(x) & np.asarray(valid, dtype=bool))
     n = int(ok.sum())
     if n < 3:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "Grid '{name}' has fewer than 3 valid cells; Gi* cannot be computed."), name=name)
+            "JwjtCore", "Grid '{name}' has fewer than 3 valid cells; Gi* cannot be computed."), name=name)
     xf = np.where(ok, x, 0.0)
     mean = xf.sum() / n
     var = (xf * xf).sum() / n - mean * mean
     if var <= 1e-12 * max(mean * mean, 1e-300):
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "Grid '{name}' holds the same value in every cell; Gi* is undefined."), name=name)
+            "JwjtCore", "Grid '{name}' holds the same value in every cell; Gi* is undefined."), name=name)
     s = math.sqrt(var)
     size = 2 * radius + 1
     # uniform_filter returns window means; times the window size gives the sums. Cells

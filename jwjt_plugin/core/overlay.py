@@ -25,7 +25,7 @@ import numpy as np
 import shapely
 
 from .grid import GridSpec
-from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError
 
 #: Coordinates processed per chunk; bounds temporary memory on national-scale layers.
 CHUNK_COORDS = 1_500_000
@@ -149,7 +149,7 @@ def _flat_filled(values: np.ndarray, spec: GridSpec) -> np.ndarray:
     arr = np.asarray(values)
     if arr.shape != spec.shape:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "An array of shape {shape} does not match the grid ({rows} x {cols})."),
+            "JwjtCore", "An array of shape {shape} does not match the grid ({rows} x {cols})."),
             shape=arr.shape, rows=spec.nrows, cols=spec.ncols)
     arr = arr.astype(np.float64, copy=False).ravel()
     if np.isnan(arr).any():

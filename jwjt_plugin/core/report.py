@@ -64,7 +64,10 @@ def plot_concentration_curve(result: SynergyResult, path: str, title: Optional[s
     ax.axvline(k, color="#888888", ls="--", lw=1)
     for r in result.concentration.itertuples():
         if np.isfinite(r.top_share):
-            ax.plot([k], [r.top_share * 100], "o", color=colours.get(r.species, "#000000"), ms=4)
+            colour = colours.get(r.species, "#000000")
+            ax.plot([k], [r.top_share * 100], "o", color=colour, ms=4)
+            ax.annotate(f"{r.top_share * 100:.1f} %", (k, r.top_share * 100), xytext=(-6, 3),
+                        textcoords="offset points", ha="right", fontsize=8, color=colour)
     ax.annotate(f"top {k:g} %", (k, 2), xytext=(4, 0), textcoords="offset points", fontsize=8, color="#555555")
     ax.set_xscale("log")
     ax.set_xlim(max(x.min(), 0.01), 100)

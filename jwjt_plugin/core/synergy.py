@@ -14,7 +14,7 @@ import pandas as pd
 
 from .grid import EmissionGrid, GridSpec, check_same_grid, species_list
 from .hotspots import GiStarResult, RankedCells, gi_star, rank_cells, top_k_count, top_k_mask
-from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError, MessageLog
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from .overlay import CoverageWeights, compute_weights
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
 
@@ -25,10 +25,10 @@ DOMAINS = ("units", "grid")
 #: Synergy classes of a unit, strongest first.
 CLASS_SYNERGY, CLASS_CARBON, CLASS_POLLUTANT, CLASS_OTHER = "A", "B", "C", "D"
 CLASS_LABELS = {
-    CLASS_SYNERGY: QT_TRANSLATE_NOOP(CONTEXT, "Synergy hotspot (CO2 top cells coincide with pollutant hotspots)"),
-    CLASS_CARBON: QT_TRANSLATE_NOOP(CONTEXT, "Carbon hotspot only"),
-    CLASS_POLLUTANT: QT_TRANSLATE_NOOP(CONTEXT, "Pollutant hotspot only"),
-    CLASS_OTHER: QT_TRANSLATE_NOOP(CONTEXT, "No hotspot"),
+    CLASS_SYNERGY: QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot (CO2 top cells coincide with pollutant hotspots)"),
+    CLASS_CARBON: QT_TRANSLATE_NOOP("JwjtCore", "Carbon hotspot only"),
+    CLASS_POLLUTANT: QT_TRANSLATE_NOOP("JwjtCore", "Pollutant hotspot only"),
+    CLASS_OTHER: QT_TRANSLATE_NOOP("JwjtCore", "No hotspot"),
 }
 CLASS_LABELS_ZH = {CLASS_SYNERGY: "协同热点", CLASS_CARBON: "碳排放热点", CLASS_POLLUTANT: "污染物热点",
                    CLASS_OTHER: "非热点"}
@@ -54,24 +54,24 @@ class SynergyParams:
 
     def validate(self, available: List[str]) -> None:
         if not 0 < self.k_percent <= 100:
-            raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "k must be between 0 and 100 %, not {k}."),
+            raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "k must be between 0 and 100 %, not {k}."),
                                  k=self.k_percent)
         for value, allowed, what in ((self.hotspot_method, HOTSPOT_METHODS, "hotspot method"),
                                      (self.rule, RULES, "coincidence rule"), (self.domain, DOMAINS, "domain")):
             if value not in allowed:
-                raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Unknown {what} '{value}'; use one of {allowed}."),
+                raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Unknown {what} '{value}'; use one of {allowed}."),
                                      what=what, value=value, allowed=", ".join(allowed))
         if "CO2" not in available:
-            raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "A CO2 grid is required for the synergy analysis."))
+            raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "A CO2 grid is required for the synergy analysis."))
         needed = self.rule_species() if self.rule != "nox_or_vocs" else ()
         for sp in needed:
             if sp not in available:
                 raise JwjtInputError(QT_TRANSLATE_NOOP(
-                    CONTEXT, "The coincidence rule '{rule}' needs a {species} grid, which was not given."),
+                    "JwjtCore", "The coincidence rule '{rule}' needs a {species} grid, which was not given."),
                     rule=self.rule, species=sp)
         if not any(sp in available for sp in self.rule_species()):
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT, "The coincidence rule '{rule}' needs a NOx or a VOCs grid; neither was given."),
+                "JwjtCore", "The coincidence rule '{rule}' needs a NOx or a VOCs grid; neither was given."),
                 rule=self.rule)
 
     def rule_species(self, available: Optional[List[str]] = None) -> Tuple[str, ...]:
@@ -173,7 +173,7 @@ class SynergyAnalysis:
         rule_species = params.rule_species(self.species)
         log = MessageLog(list(self.log.items))
         if len(rule_species) < len(params.rule_species()):
-            log.add(QT_TRANSLATE_NOOP(CONTEXT, "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
+            log.add(QT_TRANSLATE_NOOP("JwjtCore", "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
                                                "{species} hotspots."), level="info", species=rule_species[0])
         hot = {s: self.hotspot_mask(s, params) for s in rule_species}
         if params.rule == "nox_and_vocs":
@@ -280,7 +280,8 @@ def summary_text(result: SynergyResult, top: int = 10) -> str:
     lines.append(f"The top {p.k_percent:g} % of {denom} by CO2 ({result.n_top_cells} of {result.n_domain_cells} "
                  f"cells {where}) hold {shares}.")
     method = "top-k %" if p.hotspot_method == "topk" else f"Gi* bin >= {p.gi_min_bin}" + (" (FDR)" if p.gi_fdr else "")
-    lines.append(f"Coincidence cells (CO2 top cells that are {p.rule.replace('_', ' ')} hotspots by {method}): "
+    rule = {"nox_or_vocs": "NOx or VOCs", "nox_and_vocs": "NOx and VOCs", "nox": "NOx", "vocs": "VOCs"}[p.rule]
+    lines.append(f"Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): "
                  f"{int(result.coincidence.sum())}.")
     u = result.units
     flagged = u[u["SYN_FLAG"] == 1].sort_values("CO2_T", ascending=False)

@@ -14,7 +14,7 @@ import shapely
 
 from .fields import FieldMapping, parse_unit_class
 from .grid import GridSpec
-from .messages import QT_TRANSLATE_NOOP, CONTEXT, JwjtInputError, MessageLog
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 
 #: How many unit codes a message lists before it says "and N more".
 LIST_LIMIT = 10
@@ -62,10 +62,10 @@ def prepare_units(frame, grid_crs_wkt: str, mapping: FieldMapping, layer: str = 
     """
     log = MessageLog()
     if frame is None or len(frame) == 0:
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Layer '{layer}' has no features."), layer=layer)
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Layer '{layer}' has no features."), layer=layer)
     if frame.crs is None:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "Layer '{layer}' has no CRS. Set its CRS (Layer Properties > Source) and run again."),
+            "JwjtCore", "Layer '{layer}' has no CRS. Set its CRS (Layer Properties > Source) and run again."),
             layer=layer)
     mapping.check_against(frame.columns, layer)
 
@@ -76,34 +76,34 @@ def prepare_units(frame, grid_crs_wkt: str, mapping: FieldMapping, layer: str = 
         index = index[sel] if sel.dtype == bool else sel.astype(np.int64)
         if len(index) == 0:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                CONTEXT, "No unit of layer '{layer}' is selected."), layer=layer)
+                "JwjtCore", "No unit of layer '{layer}' is selected."), layer=layer)
 
     geoms = np.asarray(frame.geometry.values, dtype=object)[index]
     labels = [labels_all[i] for i in index]
 
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
-        log.add(QT_TRANSLATE_NOOP(CONTEXT, "Layer '{layer}': {n} units have no geometry and are skipped: {units}."),
+        log.add(QT_TRANSLATE_NOOP("JwjtCore", "Layer '{layer}': {n} units have no geometry and are skipped: {units}."),
                 layer=layer, n=int(missing.sum()), units=describe_list(np.array(labels)[missing]))
     type_id = shapely.get_type_id(geoms)
     polygonal = np.isin(type_id, (3, 6))
     bad_type = ~missing & ~polygonal
     if bad_type.any():
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "Layer '{layer}' must hold polygons; units {units} are not polygons."),
+            "JwjtCore", "Layer '{layer}' must hold polygons; units {units} are not polygons."),
             layer=layer, units=describe_list(np.array(labels)[bad_type]))
 
     keep = ~missing
     index, geoms = index[keep], geoms[keep]
     labels = [l for l, k in zip(labels, keep) if k]
     if len(geoms) == 0:
-        raise JwjtInputError(QT_TRANSLATE_NOOP(CONTEXT, "Layer '{layer}' has no unit with a geometry."),
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Layer '{layer}' has no unit with a geometry."),
                              layer=layer)
 
     geoms, repaired = repair_geometries(geoms)
     if repaired.any():
         log.add(QT_TRANSLATE_NOOP(
-            CONTEXT, "Layer '{layer}': {n} invalid geometries were repaired for the analysis (your layer is "
+            "JwjtCore", "Layer '{layer}': {n} invalid geometries were repaired for the analysis (your layer is "
                      "unchanged): {units}."),
             layer=layer, n=int(repaired.sum()), units=describe_list(np.array(labels)[repaired]))
 
@@ -117,7 +117,7 @@ def prepare_units(frame, grid_crs_wkt: str, mapping: FieldMapping, layer: str = 
         unknown = classes == 0
         if unknown.any():
             log.add(QT_TRANSLATE_NOOP(
-                CONTEXT, "Layer '{layer}': field '{field}' holds no readable class (1/2/3 or 优先/重点/一般) "
+                "JwjtCore", "Layer '{layer}': field '{field}' holds no readable class (1/2/3 or 优先/重点/一般) "
                          "for {n} units: {units}."),
                 layer=layer, field=mapping.unit_class, n=int(unknown.sum()),
                 units=describe_list(np.array(labels)[unknown]))
@@ -165,7 +165,7 @@ def to_crs(geoms: np.ndarray, src_crs, dst_wkt: str, layer: str) -> np.ndarray:
         tr = Transformer.from_crs(src, dst, always_xy=True)
     except Exception as exc:  # pyproj raises several types
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "Layer '{layer}' cannot be transformed to the grid CRS: {error}"), layer=layer, error=exc)
+            "JwjtCore", "Layer '{layer}' cannot be transformed to the grid CRS: {error}"), layer=layer, error=exc)
 
     def fn(xy: np.ndarray) -> np.ndarray:
         x, y = tr.transform(xy[:, 0], xy[:, 1])
@@ -175,7 +175,7 @@ def to_crs(geoms: np.ndarray, src_crs, dst_wkt: str, layer: str) -> np.ndarray:
     bad = ~np.isfinite(shapely.bounds(out)).all(axis=1) & ~shapely.is_empty(out)
     if bad.any():
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "Layer '{layer}': {n} units fall outside the area where the grid CRS is defined."),
+            "JwjtCore", "Layer '{layer}': {n} units fall outside the area where the grid CRS is defined."),
             layer=layer, n=int(bad.sum()))
     out, _ = repair_geometries(out)
     return out
@@ -246,7 +246,7 @@ def check_overlaps(units: PreparedUnits, weights, log: MessageLog, layer: str = 
              for i, j, a, f, ok in zip(ua, ub, area, to_m2, real) if ok]
     if found:
         log.add(QT_TRANSLATE_NOOP(
-            CONTEXT, "Layer '{layer}': {n} pairs of units overlap, so their shared emissions are counted twice: "
+            "JwjtCore", "Layer '{layer}': {n} pairs of units overlap, so their shared emissions are counted twice: "
                      "{pairs}."),
             layer=layer, n=len(found),
             pairs=describe_list([f"{a}/{b} ({m2 / 1e6:.3g} km²)" for a, b, m2 in found]))
@@ -261,7 +261,7 @@ def check_grid_coverage(units: PreparedUnits, weights, log: MessageLog, layer: s
     share = np.clip(share, 0.0, 1.0)
     if not (share > 0).any():
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            CONTEXT, "No unit of layer '{layer}' overlaps grid '{grid}'. Check that both are in the right CRS "
+            "JwjtCore", "No unit of layer '{layer}' overlaps grid '{grid}'. Check that both are in the right CRS "
                      "(GCJ-02 web-map coordinates are offset by several hundred metres; a wrong CRS by far more)."),
             layer=layer, grid=grid)
     outside = share < 1 - 1e-6
@@ -269,7 +269,7 @@ def check_grid_coverage(units: PreparedUnits, weights, log: MessageLog, layer: s
         labels = np.array(units.labels)
         fully = share <= 0
         log.add(QT_TRANSLATE_NOOP(
-            CONTEXT, "Layer '{layer}': {n} units lie partly outside grid '{grid}' ({full} entirely); their totals "
+            "JwjtCore", "Layer '{layer}': {n} units lie partly outside grid '{grid}' ({full} entirely); their totals "
                      "count only the part on the grid: {units}."),
             layer=layer, grid=grid, n=int(outside.sum()), full=int(fully.sum()), units=describe_list(labels[outside]))
     return share
