@@ -251,7 +251,8 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     # Pieces left of the grid still feed the winding of the cells to their right: park
     # them in a virtual column -1. Pieces right of the grid or outside its rows affect
     # no cell of the grid.
-    keep = (row >= 0) & (row < nrows) & (col < ncols) & (dv != 0)
+    # A merged run can net dv = 0 (a ring inside one cell) and still hold area.
+    keep = (row >= 0) & (row < nrows) & (col < ncols) & ((dv != 0) | (own != 0))
     row, col, own, dv, unit = row[keep], col[keep], own[keep], dv[keep], unit[keep]
     left = col < 0
     col[left] = -1
@@ -337,13 +338,16 @@ def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
     ncross = np.where(valid, nu + nv, -1)
 
     out = []
-    # Segments inside one cell: the cell is the floor of either end.
-    idx = np.flatnonzero(ncross == 0)
-    if len(idx):
-        a_u, b_u, a_v, b_v = u[idx], u[idx + 1], v[idx], v[idx + 1]
-        col = fu[idx]
-        dv = b_v - a_v
-        out.append((fv[idx], col, dv * ((col + 1) - (a_u + b_u) * 0.5), dv, idx))
+    # Segments inside one cell. Consecutive ones share a vertex, so a run of them stays in
+    # one cell: sum each run's terms (computed on views, zero elsewhere) into one piece.
+    simple = ncross == 0
+    if simple.any():
+        dv_all = np.where(simple, v[1:] - v[:-1], 0.0)
+        own_all = dv_all * ((cu1 + 1) - (u[:-1] + u[1:]) * 0.5)
+        starts = np.flatnonzero(simple & ~np.concatenate(([False], simple[:-1])))
+        out.append((fv[starts], fu[starts], np.add.reduceat(own_all, starts), np.add.reduceat(dv_all, starts),
+                    starts))
+        del dv_all, own_all
 
     # One crossing: split at its parameter t.
     idx = np.flatnonzero(ncross == 1)
