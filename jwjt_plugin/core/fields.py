@@ -75,8 +75,8 @@ class FieldMapping:
         for role, fname in self.as_dict().items():
             if fname and fname not in names:
                 raise JwjtInputError(QT_TRANSLATE_NOOP(
-                    "JwjtCore", "Layer '{layer}' has no field '{field}' (mapped as {role})."),
-                    layer=layer, field=fname, role=role)
+                    "JwjtCore", "Layer '{layer}' has no field '{field}'; choose another field in the field mapping."),
+                    layer=layer, field=fname)
 
 
 def _norm(name: str) -> str:

@@ -180,7 +180,7 @@ def check_same_grid(grids: Iterable[EmissionGrid]) -> GridSpec:
         if not g.spec.same_as(ref.spec):
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore",
-                "Grids '{a}' and '{b}' are not on the same grid (origin, cell size or shape differ: "
+                "Grids '{a}' and '{b}' are not aligned (origin, cell size or shape differ: "
                 "{sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions "
                 "would not conserve mass, so the plugin does not do it for you."),
                 a=ref.name, b=g.name, sa=_describe(ref.spec), sb=_describe(g.spec))

@@ -30,7 +30,7 @@ CLASS_LABELS = {
     CLASS_POLLUTANT: QT_TRANSLATE_NOOP("JwjtCore", "Pollutant hotspot only"),
     CLASS_OTHER: QT_TRANSLATE_NOOP("JwjtCore", "No hotspot"),
 }
-CLASS_LABELS_ZH = {CLASS_SYNERGY: "协同热点", CLASS_CARBON: "碳排放热点", CLASS_POLLUTANT: "污染物热点",
+CLASS_LABELS_ZH = {CLASS_SYNERGY: "协同热点", CLASS_CARBON: "仅碳排放热点", CLASS_POLLUTANT: "仅污染物热点",
                    CLASS_OTHER: "非热点"}
 
 
@@ -56,11 +56,15 @@ class SynergyParams:
         if not 0 < self.k_percent <= 100:
             raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "k must be between 0 and 100 %, not {k}."),
                                  k=self.k_percent)
-        for value, allowed, what in ((self.hotspot_method, HOTSPOT_METHODS, "hotspot method"),
-                                     (self.rule, RULES, "coincidence rule"), (self.domain, DOMAINS, "domain")):
+        unknown = (
+            (self.hotspot_method, HOTSPOT_METHODS,
+             QT_TRANSLATE_NOOP("JwjtCore", "Unknown hotspot method '{value}'; use one of {allowed}.")),
+            (self.rule, RULES, QT_TRANSLATE_NOOP("JwjtCore", "Unknown coincidence rule '{value}'; use one of {allowed}.")),
+            (self.domain, DOMAINS, QT_TRANSLATE_NOOP("JwjtCore", "Unknown cell domain '{value}'; use one of {allowed}.")),
+        )
+        for value, allowed, template in unknown:
             if value not in allowed:
-                raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Unknown {what} '{value}'; use one of {allowed}."),
-                                     what=what, value=value, allowed=", ".join(allowed))
+                raise JwjtInputError(template, value=value, allowed=", ".join(allowed))
         if "CO2" not in available:
             raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "A CO2 grid is required for the synergy analysis."))
         needed = self.rule_species() if self.rule != "nox_or_vocs" else ()

@@ -71,7 +71,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
             "coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. "
             "Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of "
             "coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: "
-            "A synergy hotspot, B carbon only, C pollutant only, D none. A unit is flagged when coincidence "
+            "A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence "
             "cells cover at least the given share of its area or hold at least the given share of its CO2. "
             "The concentration table states how much of each species the top-k % CO2 cells hold.")
 
@@ -102,10 +102,10 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
             options=[tr("NOx or VOCs hotspot"), tr("NOx and VOCs hotspot"), tr("NOx hotspot"), tr("VOCs hotspot")],
             defaultValue=0))
         advanced = [
-            QgsProcessingParameterEnum(self.DOMAIN, tr("Cells ranked"),
+            QgsProcessingParameterEnum(self.DOMAIN, tr("Cells to rank"),
                                        options=[tr("Cells under the units"), tr("All cells of the grid")],
                                        defaultValue=0),
-            QgsProcessingParameterEnum(self.DENOMINATOR, tr("Top k % of"),
+            QgsProcessingParameterEnum(self.DENOMINATOR, tr("Count the top k % among"),
                                        options=[tr("All cells"), tr("Non-zero cells")], defaultValue=0),
             QgsProcessingParameterNumber(self.GI_RADIUS, tr("Gi* neighbourhood radius (cells)"),
                                          QgsProcessingParameterNumber.Integer, 1, minValue=1, maxValue=50),

@@ -28,3 +28,29 @@ def test_load_twice_is_harmless(recording_iface):
     plugin.initProcessing()  # QGIS may call it again for qgis_process
     plugin.unload()
     assert QgsApplication.processingRegistry().providerById("jwjt") is None
+
+
+def has_cjk(text):
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_zh_cn_locale_translates_ui_and_core_messages(recording_iface):
+    from qgis.PyQt.QtCore import QSettings
+
+    from jwjt_plugin.adapters.i18n import tr, tr_message
+    from jwjt_plugin.core.messages import Message
+
+    settings = QSettings()
+    old = settings.value("locale/userLocale")
+    settings.setValue("locale/userLocale", "zh_CN")
+    try:
+        plugin = jwjt_plugin.classFactory(recording_iface)
+        assert plugin.translator is not None
+        assert has_cjk(tr("Load sample city"))
+        msg = Message("Layer '{layer}' has no features.", {"layer": "units"})
+        text = tr_message(msg)
+        assert "units" in text and has_cjk(text)
+        plugin.unload()
+        assert tr("Load sample city") == "Load sample city"
+    finally:
+        settings.setValue("locale/userLocale", old or "")

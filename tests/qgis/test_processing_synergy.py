@@ -90,7 +90,7 @@ def test_grids_on_different_grids_are_named(provider, aligned_case, tmp_path):
 
     shifted = str(tmp_path / "nox_shifted.tif")
     gdal.Translate(shifted, aligned_case["nox_tif"], outputBounds=[500500, 2600000, 530500, 2580000])
-    with pytest.raises(QgsProcessingException, match="not on the same grid"):
+    with pytest.raises(QgsProcessingException, match="are not aligned"):
         run({"UNITS": aligned_case["gpkg"], "CO2": aligned_case["tif"], "NOX": shifted, "OUTPUT": "memory:"})
 
 

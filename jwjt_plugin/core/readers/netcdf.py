@@ -202,13 +202,15 @@ def _edgar_layout(arr, dims, path, variable, time_index, log, name) -> Tuple[np.
     if len(dims) == 3:
         if not 0 <= int(time_index) < shape[0]:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                "JwjtCore", "Variable '{variable}' of NetCDF file '{path}' has {n} steps along '{dim}'; "
-                         "step {index} does not exist."),
-                variable=variable, path=path, n=shape[0], dim=dims[0].GetName(), index=time_index)
+                "JwjtCore", "Variable '{variable}' of NetCDF file '{path}' has {n} steps along '{dim}' "
+                         "(indices 0 to {last}); index {index} does not exist."),
+                variable=variable, path=path, n=shape[0], last=shape[0] - 1, dim=dims[0].GetName(),
+                index=time_index)
         raw = _read(arr, path, variable, [int(time_index), 0, 0], [1, shape[1], shape[2]])[0]
         if shape[0] > 1:
-            log.add(QT_TRANSLATE_NOOP("JwjtCore", "'{name}': step {index} of {n} along '{dim}' read."),
-                    level="info", name=name, index=int(time_index), n=shape[0], dim=dims[0].GetName())
+            log.add(QT_TRANSLATE_NOOP("JwjtCore", "'{name}': step {step} of {n} along '{dim}' read (index {index})."),
+                    level="info", name=name, step=int(time_index) + 1, index=int(time_index), n=shape[0],
+                    dim=dims[0].GetName())
     else:
         raw = _read(arr, path, variable)
     dim_y, dim_x = dims[-2], dims[-1]

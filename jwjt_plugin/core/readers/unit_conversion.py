@@ -163,16 +163,16 @@ def to_tonnes_per_year(values, units: str, species: str, spec: Optional[GridSpec
             "JwjtCore", "'{name}': cell areas of shape {area_shape} do not match the values' shape {shape}."),
             name=name, area_shape=areas.shape, shape=arr.shape)
     out = arr * areas * (SECONDS_PER_YEAR / 1000.0)
-    return out, Message(QT_TRANSLATE_NOOP(
-        "JwjtCore", "'{name}': flux in '{units}' converted to t/yr per cell: flux × cell area × 31 536 000 s "
-                 "÷ 1000 (cell areas from the grid: {area_method})."),
-        dict(name=name, units=units, area_method=_area_method(spec)), "info")
-
-
-def _area_method(spec: Optional[GridSpec]) -> str:
     if spec is None:
-        return "given"
-    return "geodesic, on the ellipsoid" if spec.is_geographic() else "planar dx × dy"
+        template = QT_TRANSLATE_NOOP("JwjtCore", "'{name}': flux in '{units}' converted to t/yr per cell: flux × "
+                                                 "cell area × 31 536 000 s ÷ 1000, with the cell areas given.")
+    elif spec.is_geographic():
+        template = QT_TRANSLATE_NOOP("JwjtCore", "'{name}': flux in '{units}' converted to t/yr per cell: flux × "
+                                                 "geodesic cell area on the ellipsoid × 31 536 000 s ÷ 1000.")
+    else:
+        template = QT_TRANSLATE_NOOP("JwjtCore", "'{name}': flux in '{units}' converted to t/yr per cell: flux × "
+                                                 "planar cell area (dx × dy) × 31 536 000 s ÷ 1000.")
+    return out, Message(template, dict(name=name, units=units), "info")
 
 
 def cell_areas_m2(spec: GridSpec, name: str = "grid") -> np.ndarray:
