@@ -692,11 +692,6 @@
         <translation>网格“{name}”超出两极范围（纬度 {south:g} 至 {north:g}）；请检查其坐标参考系是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="28"/>
-        <source>Synergy hotspot (CO2 top cells coincide with pollutant hotspots)</source>
-        <translation>协同热点（CO2 排放量前 k% 网格与污染物热点重合）</translation>
-    </message>
-    <message>
         <location filename="../jwjt_plugin/core/synergy.py" line="29"/>
         <source>Carbon hotspot only</source>
         <translation>仅碳排放热点</translation>
@@ -975,6 +970,11 @@
         <location filename="../jwjt_plugin/core/synergy.py" line="59"/>
         <source>Unknown cell domain &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的网格排序范围“{value}”，请使用以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="28"/>
+        <source>Synergy hotspot</source>
+        <translation>协同热点</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ DOMAINS = ("units", "grid")
 #: Synergy classes of a unit, strongest first.
 CLASS_SYNERGY, CLASS_CARBON, CLASS_POLLUTANT, CLASS_OTHER = "A", "B", "C", "D"
 CLASS_LABELS = {
-    CLASS_SYNERGY: QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot (CO2 top cells coincide with pollutant hotspots)"),
+    CLASS_SYNERGY: QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot"),
     CLASS_CARBON: QT_TRANSLATE_NOOP("JwjtCore", "Carbon hotspot only"),
     CLASS_POLLUTANT: QT_TRANSLATE_NOOP("JwjtCore", "Pollutant hotspot only"),
     CLASS_OTHER: QT_TRANSLATE_NOOP("JwjtCore", "No hotspot"),
