@@ -4,11 +4,15 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsRasterLayer, QgsVectorLayer)
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsRasterLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.grid import EmissionGrid, GridSpec, clean_values
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
+
+
+_BLOCK_DTYPES = {Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16, Qgis.UInt32: np.uint32,
+                 Qgis.Int32: np.int32, Qgis.Float32: np.float32, Qgis.Float64: np.float64}
 
 
 def crs_wkt(crs: QgsCoordinateReferenceSystem) -> str:
@@ -88,7 +92,12 @@ def _read_through_provider(layer, species, band, units, name, wkt) -> EmissionGr
     ext = layer.extent()
     cols, rows = layer.width(), layer.height()
     block = provider.block(band, ext, cols, rows)
-    arr = np.array([[block.value(r, c) for c in range(cols)] for r in range(rows)], dtype=np.float64)
+    dtype = _BLOCK_DTYPES.get(block.dataType())
+    if dtype is None:
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Raster layer '{name}' has a data type that cannot be "
+                                                           "read as emissions."), name=name)
+    # One copy of the block's buffer; never a Python call per cell (national grids have 25 M).
+    arr = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(rows, cols).astype(np.float64)
     nodata = provider.sourceNoDataValue(band) if provider.sourceHasNoDataValue(band) else None
     log = MessageLog()
     spec = GridSpec.from_geotransform((ext.xMinimum(), ext.width() / cols, 0.0, ext.yMaximum(), 0.0,

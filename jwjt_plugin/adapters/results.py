@@ -44,14 +44,8 @@ def metric_fields(table: pd.DataFrame, existing: QgsFields) -> QgsFields:
         while name.upper() in taken:
             name = name[:8] + "_J"
         taken.add(name.upper())
-        if col in _FIXED:
-            qtype = _FIXED[col][0]
-        elif col.endswith(("_CS",)):
-            qtype = QVariant.Double
-        else:
-            qtype = QVariant.Double
-        f = QgsField(name, qtype)
-        out.append(f)
+        qtype = _FIXED[col][0] if col in _FIXED else QVariant.Double
+        out.append(QgsField(name, qtype))
     return out
 
 

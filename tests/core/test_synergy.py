@@ -10,9 +10,6 @@ from jwjt_plugin.core.pipeline import run_synergy
 from jwjt_plugin.core.synergy import SynergyAnalysis, SynergyParams, concentration_curve
 from jwjt_plugin.core.hotspots import rank_cells
 
-EPSG4547 = None
-
-
 def wkt():
     from osgeo import osr
 
