@@ -247,12 +247,12 @@
 <context>
     <name>JwjtCore</name>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="68"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="72"/>
         <source>Raster layer &apos;{name}&apos; is not valid.</source>
         <translation>栅格图层“{name}”无效。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="70"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="74"/>
         <source>Raster layer &apos;{name}&apos; has no band {band}.</source>
         <translation>栅格图层“{name}”没有波段 {band}。</translation>
     </message>
@@ -975,6 +975,11 @@
         <location filename="../jwjt_plugin/core/synergy.py" line="28"/>
         <source>Synergy hotspot</source>
         <translation>协同热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="97"/>
+        <source>Raster layer &apos;{name}&apos; has a data type that cannot be read as emissions.</source>
+        <translation>栅格图层“{name}”的数据类型无法作为排放量读取。</translation>
     </message>
 </context>
 </TS>
