@@ -60,13 +60,21 @@ def top_k_count(ranked: RankedCells, k_percent: float, denominator: str = "all")
     return n
 
 
+def top_k_cells(ranked: RankedCells, k_percent: float, denominator: str = "all") -> np.ndarray:
+    """Flat indices of the top k % cells by count, largest first; zero cells are never 'top'."""
+    n = min(top_k_count(ranked, k_percent, denominator), ranked.n_nonzero)
+    return ranked.order[:n]
+
+
+def cells_to_mask(cells: np.ndarray, shape) -> np.ndarray:
+    mask = np.zeros(int(np.prod(shape)), dtype=bool)
+    mask[cells] = True
+    return mask.reshape(shape)
+
+
 def top_k_mask(ranked: RankedCells, k_percent: float, denominator: str = "all") -> np.ndarray:
     """Boolean grid of the top k % cells by count; zero cells are never 'top'."""
-    n = top_k_count(ranked, k_percent, denominator)
-    n = min(n, ranked.n_nonzero)
-    mask = np.zeros(int(np.prod(ranked.shape)), dtype=bool)
-    mask[ranked.order[:n]] = True
-    return mask.reshape(ranked.shape)
+    return cells_to_mask(top_k_cells(ranked, k_percent, denominator), ranked.shape)
 
 
 @dataclass

@@ -62,43 +62,18 @@ class CoverageWeights:
         out += _sum_by(self.boundary_unit, self.n_units, flat[self.boundary_cell] * self.boundary_frac)
         return out
 
+    def masked(self, mask: np.ndarray, cells: Optional[np.ndarray] = None) -> "MaskedCoverage":
+        """The part of the weights on the cells of ``mask`` (``cells``: its flat indices, when
+        the caller has them), for repeated sums."""
+        return MaskedCoverage(self, mask, cells)
+
     def unit_sums_masked(self, values: Optional[np.ndarray], mask: np.ndarray) -> np.ndarray:
-        """Like ``unit_sums(values * mask)`` (``values=None`` sums cell fractions), in time
-        proportional to the masked cells: hotspot masks are sparse, and re-flagging after a
-        change of k must not walk the whole grid again."""
-        mflat = np.asarray(mask, dtype=bool).ravel()
-        label = self._interior_label()
-        if label is None:  # overlapping units: the general path stays exact
-            vals = mflat.astype(np.float64) if values is None else np.where(mflat, _flat_filled(values, self.spec), 0.0)
-            return self.unit_sums(vals.reshape(self.spec.shape))
-        cells = np.flatnonzero(mflat)
-        lab = label[cells]
-        inside = lab >= 0
-        if values is None:
-            out = _sum_by(lab[inside], self.n_units)
-            bsel = mflat[self.boundary_cell]
-            out += _sum_by(self.boundary_unit[bsel], self.n_units, self.boundary_frac[bsel])
-            return out
-        vflat = np.asarray(values, dtype=np.float64).ravel()
-        v = vflat[cells[inside]]
-        out = _sum_by(lab[inside], self.n_units, np.where(np.isnan(v), 0.0, v))
-        bsel = mflat[self.boundary_cell]
-        bv = vflat[self.boundary_cell[bsel]]
-        bv = np.where(np.isnan(bv), 0.0, bv) * self.boundary_frac[bsel]
-        out += _sum_by(self.boundary_unit[bsel], self.n_units, bv)
-        return out
+        """``unit_sums(values * mask)``; ``values=None`` sums the covered cell fractions."""
+        return self.masked(mask).sums(values)
 
     def unit_cell_counts(self, mask: np.ndarray) -> np.ndarray:
         """Number of cells where ``mask`` is true that each unit touches (any overlap)."""
-        mflat = np.asarray(mask, dtype=bool).ravel()
-        label = self._interior_label()
-        if label is None:
-            out = _sum_by(self.interior_unit, self.n_units, mflat[self.interior_cell])
-        else:
-            lab = label[np.flatnonzero(mflat)]
-            out = _sum_by(lab[lab >= 0], self.n_units)
-        out += _sum_by(self.boundary_unit, self.n_units, mflat[self.boundary_cell])
-        return out.astype(np.int64)
+        return self.masked(mask).counts()
 
     def _interior_label(self) -> Optional[np.ndarray]:
         """Flat raster: the unit whose interior holds each cell, -1 for none; None when
@@ -124,6 +99,13 @@ class CoverageWeights:
         cover += _sum_by(self.boundary_cell, n, self.boundary_frac)
         return cover.reshape(self.spec.shape)
 
+    def covered_mask(self) -> np.ndarray:
+        """2-D: cells that any unit covers with a positive fraction."""
+        mask = np.zeros(self.spec.nrows * self.spec.ncols, dtype=bool)
+        mask[self.interior_cell] = True
+        mask[self.boundary_cell[self.boundary_frac > 0]] = True
+        return mask.reshape(self.spec.shape)
+
     def subset(self, keep: np.ndarray) -> "CoverageWeights":
         """Weights restricted to the units flagged in ``keep``, renumbered 0..k-1."""
         keep = np.asarray(keep, dtype=bool)
@@ -138,6 +120,45 @@ class CoverageWeights:
     def nbytes(self) -> int:
         return sum(a.nbytes for a in (self.interior_cell, self.interior_unit, self.boundary_cell,
                                       self.boundary_unit, self.boundary_frac))
+
+
+class MaskedCoverage:
+    """Weights restricted to the cells of a mask, in time proportional to those cells.
+
+    Hotspot masks are sparse, and re-flagging after a change of k must not walk the whole
+    grid again; several sums over one mask share the selection made here.
+    """
+
+    def __init__(self, weights: CoverageWeights, mask: np.ndarray, cells: Optional[np.ndarray] = None) -> None:
+        self.w = weights
+        mflat = np.asarray(mask, dtype=bool).ravel()
+        bsel = mflat[weights.boundary_cell]
+        self.b_cell = weights.boundary_cell[bsel]
+        self.b_unit = weights.boundary_unit[bsel]
+        self.b_frac = weights.boundary_frac[bsel]
+        label = weights._interior_label()
+        if label is None:  # overlapping units: select interior entries directly
+            isel = mflat[weights.interior_cell]
+            self.i_cell, self.i_unit = weights.interior_cell[isel], weights.interior_unit[isel]
+        else:
+            cells = np.flatnonzero(mflat) if cells is None else np.asarray(cells)
+            lab = label[cells]
+            inside = lab >= 0
+            self.i_cell, self.i_unit = cells[inside], lab[inside]
+
+    def sums(self, values: Optional[np.ndarray] = None) -> np.ndarray:
+        n = self.w.n_units
+        if values is None:
+            return _sum_by(self.i_unit, n) + _sum_by(self.b_unit, n, self.b_frac)
+        vflat = np.asarray(values).ravel()
+        iv = vflat[self.i_cell].astype(np.float64)
+        bv = vflat[self.b_cell].astype(np.float64)
+        return (_sum_by(self.i_unit, n, np.where(np.isnan(iv), 0.0, iv))
+                + _sum_by(self.b_unit, n, np.where(np.isnan(bv), 0.0, bv) * self.b_frac))
+
+    def counts(self) -> np.ndarray:
+        n = self.w.n_units
+        return (_sum_by(self.i_unit, n) + _sum_by(self.b_unit, n)).astype(np.int64)
 
 
 def _sum_by(index: np.ndarray, n: int, weights: Optional[np.ndarray] = None) -> np.ndarray:

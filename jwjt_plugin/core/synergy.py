@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .grid import EmissionGrid, GridSpec, check_same_grid, species_list
-from .hotspots import GiStarResult, RankedCells, gi_star, rank_cells, top_k_count, top_k_mask
+from .hotspots import GiStarResult, RankedCells, cells_to_mask, gi_star, rank_cells, top_k_cells
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from .overlay import CoverageWeights, compute_weights
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
@@ -109,6 +109,29 @@ class SynergyResult:
         return summary_text(self)
 
 
+@dataclass(frozen=True)
+class CellSet:
+    """A set of grid cells as both a boolean grid and a list of flat indices."""
+
+    mask: np.ndarray
+    cells: np.ndarray
+
+    @classmethod
+    def from_cells(cls, cells: np.ndarray, shape) -> "CellSet":
+        return cls(cells_to_mask(cells, shape), np.asarray(cells))
+
+    @classmethod
+    def from_mask(cls, mask: np.ndarray) -> "CellSet":
+        return cls(mask, np.flatnonzero(mask))
+
+    def union(self, other: "CellSet") -> "CellSet":
+        extra = other.cells[~self.mask.ravel()[other.cells]]
+        return CellSet.from_cells(np.concatenate([self.cells, extra]), self.mask.shape)
+
+    def intersection(self, other: "CellSet") -> "CellSet":
+        return CellSet.from_cells(self.cells[other.mask.ravel()[self.cells]], self.mask.shape)
+
+
 class SynergyAnalysis:
     """Cached overlay of one unit set with one set of species grids."""
 
@@ -139,14 +162,16 @@ class SynergyAnalysis:
             report(0.8 + 0.2 * (i + 1) / len(self.species))
         self._cover = None
         self._ranked: Dict[Tuple[str, str], RankedCells] = {}
-        self._gi: Dict[Tuple[str, int, bool], GiStarResult] = {}
+        self._gi: Dict[Tuple[str, int, bool, str], GiStarResult] = {}
+        self._curve: Dict[str, pd.DataFrame] = {}
+        self._domain_totals: Dict[str, Dict[str, float]] = {}
 
     # -- cached intermediate results ---------------------------------------------------
     def domain_mask(self, domain: str) -> Optional[np.ndarray]:
         if domain == "grid":
             return None
         if self._cover is None:
-            self._cover = self.weights.cell_cover() > 0
+            self._cover = self.weights.covered_mask()
         return self._cover
 
     def ranked(self, species: str, domain: str) -> RankedCells:
@@ -163,40 +188,63 @@ class SynergyAnalysis:
         return self._gi[key]
 
     # -- the parameter-dependent part ----------------------------------------------------
-    def hotspot_mask(self, species: str, params: SynergyParams) -> np.ndarray:
+    def hotspot_cells(self, species: str, params: SynergyParams) -> "CellSet":
         if params.hotspot_method == "topk":
-            return top_k_mask(self.ranked(species, params.domain), params.k_percent, params.denominator)
+            cells = top_k_cells(self.ranked(species, params.domain), params.k_percent, params.denominator)
+            return CellSet.from_cells(cells, self.spec.shape)
         res = self.gi(species, params.gi_radius, params.gi_fdr, params.domain)
-        return res.bins >= params.gi_min_bin
+        return CellSet.from_mask(res.bins >= params.gi_min_bin)
+
+    def hotspot_mask(self, species: str, params: SynergyParams) -> np.ndarray:
+        return self.hotspot_cells(species, params).mask
 
     def run(self, params: SynergyParams = SynergyParams()) -> SynergyResult:
         params.validate(self.species)
+        # Cell sets travel as (mask, index list): unions and intersections cost O(cells in
+        # the sets), and nothing scans the whole grid, so re-flagging stays fast nationally.
         ranked_co2 = self.ranked("CO2", params.domain)
-        co2_top = top_k_mask(ranked_co2, params.k_percent, params.denominator)
-        n_top = int(co2_top.sum())
+        co2_top = CellSet.from_cells(top_k_cells(ranked_co2, params.k_percent, params.denominator), self.spec.shape)
+        n_top = len(co2_top.cells)
         rule_species = params.rule_species(self.species)
         log = MessageLog(list(self.log.items))
         if len(rule_species) < len(params.rule_species()):
             log.add(QT_TRANSLATE_NOOP("JwjtCore", "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
                                                "{species} hotspots."), level="info", species=rule_species[0])
-        hot = {s: self.hotspot_mask(s, params) for s in rule_species}
-        if params.rule == "nox_and_vocs":
-            pol = hot["NOx"] & hot["VOCs"]
-        else:
-            pol = np.logical_or.reduce(list(hot.values()))
-        coinc = co2_top & pol
+        hot = {s: self.hotspot_cells(s, params) for s in rule_species}
+        sets = list(hot.values())
+        pol = sets[0]
+        for other in sets[1:]:
+            pol = pol.intersection(other) if params.rule == "nox_and_vocs" else pol.union(other)
+        coinc = co2_top.intersection(pol)
 
         table = self._unit_table(params, rule_species, co2_top, pol, coinc)
-        conc = self._concentration(params, co2_top, coinc, ranked_co2)
-        curve = concentration_curve(ranked_co2, {s: self.grids[s].values for s in self.species})
-        return SynergyResult(params, list(self.species), table, conc, curve, co2_top, hot, coinc,
-                             ranked_co2.n, n_top, log)
+        conc = self._concentration(params, n_top, coinc.cells, ranked_co2)
+        curve = self.curve(params.domain)
+        return SynergyResult(params, list(self.species), table, conc, curve, co2_top.mask,
+                             {s: c.mask for s, c in hot.items()}, coinc.mask, ranked_co2.n, n_top, log)
 
-    def _area_share(self, mask: np.ndarray) -> np.ndarray:
+    def curve(self, domain: str) -> pd.DataFrame:
+        """The concentration curve depends on the ranking only, not on k or the rule."""
+        if domain not in self._curve:
+            self._curve[domain] = concentration_curve(self.ranked("CO2", domain),
+                                                      {s: self.grids[s].values for s in self.species})
+        return self._curve[domain]
+
+    def domain_totals(self, domain: str) -> Dict[str, float]:
+        if domain not in self._domain_totals:
+            dom = self.domain_mask(domain)
+            totals = {}
+            for s in self.species:
+                v = self.grids[s].filled()
+                totals[s] = float(v[dom].sum() if dom is not None else v.sum())
+            self._domain_totals[domain] = totals
+        return self._domain_totals[domain]
+
+    def _area_share(self, sel) -> np.ndarray:
         if np.ndim(self.cell_area_m2) == 0:
-            covered = self.weights.unit_sums_masked(None, mask) * float(self.cell_area_m2)
+            covered = sel.sums() * float(self.cell_area_m2)
         else:
-            covered = self.weights.unit_sums_masked(self.cell_area_m2, mask)
+            covered = sel.sums(self.cell_area_m2)
         return _ratio(covered, self.unit_area_m2)
 
     def _unit_table(self, params: SynergyParams, rule_species, co2_top, pol, coinc) -> pd.DataFrame:
@@ -208,18 +256,18 @@ class SynergyAnalysis:
             p = field_prefix(s)
             df[f"{p}_T"] = self.totals[s]
             df[f"{p}_D"] = _ratio(self.totals[s], area_km2)
-        df["TOP_N"] = self.weights.unit_cell_counts(co2_top)
-        df["COINC_N"] = self.weights.unit_cell_counts(coinc)
-        df["COINC_AS"] = self._area_share(coinc)
-        top_as = self._area_share(co2_top)
-        pol_as = self._area_share(pol)
+        on_top, on_pol, on_coinc = (self.weights.masked(s.mask, s.cells) for s in (co2_top, pol, coinc))
+        df["TOP_N"] = on_top.counts()
+        df["COINC_N"] = on_coinc.counts()
+        df["COINC_AS"] = self._area_share(on_coinc)
+        top_as = self._area_share(on_top)
+        pol_as = self._area_share(on_pol)
         for s in self.species:
             if s in ("CO2", "NOx", "VOCs"):
-                df[f"{field_prefix(s)}_CS"] = _ratio(self.weights.unit_sums_masked(self.grids[s].values, coinc),
-                                                     self.totals[s])
-        co2_in_top = _ratio(self.weights.unit_sums_masked(self.grids["CO2"].values, co2_top), self.totals["CO2"])
+                df[f"{field_prefix(s)}_CS"] = _ratio(on_coinc.sums(self.grids[s].values), self.totals[s])
+        co2_in_top = _ratio(on_top.sums(self.grids["CO2"].values), self.totals["CO2"])
         pol_key = rule_species[0]
-        pol_in_hot = _ratio(self.weights.unit_sums_masked(self.grids[pol_key].values, pol), self.totals[pol_key])
+        pol_in_hot = _ratio(on_pol.sums(self.grids[pol_key].values), self.totals[pol_key])
         df["TOPC_AS"] = top_as
         df["POLH_AS"] = pol_as
 
@@ -233,24 +281,25 @@ class SynergyAnalysis:
         df["SYN_CLASS"] = cls
         return df
 
-    def _concentration(self, params: SynergyParams, co2_top, coinc, ranked_co2: RankedCells) -> pd.DataFrame:
-        dom = self.domain_mask(params.domain)
+    def _concentration(self, params: SynergyParams, n_top: int, coinc_cells: np.ndarray,
+                       ranked_co2: RankedCells) -> pd.DataFrame:
+        # Top cells are the first n_top of the CO2 ranking (all inside the domain), so only
+        # those cells are read; the domain totals are cached.
+        top_cells = ranked_co2.order[:n_top]
+        totals = self.domain_totals(params.domain)
         rows = []
         for s in self.species:
-            v = self.grids[s].values
-            vv = np.where(np.isfinite(v), v, 0.0)
-            if dom is not None:
-                vv = np.where(dom, vv, 0.0)
-            total = float(vv.sum())
+            flat = self.grids[s].values.ravel()
+            total = totals[s]
             rows.append({
                 "species": s, "units": self.grids[s].units, "total_t": total,
-                "top_share": float(vv[co2_top].sum()) / total if total > 0 else np.nan,
-                "coinc_share": float(vv[coinc].sum()) / total if total > 0 else np.nan,
+                "top_share": float(np.nansum(flat[top_cells])) / total if total > 0 else np.nan,
+                "coinc_share": float(np.nansum(flat[coinc_cells])) / total if total > 0 else np.nan,
                 "units_total_t": float(self.totals[s].sum()),
             })
         df = pd.DataFrame(rows)
         df.attrs.update({"k_percent": params.k_percent, "n_domain_cells": ranked_co2.n,
-                         "n_top_cells": int(co2_top.sum()), "n_coinc_cells": int(coinc.sum()),
+                         "n_top_cells": n_top, "n_coinc_cells": len(coinc_cells),
                          "denominator": params.denominator, "domain": params.domain})
         return df
 
