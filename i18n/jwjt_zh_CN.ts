@@ -4,42 +4,37 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="43"/>
-        <source>Flag synergy units…</source>
-        <translation>标记协同管控单元…</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/plugin.py" line="44"/>
+        <location filename="../jwjt_plugin/plugin.py" line="48"/>
         <source>Load sample city</source>
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="46"/>
+        <location filename="../jwjt_plugin/plugin.py" line="50"/>
         <source>Missing Python packages: {missing}. Install them with `make deploy` from the plugin&apos;s source, or pip install shapely&gt;=2 geopandas into QGIS&apos;s Python.</source>
         <translation>缺少 Python 包：{missing}。请在插件源码目录下运行 `make deploy` 安装，或在 QGIS 的 Python 环境中执行 pip install shapely&gt;=2 geopandas。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="90"/>
+        <location filename="../jwjt_plugin/plugin.py" line="99"/>
         <source>Missing Python packages: {missing}.</source>
         <translation>缺少 Python 包：{missing}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="108"/>
+        <location filename="../jwjt_plugin/plugin.py" line="131"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="117"/>
+        <location filename="../jwjt_plugin/plugin.py" line="140"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="117"/>
+        <location filename="../jwjt_plugin/plugin.py" line="140"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="117"/>
+        <location filename="../jwjt_plugin/plugin.py" line="140"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -49,7 +44,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="128"/>
+        <location filename="../jwjt_plugin/plugin.py" line="151"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -243,16 +238,296 @@
         <source>Count the top k % among</source>
         <translation>前 k% 的计算基数</translation>
     </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
+        <source>Species</source>
+        <translation>排放物种</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
+        <source>Total (t/yr)</source>
+        <translation>总量（t/yr）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
+        <source>In top k % CO2 cells</source>
+        <translation>CO2 前 k% 网格内占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
+        <source>In coincidence cells</source>
+        <translation>协同网格内占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="36"/>
+        <source>Emission concentration curve</source>
+        <translation>排放集中度曲线</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="36"/>
+        <source>Cells ranked by CO2 (%)</source>
+        <translation>按 CO2 排序的网格比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="36"/>
+        <source>Cumulative share (%)</source>
+        <translation>累计排放占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/field_mapping.py" line="37"/>
+        <source>Unit code</source>
+        <translation>单元编码</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/field_mapping.py" line="37"/>
+        <source>Unit name</source>
+        <translation>单元名称</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/field_mapping.py" line="37"/>
+        <source>Unit class</source>
+        <translation>管控单元分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="26"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="26"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="26"/>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="28"/>
+        <source>{species} (t/yr)</source>
+        <translation>{species}（t/yr）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="29"/>
+        <source>Coincidence share</source>
+        <translation>协同网格面积占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="30"/>
+        <source>CO2 in coincidence cells</source>
+        <translation>协同网格内 CO2 占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="31"/>
+        <source>Synergy class</source>
+        <translation>协同分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="32"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="38"/>
+        <source>Synergy analysis (减污降碳协同分析)</source>
+        <translation>减污降碳协同分析</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="64"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="69"/>
+        <source>Control units</source>
+        <translation>环境管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="70"/>
+        <source>Selected units only</source>
+        <translation>仅分析选中的单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="77"/>
+        <source>{species} grid</source>
+        <translation>{species} 排放清单网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="81"/>
+        <source>Grid values in</source>
+        <translation>网格值的单位</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="84"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="134"/>
+        <source>Save as GeoPackage…</source>
+        <translation>另存为 GeoPackage…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="139"/>
+        <source>Units</source>
+        <translation>管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="141"/>
+        <source>Concentration</source>
+        <translation>排放集中度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="144"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="201"/>
+        <source>An analysis is running.</source>
+        <translation>分析正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="204"/>
+        <source>Choose the layer of control units.</source>
+        <translation>请选择环境管控单元图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="206"/>
+        <source>Layer &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
+        <translation>图层“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="208"/>
+        <source>No unit is selected in layer &apos;{name}&apos;.</source>
+        <translation>图层“{name}”中没有选中的单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="211"/>
+        <source>Choose the CO2 grid.</source>
+        <translation>请选择 CO2 排放清单网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="216"/>
+        <source>The coincidence rule needs a {species} grid.</source>
+        <translation>所选协同网格判定规则需要 {species} 排放清单网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="218"/>
+        <source>Choose a NOx or a VOCs grid.</source>
+        <translation>请选择 NOx 或 VOCs 排放清单网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="225"/>
+        <source>Grid &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
+        <translation>排放清单网格“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="227"/>
+        <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
+        <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="235"/>
+        <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (extent, size or CRS differ).</source>
+        <translation>排放清单网格“{a}”与“{b}”未对齐（范围、行列数或坐标参考系不同）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="245"/>
+        <source>Inputs changed since the last run: press Run to update the results.</source>
+        <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="247"/>
+        <source>Ready to run.</source>
+        <translation>可以运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="283"/>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="295"/>
+        <source>The analysis stopped: {error}</source>
+        <translation>分析已中止：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="331"/>
+        <source>Synergy flags — {layer}</source>
+        <translation>协同标记 — {layer}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="347"/>
+        <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
+        <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="349"/>
+        <source>Done: {n} units flagged.</source>
+        <translation>完成：标记了 {n} 个单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <source>Save synergy results</source>
+        <translation>保存协同分析结果</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="403"/>
+        <source>&apos;{path}&apos; is the source of layer &apos;{name}&apos;; choose another file.</source>
+        <translation>“{path}”是图层“{name}”的数据源，请选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="414"/>
+        <source>Could not save &apos;{path}&apos;: {error}</source>
+        <translation>无法保存“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="416"/>
+        <source>Saved to {path}</source>
+        <translation>已保存至 {path}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_task.py" line="47"/>
+        <source>JWJT synergy analysis</source>
+        <translation>JWJT 减污降碳协同分析</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="45"/>
+        <source>Synergy analysis panel</source>
+        <translation>减污降碳协同分析面板</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="47"/>
+        <source>Flag synergy units (Processing)…</source>
+        <translation>标记协同管控单元（处理工具）…</translation>
+    </message>
 </context>
 <context>
     <name>JwjtCore</name>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="72"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="81"/>
         <source>Raster layer &apos;{name}&apos; is not valid.</source>
         <translation>栅格图层“{name}”无效。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="74"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="83"/>
         <source>Raster layer &apos;{name}&apos; has no band {band}.</source>
         <translation>栅格图层“{name}”没有波段 {band}。</translation>
     </message>
@@ -332,22 +607,22 @@
         <translation>未知的计算基数“{d}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/hotspots.py" line="93"/>
+        <location filename="../jwjt_plugin/core/hotspots.py" line="101"/>
         <source>The Gi* neighbourhood radius must be at least 1 cell.</source>
         <translation>Gi* 邻域半径至少为 1 个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/hotspots.py" line="98"/>
+        <location filename="../jwjt_plugin/core/hotspots.py" line="106"/>
         <source>Grid &apos;{name}&apos; has fewer than 3 valid cells; Gi* cannot be computed.</source>
         <translation>网格“{name}”的有效网格单元少于 3 个，无法计算 Gi*。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/hotspots.py" line="104"/>
+        <location filename="../jwjt_plugin/core/hotspots.py" line="112"/>
         <source>Grid &apos;{name}&apos; holds the same value in every cell; Gi* is undefined.</source>
         <translation>网格“{name}”所有网格单元的值均相同，Gi* 无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/overlay.py" line="151"/>
+        <location filename="../jwjt_plugin/core/overlay.py" line="172"/>
         <source>An array of shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>形状为 {shape} 的数组与网格（{rows} x {cols}）不符。</translation>
     </message>
@@ -722,7 +997,7 @@
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="180"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="211"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
@@ -777,17 +1052,17 @@
         <translation>图层“{layer}”：{n} 个管控单元位于网格坐标参考系的适用范围之外。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="248"/>
+        <location filename="../jwjt_plugin/core/units.py" line="263"/>
         <source>Layer &apos;{layer}&apos;: {n} pairs of units overlap, so their shared emissions are counted twice: {pairs}.</source>
         <translation>图层“{layer}”：{n} 对管控单元相互重叠，重叠部分的排放被重复计算：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="263"/>
+        <location filename="../jwjt_plugin/core/units.py" line="278"/>
         <source>No unit of layer &apos;{layer}&apos; overlaps grid &apos;{grid}&apos;. Check that both are in the right CRS (GCJ-02 web-map coordinates are offset by several hundred metres; a wrong CRS by far more).</source>
         <translation>图层“{layer}”中没有管控单元与网格“{grid}”重叠。请检查二者的坐标参考系是否正确（GCJ-02 网络地图坐标偏移数百米；坐标参考系错误时偏移远大于此）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="271"/>
+        <location filename="../jwjt_plugin/core/units.py" line="286"/>
         <source>Layer &apos;{layer}&apos;: {n} units lie partly outside grid &apos;{grid}&apos; ({full} entirely); their totals count only the part on the grid: {units}.</source>
         <translation>图层“{layer}”：{n} 个管控单元部分位于网格“{grid}”之外（其中 {full} 个完全位于网格之外）；其排放总量仅统计位于网格内的部分：{units}。</translation>
     </message>
@@ -977,9 +1252,29 @@
         <translation>协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="97"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="106"/>
         <source>Raster layer &apos;{name}&apos; has a data type that cannot be read as emissions.</source>
         <translation>栅格图层“{name}”的数据类型无法作为排放量读取。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <source>Synergy hotspot in a priority-protection unit</source>
+        <translation>优先保护单元中的协同热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <source>Synergy hotspot in a key-control unit</source>
+        <translation>重点管控单元中的协同热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <source>Synergy hotspot in a general-control unit</source>
+        <translation>一般管控单元中的协同热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <source>Synergy hotspot, unit class unknown</source>
+        <translation>协同热点（单元分类未知）</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,8 @@ class JwjtPlugin:
         self.actions: List[QAction] = []
         self.toolbar = None
         self.missing: List[str] = []
+        self.dock = None
+        self.dock_action: Optional[QAction] = None
         self._install_translator()
 
     # -- lifecycle --------------------------------------------------------------------
@@ -40,7 +42,9 @@ class JwjtPlugin:
         self.initProcessing()
         self.toolbar = self.iface.addToolBar("JWJT")
         self.toolbar.setObjectName("JwjtToolbar")
-        self._add_action(tr("Flag synergy units…"), self.open_synergy_algorithm, icon_path(), toolbar=True)
+        self.dock_action = self._add_action(tr("Synergy analysis panel"), self.toggle_dock, icon_path(), toolbar=True)
+        self.dock_action.setCheckable(True)
+        self._add_action(tr("Flag synergy units (Processing)…"), self.open_synergy_algorithm)
         self._add_action(tr("Load sample city"), self.load_sample_city)
         if self.missing:
             self.iface.messageBar().pushMessage(
@@ -49,6 +53,11 @@ class JwjtPlugin:
                     missing=", ".join(self.missing)), level=Qgis.Critical, duration=0)
 
     def unload(self) -> None:
+        if self.dock is not None:
+            self.dock.shutdown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
@@ -94,6 +103,20 @@ class JwjtPlugin:
         return True
 
     # -- actions --------------------------------------------------------------------------
+    def toggle_dock(self, checked: bool = True) -> None:
+        if not self._require_dependencies():
+            self.dock_action.setChecked(False)
+            return
+        if self.dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .gui.synergy_dock import SynergyDock
+
+            self.dock = SynergyDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+        self.dock.setVisible(checked)
+
     def open_synergy_algorithm(self) -> None:
         if not self._require_dependencies():
             return

@@ -31,28 +31,37 @@ def _python_value(v):
     return v
 
 
-def features_to_frame(source, selected_ids: Optional[Iterable[int]] = None, layer_name: str = ""):
+def features_to_frame(source, selected_ids: Optional[Iterable[int]] = None, layer_name: str = "",
+                      fields=None, crs_wkt_text: Optional[str] = None, is_canceled=None):
     """Any feature source (vector layer, Processing source) -> GeoDataFrame in its CRS.
 
     ``feature_id`` keeps each row's QGIS feature id so results can be joined back and
-    selections mirrored between the map and tables.
+    selections mirrored between the map and tables. A ``QgsVectorLayerFeatureSource``
+    (the thread-safe snapshot a QgsTask reads) has no fields or CRS of its own: pass them.
     """
     import geopandas as gpd
     import shapely
     from pyproj import CRS
 
-    fields = source.fields()
+    fields = fields if fields is not None else source.fields()
     names = [f.name() for f in fields]
     request = QgsFeatureRequest()
     if selected_ids is not None:
         request.setFilterFids(list(selected_ids))
     rows, wkbs, fids = [], [], []
     for feat in source.getFeatures(request):
+        if is_canceled is not None and len(fids) % 1000 == 0 and is_canceled():
+            from ..core.overlay import Cancelled
+
+            raise Cancelled()
         rows.append([_python_value(v) for v in feat.attributes()])
         geom = feat.geometry()
         wkbs.append(bytes(geom.asWkb()) if geom is not None and not geom.isNull() else None)
         fids.append(feat.id())
-    wkt = crs_wkt(source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs())
+    if crs_wkt_text is not None:
+        wkt = crs_wkt_text
+    else:
+        wkt = crs_wkt(source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs())
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
     frame = gpd.GeoDataFrame({n: [r[i] for r in rows] for i, n in enumerate(names)},
                              geometry=gpd.GeoSeries(geoms), crs=CRS.from_wkt(wkt) if wkt else None)

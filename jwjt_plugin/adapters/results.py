@@ -13,6 +13,7 @@ from .i18n import tr_core
 
 #: metric column -> (QVariant type, description for field alias)
 _FIXED = {
+    "UNIT_CLS": (QVariant.Int, "Unit class (1/2/3, 0 unknown)"),
     "AREA_KM2": (QVariant.Double, "Unit area (km²)"),
     "GRID_SH": (QVariant.Double, "Share of the unit on the grid"),
     "TOP_N": (QVariant.Int, "CO2 top-k cells touched"),
@@ -27,8 +28,10 @@ _FIXED = {
 
 
 def metric_columns(table: pd.DataFrame) -> List[str]:
-    skip = {"UNIT", "NAME", "CLASS"}
-    cols = [c for c in table.columns if c not in skip]
+    # Code and name are already among the user's fields; the class is kept (as UNIT_CLS)
+    # because the style crosses it with the synergy class.
+    skip = {"UNIT", "NAME"}
+    cols = [c if c != "CLASS" else "UNIT_CLS" for c in table.columns if c not in skip]
     if "SYN_CLASS" in cols and "SYN_LABEL" not in cols:
         cols.append("SYN_LABEL")
     return cols
@@ -61,7 +64,7 @@ def metric_values(table: pd.DataFrame) -> Dict[int, list]:
             if c == "SYN_LABEL":
                 vals.append(labels.get(rec["SYN_CLASS"], ""))
                 continue
-            v = rec[c]
+            v = rec["CLASS" if c == "UNIT_CLS" else c]
             if isinstance(v, (np.integer,)):
                 v = int(v)
             elif isinstance(v, (np.floating, float)):
@@ -77,3 +80,34 @@ def build_feature(src: QgsFeature, fields: QgsFields, metrics: list) -> QgsFeatu
     attrs = list(src.attributes())
     f.setAttributes(attrs + (metrics if metrics is not None else [None] * (fields.count() - len(attrs))))
     return f
+
+
+def create_result_layer(units_layer, analysis, result, frame, name: str):
+    """A memory layer with the analysed units (their own fields plus the metrics).
+
+    Returns the layer and, per result row, the feature id it got in that layer. The
+    user's layer is only read.
+    """
+    from qgis.core import QgsFeatureRequest, QgsMemoryProviderUtils
+
+    fields = metric_fields(result.units, units_layer.fields())
+    layer = QgsMemoryProviderUtils.createMemoryLayer(name, fields, units_layer.wkbType(), units_layer.crs())
+    values = metric_values(result.units)
+    src_fids = [int(frame["feature_id"].iat[i]) for i in analysis.units.source_index]
+    by_fid = {f.id(): f for f in units_layer.getFeatures(QgsFeatureRequest().setFilterFids(src_fids))}
+    feats = [build_feature(by_fid[fid], fields, values[row]) for row, fid in enumerate(src_fids) if fid in by_fid]
+    ok, added = layer.dataProvider().addFeatures(feats)
+    layer.updateExtents()
+    return layer, [f.id() for f in added]
+
+
+def update_result_metrics(layer, result, fids) -> None:
+    """Write new metrics (a re-flag) into a result layer made by create_result_layer."""
+    cols = metric_columns(result.units)
+    idx = [layer.fields().indexOf(c) for c in cols]
+    values = metric_values(result.units)
+    changes = {}
+    for row, fid in enumerate(fids):
+        changes[fid] = {i: v for i, v in zip(idx, values[row]) if i >= 0}
+    layer.dataProvider().changeAttributeValues(changes)
+    layer.triggerRepaint()

@@ -45,16 +45,23 @@ def _num(v) -> str:
 
 def plot_concentration_curve(result: SynergyResult, path: str, title: Optional[str] = None,
                              dpi: int = 150) -> str:
-    """Cumulative share of each species against the share of cells ranked by CO2."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
+    """The concentration curve as a PNG (or any format matplotlib infers from ``path``)."""
     from matplotlib.figure import Figure
 
+    fig = Figure(figsize=(7, 4.6), dpi=dpi)
+    draw_concentration_curve(fig, result, title)
+    fig.savefig(path)
+    return path
+
+
+def draw_concentration_curve(fig, result: SynergyResult, title: Optional[str] = None,
+                             labels: Optional[tuple] = None) -> None:
+    """Cumulative share of each species against the share of cells ranked by CO2, drawn on
+    a matplotlib Figure (the dock passes its Qt canvas' figure, the report a plain one)."""
     _cjk_font()
+    fig.clear()
     curve = result.curve
     k = result.params.k_percent
-    fig = Figure(figsize=(7, 4.6), dpi=dpi)
     ax = fig.add_subplot(1, 1, 1)
     colours = {"CO2": "#444444", "NOx": "#d7301f", "VOCs": "#1a9850", "PM2.5": "#4575b4"}
     x = curve["cell_share"].to_numpy() * 100
@@ -72,14 +79,14 @@ def plot_concentration_curve(result: SynergyResult, path: str, title: Optional[s
     ax.set_xscale("log")
     ax.set_xlim(max(x.min(), 0.01), 100)
     ax.set_ylim(0, 100)
-    ax.set_xlabel("Share of cells ranked by CO2 (%) / 按CO2排序的网格比例")
-    ax.set_ylabel("Cumulative share of emissions (%) / 累计排放占比")
+    xlabel, ylabel = labels or ("Share of cells ranked by CO2 (%) / 按CO2排序的网格比例",
+                                "Cumulative share of emissions (%) / 累计排放占比")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     ax.set_title(title or "Emission concentration curve / 排放集中度曲线")
     ax.grid(True, which="both", color="#e5e5e5", lw=0.6)
     ax.legend(loc="lower right")
     fig.tight_layout()
-    fig.savefig(path)
-    return path
 
 
 def _cjk_font() -> None:

@@ -6,6 +6,9 @@ os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
 
 from pathlib import Path  # noqa: E402
 
+import shutil  # noqa: E402
+import site  # noqa: E402
+
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -93,3 +96,26 @@ def aligned_case(tmp_path):
     sums = [vals[r0:r1, c0:c1].sum() for (r0, r1, c0, c1) in blocks]
     return {"tif": tif, "nox_tif": nox_tif, "gpkg": gpkg, "values": vals, "nox": nox, "sums": np.array(sums),
             "blocks": blocks}
+
+
+@pytest.fixture()
+def profile_home(tmp_path):
+    """A HOME whose default QGIS profile has the plugin deployed and enabled, as `make deploy` does."""
+    home = tmp_path / "home"
+    profile = home / ".local/share/QGIS/QGIS3/profiles/default"
+    plugin = profile / "python/plugins/jwjt_plugin"
+    shutil.copytree(ROOT / "jwjt_plugin", plugin, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "resources", plugin / "resources", ignore=shutil.ignore_patterns("*.py"))
+    shutil.copy(ROOT / "metadata.txt", plugin / "metadata.txt")
+    # The pip-only dependencies, as `make deploy` installs them into jwjt_libs.
+    libs = profile / "python/jwjt_libs"
+    libs.mkdir(parents=True)
+    venv_site = Path(site.getsitepackages()[0])
+    for name in ("shapely", "shapely.libs", "geopandas"):
+        if (venv_site / name).exists():
+            (libs / name).symlink_to(venv_site / name)
+    (profile / "QGIS").mkdir(parents=True)
+    (profile / "QGIS/QGIS3.ini").write_text("[PythonPlugins]\njwjt_plugin=true\n")
+    return home
+
+

@@ -7,34 +7,12 @@ called directly, as the README says.
 import csv
 import os
 import shutil
-import site
 import subprocess
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
-
-
-@pytest.fixture()
-def profile_home(tmp_path):
-    home = tmp_path / "home"
-    profile = home / ".local/share/QGIS/QGIS3/profiles/default"
-    plugin = profile / "python/plugins/jwjt_plugin"
-    shutil.copytree(ROOT / "jwjt_plugin", plugin, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "resources", plugin / "resources", ignore=shutil.ignore_patterns("*.py"))
-    shutil.copy(ROOT / "metadata.txt", plugin / "metadata.txt")
-    # The pip-only dependencies, as `make deploy` installs them into jwjt_libs.
-    libs = profile / "python/jwjt_libs"
-    libs.mkdir(parents=True)
-    venv_site = Path(site.getsitepackages()[0])
-    for name in ("shapely", "shapely.libs", "geopandas"):
-        if (venv_site / name).exists():
-            (libs / name).symlink_to(venv_site / name)
-    (profile / "QGIS").mkdir(parents=True)
-    (profile / "QGIS/QGIS3.ini").write_text("[PythonPlugins]\njwjt_plugin=true\n")
-    return home
 
 
 @pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="qgis_process.bin not installed")

@@ -1,0 +1,1 @@
+"""Dock panels and widgets. They gather inputs and show results; analysis lives in core."""

@@ -1,0 +1,89 @@
+"""Picker for one species' grid: a raster layer, or a vector fishnet plus its field."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from qgis.core import QgsFieldProxyModel, QgsMapLayer, QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer
+from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QHBoxLayout, QWidget
+
+
+@dataclass(frozen=True)
+class GridSource:
+    """What the analysis reads for one species (plain values, safe to hand to a task)."""
+
+    species: str
+    kind: str              # "raster" | "fishnet"
+    layer_id: str
+    name: str
+    path: str = ""         # GDAL-readable source of a raster layer
+    band: int = 1
+    field: str = ""        # fishnet value field
+    crs_wkt: str = ""
+
+    def signature(self) -> tuple:
+        return (self.species, self.kind, self.layer_id, self.path, self.band, self.field, self.crs_wkt)
+
+
+class GridPicker(QWidget):
+    changed = pyqtSignal()
+
+    def __init__(self, species: str, optional: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.species = species
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.layer_combo = QgsMapLayerComboBox(self)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_combo.setAllowEmptyLayer(optional)
+        self.field_combo = QgsFieldComboBox(self)
+        self.field_combo.setFilters(QgsFieldProxyModel.Numeric)
+        self.field_combo.setVisible(False)
+        row.addWidget(self.layer_combo, 3)
+        row.addWidget(self.field_combo, 2)
+        self.layer_combo.layerChanged.connect(self._on_layer)
+        self.field_combo.fieldChanged.connect(lambda _f: self.changed.emit())
+        if optional:
+            self.layer_combo.setLayer(None)
+        self._on_layer(self.layer_combo.currentLayer())
+
+    def layer(self) -> Optional[QgsMapLayer]:
+        return self.layer_combo.currentLayer()
+
+    def set_layer(self, layer: Optional[QgsMapLayer], field: str = "") -> None:
+        self.layer_combo.setLayer(layer)
+        if field:
+            self.field_combo.setField(field)
+
+    def _on_layer(self, layer) -> None:
+        is_fishnet = isinstance(layer, QgsVectorLayer)
+        self.field_combo.setVisible(is_fishnet)
+        self.field_combo.setLayer(layer if is_fishnet else None)
+        if is_fishnet and not self.field_combo.currentField():
+            guess = _guess_field(layer, self.species)
+            if guess:
+                self.field_combo.setField(guess)
+        self.changed.emit()
+
+    def source(self) -> Optional[GridSource]:
+        from ..adapters.layers import crs_wkt
+
+        layer = self.layer()
+        if layer is None:
+            return None
+        wkt = crs_wkt(layer.crs())
+        if isinstance(layer, QgsRasterLayer):
+            return GridSource(self.species, "raster", layer.id(), layer.name(), layer.source(), 1, "", wkt)
+        return GridSource(self.species, "fishnet", layer.id(), layer.name(), layer.source(), 1,
+                          self.field_combo.currentField(), wkt)
+
+
+def _guess_field(layer: QgsVectorLayer, species: str) -> str:
+    want = "".join(ch for ch in species.upper() if ch.isalnum())
+    for f in layer.fields():
+        name = "".join(ch for ch in f.name().upper() if ch.isalnum())
+        if f.isNumeric() and (name == want or name.startswith(want)):
+            return f.name()
+    return ""

@@ -1,0 +1,431 @@
+"""The synergy dock (减污降碳协同分析): pick inputs, run in the background, explore results.
+
+The dock only gathers inputs and shows results. The analysis is the core's
+``run_synergy``; a change of k, method or rule re-flags from the cached overlay.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProject,
+                       QgsRasterLayer, QgsVectorFileWriter, QgsVectorLayer, QgsVectorLayerFeatureSource)
+from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                                 QGroupBox, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QSplitter,
+                                 QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from ..adapters.i18n import tr, tr_message
+from ..adapters.layers import crs_wkt, raster_layer_to_grid
+from ..adapters.results import create_result_layer, update_result_metrics
+from ..adapters.styles import apply_synergy_style
+from ..core.messages import JwjtInputError
+from ..core.synergy import SynergyParams
+from .concentration_chart import ConcentrationView
+from .field_mapping import FieldMappingWidget
+from .grid_picker import GridPicker
+from .results_model import FEATURE_ID_ROLE, SORT_ROLE, ResultsModel
+from .synergy_task import SynergyJob, SynergyTask, VectorSnapshot
+
+SPECIES = (("CO2", False), ("NOx", True), ("VOCs", True), ("PM2.5", True))
+GRID_UNITS = ("t/yr", "kg/yr", "kt/yr", "Mt/yr", "kg m-2 s-1")
+METHODS = ("topk", "gistar")
+RULES = ("nox_or_vocs", "nox_and_vocs", "nox", "vocs")
+
+
+class SynergyDock(QgsDockWidget):
+    def __init__(self, iface, parent=None) -> None:
+        super().__init__(tr("Synergy analysis (减污降碳协同分析)"), parent)
+        self.setObjectName("JwjtSynergyDock")
+        self.iface = iface
+        self.task: Optional[SynergyTask] = None
+        self.analysis = None
+        self.result = None
+        self.frame = None
+        self.signature = None
+        self.result_layer: Optional[QgsVectorLayer] = None
+        self.result_fids: List[int] = []
+        self._syncing = False
+        self._build()
+        self._connect()
+        self.units_combo.setLayer(self._first_polygon_layer())
+        self.refresh_state()
+
+    # -- layout ---------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        outer = QVBoxLayout(body)
+        splitter = QSplitter(Qt.Vertical, body)
+        outer.addWidget(splitter)
+
+        top = QWidget(splitter)
+        col = QVBoxLayout(top)
+        col.setContentsMargins(0, 0, 0, 0)
+        inputs = QGroupBox(tr("Inputs"), top)
+        form = QFormLayout(inputs)
+        self.units_combo = QgsMapLayerComboBox(inputs)
+        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.units_combo.setAllowEmptyLayer(True)
+        form.addRow(tr("Control units"), self.units_combo)
+        self.selected_only = QCheckBox(tr("Selected units only"), inputs)
+        form.addRow("", self.selected_only)
+        self.mapping = FieldMappingWidget(inputs)
+        form.addRow(self.mapping)
+        self.pickers = {}
+        for species, optional in SPECIES:
+            picker = GridPicker(species, optional, inputs)
+            form.addRow(tr("{species} grid").format(species=species), picker)
+            self.pickers[species] = picker
+        self.units_of_grids = QComboBox(inputs)
+        self.units_of_grids.addItems(GRID_UNITS)
+        form.addRow(tr("Grid values in"), self.units_of_grids)
+        col.addWidget(inputs)
+
+        params = QGroupBox(tr("Parameters"), top)
+        pform = QFormLayout(params)
+        self.k_spin = QDoubleSpinBox(params)
+        self.k_spin.setRange(0.1, 100.0)
+        self.k_spin.setDecimals(1)
+        self.k_spin.setSingleStep(1.0)
+        self.k_spin.setValue(5.0)
+        self.k_spin.setSuffix(" %")
+        pform.addRow(tr("Top k % of cells by CO2"), self.k_spin)
+        self.method_combo = QComboBox(params)
+        self.method_combo.addItems([tr("Top k % cells (same k)"), tr("Getis–Ord Gi*")])
+        pform.addRow(tr("Pollutant hotspot method"), self.method_combo)
+        self.rule_combo = QComboBox(params)
+        self.rule_combo.addItems([tr("NOx or VOCs hotspot"), tr("NOx and VOCs hotspot"), tr("NOx hotspot"),
+                                  tr("VOCs hotspot")])
+        pform.addRow(tr("Coincidence rule"), self.rule_combo)
+        col.addWidget(params)
+
+        run_row = QHBoxLayout()
+        self.run_button = QPushButton(tr("Run"), top)
+        self.cancel_button = QPushButton(tr("Cancel"), top)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(top)
+        self.progress.setRange(0, 100)
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.progress, 1)
+        col.addLayout(run_row)
+        self.status = QLabel(top)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        col.addWidget(self.status)
+        col.addStretch(1)
+
+        self.tabs = QTabWidget(splitter)
+        units_tab = QWidget(self.tabs)
+        ulay = QVBoxLayout(units_tab)
+        self.model = ResultsModel(units_tab)
+        self.proxy = QSortFilterProxyModel(units_tab)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(units_tab)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        ulay.addWidget(self.table)
+        save_row = QHBoxLayout()
+        self.summary_label = QLabel(units_tab)
+        self.save_button = QPushButton(tr("Save as GeoPackage…"), units_tab)
+        self.save_button.setEnabled(False)
+        save_row.addWidget(self.summary_label, 1)
+        save_row.addWidget(self.save_button)
+        ulay.addLayout(save_row)
+        self.tabs.addTab(units_tab, tr("Units"))
+        self.chart = ConcentrationView(self.tabs)
+        self.tabs.addTab(self.chart, tr("Concentration"))
+        self.messages = QListWidget(self.tabs)
+        self.messages.setWordWrap(True)
+        self.tabs.addTab(self.messages, tr("Messages"))
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        self.setWidget(body)
+
+    def _connect(self) -> None:
+        self.units_combo.layerChanged.connect(self._on_units_layer)
+        self.selected_only.toggled.connect(lambda _on: self.refresh_state())
+        self.mapping.changed.connect(self.refresh_state)
+        for picker in self.pickers.values():
+            picker.changed.connect(self.refresh_state)
+        self.units_of_grids.currentIndexChanged.connect(lambda _i: self.refresh_state())
+        self.k_spin.valueChanged.connect(lambda _v: self.reflag())
+        self.method_combo.currentIndexChanged.connect(lambda _i: self.reflag())
+        self.rule_combo.currentIndexChanged.connect(lambda _i: self.reflag())
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self.save_results)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self.table.clicked.connect(self._zoom_to_row)
+        self._on_units_layer(self.units_combo.currentLayer())
+
+    # -- state ------------------------------------------------------------------------
+    def params(self) -> SynergyParams:
+        return SynergyParams(k_percent=self.k_spin.value(), hotspot_method=METHODS[self.method_combo.currentIndex()],
+                             rule=RULES[self.rule_combo.currentIndex()])
+
+    def _units_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.units_combo.currentLayer()
+        return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def _first_polygon_layer(self):
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer.geometryType() == 2 and self.mapping_guess_ok(layer):
+                return layer
+        return None
+
+    @staticmethod
+    def mapping_guess_ok(layer) -> bool:
+        from ..core.fields import detect_mapping
+
+        return detect_mapping(layer.fields().names()).code is not None
+
+    def _on_units_layer(self, layer) -> None:
+        self.mapping.set_layer(layer if isinstance(layer, QgsVectorLayer) else None)
+        self.refresh_state()
+
+    def input_signature(self) -> tuple:
+        layer = self._units_layer()
+        sel = tuple(sorted(layer.selectedFeatureIds())) if layer is not None and self.selected_only.isChecked() else None
+        grids = tuple(p.source().signature() for p in self.pickers.values() if p.source() is not None)
+        return (layer.id() if layer else None, sel, tuple(sorted(self.mapping.mapping().as_dict().items())), grids,
+                self.units_of_grids.currentText())
+
+    def why_not_runnable(self) -> Optional[str]:
+        """The reason Run is unavailable, in words the analyst can act on; None when ready."""
+        if self.task is not None:
+            return tr("An analysis is running.")
+        layer = self._units_layer()
+        if layer is None:
+            return tr("Choose the layer of control units.")
+        if not layer.crs().isValid():
+            return tr("Layer '{name}' has no CRS. Set it in Layer Properties > Source.").format(name=layer.name())
+        if self.selected_only.isChecked() and layer.selectedFeatureCount() == 0:
+            return tr("No unit is selected in layer '{name}'.").format(name=layer.name())
+        sources = {s: p.source() for s, p in self.pickers.items()}
+        if sources["CO2"] is None:
+            return tr("Choose the CO2 grid.")
+        rule = RULES[self.rule_combo.currentIndex()]
+        needs = {"nox_and_vocs": ("NOx", "VOCs"), "nox": ("NOx",), "vocs": ("VOCs",)}.get(rule, ())
+        for s in needs:
+            if sources[s] is None:
+                return tr("The coincidence rule needs a {species} grid.").format(species=s)
+        if rule == "nox_or_vocs" and sources["NOx"] is None and sources["VOCs"] is None:
+            return tr("Choose a NOx or a VOCs grid.")
+        rasters = []
+        for s, src in sources.items():
+            if src is None:
+                continue
+            grid_layer = self.pickers[s].layer()
+            if not grid_layer.crs().isValid():
+                return tr("Grid '{name}' has no CRS. Set it in Layer Properties > Source.").format(name=grid_layer.name())
+            if src.kind == "fishnet" and not src.field:
+                return tr("Choose the field of fishnet '{name}' that holds {species}.").format(
+                    name=grid_layer.name(), species=s)
+            if isinstance(grid_layer, QgsRasterLayer):
+                rasters.append(grid_layer)
+        for other in rasters[1:]:
+            ref = rasters[0]
+            if (other.width(), other.height()) != (ref.width(), ref.height()) or \
+                    not other.extent().toRectF() == ref.extent().toRectF() or other.crs() != ref.crs():
+                return tr("Grids '{a}' and '{b}' are not aligned (extent, size or CRS differ).").format(
+                    a=ref.name(), b=other.name())
+        return None
+
+    def refresh_state(self) -> None:
+        reason = self.why_not_runnable()
+        self.run_button.setEnabled(reason is None)
+        if reason is not None:
+            self.status.setText(reason)
+        elif self.analysis is not None and self.signature != self.input_signature():
+            self.status.setText(tr("Inputs changed since the last run: press Run to update the results."))
+        elif self.analysis is None:
+            self.status.setText(tr("Ready to run."))
+
+    # -- running ------------------------------------------------------------------------
+    def run(self) -> None:
+        reason = self.why_not_runnable()
+        if reason is not None:
+            self.status.setText(reason)
+            return
+        layer = self._units_layer()
+        selected = list(layer.selectedFeatureIds()) if self.selected_only.isChecked() else None
+        units = VectorSnapshot(QgsVectorLayerFeatureSource(layer), layer.fields(), crs_wkt(layer.crs()), layer.name(),
+                               selected)
+        job = SynergyJob(units=units, grids=[], grid_units=self.units_of_grids.currentText(),
+                         mapping=self.mapping.mapping(), params=self.params())
+        try:
+            for species, picker in self.pickers.items():
+                src = picker.source()
+                if src is None:
+                    continue
+                grid_layer = picker.layer()
+                if src.kind == "fishnet":
+                    job.fishnets[src.layer_id] = VectorSnapshot(QgsVectorLayerFeatureSource(grid_layer),
+                                                                grid_layer.fields(), src.crs_wkt, grid_layer.name())
+                elif grid_layer.providerType() != "gdal":
+                    # Non-file rasters are read here; their providers are not thread-safe.
+                    job.preread[species] = raster_layer_to_grid(grid_layer, species, units=job.grid_units)
+                job.grids.append(src)
+        except JwjtInputError as err:
+            self.status.setText(tr_message(err.message))
+            return
+        self._pending_signature = self.input_signature()
+        self.task = SynergyTask(job, self._on_task_done)
+        self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.run_button.setEnabled(False)
+        self.status.setText(tr("Running…"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _on_task_done(self, task: SynergyTask) -> None:
+        self.task = None
+        self.cancel_button.setEnabled(False)
+        if task.result is None:
+            if task.error:
+                self.status.setText(tr("The analysis stopped: {error}").format(error=task.error))
+                self.messages.addItem(task.error)
+                self.iface.messageBar().pushMessage("JWJT", task.error.splitlines()[-1], level=Qgis.Critical,
+                                                    duration=10)
+            else:
+                self.status.setText(tr("Cancelled."))
+            self.progress.setValue(0)
+            self.refresh_state()
+            return
+        self.analysis, self.result, self.frame = task.analysis, task.result, task.frame
+        self.signature = self._pending_signature
+        self.progress.setValue(100)
+        self._show_result(new_layer=True)
+        self.refresh_state()
+
+    def reflag(self) -> None:
+        """New k / method / rule: recompute the flags from the cached overlay."""
+        if self.analysis is None or self.task is not None:
+            return
+        if self.signature != self.input_signature():
+            self.refresh_state()
+            return
+        try:
+            self.result = self.analysis.run(self.params())
+        except JwjtInputError as err:
+            self.status.setText(tr_message(err.message))
+            return
+        self._show_result(new_layer=False)
+
+    # -- results ---------------------------------------------------------------------------
+    def _show_result(self, new_layer: bool) -> None:
+        res = self.result
+        units_layer = QgsProject.instance().mapLayer(self.signature[0]) if self.signature else None
+        if new_layer or self.result_layer is None or QgsProject.instance().mapLayer(self.result_layer.id()) is None:
+            if units_layer is None:
+                return
+            name = tr("Synergy flags — {layer}").format(layer=units_layer.name())
+            self.result_layer, self.result_fids = create_result_layer(units_layer, self.analysis, res, self.frame, name)
+            apply_synergy_style(self.result_layer)
+            QgsProject.instance().addMapLayer(self.result_layer)
+            self.result_layer.selectionChanged.connect(self._on_map_selection)
+        else:
+            update_result_metrics(self.result_layer, res, self.result_fids)
+        self.model.set_results(res.units, self.result_fids, res.species)
+        self.table.resizeColumnsToContents()
+        if new_layer:  # largest emitters first; a re-flag keeps the analyst's own sort
+            keys = [c.key for c in self.model.cols]
+            if "CO2_T" in keys:
+                self.table.sortByColumn(keys.index("CO2_T"), Qt.DescendingOrder)
+        self.chart.show_result(res)
+        self.messages.clear()
+        for msg in res.log:
+            self.messages.addItem(tr_message(msg))
+        n_flag = int(res.units["SYN_FLAG"].sum())
+        top = res.concentration.set_index("species")["top_share"]
+        shares = ", ".join(f"{s} {v * 100:.1f} %" for s, v in top.items() if v == v)
+        self.summary_label.setText(tr("{n} of {total} units flagged. Top {k:g} % cells hold {shares}.").format(
+            n=n_flag, total=len(res.units), k=res.params.k_percent, shares=shares))
+        self.status.setText(tr("Done: {n} units flagged.").format(n=n_flag))
+        self.save_button.setEnabled(True)
+
+    def _rows_to_fids(self, rows) -> List[int]:
+        return [int(self.proxy.data(self.proxy.index(r, 0), FEATURE_ID_ROLE)) for r in rows]
+
+    def _on_table_selection(self, *_args) -> None:
+        if self._syncing or self.result_layer is None:
+            return
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        self._syncing = True
+        try:
+            self.result_layer.selectByIds(self._rows_to_fids(rows))
+        finally:
+            self._syncing = False
+
+    def _zoom_to_row(self, index) -> None:
+        if self.result_layer is None:
+            return
+        fid = int(self.proxy.data(self.proxy.index(index.row(), 0), FEATURE_ID_ROLE))
+        self.iface.mapCanvas().zoomToFeatureIds(self.result_layer, [fid])
+        self.iface.mapCanvas().flashFeatureIds(self.result_layer, [fid])
+
+    def _on_map_selection(self, selected, _deselected, _clear) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            for fid in self.result_layer.selectedFeatureIds():
+                row = self.model.row_of_feature(fid)
+                if row is None:
+                    continue
+                left = self.proxy.mapFromSource(self.model.index(row, 0))
+                right = self.proxy.mapFromSource(self.model.index(row, self.model.columnCount() - 1))
+                selection.select(left, right)
+            self.table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
+            if not selection.isEmpty():
+                self.table.scrollTo(selection.indexes()[0])
+        finally:
+            self._syncing = False
+
+    def save_results(self, path: Optional[str] = None) -> Optional[str]:
+        """Write the result layer to a new GeoPackage (never over a file a loaded layer uses)."""
+        if self.result_layer is None:
+            return None
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save synergy results"), "", tr("GeoPackage (*.gpkg)"))
+            if not path:
+                return None
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.source().split("|")[0] == path:
+                self.status.setText(tr("'{path}' is the source of layer '{name}'; choose another file.").format(
+                    path=path, name=layer.name()))
+                return None
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = "synergy_flags"
+        options.fileEncoding = "UTF-8"
+        # writeAsVectorFormatV3 exists from QGIS 3.20, so in every version we support.
+        err, msg, _new_file, _new_layer = QgsVectorFileWriter.writeAsVectorFormatV3(
+            self.result_layer, path, QgsProject.instance().transformContext(), options)
+        if err != QgsVectorFileWriter.NoError:
+            self.status.setText(tr("Could not save '{path}': {error}").format(path=path, error=msg))
+            return None
+        self.status.setText(tr("Saved to {path}").format(path=path))
+        return path
+
+    # -- teardown ----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        if self.result_layer is not None:
+            try:
+                self.result_layer.selectionChanged.disconnect(self._on_map_selection)
+            except (TypeError, RuntimeError):
+                pass

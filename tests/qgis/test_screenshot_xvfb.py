@@ -1,0 +1,81 @@
+"""Real QGIS under Xvfb with the plugin enabled: open the dock, run on the sample city, and
+save a screenshot (build/screenshots/) for a person to look at."""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "build" / "screenshots"
+
+SCRIPT = r'''
+from qgis.utils import iface, plugins
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+
+def go():
+    p = plugins["jwjt_plugin"]
+    p.load_sample_city()
+    p.toggle_dock(True)
+    d = p.dock
+    project = QgsProject.instance()
+    d.units_combo.setLayer(project.mapLayersByName("Environmental control units")[0])
+    for s, n in (("CO2", "CO2 2020"), ("NOx", "NOx 2020"), ("VOCs", "VOCs 2020"), ("PM2.5", "PM2.5 2020")):
+        d.pickers[s].set_layer(project.mapLayersByName(n)[0])
+    iface.mainWindow().resize(1600, 1000)
+    d.run()
+    QTimer.singleShot(200, wait)
+
+def wait():
+    d = plugins["jwjt_plugin"].dock
+    if d.task is not None:
+        QTimer.singleShot(200, wait)
+        return
+    root = QgsProject.instance().layerTreeRoot()
+    for lyr in QgsProject.instance().mapLayers().values():
+        node = root.findLayer(lyr.id())
+        if node and lyr is not d.result_layer:
+            node.setItemVisibilityChecked(False)
+    if d.result_layer is not None:
+        iface.mapCanvas().setExtent(d.result_layer.extent())
+    iface.mapCanvas().refresh()
+    open(OUT + ".status.txt", "w").write(d.status.text())
+    QTimer.singleShot(2500, shot)
+
+def shot():
+    iface.mainWindow().grab().save(OUT)
+    QgsApplication.exit(0)
+
+QTimer.singleShot(3000, go)
+'''
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None,
+                    reason="needs xvfb-run and qgis.bin")
+def test_dock_in_real_qgis(profile_home, tmp_path):
+    OUT.mkdir(parents=True, exist_ok=True)
+    shot = OUT / "synergy_dock.png"
+    shot.unlink(missing_ok=True)
+    script = tmp_path / "startup.py"
+    script.write_text(f"OUT = {str(shot)!r}\n" + SCRIPT)
+    env = dict(os.environ, HOME=str(profile_home))
+    for var in ("QGIS_CUSTOM_CONFIG_PATH", "QT_QPA_PLATFORM", "PYTHONPATH"):
+        env.pop(var, None)
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis.bin", "--noversioncheck",
+                           "--nologo", "--code", str(script)], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=240)
+    assert shot.exists(), proc.stdout[-2000:] + proc.stderr[-2000:]
+    status = Path(str(shot) + ".status.txt").read_text()
+    assert "units flagged" in status, status
+    from qgis.PyQt.QtGui import QImage
+
+    img = QImage(str(shot))
+    assert img.width() >= 1200 and img.height() >= 800
+    # Not blank: the map and the dock give many distinct colours.
+    ptr = img.convertToFormat(QImage.Format_RGB32).constBits()
+    ptr.setsize(img.width() * img.height() * 4)
+    pixels = np.frombuffer(ptr, dtype=np.uint32)
+    assert len(np.unique(pixels[:: 7])) > 50

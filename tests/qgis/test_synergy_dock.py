@@ -1,0 +1,126 @@
+"""The synergy dock driven end to end on the sample city: pick, run, explore, re-flag, save."""
+import numpy as np
+import pytest
+from qgis.core import QgsCategorizedSymbolRenderer, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+
+import jwjt_plugin
+
+GRIDS = {"CO2": "co2_2020.tif", "NOx": "nox_2020.tif", "VOCs": "vocs_2020.tif", "PM2.5": "pm25_2020.tif"}
+
+
+@pytest.fixture()
+def sample_layers(sample_city, qgis_new_project):
+    project = QgsProject.instance()
+    units = QgsVectorLayer(f"{sample_city / 'units.gpkg'}|layername=control_units", "units", "ogr")
+    rasters = {s: QgsRasterLayer(str(sample_city / f), s) for s, f in GRIDS.items()}
+    project.addMapLayers([units, *rasters.values()])
+    yield units, rasters
+    project.removeAllMapLayers()
+
+
+@pytest.fixture()
+def dock(recording_iface, qtbot, sample_layers):
+    plugin = jwjt_plugin.classFactory(recording_iface)
+    plugin.initGui()
+    plugin.toggle_dock(True)
+    d = plugin.dock
+    qtbot.addWidget(d)
+    units, rasters = sample_layers
+    d.units_combo.setLayer(units)
+    for s, layer in rasters.items():
+        d.pickers[s].set_layer(layer)
+    yield d
+    plugin.unload()
+
+
+def run_and_wait(dock, qtbot):
+    assert dock.run_button.isEnabled(), dock.status.text()
+    qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dock.task is None, timeout=60000)
+    assert dock.result is not None, dock.status.text()
+
+
+def test_dock_says_why_run_is_not_possible(dock):
+    dock.units_combo.setLayer(None)
+    assert not dock.run_button.isEnabled()
+    assert "control units" in dock.status.text()
+    dock.units_combo.setLayer(QgsProject.instance().mapLayersByName("units")[0])
+    dock.pickers["CO2"].set_layer(None)
+    assert not dock.run_button.isEnabled() and "CO2" in dock.status.text()
+
+
+def test_field_mapping_is_detected(dock):
+    m = dock.mapping.mapping()
+    assert (m.code, m.name, m.unit_class) == ("HJZHGKDYBM", "HJZHGKDYMC", "ZHGKDYFL")
+
+
+def test_run_fills_table_map_and_chart_then_reflags(dock, qtbot, sample_layers):
+    units, _ = sample_layers
+    before = [f.attributes() for f in units.getFeatures()]
+    run_and_wait(dock, qtbot)
+    assert dock.model.rowCount() == 242
+    layer = dock.result_layer
+    assert QgsProject.instance().mapLayer(layer.id()) is not None and layer.featureCount() == 242
+    assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+    flagged = sum(1 for f in layer.getFeatures() if f["SYN_FLAG"] == 1)
+    assert flagged == int(dock.result.units["SYN_FLAG"].sum()) > 0
+    assert dock.chart.table.rowCount() == 4
+    assert dock.save_button.isEnabled()
+
+    weights = dock.analysis.weights
+    n_top = dock.result.n_top_cells
+    dock.k_spin.setValue(10.0)  # re-flag from the cache, no new task
+    assert dock.task is None and dock.analysis.weights is weights
+    assert dock.result.n_top_cells > n_top
+    flagged10 = sum(1 for f in layer.getFeatures() if f["SYN_FLAG"] == 1)
+    assert flagged10 == int(dock.result.units["SYN_FLAG"].sum()) >= flagged
+    # The user's layer is untouched.
+    assert [f.attributes() for f in units.getFeatures()] == before
+
+
+def test_table_and_map_selections_follow_each_other(dock, qtbot):
+    run_and_wait(dock, qtbot)
+    layer = dock.result_layer
+    dock.table.sortByColumn(3, Qt.DescendingOrder)  # CO2 total, largest first
+    dock.table.selectRow(0)
+    sel = layer.selectedFeatureIds()
+    assert len(sel) == 1
+    top = max(layer.getFeatures(), key=lambda f: f["CO2_T"])
+    assert sel[0] == top.id()
+    some = [f.id() for f in layer.getFeatures()][5:8]
+    layer.selectByIds(some)
+    rows = {i.row() for i in dock.table.selectionModel().selectedRows()}
+    assert len(rows) == 3
+
+
+def test_selected_units_only(dock, qtbot, sample_layers):
+    units, _ = sample_layers
+    units.selectByIds([f.id() for f in units.getFeatures()][:12])
+    dock.selected_only.setChecked(True)
+    run_and_wait(dock, qtbot)
+    assert dock.model.rowCount() == 12 and dock.result_layer.featureCount() == 12
+
+
+def test_inputs_changed_require_a_new_run(dock, qtbot):
+    run_and_wait(dock, qtbot)
+    dock.pickers["PM2.5"].set_layer(None)
+    assert "press Run" in dock.status.text()
+
+
+def test_save_as_geopackage(dock, qtbot, tmp_path):
+    run_and_wait(dock, qtbot)
+    path = dock.save_results(str(tmp_path / "flags.gpkg"))
+    saved = QgsVectorLayer(f"{path}|layername=synergy_flags", "saved", "ogr")
+    assert saved.isValid() and saved.featureCount() == 242
+    values = sorted(f["CO2_T"] for f in saved.getFeatures())
+    np.testing.assert_allclose(values, sorted(dock.result.units["CO2_T"]), rtol=1e-12)
+
+
+def test_cancel_stops_the_task(dock, qtbot):
+    qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+    dock.cancel()
+    qtbot.waitUntil(lambda: dock.task is None, timeout=60000)
+    assert dock.run_button.isEnabled()
+    # Either it was cancelled in time or it had already finished: both leave a usable dock.
+    assert dock.status.text()
