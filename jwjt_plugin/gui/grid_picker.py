@@ -61,7 +61,8 @@ class GridPicker(QWidget):
         is_fishnet = isinstance(layer, QgsVectorLayer)
         self.field_combo.setVisible(is_fishnet)
         self.field_combo.setLayer(layer if is_fishnet else None)
-        if is_fishnet and not self.field_combo.currentField():
+        if is_fishnet:
+            # The combo selects the first field (often "fid") by itself: guess on every new layer.
             guess = _guess_field(layer, self.species)
             if guess:
                 self.field_combo.setField(guess)

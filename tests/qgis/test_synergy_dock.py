@@ -124,3 +124,65 @@ def test_cancel_stops_the_task(dock, qtbot):
     assert dock.run_button.isEnabled()
     # Either it was cancelled in time or it had already finished: both leave a usable dock.
     assert dock.status.text()
+
+
+def make_fishnet(aligned_case, path):
+    """A vector fishnet of the aligned case's CO2 grid (one polygon per cell, field CO2)."""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    vals = aligned_case["values"]
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lyr = ds.CreateLayer("fishnet", srs, ogr.wkbPolygon)
+    lyr.CreateField(ogr.FieldDefn("CO2", ogr.OFTReal))
+    x0, y0, size = 500000.0, 2600000.0, 1000.0
+    lyr.StartTransaction()
+    for r in range(vals.shape[0]):
+        for c in range(vals.shape[1]):
+            ring = ogr.Geometry(ogr.wkbLinearRing)
+            for dx, dy in ((0, 0), (1, 0), (1, 1), (0, 1), (0, 0)):
+                ring.AddPoint_2D(x0 + (c + dx) * size, y0 - (r + dy) * size)
+            poly = ogr.Geometry(ogr.wkbPolygon)
+            poly.AddGeometry(ring)
+            f = ogr.Feature(lyr.GetLayerDefn())
+            f.SetField("CO2", float(vals[r, c]))
+            f.SetGeometry(poly)
+            lyr.CreateFeature(f)
+    lyr.CommitTransaction()
+    ds = None
+
+
+def test_fishnet_grid_in_the_dock(recording_iface, qtbot, aligned_case, tmp_path, qgis_new_project):
+    make_fishnet(aligned_case, tmp_path / "fishnet.gpkg")
+    project = QgsProject.instance()
+    units = QgsVectorLayer(aligned_case["gpkg"], "blocks", "ogr")
+    fishnet = QgsVectorLayer(f"{tmp_path / 'fishnet.gpkg'}|layername=fishnet", "fishnet", "ogr")
+    nox = QgsRasterLayer(aligned_case["nox_tif"], "nox")
+    project.addMapLayers([units, fishnet, nox])
+    plugin = jwjt_plugin.classFactory(recording_iface)
+    plugin.initGui()
+    try:
+        plugin.toggle_dock(True)
+        d = plugin.dock
+        d.units_combo.setLayer(units)
+        d.pickers["CO2"].set_layer(fishnet)
+        assert d.pickers["CO2"].field_combo.currentField() == "CO2"  # guessed from the name
+        d.pickers["NOx"].set_layer(nox)
+        run_and_wait(d, qtbot)
+        got = dict(zip(d.result.units["UNIT"], d.result.units["CO2_T"]))
+        np.testing.assert_allclose([got[k] for k in sorted(got)], aligned_case["sums"], rtol=1e-12)
+    finally:
+        plugin.unload()
+        project.removeAllMapLayers()
+
+
+def test_field_mapping_is_remembered_in_the_project(dock, sample_layers):
+    units, _ = sample_layers
+    dock.mapping.combos["name"].setField("AREA")
+    other = type(dock.mapping)()
+    other.set_layer(units)
+    assert other.mapping().name == "AREA"
+    dock.mapping.combos["name"].setField("")
+    other.set_layer(units)
+    assert other.mapping().name is None  # "none" chosen explicitly is remembered too
