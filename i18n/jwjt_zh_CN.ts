@@ -329,177 +329,162 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="38"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="37"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="64"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="63"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="68"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="69"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="77"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="76"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="81"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="80"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="84"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="83"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="102"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="134"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="133"/>
         <source>Save as GeoPackage…</source>
         <translation>另存为 GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="139"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="138"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="141"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="140"/>
         <source>Concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="144"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="143"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="201"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="200"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="204"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="203"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="206"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="205"/>
         <source>Layer &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>图层“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="208"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="207"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="211"/>
-        <source>Choose the CO2 grid.</source>
-        <translation>请选择 CO2 排放清单网格。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="216"/>
-        <source>The coincidence rule needs a {species} grid.</source>
-        <translation>所选协同网格判定规则需要 {species} 排放清单网格。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="218"/>
-        <source>Choose a NOx or a VOCs grid.</source>
-        <translation>请选择 NOx 或 VOCs 排放清单网格。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="225"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="219"/>
         <source>Grid &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>排放清单网格“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="227"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="221"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="235"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="229"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (extent, size or CRS differ).</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（范围、行列数或坐标参考系不同）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="245"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="239"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="247"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="241"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="283"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="277"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="295"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="289"/>
         <source>The analysis stopped: {error}</source>
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="331"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="325"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="347"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="345"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="349"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="347"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="394"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="394"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="403"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="401"/>
         <source>&apos;{path}&apos; is the source of layer &apos;{name}&apos;; choose another file.</source>
         <translation>“{path}”是图层“{name}”的数据源，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="414"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="412"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="416"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="414"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -547,52 +532,52 @@
         <translation>一般管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="45"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="48"/>
         <source>Grid &apos;{name}&apos; is rotated or sheared; only north-up grids are supported.</source>
         <translation>网格“{name}”存在旋转或错切；仅支持正北朝上的网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="50"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="53"/>
         <source>Grid &apos;{name}&apos; has an invalid cell size ({dx}, {dy}).</source>
         <translation>网格“{name}”的网格单元大小无效（{dx}, {dy}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="94"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="97"/>
         <source>Grid &apos;{name}&apos; has no CRS. Assign one (Layer Properties &gt; Source) and run again.</source>
         <translation>网格“{name}”没有坐标参考系。请为其指定坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="127"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="130"/>
         <source>Grid &apos;{name}&apos;: array shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>网格“{name}”：数组形状 {shape} 与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="157"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="160"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold NaN; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为 NaN，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="161"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="164"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold infinite values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为无穷大，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="166"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="169"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold negative values (min {vmin:g}); they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为负（最小值 {vmin:g}），已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="177"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="180"/>
         <source>No emission grid was given.</source>
         <translation>未提供排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="188"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="191"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are in different CRSs.</source>
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="210"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="213"/>
         <source>Species &apos;{species}&apos; was given twice.</source>
         <translation>排放物种“{species}”被重复指定。</translation>
     </message>
@@ -1202,7 +1187,7 @@
         <translation>图层“{layer}”中没有字段“{field}”，请在字段映射中选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="181"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="184"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (origin, cell size or shape differ: {sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（原点、网格大小或行列数不同：{sa} 与 {sb}）。请在分析前将其统一到同一网格；对排放量重采样会破坏质量守恒，因此插件不会自动重采样。</translation>
     </message>

@@ -17,6 +17,9 @@ from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 #: Canonical species keys used throughout the plugin, with display names.
 SPECIES = ("CO2", "NOx", "VOCs", "PM2.5")
 
+#: Units offered for grid values in the dock and the Processing dialog (the readers accept more).
+GRID_UNIT_CHOICES = ("t/yr", "kg/yr", "kt/yr", "Mt/yr", "kg m-2 s-1")
+
 #: Relative tolerance when deciding that two grids share one geometry.
 GRID_TOLERANCE = 1e-9
 

@@ -20,7 +20,9 @@ from ..adapters.layers import crs_wkt, raster_layer_to_grid
 from ..adapters.results import create_result_layer, update_result_metrics
 from ..adapters.styles import apply_synergy_style
 from ..core.messages import JwjtInputError
-from ..core.synergy import SynergyParams
+from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
+from ..core.synergy import HOTSPOT_METHODS as METHODS
+from ..core.synergy import RULES, SynergyParams
 from .concentration_chart import ConcentrationView
 from .field_mapping import FieldMappingWidget
 from .grid_picker import GridPicker
@@ -28,9 +30,6 @@ from .results_model import FEATURE_ID_ROLE, SORT_ROLE, ResultsModel
 from .synergy_task import SynergyJob, SynergyTask, VectorSnapshot
 
 SPECIES = (("CO2", False), ("NOx", True), ("VOCs", True), ("PM2.5", True))
-GRID_UNITS = ("t/yr", "kg/yr", "kt/yr", "Mt/yr", "kg m-2 s-1")
-METHODS = ("topk", "gistar")
-RULES = ("nox_or_vocs", "nox_and_vocs", "nox", "vocs")
 
 
 class SynergyDock(QgsDockWidget):
@@ -207,15 +206,10 @@ class SynergyDock(QgsDockWidget):
         if self.selected_only.isChecked() and layer.selectedFeatureCount() == 0:
             return tr("No unit is selected in layer '{name}'.").format(name=layer.name())
         sources = {s: p.source() for s, p in self.pickers.items()}
-        if sources["CO2"] is None:
-            return tr("Choose the CO2 grid.")
-        rule = RULES[self.rule_combo.currentIndex()]
-        needs = {"nox_and_vocs": ("NOx", "VOCs"), "nox": ("NOx",), "vocs": ("VOCs",)}.get(rule, ())
-        for s in needs:
-            if sources[s] is None:
-                return tr("The coincidence rule needs a {species} grid.").format(species=s)
-        if rule == "nox_or_vocs" and sources["NOx"] is None and sources["VOCs"] is None:
-            return tr("Choose a NOx or a VOCs grid.")
+        try:  # the core's own check of which grids the chosen rule needs
+            self.params().validate([s for s, src in sources.items() if src is not None])
+        except JwjtInputError as err:
+            return tr_message(err.message)
         rasters = []
         for s, src in sources.items():
             if src is None:

@@ -21,7 +21,7 @@ from ..core.report import write_concentration_csv
 from ..core.synergy import DOMAINS, HOTSPOT_METHODS, RULES, SynergyParams
 from ..paths import icon_path
 
-GRID_UNITS = ("t/yr", "kg/yr", "kt/yr", "Mt/yr", "kg m-2 s-1")
+from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
 SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
 GI_BINS = (1, 2, 3)
 
