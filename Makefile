@@ -48,6 +48,7 @@ test: setup i18n/jwjt_zh_CN.qm
 
 bench: setup
 	$(PY) -m bench.overlay_national
+	$(PY) -m bench.overlap_national
 
 sample: setup
 	$(PY) resources/sample_city/make_sample_city.py

@@ -4,47 +4,47 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="48"/>
+        <location filename="../jwjt_plugin/plugin.py" line="53"/>
         <source>Load sample city</source>
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="50"/>
+        <location filename="../jwjt_plugin/plugin.py" line="55"/>
         <source>Missing Python packages: {missing}. Install them with `make deploy` from the plugin&apos;s source, or pip install shapely&gt;=2 geopandas into QGIS&apos;s Python.</source>
         <translation>缺少 Python 包：{missing}。请在插件源码目录下运行 `make deploy` 安装，或在 QGIS 的 Python 环境中执行 pip install shapely&gt;=2 geopandas。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="99"/>
+        <location filename="../jwjt_plugin/plugin.py" line="106"/>
         <source>Missing Python packages: {missing}.</source>
         <translation>缺少 Python 包：{missing}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="131"/>
+        <location filename="../jwjt_plugin/plugin.py" line="152"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="140"/>
+        <location filename="../jwjt_plugin/plugin.py" line="161"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="140"/>
+        <location filename="../jwjt_plugin/plugin.py" line="161"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="140"/>
+        <location filename="../jwjt_plugin/plugin.py" line="161"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="100"/>
         <source>Environmental control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="151"/>
+        <location filename="../jwjt_plugin/plugin.py" line="172"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="102"/>
         <source>Unit code field (auto-detect when empty)</source>
         <translation>单元编码字段（留空则自动识别）</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>单元名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="102"/>
         <source>Unit class field (auto-detect when empty)</source>
         <translation>管控单元分类字段（留空则自动识别）</translation>
     </message>
@@ -274,17 +274,17 @@
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/field_mapping.py" line="37"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="54"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/field_mapping.py" line="37"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/field_mapping.py" line="37"/>
+        <location filename="../jwjt_plugin/gui/field_mapping.py" line="16"/>
         <source>Unit class</source>
         <translation>管控单元分类</translation>
     </message>
@@ -494,14 +494,634 @@
         <translation>JWJT 减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="45"/>
+        <location filename="../jwjt_plugin/plugin.py" line="47"/>
         <source>Synergy analysis panel</source>
         <translation>减污降碳协同分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="47"/>
+        <location filename="../jwjt_plugin/plugin.py" line="52"/>
         <source>Flag synergy units (Processing)…</source>
         <translation>标记协同管控单元（处理工具）…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/checks_dock.py" line="15"/>
+        <source>Checks and access query (检查与一键查)</source>
+        <translation>检查与一键查</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/checks_dock.py" line="20"/>
+        <source>Unit QA</source>
+        <translation>单元质检</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="106"/>
+        <source>Administrative boundary (for the gap check)</source>
+        <translation>行政边界（用于空隙检查）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="109"/>
+        <source>Minimum unit area (m²)</source>
+        <translation>最小单元面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="112"/>
+        <source>Ignore gaps smaller than (m²)</source>
+        <translation>忽略小于此面积的空隙（m²）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="57"/>
+        <source>Check units</source>
+        <translation>检查单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="58"/>
+        <source>Repair geometry</source>
+        <translation>修复几何</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="60"/>
+        <source>Repairs the selected invalid geometry in your layer as one undoable edit.</source>
+        <translation>修复图层中选中的无效几何，作为一次可撤销的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="110"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="111"/>
+        <source>JWJT unit checks</source>
+        <translation>JWJT 单元质检</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
+        <source>No problem found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
+        <source>{n} findings ({errors} errors). Click one to see it on the map.</source>
+        <translation>发现 {n} 个问题（其中 {errors} 个错误）。点击某个问题可在地图上查看。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="149"/>
+        <source>The unit is no longer in layer &apos;{name}&apos;.</source>
+        <translation>该单元已不在图层“{name}”中。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="159"/>
+        <source>The repaired geometry of {unit} has {n} parts, but layer &apos;{name}&apos; holds single polygons; repair it by hand.</source>
+        <translation>{unit} 修复后的几何包含 {n} 个部分，但图层“{name}”只能存储单部件多边形，请手动修复。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="167"/>
+        <source>Repair geometry of {unit}</source>
+        <translation>修复 {unit} 的几何</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="173"/>
+        <source> Layer &apos;{name}&apos; was switched into editing; save or roll back its edits.</source>
+        <translation>图层“{name}”已切换为编辑状态，请保存或回滚其编辑。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="175"/>
+        <source>Repaired {unit} (undo with Ctrl+Z).</source>
+        <translation>已修复 {unit}（可按 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
+        <source>Invalid geometry</source>
+        <translation>无效几何</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
+        <source>No geometry</source>
+        <translation>无几何</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
+        <source>Overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
+        <source>Gap</source>
+        <translation>空隙</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
+        <source>Duplicate code</source>
+        <translation>编码重复</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
+        <source>Malformed code</source>
+        <translation>编码格式错误</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
+        <source>Code/class mismatch</source>
+        <translation>编码与分类不符</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
+        <source>Below minimum area</source>
+        <translation>小于最小面积</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
+        <source>Missing class</source>
+        <translation>缺少分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="49"/>
+        <source>Checks and access query panel</source>
+        <translation>检查与一键查面板</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="54"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="54"/>
+        <source>Rule description</source>
+        <translation>规则说明</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
+        <source>Unit class (1/2/3, 0 unknown)</source>
+        <translation>管控单元分类（1/2/3，0 表示未知）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <source>Plan kind</source>
+        <translation>规划类型</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <source>Plan layer</source>
+        <translation>规划图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <source>Plan feature</source>
+        <translation>规划要素</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
+        <source>Other plan kind</source>
+        <translation>另一规划类型</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
+        <source>Other plan layer</source>
+        <translation>另一规划图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
+        <source>Other plan feature</source>
+        <translation>另一规划要素</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
+        <source>Overlap area (m²)</source>
+        <translation>重叠面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
+        <source>Share of the unit</source>
+        <translation>占单元面积比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
+        <source>Share of the plan feature</source>
+        <translation>占规划要素面积比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="109"/>
+        <source>Check units against spatial plans (三区三线)</source>
+        <translation>对照国土空间规划（三区三线）检查管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="78"/>
+        <source>Quality checks</source>
+        <translation>质量检查</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="121"/>
+        <source>Finds where environmental control units and the territorial spatial plans contradict each other. Default rules: the ecological protection red line must lie in priority-protection units (red line in key- or general-control units is a conflict); the urban development boundary must not lie in priority-protection units; permanent basic farmland, the red line and the urban development boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the units' CRS; invalid geometries are repaired on a copy.</source>
+        <translation>查找环境管控单元与国土空间规划相互矛盾之处。默认规则：生态保护红线必须位于优先保护单元内（位于重点管控或一般管控单元内的红线即为冲突）；城镇开发边界不得位于优先保护单元内；永久基本农田、生态保护红线与城镇开发边界之间不得相互重叠。可用规则文件（JSON）替换默认规则。每处冲突在每个单元中输出为一个多边形，并给出其面积（m²；经纬度坐标的单元按椭球面计算）及其占单元和规划要素的面积比例。面积小于最小面积、或各处宽度均不及最小宽度的重叠视为数字化碎片，予以忽略。坐标参考系不同的规划图层会转换到管控单元的坐标参考系；无效几何在副本上修复。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
+        <source>Ecological protection red line (生态保护红线)</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
+        <source>Red line code field (auto-detect when empty)</source>
+        <translation>生态保护红线编码字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <source>Permanent basic farmland (永久基本农田)</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <source>Farmland code field (auto-detect when empty)</source>
+        <translation>永久基本农田编码字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <source>Urban development boundary (城镇开发边界)</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <source>Urban development boundary code field (auto-detect when empty)</source>
+        <translation>城镇开发边界编码字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="154"/>
+        <source>Ignore overlaps smaller than (m²)</source>
+        <translation>忽略小于此面积的重叠（m²）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="157"/>
+        <source>Ignore overlaps narrower than (m)</source>
+        <translation>忽略窄于此宽度的重叠（m）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="160"/>
+        <source>Overlap rules file (JSON; the default rules when empty)</source>
+        <translation>重叠规则文件（JSON；留空则使用默认规则）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="163"/>
+        <source>Plan conflicts</source>
+        <translation>规划冲突</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="165"/>
+        <source>Conflict table</source>
+        <translation>冲突表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="167"/>
+        <source>Number of conflicts</source>
+        <translation>冲突数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="177"/>
+        <source>The rules file &apos;{path}&apos; cannot be read: {error}</source>
+        <translation>无法读取规则文件“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="192"/>
+        <source>Unit fields: code = {code}, class = {cls}</source>
+        <translation>单元字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="203"/>
+        <source>Plan layer &apos;{layer}&apos;: code field = {code}</source>
+        <translation>规划图层“{layer}”：编码字段 = {code}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="229"/>
+        <source>Rule '{rule}': conflicts: {n}, area: {area} km²</source>
+        <translation>规则“{rule}”：冲突 {n} 处，面积 {area} km²</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="75"/>
+        <source>Check control units (geometry, overlaps, gaps, codes)</source>
+        <translation>检查环境管控单元（几何、重叠、空隙、编码）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="87"/>
+        <source>Checks a layer of environmental control units before delivery: invalid or empty geometries, units that overlap (their emissions would be counted twice), gaps that belong to no unit (inside the administrative boundary when one is given, otherwise holes enclosed by units), duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), codes whose class digit disagrees with the class field, missing classes and units below a minimum area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and feature ids; invalid geometries are marked fixable. Your layer is not changed.</source>
+        <translation>在交付前检查环境管控单元图层：无效几何或空几何；相互重叠的单元（其排放会被重复计算）；不属于任何单元的空隙（给定行政边界时检查边界内的空隙，否则检查被单元包围的孔洞）；重复或格式错误的单元编码（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）；分类位与分类字段不一致的编码；缺少分类的单元，以及面积小于最小面积的单元。每个问题输出为一个多边形（重叠部分、空隙或单元本身），并注明相关的单元编码和要素 ID；无效几何标记为可修复。原图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="115"/>
+        <source>Unit findings</source>
+        <translation>单元质检结果</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="117"/>
+        <source>Number of findings</source>
+        <translation>问题数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="118"/>
+        <source>Number of errors</source>
+        <translation>错误数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="134"/>
+        <source>Fields: code = {code}, class = {cls}</source>
+        <translation>字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="158"/>
+        <source>{n} findings: {errors} errors, {warnings} warnings.</source>
+        <translation>共 {n} 个问题：{errors} 个错误，{warnings} 个警告。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/checks_dock.py" line="19"/>
+        <source>三区三线 overlaps</source>
+        <translation>三区三线重叠</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="63"/>
+        <source>Forbidden unit classes</source>
+        <translation>不得重叠的单元分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="63"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="71"/>
+        <source>Load rules…</source>
+        <translation>加载规则…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="72"/>
+        <source>Export rules…</source>
+        <translation>导出规则…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="73"/>
+        <source>Default rules</source>
+        <translation>默认规则</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="79"/>
+        <source>Check overlaps</source>
+        <translation>检查重叠</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="84"/>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="109"/>
+        <source>project</source>
+        <translation>当前项目</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="169"/>
+        <source>Load overlap rules</source>
+        <translation>加载重叠规则</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="182"/>
+        <source>Rules (*.json)</source>
+        <translation>规则文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="182"/>
+        <source>Export overlap rules</source>
+        <translation>导出重叠规则</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="226"/>
+        <source>JWJT overlap check</source>
+        <translation>JWJT 重叠检查</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="244"/>
+        <source>Plan conflicts — {layer}</source>
+        <translation>规划冲突 — {layer}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="248"/>
+        <source>{n} conflicts found.</source>
+        <translation>发现 {n} 处冲突。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="249"/>
+        <source>No conflict found.</source>
+        <translation>未发现冲突。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="38"/>
+        <source>Site access query (环境准入一键查)</source>
+        <translation>环境准入一键查</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="41"/>
+        <source>Access query</source>
+        <translation>准入查询</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="50"/>
+        <source>Checks whether a proposed project of the chosen industry may be sited at a point or polygon. The site is the layer's selected feature (the first one by feature id), else its first feature. A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in every unit it overlaps, with the overlap area and share of the site. The four-dimension access list of each unit is searched for sentences that name the industry, or a group it belongs to (高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting (限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological protection red line or permanent basic farmland, or a requirement forbids the industry; restricted access when a requirement restricts it, an industrial project lies in a priority-protection unit, or a residential/commercial site lies outside the urban development boundary; more information needed when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.</source>
+        <translation>检查所选行业的拟建项目能否选址于某一点或多边形。选址取图层中选中的要素（按要素 ID 取第一个），未选中要素时取图层的第一个要素。点位查询包含该点的管控单元；多边形或带缓冲区的点位查询与之重叠的所有单元，并给出重叠面积及其占选址面积的比例。在各单元四个维度的准入清单中，查找提及该行业或其所属类别（高耗能、高排放、工业项目……）并带有禁止性（禁止、严禁、不得……）或限制性（限制、原则上、等量替代、须……）措辞的语句。结论：选址涉及生态保护红线或永久基本农田，或有准入要求禁止该行业时，为不通过；有准入要求限制该行业、工业项目位于优先保护单元内，或居住/商业选址位于城镇开发边界之外时，为受限准入；选址未涉及任何单元，或某单元缺少分类或准入要求文本时，为待补充信息；其余情况为通过。每条理由均引用其所依据的原文。报告以 HTML 格式输出，并可另存为 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
+        <source>Project site (point or polygon)</source>
+        <translation>项目选址（点或多边形）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="71"/>
+        <source>Industry of the project</source>
+        <translation>项目所属行业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
+        <source>Ecological protection red line (optional)</source>
+        <translation>生态保护红线（可选）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
+        <source>Permanent basic farmland (optional)</source>
+        <translation>永久基本农田（可选）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
+        <source>Urban development boundary (optional)</source>
+        <translation>城镇开发边界（可选）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="81"/>
+        <source>Buffer around the site (m)</source>
+        <translation>选址缓冲距离（m）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <source>Spatial layout constraints field (auto-detect when empty)</source>
+        <translation>空间布局约束字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <source>Pollutant emission control field (auto-detect when empty)</source>
+        <translation>污染物排放管控字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <source>Environmental risk prevention field (auto-detect when empty)</source>
+        <translation>环境风险防控字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <source>Resource use efficiency field (auto-detect when empty)</source>
+        <translation>资源利用效率字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="93"/>
+        <source>Urban boundary code field (auto-detect when empty)</source>
+        <translation>城镇开发边界编码字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="100"/>
+        <source>Access query report (HTML)</source>
+        <translation>准入查询报告（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="100"/>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML 文件 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="102"/>
+        <source>Access query report (PDF)</source>
+        <translation>准入查询报告（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="102"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="105"/>
+        <source>Verdict (pass, restricted, fail, needs_info)</source>
+        <translation>结论（pass、restricted、fail、needs_info）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="106"/>
+        <source>Verdict label</source>
+        <translation>结论名称</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="107"/>
+        <source>Reasons, each quoting its source</source>
+        <translation>理由（每条均引用原文）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="108"/>
+        <source>Number of control units touched</source>
+        <translation>涉及的管控单元数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="125"/>
+        <source>The site layer has no feature with a geometry.</source>
+        <translation>选址图层中没有带几何的要素。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="128"/>
+        <source>{n} features of the site layer are selected; the query uses feature {fid}.</source>
+        <translation>选址图层中选中了 {n} 个要素，查询使用要素 {fid}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="129"/>
+        <source>The site layer has {n} features; the query uses feature {fid}.</source>
+        <translation>选址图层共有 {n} 个要素，查询使用要素 {fid}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="136"/>
+        <source>The site layer has no CRS; set it in Layer Properties &gt; Source.</source>
+        <translation>选址图层没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="163"/>
+        <source>Layer &apos;{layer}&apos; has no CRS; set it in Layer Properties &gt; Source.</source>
+        <translation>图层“{layer}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="184"/>
+        <source>feature {fid} of layer &apos;{layer}&apos;</source>
+        <translation>图层“{layer}”的要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="65"/>
+        <source>Click a site</source>
+        <translation>点选选址</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="66"/>
+        <source>Draw a site polygon</source>
+        <translation>绘制选址范围</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="69"/>
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="70"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="77"/>
+        <source>Click a site on the map, or draw a polygon (right-click closes it).</source>
+        <translation>在地图上点选项目选址，或绘制选址范围（右键结束绘制）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="163"/>
+        <source>Querying…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="164"/>
+        <source>JWJT access query</source>
+        <translation>JWJT 环境准入一键查</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="182"/>
+        <source>Export HTML</source>
+        <translation>导出 HTML</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="196"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
     </message>
 </context>
 <context>
@@ -1242,24 +1862,754 @@
         <translation>栅格图层“{name}”的数据类型无法作为排放量读取。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
         <source>Synergy hotspot in a priority-protection unit</source>
         <translation>优先保护单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
         <source>Synergy hotspot in a key-control unit</source>
         <translation>重点管控单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
         <source>Synergy hotspot in a general-control unit</source>
         <translation>一般管控单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="15"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
         <source>Synergy hotspot, unit class unknown</source>
         <translation>协同热点（单元分类未知）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/edits.py" line="23"/>
+        <source>Layer &apos;{layer}&apos; cannot be edited.</source>
+        <translation>图层“{layer}”无法编辑。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/report_pdf.py" line="55"/>
+        <source>The PDF report &apos;{path}&apos; could not be written.</source>
+        <translation>无法写入 PDF 报告“{path}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="34"/>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="35"/>
+        <source>Restricted access</source>
+        <translation>受限准入</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="36"/>
+        <source>Fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="37"/>
+        <source>More information needed</source>
+        <translation>待补充信息</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="46"/>
+        <source>Spatial layout constraints</source>
+        <translation>空间布局约束</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="47"/>
+        <source>Pollutant and carbon emission control</source>
+        <translation>污染物（含碳）排放管控</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="48"/>
+        <source>Environmental risk prevention</source>
+        <translation>环境风险防控</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="49"/>
+        <source>Resource use efficiency</source>
+        <translation>资源利用效率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="167"/>
+        <source>Access query for {industry}: {verdict} ({verdict_zh}); {n_units} units touched, {n_clauses} requirement clauses cited.</source>
+        <translation>{industry} 准入查询结论：{verdict}（{verdict_zh}）；涉及 {n_units} 个管控单元，引用 {n_clauses} 条准入要求条款。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="220"/>
+        <source>Unknown kind of plan layer &apos;{kind}&apos;; use one of: {kinds}.</source>
+        <translation>未知的规划图层类型“{kind}”，请使用以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="239"/>
+        <source>Layer &apos;{layer}&apos; cannot be brought to the CRS of the control units: {error}</source>
+        <translation>图层“{layer}”无法转换到管控单元的坐标参考系：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="252"/>
+        <source>The site has no geometry.</source>
+        <translation>选址没有几何。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="254"/>
+        <source>The buffer distance cannot be negative ({buffer} m).</source>
+        <translation>缓冲距离不能为负数（{buffer} m）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="261"/>
+        <source>The site must be a point or a polygon.</source>
+        <translation>选址必须为点或多边形。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="264"/>
+        <source>The site is a line; give a buffer distance to query the corridor it occupies.</source>
+        <translation>选址为线要素；请指定缓冲距离，以查询其占用的廊道范围。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="272"/>
+        <source>The site polygon was invalid and has been repaired for the query.</source>
+        <translation>选址多边形无效，已为查询进行修复。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="277"/>
+        <source>The site polygon has no area.</source>
+        <translation>选址多边形面积为零。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="415"/>
+        <source>Layer &apos;{layer}&apos;: {n} invalid geometries near the site were repaired for the query (your layer is unchanged): {features}.</source>
+        <translation>图层“{layer}”：为进行查询，已修复选址附近的 {n} 个无效几何（原图层未改动）：{features}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="459"/>
+        <source>The site lies inside ecological protection red line {feature} (layer '{layer}'): “{cited}”</source>
+        <translation>选址位于生态保护红线 {feature}（图层“{layer}”）内：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="462"/>
+        <source>The site lies on permanent basic farmland {feature} (layer '{layer}'): “{cited}”</source>
+        <translation>选址位于永久基本农田 {feature}（图层“{layer}”）内：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="466"/>
+        <source>The site overlaps ecological protection red line {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
+        <translation>选址与生态保护红线 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="469"/>
+        <source>The site overlaps permanent basic farmland {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
+        <translation>选址与永久基本农田 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="483"/>
+        <source>Access list of {units}, {dimension}: forbids this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
+        <translation>{units} 的准入清单（{dimension}）禁止该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="487"/>
+        <source>Access list of {units}, {dimension}: restricts this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
+        <translation>{units} 的准入清单（{dimension}）限制该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="494"/>
+        <source>Unit {unit} is a priority-protection unit (优先保护), where industrial projects are restricted: “{cited}”</source>
+        <translation>单元 {unit} 为优先保护单元，工业项目在此受到限制：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="504"/>
+        <source>The site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
+        <translation>选址位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="511"/>
+        <source>{share} of the site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
+        <translation>选址中有 {share} 位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="518"/>
+        <source>No urban development boundary layer was given, so whether this residential or commercial site lies inside it was not checked.</source>
+        <translation>未提供城镇开发边界图层，因此未检查该居住或商业选址是否位于边界内。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="524"/>
+        <source>The site touches no control unit of layer '{layer}'; check its location and CRS, or add the units that cover it: “{cited}”</source>
+        <translation>选址未涉及图层“{layer}”中的任何管控单元；请检查其位置和坐标参考系，或补充覆盖该选址的单元：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="529"/>
+        <source>The field mapping of layer '{layer}' names no field for {dimensions}; map them so the access list can be read: “{cited}”</source>
+        <translation>图层“{layer}”的字段映射中没有为 {dimensions} 指定字段；请完成字段映射，以便读取准入清单：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="537"/>
+        <source>Unit {unit} has no requirement text for {dimensions}: “{cited}”</source>
+        <translation>单元 {unit} 缺少 {dimensions} 的准入要求文本：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="542"/>
+        <source>Unit {unit} has no readable class (1/2/3 or 优先/重点/一般): “{cited}”</source>
+        <translation>单元 {unit} 的分类无法识别（应为 1/2/3 或 优先/重点/一般）：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="548"/>
+        <source>No {plan} layer was given, so it was not checked.</source>
+        <translation>未提供{plan}图层，因此未检查该项。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="552"/>
+        <source>No requirement of unit {units} names this industry with forbidding or restricting wording: “{cited}”</source>
+        <translation>单元 {units} 的准入要求中没有以禁止性或限制性措辞提及该行业的条款：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="559"/>
+        <source>The site touches no ecological protection red line or permanent basic farmland: “{cited}”</source>
+        <translation>选址未涉及生态保护红线或永久基本农田：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="22"/>
+        <source>Forbidden</source>
+        <translation>禁止类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="23"/>
+        <source>Restricted</source>
+        <translation>限制类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Iron and steel</source>
+        <translation>钢铁</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Coking</source>
+        <translation>焦化</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Cement</source>
+        <translation>水泥</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Electrolytic aluminium</source>
+        <translation>电解铝</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Petrochemicals and oil refining</source>
+        <translation>石化</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Flat glass</source>
+        <translation>平板玻璃</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Coal-fired power</source>
+        <translation>火电</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Chemicals</source>
+        <translation>化工</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Non-ferrous metal smelting</source>
+        <translation>有色金属冶炼</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Textile dyeing and finishing</source>
+        <translation>印染</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Pulp and paper</source>
+        <translation>造纸</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Leather tanning</source>
+        <translation>制革</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Electroplating</source>
+        <translation>电镀</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Furniture manufacturing</source>
+        <translation>家具制造</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Packaging and printing</source>
+        <translation>包装印刷</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Industrial coating</source>
+        <translation>涂装</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>General light manufacturing</source>
+        <translation>一般制造业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
+        <source>Residential and commercial</source>
+        <translation>居住与商业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="96"/>
+        <source>Unknown industry &apos;{industry}&apos;; choose one of: {keys}.</source>
+        <translation>未知的行业“{industry}”，请从以下选项中选择：{keys}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="91"/>
+        <source>Layer &apos;{layer}&apos; has no features; the rules on it find nothing.</source>
+        <translation>图层“{layer}”没有要素，涉及该图层的规则不会发现任何冲突。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="99"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;; choose another code field.</source>
+        <translation>图层“{layer}”中没有字段“{field}”，请选择其他编码字段。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="107"/>
+        <source>Layer &apos;{layer}&apos;: {n} features have no geometry and are skipped: {features}.</source>
+        <translation>图层“{layer}”：{n} 个要素没有几何，已跳过：{features}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="112"/>
+        <source>Layer &apos;{layer}&apos; must hold polygons; features {features} are not polygons.</source>
+        <translation>图层“{layer}”必须为多边形图层；要素 {features} 不是多边形。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="119"/>
+        <source>Layer &apos;{layer}&apos;: {n} invalid geometries were repaired for the check (your layer is unchanged): {features}.</source>
+        <translation>图层“{layer}”：为进行检查，已修复 {n} 个无效几何（原图层未改动）：{features}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="129"/>
+        <source>Layer &apos;{layer}&apos; cannot be transformed to the CRS of layer &apos;{units}&apos; ({crs}); check the CRS of both layers.</source>
+        <translation>图层“{layer}”无法转换到图层“{units}”的坐标参考系（{crs}）；请检查两个图层的坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="132"/>
+        <source>Layer &apos;{layer}&apos; is in {src}; its vertices were transformed to the CRS of layer &apos;{units}&apos; ({dst}) for the check.</source>
+        <translation>图层“{layer}”的坐标参考系为 {src}；为进行检查，已将其节点转换到图层“{units}”的坐标参考系（{dst}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="226"/>
+        <source>The sliver threshold &apos;{name}&apos; must be a number of at least 0, not {value}.</source>
+        <translation>碎片阈值“{name}”必须为不小于 0 的数值，当前为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="247"/>
+        <source>No overlap rule was given.</source>
+        <translation>未提供重叠规则。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="250"/>
+        <source>Unknown plan kind &apos;{kind}&apos;; use one of: {kinds}.</source>
+        <translation>未知的规划类型“{kind}”，请使用以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="255"/>
+        <source>No spatial-plan layer was given: choose the ecological protection red line, permanent basic farmland or urban development boundary layer.</source>
+        <translation>未提供国土空间规划图层：请选择生态保护红线、永久基本农田或城镇开发边界图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="263"/>
+        <source>Rule &apos;{rule}&apos; was not checked: it needs a layer of kind &apos;{kind}&apos;.</source>
+        <translation>未检查规则“{rule}”：该规则需要类型为“{kind}”的图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="266"/>
+        <source>None of the overlap rules can be checked with the plan layers given ({kinds}).</source>
+        <translation>根据所提供的规划图层（{kinds}），所有重叠规则均无法检查。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="271"/>
+        <source>Layer '{layer}' has no unit class field, which rule '{rule}' needs; choose the field that holds the class (1/2/3 or 优先/重点/一般).</source>
+        <translation>图层“{layer}”没有管控单元分类字段，而规则“{rule}”需要该字段；请选择存放分类（1/2/3 或 优先/重点/一般）的字段。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="285"/>
+        <source>Layer &apos;{layer}&apos;: {n} units without a readable class were left out of the class rules: {units}.</source>
+        <translation>图层“{layer}”：{n} 个管控单元的分类无法识别，未参与按分类判定的规则：{units}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="313"/>
+        <source>Rule '{rule}': {n} sliver(s) ignored (overlaps smaller than {area} m² or narrower than {width} m): {pairs}.</source>
+        <translation>规则“{rule}”：已忽略 {n} 处碎片（面积小于 {area} m² 或宽度小于 {width} m 的重叠）：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="357"/>
+        <source>Rule '{rule}': {n} overlaps of layers '{plan}' and '{other}' reach beyond the units of layer '{layer}' ({area} m² in all); only their parts inside units are reported: {pairs}.</source>
+        <translation>规则“{rule}”：图层“{plan}”与“{other}”有 {n} 处重叠超出图层“{layer}”的管控单元范围（共 {area} m²）；仅报告其位于单元内的部分：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="20"/>
+        <source>Ecological protection red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="21"/>
+        <source>Permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="22"/>
+        <source>Urban development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="78"/>
+        <source>An overlap rule for plan kind &apos;{kind}&apos; has no id.</source>
+        <translation>规划类型为“{kind}”的一条重叠规则没有 id。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="82"/>
+        <source>Rule &apos;{rule}&apos;: unknown plan kind &apos;{kind}&apos;; use one of: {kinds}.</source>
+        <translation>规则“{rule}”：未知的规划类型“{kind}”，请使用以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="86"/>
+        <source>Rule &apos;{rule}&apos; must name either the unit classes its plan must not overlap or another plan kind, not both and not neither.</source>
+        <translation>规则“{rule}”必须且只能指定以下二者之一：其规划不得重叠的单元分类，或另一规划类型。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="173"/>
+        <source>Rule '{rule}': unit class '{value}' is unknown; use 1 (优先保护), 2 (重点管控) or 3 (一般管控).</source>
+        <translation>规则“{rule}”：单元分类“{value}”未知；请使用 1（优先保护）、2（重点管控）或 3（一般管控）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="95"/>
+        <source>Rule &apos;{rule}&apos; compares plan kind &apos;{kind}&apos; with itself.</source>
+        <translation>规则“{rule}”将规划类型“{kind}”与其自身比较。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <source>Ecological protection red line outside priority-protection units</source>
+        <translation>生态保护红线位于优先保护单元之外</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <source>Urban development boundary in a priority-protection unit</source>
+        <translation>城镇开发边界位于优先保护单元内</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <source>Permanent basic farmland inside the urban development boundary</source>
+        <translation>永久基本农田位于城镇开发边界内</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <source>Ecological protection red line inside the urban development boundary</source>
+        <translation>生态保护红线位于城镇开发边界内</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <source>Ecological protection red line overlapping permanent basic farmland</source>
+        <translation>生态保护红线与永久基本农田重叠</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="142"/>
+        <source>The overlap rules in &apos;{source}&apos; are not valid JSON: {error}</source>
+        <translation>“{source}”中的重叠规则不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="147"/>
+        <source>The overlap rules in &apos;{source}&apos; have format version {version}; this plugin reads version {supported}.</source>
+        <translation>“{source}”中的重叠规则格式版本为 {version}；本插件读取的版本为 {supported}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="152"/>
+        <source>&apos;{source}&apos; must hold a list of overlap rules (an object with a &quot;rules&quot; list).</source>
+        <translation>“{source}”必须包含重叠规则列表（即带有 &quot;rules&quot; 列表的对象）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="159"/>
+        <source>Overlap rule {n} in &apos;{source}&apos; has no id.</source>
+        <translation>“{source}”中的第 {n} 条重叠规则没有 id。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="162"/>
+        <source>Overlap rule id &apos;{rule}&apos; appears more than once in &apos;{source}&apos;.</source>
+        <translation>重叠规则 id“{rule}”在“{source}”中出现了多次。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="118"/>
+        <source>Environmental access query</source>
+        <translation>环境准入查询</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="119"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="120"/>
+        <source>Point at X = {x}, Y = {y}</source>
+        <translation>点位：X = {x}，Y = {y}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="121"/>
+        <source>Polygon of {area} m², centred at X = {x}, Y = {y}</source>
+        <translation>面积为 {area} m² 的多边形，中心位于 X = {x}，Y = {y}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="122"/>
+        <source> (buffer {buffer} m)</source>
+        <translation>（缓冲距离 {buffer} m）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="123"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="124"/>
+        <source>Site</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="125"/>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="126"/>
+        <source>Control unit layer</source>
+        <translation>管控单元图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="127"/>
+        <source>Generated</source>
+        <translation>生成信息</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="128"/>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="129"/>
+        <source>Control units touched</source>
+        <translation>涉及的管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="130"/>
+        <source>Unit code</source>
+        <translation>单元编码</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="131"/>
+        <source>Unit name</source>
+        <translation>单元名称</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="132"/>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="133"/>
+        <source>Overlap (m²)</source>
+        <translation>重叠面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="134"/>
+        <source>Share of site</source>
+        <translation>占选址面积比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="135"/>
+        <source>The site touches no control unit.</source>
+        <translation>选址未涉及任何管控单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="136"/>
+        <source>Red lines, farmland and urban development boundary</source>
+        <translation>生态保护红线、永久基本农田与城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="137"/>
+        <source>Control line</source>
+        <translation>控制线</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="138"/>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="139"/>
+        <source>Features touched</source>
+        <translation>涉及的要素</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="140"/>
+        <source>Site inside</source>
+        <translation>选址是否位于其内</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="141"/>
+        <source>not checked (no layer given)</source>
+        <translation>未检查（未提供图层）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="142"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="143"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="144"/>
+        <source>Requirements that name this industry</source>
+        <translation>涉及该行业的准入要求</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="145"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="146"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="147"/>
+        <source>Requirement</source>
+        <translation>准入要求</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="148"/>
+        <source>No requirement names this industry with forbidding or restricting wording.</source>
+        <translation>没有以禁止性或限制性措辞提及该行业的准入要求。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="150"/>
+        <source>Access lists of the units (four dimensions)</source>
+        <translation>各单元准入清单（四个维度）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="151"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="152"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="153"/>
+        <source>The verdict is read from the wording of the access lists and the overlaps above; it supports, and does not replace, the review by the competent authority.</source>
+        <translation>本结论依据准入清单的措辞及上述重叠情况得出，仅用于辅助而不能替代主管部门的审查。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="207"/>
+        <source>Layer &apos;{layer}&apos;: unit {unit} (feature {fid}) has no geometry.</source>
+        <translation>图层“{layer}”：单元 {unit}（要素 {fid}）没有几何。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="210"/>
+        <source>Layer &apos;{layer}&apos;: unit {unit} (feature {fid}) is a {type}, not a polygon.</source>
+        <translation>图层“{layer}”：单元 {unit}（要素 {fid}）为 {type}，不是多边形。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="216"/>
+        <source>Layer &apos;{layer}&apos;: the geometry of unit {unit} (feature {fid}) is invalid: {reason}.</source>
+        <translation>图层“{layer}”：单元 {unit}（要素 {fid}）的几何无效：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="232"/>
+        <source>Layer '{layer}': unit {unit} (feature {fid}) covers {area} m², less than the minimum unit area of {min_area} m².</source>
+        <translation>图层“{layer}”：单元 {unit}（要素 {fid}）面积为 {area} m²，小于最小单元面积 {min_area} m²。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="262"/>
+        <source>Layer '{layer}': units {unit_a} and {unit_b} overlap on {area} m²; emissions there would be counted in both.</source>
+        <translation>图层“{layer}”：单元 {unit_a} 与 {unit_b} 重叠 {area} m²，重叠部分的排放会被重复计算。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="275"/>
+        <source>Layer &apos;{layer}&apos; does not overlap the boundary layer &apos;{boundary}&apos;. Check that both are in the right CRS.</source>
+        <translation>图层“{layer}”与边界图层“{boundary}”不重叠。请检查二者的坐标参考系是否正确。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="299"/>
+        <source>Layer '{layer}': an area of {area} m² inside boundary '{boundary}' belongs to no unit (neighbouring units: {units}).</source>
+        <translation>图层“{layer}”：边界“{boundary}”内有一处 {area} m² 的区域不属于任何单元（相邻单元：{units}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="303"/>
+        <source>Layer '{layer}': a hole of {area} m² enclosed by units {units} belongs to no unit.</source>
+        <translation>图层“{layer}”：单元 {units} 围合的一处 {area} m² 的孔洞不属于任何单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="349"/>
+        <source>Layer &apos;{layer}&apos; has no unit code field; the code checks were skipped.</source>
+        <translation>图层“{layer}”没有单元编码字段，已跳过编码检查。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="362"/>
+        <source>Layer &apos;{layer}&apos;: code {code} is used by {n} units (features {fids}); each unit needs its own code.</source>
+        <translation>图层“{layer}”：编码 {code} 被 {n} 个单元使用（要素 {fids}）；每个单元须有唯一的编码。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="369"/>
+        <source>Layer &apos;{layer}&apos;: feature {fid} has no unit code in field &apos;{field}&apos;.</source>
+        <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有单元编码。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="381"/>
+        <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) does not start with &apos;ZH&apos;; a unit code is ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial, e.g. ZH44060620002.</source>
+        <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）不以 'ZH' 开头；单元编码由 ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号组成，例如 ZH44060620002。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="385"/>
+        <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) has {length} characters instead of 13 (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial).</source>
+        <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）有 {length} 个字符，应为 13 个（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="389"/>
+        <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) must have 11 digits after &apos;ZH&apos;.</source>
+        <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）在 'ZH' 之后必须为 11 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="391"/>
+        <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) has class digit {digit} (9th character); it must be 1, 2 or 3.</source>
+        <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）的分类位（第 9 个字符）为 {digit}，必须为 1、2 或 3。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="399"/>
+        <source>Layer &apos;{layer}&apos; has no unit class field; the class checks were skipped.</source>
+        <translation>图层“{layer}”没有管控单元分类字段，已跳过分类检查。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="410"/>
+        <source>Layer '{layer}': unit {unit} (feature {fid}) has no readable class in field '{field}' (value: {value}); use 1/2/3 or 优先保护/重点管控/一般管控.</source>
+        <translation>图层“{layer}”：单元 {unit}（要素 {fid}）的字段“{field}”中分类无法识别（值：{value}）；请使用 1/2/3 或 优先保护/重点管控/一般管控。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="417"/>
+        <source>Layer &apos;{layer}&apos;: unit code {unit} (feature {fid}) has class digit {digit}, but field &apos;{field}&apos; gives class {cls}.</source>
+        <translation>图层“{layer}”：单元编码 {unit}（要素 {fid}）的分类位为 {digit}，但字段“{field}”中的分类为 {cls}。</translation>
     </message>
 </context>
 </TS>

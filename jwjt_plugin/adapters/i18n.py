@@ -17,5 +17,12 @@ def tr_core(template: str) -> str:
     return QCoreApplication.translate(CONTEXT, template)
 
 
+def with_zh(english_template: str, zh: str) -> str:
+    """The translated label, followed by the Chinese term unless the translation already is it
+    (a zh_CN user would otherwise read "通过（通过）")."""
+    text = tr_core(english_template)
+    return text if text == zh or any("\u4e00" <= ch <= "\u9fff" for ch in text) else f"{text} ({zh})"
+
+
 def tr_message(message: Message) -> str:
     return render(tr_core(message.template), message.params)

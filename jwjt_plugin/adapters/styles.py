@@ -1,6 +1,9 @@
 """Styles for result layers, built in code so that legend labels follow the UI language."""
 from __future__ import annotations
 
+import itertools
+from typing import List, Tuple
+
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory, QgsVectorLayer)
 
 from ..core.messages import QT_TRANSLATE_NOOP
@@ -42,3 +45,29 @@ def apply_synergy_style(layer: QgsVectorLayer) -> None:
         return
     layer.setRenderer(synergy_renderer())
     layer.triggerRepaint()
+
+
+#: Plan-conflict rule id -> fill colour; rules of the user's own get the spare colours.
+RULE_COLOURS = {"redline_outside_priority": "#1a9850", "urban_in_priority": "#d73027",
+                "farmland_in_urban": "#fdae61", "redline_in_urban": "#762a83", "redline_in_farmland": "#4575b4"}
+SPARE_COLOURS = ("#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666", "#1b9e77")
+
+
+def conflict_renderer(categories: List[Tuple[str, str]]) -> QgsCategorizedSymbolRenderer:
+    """One category per rule id, labelled with the rule's (translated) description."""
+    cats, spare = [], itertools.cycle(SPARE_COLOURS)
+    for rule_id, label in categories:
+        colour = RULE_COLOURS.get(rule_id) or next(spare)
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#202020", "outline_width": "0.3"})
+        symbol.setOpacity(0.8)
+        cats.append(QgsRendererCategory(rule_id, symbol, label or rule_id))
+    return QgsCategorizedSymbolRenderer("RULE_ID", cats)
+
+
+def apply_conflict_style(layer, categories: List[Tuple[str, str]]) -> None:
+    if layer is None or not layer.isValid() or layer.fields().indexOf("RULE_ID") < 0:
+        return
+    layer.setRenderer(conflict_renderer(categories))
+    layer.triggerRepaint()
+
+

@@ -20,7 +20,10 @@ class JwjtProvider(QgsProcessingProvider):
         return QIcon(icon_path())
 
     def loadAlgorithms(self):  # noqa: N802
+        from .access_query_algorithm import AccessQueryAlgorithm
+        from .plan_overlap_algorithm import PlanOverlapAlgorithm
         from .synergy_algorithm import SynergyFlagsAlgorithm
+        from .unit_qa_algorithm import UnitQaAlgorithm
 
-        for alg in (SynergyFlagsAlgorithm(),):
+        for alg in (SynergyFlagsAlgorithm(), PlanOverlapAlgorithm(), UnitQaAlgorithm(), AccessQueryAlgorithm()):
             self.addAlgorithm(alg)

@@ -1,0 +1,205 @@
+"""Processing algorithm: site access query (环境准入一键查) with an HTML and PDF report."""
+from __future__ import annotations
+
+from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm,
+                       QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsRectangle)
+from qgis.PyQt.QtGui import QIcon
+
+from ..adapters.i18n import tr, tr_core, tr_message, with_zh
+from ..adapters.layers import crs_wkt, features_to_frame
+from ..core.access_query import PLAN_FARMLAND, PLAN_REDLINE, PLAN_URBAN, prepare_site, query_site
+from ..core.industries import INDUSTRIES
+from ..core.messages import JwjtInputError
+from ..core.pipeline import resolve_mapping
+from ..core.query_report import render_html
+from ..paths import icon_path
+
+#: (parameter, code-field parameter, plan kind)
+PLAN_PARAMS = (("REDLINE", "REDLINE_CODE", PLAN_REDLINE), ("FARMLAND", "FARMLAND_CODE", PLAN_FARMLAND),
+               ("URBAN", "URBAN_CODE", PLAN_URBAN))
+#: (parameter, mapping role)
+FIELD_PARAMS = (("CODE_FIELD", "code"), ("NAME_FIELD", "name"), ("CLASS_FIELD", "unit_class"),
+                ("SPATIAL_FIELD", "spatial"), ("EMISSION_FIELD", "emission"), ("RISK_FIELD", "risk"),
+                ("RESOURCE_FIELD", "resource"))
+
+
+class AccessQueryAlgorithm(QgsProcessingAlgorithm):
+    SITE, INDUSTRY, UNITS, BUFFER = "SITE", "INDUSTRY", "UNITS", "BUFFER"
+    OUTPUT_HTML, OUTPUT_PDF = "OUTPUT_HTML", "OUTPUT_PDF"
+    VERDICT, VERDICT_LABEL, REASONS, N_UNITS = "VERDICT", "VERDICT_LABEL", "REASONS", "N_UNITS"
+
+    def name(self):
+        return "accessquery"
+
+    def displayName(self):  # noqa: N802
+        return tr("Site access query (环境准入一键查)")
+
+    def group(self):
+        return tr("Access query")
+
+    def groupId(self):  # noqa: N802
+        return "query"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Checks whether a proposed project of the chosen industry may be sited at a point or polygon. "
+            "The site is the layer's selected feature (the first one by feature id), else its first feature. "
+            "A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in "
+            "every unit it overlaps, with the overlap area and share of the site. The four-dimension access "
+            "list of each unit is searched for sentences that name the industry, or a group it belongs to "
+            "(高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting "
+            "(限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological "
+            "protection red line or permanent basic farmland, or a requirement forbids the industry; restricted "
+            "access when a requirement restricts it, an industrial project lies in a priority-protection unit, or "
+            "a residential/commercial site lies outside the urban development boundary; more information needed "
+            "when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. "
+            "Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.")
+
+    def createInstance(self):  # noqa: N802
+        return AccessQueryAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITE, tr("Project site (point or polygon)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.INDUSTRY, tr("Industry of the project"),
+            options=[with_zh(i.name, i.name_zh) for i in INDUSTRIES], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+        for key, label in ((PLAN_PARAMS[0][0], tr("Ecological protection red line (optional)")),
+                           (PLAN_PARAMS[1][0], tr("Permanent basic farmland (optional)")),
+                           (PLAN_PARAMS[2][0], tr("Urban development boundary (optional)"))):
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                key, label, [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BUFFER, tr("Buffer around the site (m)"), QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+        advanced = []
+        for key, label in zip((k for k, _ in FIELD_PARAMS), (
+                tr("Unit code field (auto-detect when empty)"), tr("Unit name field (auto-detect when empty)"),
+                tr("Unit class field (auto-detect when empty)"),
+                tr("Spatial layout constraints field (auto-detect when empty)"),
+                tr("Pollutant emission control field (auto-detect when empty)"),
+                tr("Environmental risk prevention field (auto-detect when empty)"),
+                tr("Resource use efficiency field (auto-detect when empty)"))):
+            advanced.append(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
+                                                        optional=True))
+        for (plan, code, _), label in zip(PLAN_PARAMS, (tr("Red line code field (auto-detect when empty)"),
+                                                        tr("Farmland code field (auto-detect when empty)"),
+                                                        tr("Urban boundary code field (auto-detect when empty)"))):
+            advanced.append(QgsProcessingParameterField(code, label, parentLayerParameterName=plan, optional=True))
+        for p in advanced:
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, tr("Access query report (HTML)"), tr("HTML files (*.html *.htm)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_PDF, tr("Access query report (PDF)"), tr("PDF files (*.pdf)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputString(self.VERDICT, tr("Verdict (pass, restricted, fail, needs_info)")))
+        self.addOutput(QgsProcessingOutputString(self.VERDICT_LABEL, tr("Verdict label")))
+        self.addOutput(QgsProcessingOutputString(self.REASONS, tr("Reasons, each quoting its source")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_UNITS, tr("Number of control units touched")))
+
+    # -- reading inputs ----------------------------------------------------------------
+    def _site(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.SITE, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITE))
+        layer = self.parameterAsVectorLayer(parameters, self.SITE, context)
+        request = QgsFeatureRequest()
+        selected = sorted(layer.selectedFeatureIds()) if layer is not None else []
+        if selected:
+            request.setFilterFids(selected)
+        feats = sorted(source.getFeatures(request), key=lambda f: f.id()) if selected else []
+        if not feats:
+            feat = next(iter(source.getFeatures(QgsFeatureRequest().setLimit(1))), None)
+            feats = [feat] if feat is not None else []
+        if not feats or not feats[0].hasGeometry():
+            raise QgsProcessingException(tr("The site layer has no feature with a geometry."))
+        count = len(selected) if selected else source.featureCount()
+        if count > 1:
+            msg = tr("{n} features of the site layer are selected; the query uses feature {fid}.") if selected \
+                else tr("The site layer has {n} features; the query uses feature {fid}.")
+            feedback.pushWarning(msg.format(n=count, fid=feats[0].id()))
+        import shapely
+
+        geom = shapely.from_wkb(bytes(feats[0].geometry().asWkb()))
+        wkt = crs_wkt(source.sourceCrs())
+        if not wkt:
+            raise QgsProcessingException(tr("The site layer has no CRS; set it in Layer Properties > Source."))
+        return geom, wkt, feats[0].id(), source.sourceName()
+
+    @staticmethod
+    def _frame_near(source, name: str, site_geom, site_wkt: str, buffer_m: float):
+        """The features of ``source`` near the site only: national layers hold millions."""
+        wkt = crs_wkt(source.sourceCrs())
+        if not wkt:
+            return features_to_frame(source, layer_name=name)
+        near, _ = prepare_site(site_geom, site_wkt, wkt, buffer_m)
+        minx, miny, maxx, maxy = near.bounds
+        pad = max(maxx - minx, maxy - miny) * 0.01 + 1e-6 * max(abs(minx), abs(miny), 1.0)
+        request = QgsFeatureRequest().setFilterRect(QgsRectangle(minx - pad, miny - pad, maxx + pad, maxy + pad))
+        request.setNoAttributes()
+        ids = [f.id() for f in source.getFeatures(request)]
+        return features_to_frame(source, selected_ids=ids, layer_name=name)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        industry = INDUSTRIES[self.parameterAsEnum(parameters, self.INDUSTRY, context)]
+        buffer_m = self.parameterAsDouble(parameters, self.BUFFER, context)
+        units_source = self.parameterAsSource(parameters, self.UNITS, context)
+        if units_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        units_name = units_source.sourceName() or "units"
+        try:
+            site_geom, site_wkt, site_fid, site_name = self._site(parameters, context, feedback)
+            if not crs_wkt(units_source.sourceCrs()):
+                raise QgsProcessingException(tr("Layer '{layer}' has no CRS; set it in Layer Properties > Source.")
+                                             .format(layer=units_name))
+            units = self._frame_near(units_source, units_name, site_geom, site_wkt, buffer_m)
+            overrides = {role: self.parameterAsString(parameters, key, context) or None for key, role in FIELD_PARAMS}
+            mapping = resolve_mapping(units, overrides)
+            feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
+                code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
+            plans = {}
+            for key, code_key, kind in PLAN_PARAMS:
+                plan_source = self.parameterAsSource(parameters, key, context)
+                if plan_source is None:
+                    continue
+                plan_name = plan_source.sourceName() or kind
+                frame = self._frame_near(plan_source, plan_name, site_geom, site_wkt, buffer_m)
+                plans[kind] = (frame, self.parameterAsString(parameters, code_key, context) or None, plan_name)
+            result = query_site(site_geom, site_wkt, industry.key, units, mapping, plans, buffer_m, units_name)
+        except JwjtInputError as err:
+            raise QgsProcessingException(tr_message(err.message))
+        for msg in result.log:
+            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+
+        site_label = tr("feature {fid} of layer '{layer}'").format(fid=site_fid, layer=site_name)
+        html = render_html(result, tr_core, site_label=site_label)
+        outputs = {self.VERDICT: result.verdict,
+                   self.VERDICT_LABEL: with_zh(result.verdict_label, result.verdict_label_zh),
+                   self.REASONS: result.reasons_text(tr_core), self.N_UNITS: len(result.units)}
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if html_path:
+            with open(html_path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(html)
+            outputs[self.OUTPUT_HTML] = html_path
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        if pdf_path:
+            from ..adapters.report_pdf import html_to_pdf
+
+            try:
+                html_to_pdf(html, pdf_path, title=tr_core(result.verdict_label))
+            except JwjtInputError as err:
+                raise QgsProcessingException(tr_message(err.message))
+            outputs[self.OUTPUT_PDF] = pdf_path
+        feedback.pushInfo(result.summary(tr_core))
+        feedback.pushInfo(outputs[self.REASONS])
+        return outputs

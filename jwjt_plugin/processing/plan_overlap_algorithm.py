@@ -1,0 +1,263 @@
+"""Processing algorithm: overlap check of control units against the spatial plans (三区三线)."""
+from __future__ import annotations
+
+import os
+from typing import List, Tuple
+
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields,
+                       QgsGeometry, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterNumber, QgsProviderRegistry, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QIcon
+
+from ..adapters.i18n import tr, tr_core, tr_message
+from ..adapters.layers import features_to_frame
+from ..adapters.styles import apply_conflict_style
+from ..core.messages import JwjtInputError
+from ..core.overlay import Cancelled
+from ..core.pipeline import resolve_mapping
+from ..core.plan_overlap import (COLUMNS, DEFAULT_MIN_AREA_M2, DEFAULT_MIN_WIDTH_M, OverlapResult,
+                                 check_plan_overlaps, write_conflicts_csv)
+from ..core.plan_rules import DEFAULT_RULES, FARMLAND as FARMLAND_KIND, REDLINE as REDLINE_KIND
+from ..core.plan_rules import URBAN as URBAN_KIND, detect_plan_code_field, rules_from_json
+from ..paths import icon_path
+
+#: Fill colours of the default rules; rules from a file take the spare colours in turn.
+_INT_COLUMNS = {"UNIT_CLS"}
+_REAL_COLUMNS = {"AREA_M2", "UNIT_SHARE", "PLAN_SHARE"}
+
+
+class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies the per-rule style when Processing loads the conflict layer."""
+
+    instance = None
+
+    def __init__(self, categories: List[Tuple[str, str]]):
+        super().__init__()
+        self.categories = categories
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        apply_conflict_style(layer, self.categories)
+
+    @staticmethod
+    def create(categories: List[Tuple[str, str]]) -> "_StylePostProcessor":
+        # Processing keeps only a raw pointer: hold a Python reference or it is collected.
+        _StylePostProcessor.instance = _StylePostProcessor(categories)
+        return _StylePostProcessor.instance
+
+
+def conflict_fields() -> QgsFields:
+    aliases = {
+        "RULE_ID": tr("Rule"), "RULE_DESC": tr("Rule description"), "UNIT_CODE": tr("Unit code"),
+        "UNIT_NAME": tr("Unit name"), "UNIT_CLS": tr("Unit class (1/2/3, 0 unknown)"),
+        "PLAN_KIND": tr("Plan kind"), "PLAN_LAYER": tr("Plan layer"), "PLAN_CODE": tr("Plan feature"),
+        "OTHER_KIND": tr("Other plan kind"), "OTHER_LYR": tr("Other plan layer"),
+        "OTHER_CODE": tr("Other plan feature"), "AREA_M2": tr("Overlap area (m²)"),
+        "UNIT_SHARE": tr("Share of the unit"), "PLAN_SHARE": tr("Share of the plan feature"),
+    }
+    fields = QgsFields()
+    for col in COLUMNS:
+        qtype = QVariant.Int if col in _INT_COLUMNS else QVariant.Double if col in _REAL_COLUMNS else QVariant.String
+        f = QgsField(col, qtype)
+        f.setAlias(aliases[col])
+        fields.append(f)
+    return fields
+
+
+def _value(v):
+    if v is None:
+        return None
+    if hasattr(v, "item"):  # numpy scalar
+        v = v.item()
+    if isinstance(v, float) and v != v:
+        return None
+    return v
+
+
+def layer_name_of(alg, parameters, key, context, source, default: str) -> str:
+    """The name messages and outputs use for an input: the layer's name, except that a layer
+    Processing opened from "file.gpkg|layername=x" is called x rather than after the file."""
+    name = source.sourceName() or default
+    layer = alg.parameterAsVectorLayer(parameters, key, context)
+    if layer is not None:
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        sub, path = parts.get("layerName"), parts.get("path") or ""
+        if sub and name == os.path.splitext(os.path.basename(path))[0]:
+            name = sub
+    return name
+
+
+class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
+    UNITS, CODE_FIELD, CLASS_FIELD = "UNITS", "CODE_FIELD", "CLASS_FIELD"
+    REDLINE, REDLINE_CODE = "REDLINE", "REDLINE_CODE"
+    FARMLAND, FARMLAND_CODE = "FARMLAND", "FARMLAND_CODE"
+    URBAN, URBAN_CODE = "URBAN", "URBAN_CODE"
+    MIN_AREA, MIN_WIDTH, RULES = "MIN_AREA", "MIN_WIDTH", "RULES"
+    OUTPUT, TABLE, N_CONFLICTS = "OUTPUT", "TABLE", "N_CONFLICTS"
+
+    #: parameter -> (plan kind, code field parameter)
+    PLANS = ((REDLINE, REDLINE_KIND, REDLINE_CODE), (FARMLAND, FARMLAND_KIND, FARMLAND_CODE),
+             (URBAN, URBAN_KIND, URBAN_CODE))
+
+    def name(self):
+        return "planoverlaps"
+
+    def displayName(self):  # noqa: N802
+        return tr("Check units against spatial plans (三区三线)")
+
+    def group(self):
+        return tr("Quality checks")
+
+    def groupId(self):  # noqa: N802
+        return "checks"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Finds where environmental control units and the territorial spatial plans contradict each other. "
+            "Default rules: the ecological protection red line must lie in priority-protection units (red line "
+            "in key- or general-control units is a conflict); the urban development boundary must not lie in "
+            "priority-protection units; permanent basic farmland, the red line and the urban development "
+            "boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict "
+            "is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit "
+            "and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum "
+            "width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the "
+            "units' CRS; invalid geometries are repaired on a copy.")
+
+    def createInstance(self):  # noqa: N802
+        return PlanOverlapAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+        for key, label in ((self.CODE_FIELD, tr("Unit code field (auto-detect when empty)")),
+                           (self.CLASS_FIELD, tr("Unit class field (auto-detect when empty)"))):
+            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
+                                                          optional=True))
+        labels = {self.REDLINE: (tr("Ecological protection red line (生态保护红线)"),
+                                 tr("Red line code field (auto-detect when empty)")),
+                  self.FARMLAND: (tr("Permanent basic farmland (永久基本农田)"),
+                                  tr("Farmland code field (auto-detect when empty)")),
+                  self.URBAN: (tr("Urban development boundary (城镇开发边界)"),
+                               tr("Urban development boundary code field (auto-detect when empty)"))}
+        for key, _kind, code_key in self.PLANS:
+            layer_label, code_label = labels[key]
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                key, layer_label, [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.addParameter(QgsProcessingParameterField(code_key, code_label, parentLayerParameterName=key,
+                                                          optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_AREA, tr("Ignore overlaps smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            DEFAULT_MIN_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_WIDTH, tr("Ignore overlaps narrower than (m)"), QgsProcessingParameterNumber.Double,
+            DEFAULT_MIN_WIDTH_M, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.RULES, tr("Overlap rules file (JSON; the default rules when empty)"),
+            QgsProcessingParameterFile.File, extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Plan conflicts"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.TABLE, tr("Conflict table"), tr("CSV files (*.csv)"), optional=True))
+        self.addOutput(QgsProcessingOutputNumber(self.N_CONFLICTS, tr("Number of conflicts")))
+
+    def _rules(self, parameters, context):
+        path = self.parameterAsFile(parameters, self.RULES, context)
+        if not path:
+            return list(DEFAULT_RULES)
+        try:
+            with open(path, encoding="utf-8-sig") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QgsProcessingException(tr("The rules file '{path}' cannot be read: {error}").format(
+                path=path, error=exc))
+        return rules_from_json(text, source=path)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.UNITS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        layer_name = layer_name_of(self, parameters, self.UNITS, context, source, "units")
+        try:
+            rules = self._rules(parameters, context)
+            frame = features_to_frame(source, layer_name=layer_name)
+            mapping = resolve_mapping(frame, {
+                "code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
+                "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None})
+            feedback.pushInfo(tr("Unit fields: code = {code}, class = {cls}").format(
+                code=mapping.code or "—", cls=mapping.unit_class or "—"))
+            plans = {}
+            for key, kind, code_key in self.PLANS:
+                plan_source = self.parameterAsSource(parameters, key, context)
+                if plan_source is None:
+                    continue
+                plan_name = layer_name_of(self, parameters, key, context, plan_source, kind)
+                plan_frame = features_to_frame(plan_source, layer_name=plan_name)
+                code = (self.parameterAsString(parameters, code_key, context)
+                        or detect_plan_code_field(kind, [c for c in plan_frame.columns if c != "feature_id"]))
+                feedback.pushInfo(tr("Plan layer '{layer}': code field = {code}").format(
+                    layer=plan_name, code=code or "—"))
+                plans[kind] = (plan_frame, code, plan_name)
+            result = check_plan_overlaps(
+                frame, mapping, plans, rules,
+                min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+                min_width_m=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
+                layer=layer_name, is_canceled=feedback.isCanceled)
+        except Cancelled:
+            raise QgsProcessingException(tr("Cancelled."))
+        except JwjtInputError as err:
+            raise QgsProcessingException(tr_message(err.message))
+        for msg in result.log:
+            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+        feedback.setProgress(80)
+
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, conflict_fields(),
+                                             QgsWkbTypes.MultiPolygon, source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        self._write(sink, result, feedback)
+
+        categories = [(r.id, tr_core(r.description) or r.id) for r in result.rules_checked]
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create(categories))
+        for rule_id, (n, area) in result.by_rule().items():
+            feedback.pushInfo(tr("Rule '{rule}': conflicts: {n}, area: {area} km²").format(
+                rule=rule_id, n=n, area=f"{area / 1e6:.3f}"))
+
+        outputs = {self.OUTPUT: dest_id, self.N_CONFLICTS: len(result)}
+        table = self.parameterAsFileOutput(parameters, self.TABLE, context)
+        if table:
+            write_conflicts_csv(result, table, translate=tr_core)
+            outputs[self.TABLE] = table
+        return outputs
+
+    @staticmethod
+    def _write(sink, result: OverlapResult, feedback) -> None:
+        import numpy as np
+        import shapely
+
+        conflicts = result.conflicts
+        if not len(conflicts):
+            return
+        descriptions = {d: tr_core(d) for d in conflicts["RULE_DESC"].unique() if d}
+        wkbs = shapely.to_wkb(np.asarray(conflicts.geometry.values, dtype=object))
+        fields = conflict_fields()
+        total = len(conflicts)
+        for i, (rec, wkb) in enumerate(zip(conflicts[list(COLUMNS)].itertuples(index=False), wkbs)):
+            if feedback.isCanceled():
+                break
+            f = QgsFeature(fields)
+            geom = QgsGeometry()
+            geom.fromWkb(wkb)
+            geom.convertToMultiType()
+            f.setGeometry(geom)
+            values = [_value(v) for v in rec]
+            values[COLUMNS.index("RULE_DESC")] = descriptions.get(values[COLUMNS.index("RULE_DESC")], "")
+            f.setAttributes(values)
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            feedback.setProgress(80 + 20 * (i + 1) / total)

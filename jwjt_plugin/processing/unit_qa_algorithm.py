@@ -1,0 +1,160 @@
+"""Processing algorithm: quality checks of a control-unit layer (geometry, tiling, codes, classes)."""
+from __future__ import annotations
+
+from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+                       QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSource,
+                       QgsProcessingOutputNumber,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QIcon
+
+from ..adapters.i18n import tr, tr_message
+from ..adapters.layers import features_to_frame
+from ..core.messages import JwjtInputError
+from ..core.pipeline import resolve_mapping
+from ..core.unit_qa import DEFAULT_GAP_MIN_AREA_M2, DEFAULT_MIN_AREA_M2, check_units
+from ..paths import icon_path
+
+#: Findings echoed in the log (all of them are in the output layer).
+LOG_LIMIT = 100
+
+#: output field -> QVariant type (kind and severity stay untranslated: styles and filters key on them)
+OUTPUT_FIELDS = (("kind", QVariant.String), ("severity", QVariant.String), ("codes", QVariant.String),
+                 ("feature_ids", QVariant.String), ("message", QVariant.String), ("area_m2", QVariant.Double),
+                 ("fixable", QVariant.Bool))
+
+
+def findings_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, qtype in OUTPUT_FIELDS:
+        fields.append(QgsField(name, qtype))
+    return fields
+
+
+def finding_feature(finding, fields: QgsFields) -> QgsFeature:
+    import math
+
+    feat = QgsFeature(fields)
+    geom = finding.geometry
+    if geom is not None and not geom.is_empty and geom.geom_type in ("Polygon", "MultiPolygon"):
+        qgeom = QgsGeometry()
+        qgeom.fromWkb(geom.wkb)
+        qgeom.convertToMultiType()
+        feat.setGeometry(qgeom)
+    area = finding.area_m2 if math.isfinite(finding.area_m2) else None
+    feat.setAttributes([finding.kind, finding.severity, ", ".join(finding.codes),
+                        ", ".join(str(i) for i in finding.feature_ids), tr_message(finding.message), area,
+                        bool(finding.fixable)])
+    return feat
+
+
+class _AllGeometries:
+    """A Processing source read without its invalid-geometry filter: finding those is our job."""
+
+    def __init__(self, source):
+        self._source = source
+
+    def __getattr__(self, name):
+        return getattr(self._source, name)
+
+    def getFeatures(self, request=None):  # noqa: N802
+        return self._source.getFeatures(request or QgsFeatureRequest(),
+                                        QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+
+
+class UnitQaAlgorithm(QgsProcessingAlgorithm):
+    UNITS, CODE_FIELD, CLASS_FIELD, ADMIN = "UNITS", "CODE_FIELD", "CLASS_FIELD", "ADMIN"
+    MIN_AREA, MIN_GAP_AREA = "MIN_AREA", "MIN_GAP_AREA"
+    OUTPUT, N_FINDINGS, N_ERRORS = "OUTPUT", "N_FINDINGS", "N_ERRORS"
+
+    def name(self):
+        return "unitqa"
+
+    def displayName(self):  # noqa: N802
+        return tr("Check control units (geometry, overlaps, gaps, codes)")
+
+    def group(self):
+        return tr("Quality checks")
+
+    def groupId(self):  # noqa: N802
+        return "checks"
+
+    def icon(self):
+        return QIcon(icon_path())
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Checks a layer of environmental control units before delivery: invalid or empty geometries, "
+            "units that overlap (their emissions would be counted twice), gaps that belong to no unit "
+            "(inside the administrative boundary when one is given, otherwise holes enclosed by units), "
+            "duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), "
+            "codes whose class digit disagrees with the class field, missing classes and units below a minimum "
+            "area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and "
+            "feature ids; invalid geometries are marked fixable. Your layer is not changed.")
+
+    def createInstance(self):  # noqa: N802
+        return UnitQaAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+        for key, label in ((self.CODE_FIELD, tr("Unit code field (auto-detect when empty)")),
+                           (self.CLASS_FIELD, tr("Unit class field (auto-detect when empty)"))):
+            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
+                                                          optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ADMIN, tr("Administrative boundary (for the gap check)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_AREA, tr("Minimum unit area (m²)"), QgsProcessingParameterNumber.Double,
+            DEFAULT_MIN_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_GAP_AREA, tr("Ignore gaps smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            DEFAULT_GAP_MIN_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Unit findings"), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber(self.N_FINDINGS, tr("Number of findings")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_ERRORS, tr("Number of errors")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.UNITS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        layer_name = source.sourceName() or "units"
+        admin_source = self.parameterAsSource(parameters, self.ADMIN, context)
+        admin_name = (admin_source.sourceName() or "boundary") if admin_source is not None else "boundary"
+        try:
+            frame = features_to_frame(_AllGeometries(source), layer_name=layer_name)
+            admin = features_to_frame(admin_source, layer_name=admin_name) if admin_source is not None else None
+            feedback.setProgress(20)
+            mapping = resolve_mapping(frame, {
+                "code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
+                "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None})
+            feedback.pushInfo(tr("Fields: code = {code}, class = {cls}").format(
+                code=mapping.code or "—", cls=mapping.unit_class or "—"))
+            result = check_units(frame, mapping, admin=admin,
+                                 min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+                                 gap_min_area_m2=self.parameterAsDouble(parameters, self.MIN_GAP_AREA, context),
+                                 layer=layer_name, admin_layer=admin_name)
+        except JwjtInputError as err:
+            raise QgsProcessingException(tr_message(err.message))
+        feedback.setProgress(80)
+        for msg in result.log:
+            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+
+        fields = findings_fields()
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for i, finding in enumerate(result):
+            if feedback.isCanceled():
+                break
+            sink.addFeature(finding_feature(finding, fields), QgsFeatureSink.FastInsert)
+            if i < LOG_LIMIT:
+                feedback.pushWarning(tr_message(finding.message))
+        feedback.setProgress(100)
+        feedback.pushInfo(tr("{n} findings: {errors} errors, {warnings} warnings.").format(
+            n=len(result), errors=result.n_errors, warnings=len(result) - result.n_errors))
+        return {self.OUTPUT: dest_id, self.N_FINDINGS: len(result), self.N_ERRORS: result.n_errors}
