@@ -25,6 +25,8 @@ class JwjtPlugin:
         self.missing: List[str] = []
         self.dock = None
         self.dock_action: Optional[QAction] = None
+        self.checks_dock = None
+        self.checks_action: Optional[QAction] = None
         self._install_translator()
 
     # -- lifecycle --------------------------------------------------------------------
@@ -44,6 +46,9 @@ class JwjtPlugin:
         self.toolbar.setObjectName("JwjtToolbar")
         self.dock_action = self._add_action(tr("Synergy analysis panel"), self.toggle_dock, icon_path(), toolbar=True)
         self.dock_action.setCheckable(True)
+        self.checks_action = self._add_action(tr("Checks and access query panel"), self.toggle_checks_dock,
+                                              icon_path("checks.svg"), toolbar=True)
+        self.checks_action.setCheckable(True)
         self._add_action(tr("Flag synergy units (Processing)…"), self.open_synergy_algorithm)
         self._add_action(tr("Load sample city"), self.load_sample_city)
         if self.missing:
@@ -53,11 +58,13 @@ class JwjtPlugin:
                     missing=", ".join(self.missing)), level=Qgis.Critical, duration=0)
 
     def unload(self) -> None:
-        if self.dock is not None:
-            self.dock.shutdown()
-            self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
+        for attr in ("dock", "checks_dock"):
+            dock = getattr(self, attr)
+            if dock is not None:
+                dock.shutdown()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
+                setattr(self, attr, None)
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
@@ -116,6 +123,20 @@ class JwjtPlugin:
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         self.dock.setVisible(checked)
+
+    def toggle_checks_dock(self, checked: bool = True) -> None:
+        if not self._require_dependencies():
+            self.checks_action.setChecked(False)
+            return
+        if self.checks_dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .gui.checks_dock import ChecksDock
+
+            self.checks_dock = ChecksDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
+            self.checks_dock.visibilityChanged.connect(self.checks_action.setChecked)
+        self.checks_dock.setVisible(checked)
 
     def open_synergy_algorithm(self) -> None:
         if not self._require_dependencies():

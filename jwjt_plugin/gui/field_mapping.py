@@ -11,8 +11,10 @@ from qgis.PyQt.QtWidgets import QFormLayout, QWidget
 from ..adapters.i18n import tr
 from ..adapters.project_settings import load_mapping, save_mapping
 from ..core.fields import FieldMapping
+from ..core.messages import QT_TRANSLATE_NOOP
 
-ROLES = (("code", "Unit code"), ("name", "Unit name"), ("unit_class", "Unit class"))
+ROLES = (("code", QT_TRANSLATE_NOOP("@default", "Unit code")), ("name", QT_TRANSLATE_NOOP("@default", "Unit name")),
+         ("unit_class", QT_TRANSLATE_NOOP("@default", "Unit class")))
 
 
 class FieldMappingWidget(QWidget):
@@ -33,8 +35,6 @@ class FieldMappingWidget(QWidget):
             combo.fieldChanged.connect(lambda _name, r=role: self._on_field_changed(r))
             form.addRow(tr(label), combo)
             self.combos[role] = combo
-        # tr() markers for pylupdate5; the labels above are looked up at run time.
-        _ = (tr("Unit code"), tr("Unit name"), tr("Unit class"))
 
     def set_layer(self, layer: Optional[QgsVectorLayer]) -> None:
         self.layer = layer

@@ -1,0 +1,196 @@
+"""Unit-layer QA in the checks dock: run the core checks, list the findings, repair geometries.
+
+A repair is one undoable edit in the user's layer (the layer is switched into editing
+and the user told so); nothing is saved until the user saves the layer edits.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.core import (QgsApplication, QgsGeometry, QgsMapLayerProxyModel, QgsVectorLayer,
+                       QgsVectorLayerFeatureSource, QgsWkbTypes)
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                                 QWidget)
+
+from ..adapters.edits import edit_command
+from ..adapters.i18n import tr, tr_message
+from ..adapters.layers import crs_wkt, features_to_frame
+from ..adapters.project_settings import load_mapping
+from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
+from .core_task import CoreTask
+from .findings_view import FindingsView
+
+
+class QaPanel(QWidget):
+    def __init__(self, iface, parent=None) -> None:
+        super().__init__(parent)
+        self.iface = iface
+        self.task: Optional[CoreTask] = None
+        self.result = None
+        self.frame = None
+        self.layer: Optional[QgsVectorLayer] = None
+
+        form = QFormLayout()
+        self.units_combo = QgsMapLayerComboBox(self)
+        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(tr("Control units"), self.units_combo)
+        self.admin_combo = QgsMapLayerComboBox(self)
+        self.admin_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.admin_combo.setAllowEmptyLayer(True)
+        self.admin_combo.setLayer(None)
+        form.addRow(tr("Administrative boundary (for the gap check)"), self.admin_combo)
+        self.min_area = QDoubleSpinBox(self)
+        self.min_area.setRange(0, 1e9)
+        self.min_area.setDecimals(0)
+        self.min_area.setValue(10000)
+        self.min_area.setSuffix(" m²")
+        form.addRow(tr("Minimum unit area (m²)"), self.min_area)
+        self.min_gap = QDoubleSpinBox(self)
+        self.min_gap.setRange(0, 1e9)
+        self.min_gap.setDecimals(0)
+        self.min_gap.setValue(1)
+        self.min_gap.setSuffix(" m²")
+        form.addRow(tr("Ignore gaps smaller than (m²)"), self.min_gap)
+
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton(tr("Check units"), self)
+        self.fix_button = QPushButton(tr("Repair geometry"), self)
+        self.fix_button.setEnabled(False)
+        self.fix_button.setToolTip(tr("Repairs the selected invalid geometry in your layer as one undoable edit."))
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.fix_button)
+        buttons.addStretch(1)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.view = FindingsView(iface.mapCanvas(), [
+            ("kind_label", tr("Finding"), "text"), ("severity_label", tr("Severity"), "text"),
+            ("codes_text", tr("Units"), "text"), ("area_m2", tr("Area"), "area"),
+            ("message_text", tr("Message"), "text")], self)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.run_button.clicked.connect(self.run)
+        self.fix_button.clicked.connect(self.repair_selected)
+        self.view.row_selected.connect(self._on_row)
+
+    def run(self) -> None:
+        layer = self.units_combo.currentLayer()
+        if not isinstance(layer, QgsVectorLayer):
+            self.status.setText(tr("Choose the layer of control units."))
+            return
+        admin = self.admin_combo.currentLayer()
+        units_snap = (QgsVectorLayerFeatureSource(layer), layer.fields(), crs_wkt(layer.crs()), layer.name())
+        admin_snap = None
+        if isinstance(admin, QgsVectorLayer):
+            admin_snap = (QgsVectorLayerFeatureSource(admin), admin.fields(), crs_wkt(admin.crs()), admin.name())
+        mapping = load_mapping(layer)
+        min_area, min_gap = self.min_area.value(), self.min_gap.value()
+
+        def work(task):
+            from ..core.unit_qa import check_units
+
+            frame = features_to_frame(units_snap[0], None, units_snap[3], fields=units_snap[1],
+                                      crs_wkt_text=units_snap[2], is_canceled=task.isCanceled)
+            admin_frame = None
+            if admin_snap is not None:
+                admin_frame = features_to_frame(admin_snap[0], None, admin_snap[3], fields=admin_snap[1],
+                                                crs_wkt_text=admin_snap[2], is_canceled=task.isCanceled)
+                admin_frame = admin_frame.drop(columns=["feature_id"])
+            task.setProgress(30)
+            result = check_units(frame, mapping, admin_frame, min_area_m2=min_area, gap_min_area_m2=min_gap,
+                                 layer=units_snap[3], admin_layer=admin_snap[3] if admin_snap else "boundary")
+            return frame, result
+
+        self.layer = layer
+        self.run_button.setEnabled(False)
+        self.status.setText(tr("Checking…"))
+        self.task = CoreTask(tr("JWJT unit checks"), work, self._on_done)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _on_done(self, task: CoreTask) -> None:
+        self.task = None
+        self.run_button.setEnabled(True)
+        if task.value is None:
+            self.status.setText(task.error or tr("Cancelled."))
+            return
+        self.frame, self.result = task.value
+        table = self.result.to_frame()
+        table["kind_label"] = table["kind"].map(lambda k: tr(KIND_LABELS.get(k, k)))
+        table["severity_label"] = table["severity"].map(lambda s: tr("Error") if s == "error" else tr("Warning"))
+        table["codes_text"] = table["codes"].map(lambda c: ", ".join(c) if isinstance(c, (list, tuple)) else str(c))
+        table["message_text"] = [tr_message(f.message) for f in self.result.findings]
+        self.view.set_frame(table, self.layer.crs())
+        n = len(self.result.findings)
+        self.status.setText(tr("No problem found.") if n == 0 else
+                            tr("{n} findings ({errors} errors). Click one to see it on the map.").format(
+                                n=n, errors=self.result.n_errors))
+
+    def _on_row(self, row: int) -> None:
+        ok = row >= 0 and self.result is not None and self.result.findings[row].fixable
+        self.fix_button.setEnabled(bool(ok))
+
+    def repair_selected(self) -> Optional[int]:
+        """Repair the selected fixable finding's unit in the user's layer; returns its feature id."""
+        from ..core.unit_qa import repair_geometry
+
+        row = self.view.current_row()
+        if row < 0 or self.result is None or self.layer is None:
+            return None
+        finding = self.result.findings[row]
+        if not finding.fixable:
+            return None
+        fid = int(finding.feature_ids[0])
+        feature = self.layer.getFeature(fid)
+        if not feature.isValid():
+            self.status.setText(tr("The unit is no longer in layer '{name}'.").format(name=self.layer.name()))
+            return None
+        from shapely import wkb
+
+        fixed = repair_geometry(wkb.loads(bytes(feature.geometry().asWkb())))
+        geom = QgsGeometry()
+        geom.fromWkb(fixed.wkb)
+        if not QgsWkbTypes.isMultiType(self.layer.wkbType()):
+            parts = geom.asGeometryCollection()
+            if len(parts) > 1:
+                self.status.setText(tr("The repaired geometry of {unit} has {n} parts, but layer '{name}' holds "
+                                       "single polygons; repair it by hand.").format(
+                    unit=", ".join(finding.codes), n=len(parts), name=self.layer.name()))
+                return None
+            geom = parts[0] if parts else geom
+        else:
+            geom.convertToMultiType()
+        try:
+            with edit_command(self.layer, tr("Repair geometry of {unit}").format(unit=", ".join(finding.codes))) \
+                    as started:
+                self.layer.changeGeometry(fid, geom)
+        except JwjtInputError as err:
+            self.status.setText(tr_message(err.message))
+            return None
+        note = tr(" Layer '{name}' was switched into editing; save or roll back its edits.").format(
+            name=self.layer.name()) if started else ""
+        self.status.setText(tr("Repaired {unit} (undo with Ctrl+Z).").format(unit=", ".join(finding.codes)) + note)
+        self.fix_button.setEnabled(False)
+        return fid
+
+    def shutdown(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        self.view.shutdown()
+
+
+#: Display names of the finding kinds, translated through tr() at display time.
+KIND_LABELS = {
+    "invalid_geometry": QT_TRANSLATE_NOOP("@default", "Invalid geometry"),
+    "empty_geometry": QT_TRANSLATE_NOOP("@default", "No geometry"),
+    "overlap": QT_TRANSLATE_NOOP("@default", "Overlap"),
+    "gap": QT_TRANSLATE_NOOP("@default", "Gap"),
+    "duplicate_code": QT_TRANSLATE_NOOP("@default", "Duplicate code"),
+    "malformed_code": QT_TRANSLATE_NOOP("@default", "Malformed code"),
+    "code_class_mismatch": QT_TRANSLATE_NOOP("@default", "Code/class mismatch"),
+    "below_min_area": QT_TRANSLATE_NOOP("@default", "Below minimum area"),
+    "missing_class": QT_TRANSLATE_NOOP("@default", "Missing class"),
+}
