@@ -4,37 +4,37 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="53"/>
+        <location filename="../jwjt_plugin/plugin.py" line="61"/>
         <source>Load sample city</source>
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="55"/>
+        <location filename="../jwjt_plugin/plugin.py" line="63"/>
         <source>Missing Python packages: {missing}. Install them with `make deploy` from the plugin&apos;s source, or pip install shapely&gt;=2 geopandas into QGIS&apos;s Python.</source>
         <translation>缺少 Python 包：{missing}。请在插件源码目录下运行 `make deploy` 安装，或在 QGIS 的 Python 环境中执行 pip install shapely&gt;=2 geopandas。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="106"/>
+        <location filename="../jwjt_plugin/plugin.py" line="129"/>
         <source>Missing Python packages: {missing}.</source>
         <translation>缺少 Python 包：{missing}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="152"/>
+        <location filename="../jwjt_plugin/plugin.py" line="233"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="161"/>
+        <location filename="../jwjt_plugin/plugin.py" line="242"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="161"/>
+        <location filename="../jwjt_plugin/plugin.py" line="242"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="161"/>
+        <location filename="../jwjt_plugin/plugin.py" line="242"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="172"/>
+        <location filename="../jwjt_plugin/plugin.py" line="253"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -494,12 +494,12 @@
         <translation>JWJT 减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="47"/>
+        <location filename="../jwjt_plugin/plugin.py" line="52"/>
         <source>Synergy analysis panel</source>
         <translation>减污降碳协同分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="52"/>
+        <location filename="../jwjt_plugin/plugin.py" line="60"/>
         <source>Flag synergy units (Processing)…</source>
         <translation>标记协同管控单元（处理工具）…</translation>
     </message>
@@ -664,7 +664,7 @@
         <translation>缺少分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="49"/>
+        <location filename="../jwjt_plugin/plugin.py" line="54"/>
         <source>Checks and access query panel</source>
         <translation>检查与一键查面板</translation>
     </message>
@@ -1122,6 +1122,246 @@
         <location filename="../jwjt_plugin/gui/query_panel.py" line="196"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="29"/>
+        <source>Spatial layout constraints (空间布局约束)</source>
+        <translation>空间布局约束</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="30"/>
+        <source>Pollutant and carbon emission control (污染物排放管控)</source>
+        <translation>污染物（含碳）排放管控</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="31"/>
+        <source>Environmental risk prevention (环境风险防控)</source>
+        <translation>环境风险防控</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="32"/>
+        <source>Resource use efficiency (资源利用效率)</source>
+        <translation>资源利用效率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="39"/>
+        <source>Access list editor (准入清单编辑)</source>
+        <translation>准入清单编辑</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="58"/>
+        <source>Choose the unit tool and click a unit on the map.</source>
+        <translation>请选择单元工具，并在地图上点击一个管控单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="72"/>
+        <source>Synergy metrics</source>
+        <translation>协同指标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="81"/>
+        <source>Remark (备注)</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="96"/>
+        <source>Save to layer</source>
+        <translation>保存到图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="97"/>
+        <source>Writes the form into the layer&apos;s edit buffer as one undoable step.</source>
+        <translation>将表单写入图层的编辑缓冲区，作为一步可撤销的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="98"/>
+        <source>Revert form</source>
+        <translation>还原表单</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="112"/>
+        <source>Measures table…</source>
+        <translation>措施库表…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="113"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="121"/>
+        <source>Insert into the form</source>
+        <translation>插入表单</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="122"/>
+        <source>Apply to selected units</source>
+        <translation>应用于选中单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="123"/>
+        <source>Apply to flagged units</source>
+        <translation>应用于已标记单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="127"/>
+        <source>Measures library</source>
+        <translation>减污降碳协同措施库</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="138"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="139"/>
+        <source>Export change log…</source>
+        <translation>导出变更记录…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="140"/>
+        <source>Export access list…</source>
+        <translation>导出准入清单…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="141"/>
+        <source>Export flagged units' list…</source>
+        <translation>导出已标记单元的清单…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="145"/>
+        <source>Change log and export</source>
+        <translation>变更记录与导出</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="183"/>
+        <source>Layer &apos;{layer}&apos;, feature {fid}</source>
+        <translation>图层“{layer}”，要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="196"/>
+        <source>CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence share {share:.1f} %, class {cls}</source>
+        <translation>CO2 {co2:,.0f} t/yr，NOx {nox:,.0f} t/yr，协同网格面积占比 {share:.1f}%，协同分类 {cls}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="201"/>
+        <source>not computed (run the synergy analysis)</source>
+        <translation>尚未计算（请先运行协同分析）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="251"/>
+        <source>Not saved: {n} problems to correct.</source>
+        <translation>未保存：有 {n} 处问题需要修正。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="262"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="265"/>
+        <source>Edit access list of {unit}</source>
+        <translation>编辑 {unit} 的准入清单</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="352"/>
+        <source> Layer &apos;{name}&apos; was switched into editing; use Save Layer Edits to keep the changes.</source>
+        <translation>图层“{name}”已切换为编辑状态；请使用“保存图层编辑”保留修改。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="275"/>
+        <source>Saved to the edit buffer (undo with Ctrl+Z).</source>
+        <translation>已保存到编辑缓冲区（可用 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="300"/>
+        <source>Measures table</source>
+        <translation>措施库表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="300"/>
+        <source>Measures (*.csv *.gpkg)</source>
+        <translation>措施库 (*.csv *.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="338"/>
+        <source>Choose a measure and a unit layer whose field mapping has this dimension.</source>
+        <translation>请选择一条措施，以及字段映射中包含该维度的单元图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="341"/>
+        <source>No unit to apply the measure to.</source>
+        <translation>没有可应用该措施的单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="345"/>
+        <source>Apply measure to {n} units</source>
+        <translation>将措施应用于 {n} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="354"/>
+        <source>Measure added to {n} units (one undo step).</source>
+        <translation>已将措施添加到 {n} 个单元（一步可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="374"/>
+        <source>Export change log</source>
+        <translation>导出变更记录</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="383"/>
+        <source>Click a unit of the layer to export first.</source>
+        <translation>请先点击要导出图层中的一个单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="386"/>
+        <source>Export access list</source>
+        <translation>导出准入清单</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="386"/>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="57"/>
+        <source>Edit access list (click a unit)</source>
+        <translation>编辑准入清单（点击单元）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="197"/>
+        <source>Select a polygon layer of control units first.</source>
+        <translation>请先选中环境管控单元面图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="262"/>
+        <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
+        <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2850,66 @@
         <location filename="../jwjt_plugin/core/unit_qa.py" line="417"/>
         <source>Layer &apos;{layer}&apos;: unit code {unit} (feature {fid}) has class digit {digit}, but field &apos;{field}&apos; gives class {cls}.</source>
         <translation>图层“{layer}”：单元编码 {unit}（要素 {fid}）的分类位为 {digit}，但字段“{field}”中的分类为 {cls}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_export.py" line="50"/>
+        <source>XLSX export needs the Python package openpyxl; export CSV instead or install it.</source>
+        <translation>导出 XLSX 需要 Python 包 openpyxl；请改为导出 CSV，或安装该包。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_export.py" line="69"/>
+        <source>Export to &apos;{path}&apos;: use a .csv or .xlsx file name.</source>
+        <translation>导出到“{path}”：请使用 .csv 或 .xlsx 文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_validation.py" line="34"/>
+        <source>The unit code is empty.</source>
+        <translation>单元编码为空。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_validation.py" line="36"/>
+        <source>Unit code &apos;{code}&apos; is not ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial (e.g. ZH44060620002).</source>
+        <translation>单元编码“{code}”不符合 ZH + 6 位县级行政区划代码 + 分类码 1/2/3 + 4 位序号的格式（如 ZH44060620002）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_validation.py" line="40"/>
+        <source>Unit code &apos;{code}&apos; has class digit {digit}, but the unit class is {cls}.</source>
+        <translation>单元编码“{code}”的分类码为 {digit}，但管控单元分类为 {cls}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_validation.py" line="44"/>
+        <source>Unit code &apos;{code}&apos; is already used by another unit.</source>
+        <translation>单元编码“{code}”已被其他单元使用。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_validation.py" line="47"/>
+        <source>The unit class must be 1/2/3 or 优先保护/重点管控/一般管控.</source>
+        <translation>管控单元分类必须为 1/2/3 或 优先保护/重点管控/一般管控。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_validation.py" line="52"/>
+        <source>Key-control (重点管控) units need this requirement; it is empty.</source>
+        <translation>重点管控单元必须填写该项准入要求，目前为空。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/audit.py" line="78"/>
+        <source>The change log in &apos;{path}&apos; cannot be opened for writing.</source>
+        <translation>无法以写入方式打开“{path}”中的变更记录。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/measures.py" line="39"/>
+        <source>Measures table '{source}', row {row}: dimension '{value}' is not one of 空间布局约束, 污染物排放管控, 环境风险防控, 资源利用效率.</source>
+        <translation>措施库表“{source}”第 {row} 行：维度“{value}”不是 空间布局约束、污染物排放管控、环境风险防控、资源利用效率 之一。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/measures.py" line="48"/>
+        <source>Measures table &apos;{source}&apos; has no &apos;{part}&apos; column (accepted: {names}).</source>
+        <translation>措施库表“{source}”缺少“{part}”列（可用列名：{names}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/measures.py" line="73"/>
+        <source>Measures table &apos;{source}&apos; cannot be read: {error}</source>
+        <translation>无法读取措施库表“{source}”：{error}</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,11 @@ class JwjtPlugin:
         self.dock_action: Optional[QAction] = None
         self.checks_dock = None
         self.checks_action: Optional[QAction] = None
+        self.editor = None
+        self.unit_tool = None
+        self.unit_tool_action: Optional[QAction] = None
+        self.unit_tool_handler = None
+        self.logger = None
         self._install_translator()
 
     # -- lifecycle --------------------------------------------------------------------
@@ -49,6 +54,9 @@ class JwjtPlugin:
         self.checks_action = self._add_action(tr("Checks and access query panel"), self.toggle_checks_dock,
                                               icon_path("checks.svg"), toolbar=True)
         self.checks_action.setCheckable(True)
+        self.unit_tool_action = self._add_action(tr("Edit access list (click a unit)"), self.activate_unit_tool,
+                                                 icon_path("editor.svg"), toolbar=True)
+        self.unit_tool_action.setCheckable(True)
         self._add_action(tr("Flag synergy units (Processing)…"), self.open_synergy_algorithm)
         self._add_action(tr("Load sample city"), self.load_sample_city)
         if self.missing:
@@ -58,7 +66,22 @@ class JwjtPlugin:
                     missing=", ".join(self.missing)), level=Qgis.Critical, duration=0)
 
     def unload(self) -> None:
-        for attr in ("dock", "checks_dock"):
+        if self.logger is not None:
+            for layer in self.logger.unsaved_layers():
+                choice = ask_unsaved(self.iface.mainWindow(), layer.name())
+                if choice == "save":
+                    layer.commitChanges()
+                elif choice == "discard":
+                    layer.rollBack()
+        if self.unit_tool_handler is not None and hasattr(self.iface, "unregisterMapToolHandler"):
+            self.iface.unregisterMapToolHandler(self.unit_tool_handler)
+        self.unit_tool_handler = None
+        if self.unit_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.unit_tool:
+                canvas.unsetMapTool(self.unit_tool)
+            self.unit_tool = None
+        for attr in ("dock", "checks_dock", "editor"):
             dock = getattr(self, attr)
             if dock is not None:
                 dock.shutdown()
@@ -138,6 +161,64 @@ class JwjtPlugin:
             self.checks_dock.visibilityChanged.connect(self.checks_action.setChecked)
         self.checks_dock.setVisible(checked)
 
+    def _ensure_editor(self) -> None:
+        if self.editor is not None:
+            return
+        from qgis.PyQt.QtCore import Qt
+
+        from .adapters.change_log import ChangeLogger
+        from .gui.access_editor_dock import AccessEditorDock
+        from .gui.unit_tool import UnitPickTool, UnitToolHandler
+
+        self.logger = ChangeLogger()
+        self.editor = AccessEditorDock(self.iface, self.logger, self._unit_metrics, self._flagged_codes,
+                                       self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.editor)
+        self.unit_tool = UnitPickTool(self.iface.mapCanvas())
+        self.unit_tool.setAction(self.unit_tool_action)
+        self.unit_tool.featureIdentified.connect(self._on_unit_clicked)
+        if hasattr(self.iface, "registerMapToolHandler"):
+            self.unit_tool_handler = UnitToolHandler(self.unit_tool, self.unit_tool_action)
+            self.iface.registerMapToolHandler(self.unit_tool_handler)
+
+    def activate_unit_tool(self, checked: bool = True) -> None:
+        """Switch to the unit tool on the active polygon layer and show the editor."""
+        if not self._require_dependencies():
+            self.unit_tool_action.setChecked(False)
+            return
+        self._ensure_editor()
+        from .gui.unit_tool import is_unit_layer
+
+        layer = self.iface.activeLayer()
+        if is_unit_layer(layer):
+            self.unit_tool.setLayer(layer)
+            self.unit_tool.current_layer = layer
+        elif getattr(self.unit_tool, "current_layer", None) is None:
+            self.iface.messageBar().pushMessage("JWJT", tr("Select a polygon layer of control units first."),
+                                                level=Qgis.Warning, duration=6)
+            self.unit_tool_action.setChecked(False)
+            return
+        self.editor.show()
+        self.iface.mapCanvas().setMapTool(self.unit_tool)
+
+    def _on_unit_clicked(self, feature) -> None:
+        layer = getattr(self.unit_tool, "current_layer", None)
+        if layer is not None:
+            self.editor.show_feature(layer, feature)
+
+    def _unit_metrics(self, code: str):
+        result = getattr(self.dock, "result", None) if self.dock is not None else None
+        if result is None or not code:
+            return None
+        rows = result.units[result.units["UNIT"] == code]
+        return rows.iloc[0].to_dict() if len(rows) else None
+
+    def _flagged_codes(self):
+        result = getattr(self.dock, "result", None) if self.dock is not None else None
+        if result is None:
+            return []
+        return list(result.units.loc[result.units["SYN_FLAG"] == 1, "UNIT"])
+
     def open_synergy_algorithm(self) -> None:
         if not self._require_dependencies():
             return
@@ -171,3 +252,14 @@ class JwjtPlugin:
             project.layerTreeRoot().removeChildNode(group)
             self.iface.messageBar().pushMessage("JWJT", tr("Sample data not found in {folder}.").format(
                 folder=str(folder)), level=Qgis.Warning, duration=8)
+
+
+def ask_unsaved(parent, layer_name: str) -> str:
+    """Ask what to do with unsaved access-list edits when the plugin unloads: save, discard or
+    keep them in the layer's edit buffer (QGIS asks again when the project closes)."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent, "JWJT", tr("Layer '{name}' has unsaved edits. Save them now?").format(name=layer_name),
+        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Ignore, QMessageBox.Save)
+    return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "keep")

@@ -21,7 +21,7 @@ def crs_wkt(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
 
 
-def _python_value(v):
+def python_value(v):
     if v is None or (isinstance(v, QVariant) and v.isNull()):
         return None
     if isinstance(v, QDateTime):
@@ -54,7 +54,7 @@ def features_to_frame(source, selected_ids: Optional[Iterable[int]] = None, laye
             from ..core.overlay import Cancelled
 
             raise Cancelled()
-        rows.append([_python_value(v) for v in feat.attributes()])
+        rows.append([python_value(v) for v in feat.attributes()])
         geom = feat.geometry()
         wkbs.append(bytes(geom.asWkb()) if geom is not None and not geom.isNull() else None)
         fids.append(feat.id())

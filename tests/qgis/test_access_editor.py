@@ -1,0 +1,143 @@
+"""The access-list editor: click a unit, edit with validation and undo, bulk measures,
+change log after commit, export, and the prompt for unsaved edits at unload."""
+import csv
+import shutil
+
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
+
+import jwjt_plugin
+import jwjt_plugin.plugin as plugin_module
+from jwjt_plugin.core.audit import TABLE, read_change_log
+
+
+@pytest.fixture()
+def units(sample_city, tmp_path, qgis_new_project):
+    path = tmp_path / "units.gpkg"
+    shutil.copy(sample_city / "units.gpkg", path)
+    layer = QgsVectorLayer(f"{path}|layername=control_units", "units", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    yield layer, str(path)
+    if layer.isEditable():
+        layer.rollBack()
+    QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.fixture()
+def plugin(recording_iface, qtbot, units, monkeypatch):
+    layer, _ = units
+    recording_iface.setActiveLayer(layer)
+    p = jwjt_plugin.classFactory(recording_iface)
+    p.initGui()
+    p.activate_unit_tool(True)
+    qtbot.addWidget(p.editor)
+    yield p
+    monkeypatch.setattr(plugin_module, "ask_unsaved", lambda parent, name: "discard")
+    p.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def click_unit(plugin, layer, feature):
+    canvas = plugin.iface.mapCanvas()
+    canvas.setDestinationCrs(layer.crs())
+    canvas.resize(800, 800)
+    box = feature.geometry().boundingBox()
+    box.grow(box.width())
+    canvas.setExtent(box)
+    pt = feature.geometry().pointOnSurface().asPoint()
+    pixel = canvas.getCoordinateTransform().transform(pt)
+    event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
+                             Qt.LeftButton)
+    plugin.unit_tool.canvasReleaseEvent(event)
+
+
+def key_control_unit(layer):
+    return next(f for f in layer.getFeatures() if f["ZHGKDYFL"] == 2)
+
+
+def test_click_shows_the_unit_and_highlights_it(plugin, units):
+    layer, _ = units
+    feat = key_control_unit(layer)
+    click_unit(plugin, layer, feat)
+    ed = plugin.editor
+    assert ed.fid == feat.id() and ed.code_edit.text() == feat["HJZHGKDYBM"]
+    assert ed.text_edits["spatial"].toPlainText() == feat["KJBJYS"]
+    assert ed.highlight is not None
+
+
+def test_save_is_one_undo_step_and_validation_refuses_bad_records(plugin, units):
+    layer, _ = units
+    feat = key_control_unit(layer)
+    click_unit(plugin, layer, feat)
+    ed = plugin.editor
+    ed.text_edits["risk"].setPlainText("")            # required for 重点管控
+    ed.code_edit.setText("ZH9901")                    # malformed
+    assert not ed.save()
+    assert ed.problem_labels["risk"].isVisibleTo(ed) and ed.problem_labels["code"].isVisibleTo(ed)
+    assert not layer.isModified()
+    ed._fill_form()
+    ed.text_edits["risk"].setPlainText("新增：园区编制突发环境事件应急预案")
+    ed.name_edit.setText(feat["HJZHGKDYMC"] + "（修订）")
+    assert ed.save()
+    assert layer.isEditable() and layer.undoStack().count() == 1
+    assert layer.getFeature(feat.id())["HJFXFK"] == "新增：园区编制突发环境事件应急预案"
+    layer.undoStack().undo()
+    assert layer.getFeature(feat.id())["HJFXFK"] == feat["HJFXFK"]
+    layer.undoStack().redo()
+    assert layer.getFeature(feat.id())["HJZHGKDYMC"].endswith("（修订）")
+
+
+def test_bulk_measure_is_one_undo_step_and_commit_is_logged(plugin, units):
+    layer, path = units
+    feat = key_control_unit(layer)
+    click_unit(plugin, layer, feat)
+    ed = plugin.editor
+    ed.industry_combo.setCurrentText("钢铁")
+    for i in range(ed.measure_list.count()):
+        if ed.measure_list.item(i).data(Qt.UserRole).dimension == "emission":
+            ed.measure_list.setCurrentRow(i)
+            break
+    measure = ed.selected_measure().text
+    fids = [f.id() for f in layer.getFeatures()][:3]
+    layer.selectByIds(fids)
+    assert ed.apply_measure_to(ed._selected_ids()) == 3
+    assert layer.undoStack().count() == 1
+    assert all(measure in layer.getFeature(fid)["PWWPFGK"] for fid in fids)
+    assert layer.commitChanges()
+    records = read_change_log(path)
+    assert len(records) == 3 and {r.field for r in records} == {"PWWPFGK"}
+    assert all(measure in r.new and measure not in r.old for r in records)
+    assert records[0].unit.startswith("ZH") and records[0].user
+    ed.refresh_log()
+    assert ed.log_table.rowCount() == 3
+
+
+def test_exports(plugin, units, tmp_path):
+    layer, _ = units
+    click_unit(plugin, layer, key_control_unit(layer))
+    ed = plugin.editor
+    csv_path = ed.export_access_list(str(tmp_path / "list.csv"))
+    with open(csv_path, encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][0] == "环境管控单元编码" and len(rows) == 243
+    assert ed.export_access_list(str(tmp_path / "list.xlsx"))
+    assert ed.export_log(str(tmp_path / "log.csv"))
+
+
+def test_unload_asks_about_unsaved_edits(recording_iface, qtbot, units, monkeypatch):
+    layer, _ = units
+    recording_iface.setActiveLayer(layer)
+    p = jwjt_plugin.classFactory(recording_iface)
+    p.initGui()
+    p.activate_unit_tool(True)
+    click_unit(p, layer, key_control_unit(layer))
+    p.editor.text_edits["remark"].setPlainText("待复核")
+    assert p.editor.save() and layer.isModified()
+    asked = []
+    monkeypatch.setattr(plugin_module, "ask_unsaved", lambda parent, name: asked.append(name) or "save")
+    p.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert asked == ["units"] and not layer.isModified()
+    assert layer.getFeature(key_control_unit(layer).id())["REMARK"] == "待复核"
