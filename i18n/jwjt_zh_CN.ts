@@ -44,7 +44,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="253"/>
+        <location filename="../jwjt_plugin/plugin.py" line="254"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -1359,7 +1359,7 @@
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="262"/>
+        <location filename="../jwjt_plugin/plugin.py" line="263"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>

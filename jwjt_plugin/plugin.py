@@ -245,6 +245,7 @@ class JwjtPlugin:
                                     ("units.gpkg", "control_units", tr("Environmental control units"))):
             layer = QgsVectorLayer(f"{folder / fname}|layername={lname}", label, "ogr")
             if layer.isValid():
+                _style_sample_layer(layer, lname)
                 project.addMapLayer(layer, False)
                 group.insertLayer(0, layer)
                 added += 1
@@ -263,3 +264,17 @@ def ask_unsaved(parent, layer_name: str) -> str:
         parent, "JWJT", tr("Layer '{name}' has unsaved edits. Save them now?").format(name=layer_name),
         QMessageBox.Save | QMessageBox.Discard | QMessageBox.Ignore, QMessageBox.Save)
     return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "keep")
+
+
+def _style_sample_layer(layer, name: str) -> None:
+    """Readable sample map: units by class, the three plan lines as outlines on top."""
+    from .adapters.styles import outline_style, unit_class_renderer
+
+    if name == "control_units":
+        layer.setRenderer(unit_class_renderer("ZHGKDYFL"))
+    elif name == "ecological_redline":
+        outline_style(layer, "#1a7837", "0.8")
+    elif name == "permanent_farmland":
+        outline_style(layer, "#b8860b", "0.3")
+    elif name == "urban_boundary":
+        outline_style(layer, "#762a83", "0.8", "dash")

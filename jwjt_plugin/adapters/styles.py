@@ -71,3 +71,27 @@ def apply_conflict_style(layer, categories: List[Tuple[str, str]]) -> None:
     layer.triggerRepaint()
 
 
+
+
+#: Control-unit classes: 优先保护 green, 重点管控 red, 一般管控 yellow (translucent, outlines grey).
+UNIT_CLASS_COLOURS = {1: "#66bd63", 2: "#f46d43", 3: "#fee08b"}
+
+
+def unit_class_renderer(field: str) -> QgsCategorizedSymbolRenderer:
+    from ..core.fields import UNIT_CLASSES
+
+    cats = []
+    for cls, colour in UNIT_CLASS_COLOURS.items():
+        sym = _symbol(colour, "#707070", "0.2")
+        sym.setOpacity(0.55)
+        cats.append(QgsRendererCategory(cls, sym, f"{cls} {tr_core(UNIT_CLASSES[cls])}"))
+    return QgsCategorizedSymbolRenderer(field, cats)
+
+
+def outline_style(layer: QgsVectorLayer, colour: str, width: str = "0.6", style: str = "solid") -> None:
+    """Plan lines (红线, 基本农田, 开发边界) drawn as outlines over the units."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    sym = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": colour, "outline_width": width,
+                                      "outline_style": style})
+    layer.setRenderer(QgsSingleSymbolRenderer(sym))

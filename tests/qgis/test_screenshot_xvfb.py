@@ -79,3 +79,50 @@ def test_dock_in_real_qgis(profile_home, tmp_path):
     ptr.setsize(img.width() * img.height() * 4)
     pixels = np.frombuffer(ptr, dtype=np.uint32)
     assert len(np.unique(pixels[:: 7])) > 50
+
+
+EDITOR_SCRIPT = r'''
+from qgis.utils import iface, plugins
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+
+def go():
+    p = plugins["jwjt_plugin"]
+    p.load_sample_city()
+    iface.mainWindow().resize(1600, 1000)
+    units = QgsProject.instance().mapLayersByName("Environmental control units")[0]
+    iface.setActiveLayer(units)
+    p.activate_unit_tool(True)
+    feat = next(f for f in units.getFeatures() if f["ZHGKDYFL"] == 2)
+    box = feat.geometry().boundingBox()
+    box.grow(box.width() * 2)
+    iface.mapCanvas().setExtent(box)
+    p.editor.show_feature(units, feat)
+    p.editor.tabs.setCurrentIndex(0)
+    open(OUT + ".status.txt", "w").write(p.editor.code_edit.text())
+    QTimer.singleShot(2500, shot)
+
+def shot():
+    iface.mainWindow().grab().save(OUT)
+    QgsApplication.exit(0)
+
+QTimer.singleShot(3000, go)
+'''
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None,
+                    reason="needs xvfb-run and qgis.bin")
+def test_access_editor_in_real_qgis(profile_home, tmp_path):
+    OUT.mkdir(parents=True, exist_ok=True)
+    shot = OUT / "access_editor.png"
+    shot.unlink(missing_ok=True)
+    script = tmp_path / "startup.py"
+    script.write_text(f"OUT = {str(shot)!r}\n" + EDITOR_SCRIPT)
+    env = dict(os.environ, HOME=str(profile_home))
+    for var in ("QGIS_CUSTOM_CONFIG_PATH", "QT_QPA_PLATFORM", "PYTHONPATH"):
+        env.pop(var, None)
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis.bin", "--noversioncheck",
+                           "--nologo", "--code", str(script)], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=240)
+    assert shot.exists(), proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert Path(str(shot) + ".status.txt").read_text().startswith("ZH")
