@@ -4,37 +4,37 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="61"/>
+        <location filename="../jwjt_plugin/plugin.py" line="63"/>
         <source>Load sample city</source>
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="63"/>
+        <location filename="../jwjt_plugin/plugin.py" line="65"/>
         <source>Missing Python packages: {missing}. Install them with `make deploy` from the plugin&apos;s source, or pip install shapely&gt;=2 geopandas into QGIS&apos;s Python.</source>
         <translation>缺少 Python 包：{missing}。请在插件源码目录下运行 `make deploy` 安装，或在 QGIS 的 Python 环境中执行 pip install shapely&gt;=2 geopandas。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="129"/>
+        <location filename="../jwjt_plugin/plugin.py" line="131"/>
         <source>Missing Python packages: {missing}.</source>
         <translation>缺少 Python 包：{missing}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="233"/>
+        <location filename="../jwjt_plugin/plugin.py" line="248"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="242"/>
+        <location filename="../jwjt_plugin/plugin.py" line="257"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="242"/>
+        <location filename="../jwjt_plugin/plugin.py" line="257"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="242"/>
+        <location filename="../jwjt_plugin/plugin.py" line="257"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="254"/>
+        <location filename="../jwjt_plugin/plugin.py" line="269"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -494,12 +494,12 @@
         <translation>JWJT 减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="52"/>
+        <location filename="../jwjt_plugin/plugin.py" line="53"/>
         <source>Synergy analysis panel</source>
         <translation>减污降碳协同分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="60"/>
+        <location filename="../jwjt_plugin/plugin.py" line="62"/>
         <source>Flag synergy units (Processing)…</source>
         <translation>标记协同管控单元（处理工具）…</translation>
     </message>
@@ -664,7 +664,7 @@
         <translation>缺少分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="54"/>
+        <location filename="../jwjt_plugin/plugin.py" line="55"/>
         <source>Checks and access query panel</source>
         <translation>检查与一键查面板</translation>
     </message>
@@ -1349,19 +1349,784 @@
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="57"/>
+        <location filename="../jwjt_plugin/plugin.py" line="58"/>
         <source>Edit access list (click a unit)</source>
         <translation>编辑准入清单（点击单元）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="197"/>
+        <location filename="../jwjt_plugin/plugin.py" line="212"/>
         <source>Select a polygon layer of control units first.</source>
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="263"/>
+        <location filename="../jwjt_plugin/plugin.py" line="278"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="96"/>
+        <source>No output file was given for the atlas.</source>
+        <translation>未指定图集的输出文件。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="191"/>
+        <source>County / district</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="193"/>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="199"/>
+        <source>CO2 density (t/km²)</source>
+        <translation>CO2 排放强度（t/km²）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="200"/>
+        <source>CO2 rank among the units</source>
+        <translation>CO2 排放量在各单元中的排名</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="202"/>
+        <source>CO2 top {k} % cells touched</source>
+        <translation>涉及的 CO2 前 {k}% 网格数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="203"/>
+        <source>Coincidence cells touched</source>
+        <translation>涉及的协同网格数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="204"/>
+        <source>Coincidence cells, share of area</source>
+        <translation>协同网格面积占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="208"/>
+        <source>{species} in coincidence cells</source>
+        <translation>协同网格内 {species} 占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="209"/>
+        <source>Share of the unit on the grid</source>
+        <translation>单元位于网格范围内的面积比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="252"/>
+        <source>Atlas</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="253"/>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="254"/>
+        <source>Coordinate reference system</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="255"/>
+        <source>Emission grids</source>
+        <translation>排放清单网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="259"/>
+        <source>Grids not given</source>
+        <translation>未提供的排放清单网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="262"/>
+        <source>Units analysed</source>
+        <translation>参与分析的管控单元数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="263"/>
+        <source>flagged units only</source>
+        <translation>仅已标记单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="263"/>
+        <source>all units</source>
+        <translation>全部单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="264"/>
+        <source>Unit sheets</source>
+        <translation>单元页</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="265"/>
+        <source>Units skipped (no geometry)</source>
+        <translation>已跳过的单元（无几何）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="268"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="510"/>
+        <source>The atlas found {n} units, not {expected}.</source>
+        <translation>图集找到 {n} 个单元，而非预期的 {expected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="506"/>
+        <source>The atlas could not move to unit {unit}.</source>
+        <translation>图集无法定位到单元 {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/render.py" line="44"/>
+        <source>The PDF &apos;{path}&apos; could not be written.</source>
+        <translation>无法写入 PDF“{path}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/template.py" line="77"/>
+        <source>The atlas template &apos;{path}&apos; could not be read.</source>
+        <translation>无法读取图集模板“{path}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/template.py" line="84"/>
+        <source>The atlas template &apos;{path}&apos; is not a QGIS layout template.</source>
+        <translation>图集模板“{path}”不是 QGIS 布局模板。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/template.py" line="87"/>
+        <source>The atlas template &apos;{path}&apos; has no item with the id &apos;{id}&apos; (see resources/atlas/README.md for the items the atlas fills in).</source>
+        <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="28"/>
+        <source>Class unknown</source>
+        <translation>分类未知</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="38"/>
+        <source>Spatial layout constraints</source>
+        <translation>空间布局约束</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="39"/>
+        <source>Pollutant emission control</source>
+        <translation>污染物排放管控</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="40"/>
+        <source>Environmental risk prevention</source>
+        <translation>环境风险防控</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="41"/>
+        <source>Resource use efficiency</source>
+        <translation>资源利用效率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="42"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="47"/>
+        <source>{label} (continued)</source>
+        <translation>{label}（续）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="52"/>
+        <source>top-k % cells (same k)</source>
+        <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="53"/>
+        <source>Getis–Ord Gi* (bin ≥ {bin})</source>
+        <translation>Getis–Ord Gi*（置信分级 ≥ {bin}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="71"/>
+        <source>{share} of {species}</source>
+        <translation>{species} {share}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="75"/>
+        <source>Top {k} % of cells by CO2, counted among {denominator} ({domain}); pollutant hotspots: {method}; coincidence rule: {rule}; a unit is flagged when coincidence cells cover at least {area} of it or hold at least {co2} of its CO2.</source>
+        <translation>CO2 排放量前 {k}% 的网格，计算基数为{denominator}（{domain}）；污染物热点：{method}；协同网格判定规则：{rule}；当协同网格覆盖单元面积不低于 {area}，或所含 CO2 不低于单元 CO2 的 {co2} 时，标记该单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="85"/>
+        <source>{city} pollution–carbon synergy atlas</source>
+        <translation>{city}减污降碳协同图集</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="86"/>
+        <source>Pollution–carbon synergy atlas</source>
+        <translation>减污降碳协同图集</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="90"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="95"/>
+        <source>{species} emissions per grid cell</source>
+        <translation>各网格单元 {species} 排放量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="99"/>
+        <source>Grid &apos;{name}&apos;; {total} t/yr in the cells under the units.</source>
+        <translation>排放清单网格“{name}”；管控单元范围内网格合计 {total} t/yr。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="103"/>
+        <source>No {species} grid was given, so this page shows the control units only.</source>
+        <translation>未提供 {species} 排放清单网格，本页仅显示管控单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="107"/>
+        <source>{species} (t/yr per cell)</source>
+        <translation>{species}（每网格单元 t/yr）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="111"/>
+        <source>Top {k} % of cells by CO2</source>
+        <translation>CO2 排放量前 {k}% 的网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="115"/>
+        <source>{n} of {domain} cells; they hold {shares}.</source>
+        <translation>共 {domain} 个网格中的 {n} 个；占比：{shares}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="119"/>
+        <source>CO2 top {k} % cells ({n})</source>
+        <translation>CO2 前 {k}% 网格（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="123"/>
+        <source>Coincidence cells: CO2 top cells that are also pollutant hotspots</source>
+        <translation>协同网格：同时为污染物热点的 CO2 前 k% 网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="127"/>
+        <source>{n} coincidence cells (rule: {rule}); they hold {shares}.</source>
+        <translation>协同网格 {n} 个（判定规则：{rule}）；占比：{shares}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="131"/>
+        <source>Coincidence cells ({n})</source>
+        <translation>协同网格（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="135"/>
+        <source>CO2 top cells, not pollutant hotspots ({n})</source>
+        <translation>CO2 前 k% 网格，非污染物热点（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="139"/>
+        <source>Control units by class</source>
+        <translation>管控单元分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="143"/>
+        <source>Units per class: {counts}.</source>
+        <translation>各分类单元数：{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="147"/>
+        <source>Synergy classes and flagged units</source>
+        <translation>协同分类与已标记单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="151"/>
+        <source>{n} of {total} units are flagged as synergy hotspots (class A).</source>
+        <translation>{total} 个单元中有 {n} 个被标记为协同热点（A 类）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="155"/>
+        <source>No cell falls in this set.</source>
+        <translation>没有网格属于此类。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="171"/>
+        <source>Grid cells</source>
+        <translation>网格单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="175"/>
+        <source>This unit</source>
+        <translation>本单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="179"/>
+        <source>Other units</source>
+        <translation>其他单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="184"/>
+        <source>Emission concentration</source>
+        <translation>排放集中度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="188"/>
+        <source>The top {k} % of cells by CO2 ({n} of {total} cells) hold {shares}.</source>
+        <translation>CO2 排放量前 {k}% 的网格（共 {total} 个网格中的 {n} 个）占比：{shares}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="193"/>
+        <source>Coincidence cells ({n}) hold {shares}.</source>
+        <translation>协同网格（{n} 个）占比：{shares}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="201"/>
+        <source>Share of cells ranked by CO2 (%)</source>
+        <translation>按 CO2 排序的网格比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="201"/>
+        <source>Cumulative share of emissions (%)</source>
+        <translation>累计排放占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="205"/>
+        <source>Share in top {k} % CO2 cells</source>
+        <translation>CO2 前 {k}% 网格内占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="206"/>
+        <source>Share in coincidence cells</source>
+        <translation>协同网格内占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="206"/>
+        <source>Total under the units (t/yr)</source>
+        <translation>管控单元范围内总量（t/yr）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
+        <source>Notes and parameters</source>
+        <translation>说明与参数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="219"/>
+        <source>How this atlas was made, and what the analysis reported.</source>
+        <translation>本图集的制作方法，以及分析过程输出的信息。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="223"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="223"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="228"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
+        <source>Environmental access list</source>
+        <translation>环境准入清单</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="240"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="240"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="244"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="244"/>
+        <source>Requirements</source>
+        <translation>准入要求</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="248"/>
+        <source>(none given)</source>
+        <translation>（未提供）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="252"/>
+        <source>(the unit layer has no field for this dimension)</source>
+        <translation>（单元图层中没有该维度的字段）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="29"/>
+        <source>CO2 reduction</source>
+        <translation>CO2 减排率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="30"/>
+        <source>NOx reduction</source>
+        <translation>NOx 减排率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="30"/>
+        <source>Elasticity NOx/CO2</source>
+        <translation>弹性系数 NOx/CO2</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
+        <source>Quadrant (NOx)</source>
+        <translation>象限（NOx）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
+        <source>VOCs reduction</source>
+        <translation>VOCs 减排率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
+        <source>Quadrant (VOCs)</source>
+        <translation>象限（VOCs）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
+        <source>Coordination D</source>
+        <translation>耦合协调度 D</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <source>Grade</source>
+        <translation>协调等级</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <source>Synergy index</source>
+        <translation>协同指数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <source>Key sector</source>
+        <translation>重点部门</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="70"/>
+        <source>Sector</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
+        <source>Base year (t/yr)</source>
+        <translation>基准年（t/yr）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
+        <source>Growth</source>
+        <translation>增长率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
+        <source>Boston group</source>
+        <translation>波士顿矩阵分组</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="42"/>
+        <source>Baseline and synergy assessment (基础评价与协同性分析)</source>
+        <translation>基础评价与协同性分析</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <source>Base year</source>
+        <translation>基准年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <source>Target year</source>
+        <translation>目标年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="70"/>
+        <source>Raster layer</source>
+        <translation>栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="70"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="75"/>
+        <source>Find grids</source>
+        <translation>查找排放清单网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="76"/>
+        <source>Assess</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="91"/>
+        <source>Sectors</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="98"/>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="109"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="137"/>
+        <source>all sectors</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="149"/>
+        <source>{n} grids recognised (species and year from their metadata or names like co2_2020_power).</source>
+        <translation>已识别 {n} 个排放清单网格（排放物种和年份取自其元数据或形如 co2_2020_power 的名称）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="149"/>
+        <source>No loaded raster names a species and a year (e.g. co2_2020.tif).</source>
+        <translation>已加载的栅格中没有名称标明排放物种和年份的（如 co2_2020.tif）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="166"/>
+        <source>Choose two different years.</source>
+        <translation>请选择两个不同的年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="190"/>
+        <source>Assessing…</source>
+        <translation>正在评价…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="191"/>
+        <source>JWJT assessment</source>
+        <translation>JWJT 基础评价与协同性分析</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="217"/>
+        <source>Assessment {base}–{target} — {layer}</source>
+        <translation>协同性评价 {base}–{target} — {layer}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="226"/>
+        <source>{n} units assessed: {syn} synergistic, {trade} trade-offs, {rise} both rise (NOx).</source>
+        <translation>已评价 {n} 个单元：协同 {syn} 个，权衡（此消彼长）{trade} 个，二者均上升 {rise} 个（NOx）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="260"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="260"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="277"/>
+        <source>Synergy coordinates: CO2 and {species}</source>
+        <translation>协同控制效应坐标：CO2 与 {species}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="279"/>
+        <source>Boston matrix of sectors ({species})</source>
+        <translation>部门波士顿矩阵（{species}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="280"/>
+        <source>Key sectors</source>
+        <translation>重点部门</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="61"/>
+        <source>Baseline and synergy assessment panel</source>
+        <translation>基础评价与协同性分析面板</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="132"/>
+        <source>Baseline and synergy assessment</source>
+        <translation>基础评价与协同性分析</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="142"/>
+        <source>Weight α of CO2 in the coordination index T (β = 1 − α)</source>
+        <translation>综合协调指数 T 中 CO2 的权重 α（β = 1 − α）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="144"/>
+        <source>Rates within ± this many % count as no change (0 = exact)</source>
+        <translation>变化率在 ± 此百分比以内视为无变化（0 = 严格为零）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="174"/>
+        <source>Synergy assessment of control units between two years</source>
+        <translation>管控单元两个年份间的协同性评价</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="177"/>
+        <source>Sums the emission grids of a base and a target year over the control units (exact area weights, computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals of both years, share of the city total, change (t and rate), rank, and between the two years: elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to 优质协调 (D &gt; 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's dominant CO2 sector.</source>
+        <translation>将基准年与目标年的排放清单网格按管控单元汇总（精确面积权重，对所有网格只计算一次；所有排放清单网格必须位于同一网格上），并为每个单元添加：两个年份的排放总量、占全市总量的比例、变化量（t 及变化率）、排名，以及两个年份之间的：弹性系数 Els = （污染物的 ΔE/E）/（CO2 的 ΔE/E）；协同控制效应坐标 x = CO2 减排率，y = 污染物减排率，及其所在象限（I 二者均下降，II 污染物下降而 CO2 上升，III 二者均上升，IV CO2 下降而污染物上升，或位于坐标轴上）；耦合协调度 C = 2√(U1·U2)/(U1+U2)，T = αU1 + βU2，D = √(C·T)，其中 U 为各单元减排率经 min–max 归一化后的值，D 的协调等级按 0.1 的步长分为十级，从极度失调（D ≤ 0.1）到优质协调（D &gt; 0.9）；D_ALL 将 CO2 与各污染物 U 的均值配对计算；协同指数 SYN_IDX 为 CO2 与各污染物 U 的均值。无法计算的值（基准为零、缺少网格、CO2 无变化）留空，并在对应的 *_NOTE 字段中说明原因。可选的分部门排放清单网格为每个单元添加其 CO2 排放的主导部门。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="205"/>
+        <source>{species} emission grid, base year</source>
+        <translation>{species} 排放清单网格（基准年）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="209"/>
+        <source>{species} emission grid, target year</source>
+        <translation>{species} 排放清单网格（目标年）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="214"/>
+        <source>Sector grids of the base year (species and sector from the file metadata or names like co2_2020_power)</source>
+        <translation>基准年分部门排放清单网格（排放物种和部门取自文件元数据或形如 co2_2020_power 的名称）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="218"/>
+        <source>Assessed units</source>
+        <translation>已评价的管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="220"/>
+        <source>Unit table</source>
+        <translation>单元表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="382"/>
+        <source>Folder for the charts (PNG)</source>
+        <translation>图表输出文件夹（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="235"/>
+        <source>Give both a base and a target year.</source>
+        <translation>请同时指定基准年和目标年。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="242"/>
+        <source>Reading {species} {period} grid &apos;{name}&apos;</source>
+        <translation>正在读取 {species} {period} 排放清单网格“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="404"/>
+        <source>Raster &apos;{name}&apos;: its species is neither in its metadata nor in its name; name it like co2_2020_power.</source>
+        <translation>栅格“{name}”：元数据和名称中均未标明排放物种；请按 co2_2020_power 的形式命名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="252"/>
+        <source>Raster &apos;{name}&apos; names no sector; sector grids are named like co2_2020_power.</source>
+        <translation>栅格“{name}”未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="257"/>
+        <source>Raster &apos;{name}&apos; is labelled {label}; it is used as the base year {base}.</source>
+        <translation>栅格“{name}”标注为 {label}，将作为基准年 {base} 使用。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="409"/>
+        <source>Raster &apos;{name}&apos;: a grid for {species}, {period}, {sector} was given already.</source>
+        <translation>栅格“{name}”：已提供过 {species}、{period}、{sector} 的排放清单网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="333"/>
+        <source>Sector assessment: totals, shares, growth and Boston matrix</source>
+        <translation>部门评价：总量、占比、增长率与波士顿矩阵</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="336"/>
+        <source>Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a base year and, optionally, a target year. The species, year and sector of each grid are read from its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector are totals. Every grid must lie on the same grid. The table lists per sector and species the totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 (large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the mean share of the sectors, the growth split to 0. With a target year, a second table holds the synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and grade, index, normalised over the sectors). Give control units to count only the emissions under them (the city), otherwise the whole grid counts.</source>
+        <translation>读取基准年（及可选的目标年）的分部门排放清单网格（电力、工业、居民生活、交通、农业或其他任意名称）。各网格的排放物种、年份和部门取自其元数据（SPECIES、YEAR、SECTOR）或名称（如 co2_2020_power.tif）；未标明部门的网格视为总量网格。所有排放清单网格必须位于同一网格上。结果表按部门和排放物种列出排放总量、占总量比例、排名；指定目标年时还列出变化量、增长率和波士顿矩阵分组：明星（占比 ≥ 分界值，增长）、问题（占比小，增长）、金牛（占比大，未增长）、瘦狗（占比小，未增长）；占比分界值默认为各部门的平均占比，增长率分界值默认为 0。指定目标年时，第二张表给出各部门的协同性指标（弹性系数、协同控制效应坐标、象限、耦合协调度及协调等级、协同指数，均在各部门间归一化）。指定管控单元时仅统计其范围内（全市）的排放，否则统计整个网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="353"/>
+        <source>Sector grids of the base year</source>
+        <translation>基准年分部门排放清单网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="355"/>
+        <source>Sector grids of the target year</source>
+        <translation>目标年分部门排放清单网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="357"/>
+        <source>Base year (empty: from the grids)</source>
+        <translation>基准年（留空则取自排放清单网格）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="359"/>
+        <source>Target year (empty: from the grids)</source>
+        <translation>目标年（留空则取自排放清单网格）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
+        <source>Count only the emissions under these control units</source>
+        <translation>仅统计这些管控单元范围内的排放</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <source>BCG: large share from (%; empty = mean share)</source>
+        <translation>波士顿矩阵：大占比分界值（%；留空 = 各部门平均占比）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <source>BCG: growing above (% growth)</source>
+        <translation>波士顿矩阵：增长分界值（增长率 %）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <source>BCG: share of</source>
+        <translation>波士顿矩阵：占比所用年份</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="375"/>
+        <source>Sector table</source>
+        <translation>部门表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="377"/>
+        <source>Sector synergy table</source>
+        <translation>部门协同性表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="380"/>
+        <source>Sector table (CSV)</source>
+        <translation>部门表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="396"/>
+        <source>The grids of one year carry different years ({years}); give the year explicitly.</source>
+        <translation>同一年份的排放清单网格标注了不同的年份（{years}）；请明确指定年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="412"/>
+        <source>Reading {species} {period} {sector} grid &apos;{name}&apos;</source>
+        <translation>正在读取 {species} {period} {sector} 排放清单网格“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="427"/>
+        <source>The base and the target grids are both for {period}; give the years explicitly.</source>
+        <translation>基准年与目标年的排放清单网格均为 {period}；请明确指定年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="453"/>
+        <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
+        <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3675,291 @@
         <location filename="../jwjt_plugin/core/measures.py" line="73"/>
         <source>Measures table &apos;{source}&apos; cannot be read: {error}</source>
         <translation>无法读取措施库表“{source}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="68"/>
+        <source>Period &apos;{period}&apos; has no grid; the grids are for {periods}.</source>
+        <translation>时期“{period}”没有排放清单网格；现有网格的时期为 {periods}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="72"/>
+        <source>The base and the target period are both &apos;{period}&apos;; choose two different periods.</source>
+        <translation>基准期与目标期均为“{period}”；请选择两个不同的时期。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="76"/>
+        <source>The weights α = {alpha} and β = {beta} must be non-negative and add up to 1.</source>
+        <translation>权重 α = {alpha} 与 β = {beta} 必须为非负数且二者之和为 1。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="80"/>
+        <source>The axis tolerance must be zero or positive, not {value}.</source>
+        <translation>坐标轴容差必须为零或正数，不能为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="83"/>
+        <source>Unknown BCG share period &apos;{value}&apos;; use base or target.</source>
+        <translation>未知的波士顿矩阵占比时期“{value}”；请使用 base 或 target。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="88"/>
+        <source>No {carbon} grid was given for {period}; every method compares against it.</source>
+        <translation>未提供 {period} 的 {carbon} 排放清单网格；所有方法都以其为比较基准。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="179"/>
+        <source>{species} {period}: no total grid was given, so the total is the sum of the sectors {sectors}.</source>
+        <translation>{species} {period}：未提供总量网格，总量按部门 {sectors} 之和计算。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="186"/>
+        <source>{species} {period}: the sectors add up to {parts:,.0f} t but the total grid holds {total:,.0f} t ({diff:+.2%}); sector shares refer to the total grid.</source>
+        <translation>{species} {period}：各部门合计 {parts:,.0f} t，而总量网格为 {total:,.0f} t（{diff:+.2%}）；部门占比以总量网格为准。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="207"/>
+        <source>No {species} grid for {period}: the {species} changes, elasticity and coordination between {base} and {target} are left empty (see the note columns).</source>
+        <translation>没有 {period} 的 {species} 排放清单网格：{base}–{target} 间 {species} 的变化量、弹性系数和耦合协调度留空（见说明列）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="271"/>
+        <source>{species} {period}: no grid for the sectors {sectors}; their shares, changes and BCG groups are left empty (see the note columns).</source>
+        <translation>{species} {period}：部门 {sectors} 没有排放清单网格，其占比、变化量和波士顿矩阵分组留空（见说明列）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="121"/>
+        <source>Marker area: {column}</source>
+        <translation>散点面积：{column}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="125"/>
+        <source>{species} reduction rate (%)</source>
+        <translation>{species} 减排率（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="127"/>
+        <source>Synergy coordinates of {carbon} and {pollutant}</source>
+        <translation>{carbon} 与 {pollutant} 协同控制效应坐标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="220"/>
+        <source>{n} without defined coordinates are not shown (see the note columns).</source>
+        <translation>{n} 个对象的坐标无定义，未显示（见说明列）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="208"/>
+        <source>Share of the {species} total (%)</source>
+        <translation>占 {species} 总量比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="210"/>
+        <source>Growth rate {base}–{target} (%)</source>
+        <translation>{base}–{target} 增长率（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="212"/>
+        <source>split {value:.1f} %</source>
+        <translation>分界值 {value:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="215"/>
+        <source>Bubble area: {species} in {period}</source>
+        <translation>气泡面积：{species}（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="224"/>
+        <source>Boston matrix of the sectors ({species})</source>
+        <translation>部门波士顿矩阵（{species}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="278"/>
+        <source>Emissions by sector and their share of the total</source>
+        <translation>各部门排放量及其占总量比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="305"/>
+        <source>Key units by {species} in {period}</source>
+        <translation>{period} {species} 重点单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="140"/>
+        <source>Two grids were given for {species}, {period}, sector {sector}: &apos;{a}&apos; and &apos;{b}&apos;.</source>
+        <translation>{species}、{period}、部门 {sector} 提供了两个排放清单网格：“{a}”和“{b}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="178"/>
+        <source>Grid &apos;{name}&apos; ({what}) is not on the grid of &apos;{ref}&apos; ({ref_what}): {got} vs {expected}. All years, species and sectors must share one grid; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
+        <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）不在同一网格上：{got}，而应为 {expected}。所有年份、排放物种和部门必须共用同一网格；对排放量重采样无法保证质量守恒，因此本插件不会代为重采样。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="185"/>
+        <source>Grid &apos;{name}&apos; ({what}) is in a different CRS from grid &apos;{ref}&apos; ({ref_what}).</source>
+        <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）的坐标参考系不同。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="69"/>
+        <source>No {species} grid for {period}.</source>
+        <translation>没有 {period} 的 {species} 排放清单网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="70"/>
+        <source>{species} is zero in {period}: its rate of change is undefined.</source>
+        <translation>{species} 在 {period} 为零：其变化率无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="71"/>
+        <source>{species} is negative in {period}: its rate of change is undefined.</source>
+        <translation>{species} 在 {period} 为负值：其变化率无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="73"/>
+        <source>{carbon} does not change between {base} and {target}: the elasticity is undefined (division by zero).</source>
+        <translation>{carbon} 在 {base}–{target} 间无变化：弹性系数无定义（除数为零）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="76"/>
+        <source>The {species} reduction rate is the same for all {n} compared: min–max normalisation is undefined.</source>
+        <translation>参与比较的 {n} 个对象的 {species} 减排率均相同：min–max 归一化无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="79"/>
+        <source>Both normalised reduction rates are 0: the coupling degree C is undefined (0/0); D = 0.</source>
+        <translation>两个归一化减排率均为 0：耦合度 C 无定义（0/0）；D = 0。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="81"/>
+        <source>Computed from {species} only; the others are undefined.</source>
+        <translation>仅根据 {species} 计算；其余无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="82"/>
+        <source>The total {species} of {period} is zero or missing: shares are undefined.</source>
+        <translation>{period} 的 {species} 总量为零或缺失：占比无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="88"/>
+        <source>I synergy: both fall</source>
+        <translation>I 协同：二者均下降</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="89"/>
+        <source>II trade-off: pollutant falls, CO2 rises</source>
+        <translation>II 权衡：污染物下降，CO2 上升</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="90"/>
+        <source>III both rise</source>
+        <translation>III 二者均上升</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="91"/>
+        <source>IV trade-off: CO2 falls, pollutant rises</source>
+        <translation>IV 权衡：CO2 下降，污染物上升</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="92"/>
+        <source>On the x axis: CO2 falls, pollutant unchanged</source>
+        <translation>位于 x 轴：CO2 下降，污染物不变</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="93"/>
+        <source>On the x axis: CO2 rises, pollutant unchanged</source>
+        <translation>位于 x 轴：CO2 上升，污染物不变</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="94"/>
+        <source>On the y axis: pollutant falls, CO2 unchanged</source>
+        <translation>位于 y 轴：污染物下降，CO2 不变</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="95"/>
+        <source>On the y axis: pollutant rises, CO2 unchanged</source>
+        <translation>位于 y 轴：污染物上升，CO2 不变</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="96"/>
+        <source>At the origin: neither changes</source>
+        <translation>位于原点：二者均无变化</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Extreme imbalance</source>
+        <translation>极度失调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Serious imbalance</source>
+        <translation>严重失调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Moderate imbalance</source>
+        <translation>中度失调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Mild imbalance</source>
+        <translation>轻度失调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Verge of imbalance</source>
+        <translation>濒临失调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Barely coordinated</source>
+        <translation>勉强协调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Primary coordination</source>
+        <translation>初级协调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Intermediate coordination</source>
+        <translation>中级协调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>Good coordination</source>
+        <translation>良好协调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <source>High-quality coordination</source>
+        <translation>优质协调</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="124"/>
+        <source>Star: large share, growing</source>
+        <translation>明星：占比大，增长</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="125"/>
+        <source>Question mark: small share, growing</source>
+        <translation>问题：占比小，增长</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="126"/>
+        <source>Cash cow: large share, not growing</source>
+        <translation>金牛：占比大，未增长</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="127"/>
+        <source>Dog: small share, not growing</source>
+        <translation>瘦狗：占比小，未增长</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="308"/>
+        <source>{carbon} does not change between {base} and {target} for {n} of {total}: {names}; their elasticities are undefined.</source>
+        <translation>{total} 个对象中有 {n} 个的 {carbon} 在 {base}–{target} 间无变化：{names}；其弹性系数无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="387"/>
+        <source>{species} is zero or negative in {period} for {n} of {total}: {names}; their rates of change are undefined.</source>
+        <translation>{total} 个对象中有 {n} 个的 {species} 在 {period} 为零或负值：{names}；其变化率无定义。</translation>
     </message>
 </context>
 </TS>

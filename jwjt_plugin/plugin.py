@@ -28,6 +28,7 @@ class JwjtPlugin:
         self.checks_dock = None
         self.checks_action: Optional[QAction] = None
         self.editor = None
+        self.assessment_dock = None
         self.unit_tool = None
         self.unit_tool_action: Optional[QAction] = None
         self.unit_tool_handler = None
@@ -57,6 +58,7 @@ class JwjtPlugin:
         self.unit_tool_action = self._add_action(tr("Edit access list (click a unit)"), self.activate_unit_tool,
                                                  icon_path("editor.svg"), toolbar=True)
         self.unit_tool_action.setCheckable(True)
+        self._add_action(tr("Baseline and synergy assessment panel"), self.toggle_assessment_dock)
         self._add_action(tr("Flag synergy units (Processing)…"), self.open_synergy_algorithm)
         self._add_action(tr("Load sample city"), self.load_sample_city)
         if self.missing:
@@ -81,7 +83,7 @@ class JwjtPlugin:
             if canvas.mapTool() is self.unit_tool:
                 canvas.unsetMapTool(self.unit_tool)
             self.unit_tool = None
-        for attr in ("dock", "checks_dock", "editor"):
+        for attr in ("dock", "checks_dock", "editor", "assessment_dock"):
             dock = getattr(self, attr)
             if dock is not None:
                 dock.shutdown()
@@ -160,6 +162,19 @@ class JwjtPlugin:
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
             self.checks_dock.visibilityChanged.connect(self.checks_action.setChecked)
         self.checks_dock.setVisible(checked)
+
+    def toggle_assessment_dock(self, checked: bool = True) -> None:
+        if not self._require_dependencies():
+            return
+        if self.assessment_dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .gui.assessment_dock import AssessmentDock
+
+            self.assessment_dock = AssessmentDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.assessment_dock)
+        self.assessment_dock.show()
+        self.assessment_dock.raise_()
 
     def _ensure_editor(self) -> None:
         if self.editor is not None:

@@ -1,0 +1,280 @@
+"""Baseline and synergy assessment across years and sectors (基础评价与协同性分析).
+
+The loaded rasters are recognised by their metadata or names (co2_2020, nox_2035_power …);
+the analyst ticks the ones to use, picks the base and target years and runs. Results: a
+unit layer with the metrics, unit and sector tables, and charts exportable as PNG/SVG.
+The analysis is core.assessment.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+import geopandas as gpd
+from qgis.core import (QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer,
+                       QgsVectorLayerFeatureSource)
+from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton,
+                                 QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from ..adapters.i18n import tr, tr_core, tr_message
+from ..adapters.layers import crs_wkt, features_to_frame
+from ..adapters.memory_layers import frame_to_memory_layer
+from ..adapters.project_settings import load_mapping
+from ..core.assessment_inputs import TOTAL, label_from_file
+from ..core.messages import QT_TRANSLATE_NOOP
+from .core_task import CoreTask
+from .findings_view import FindingsView
+
+UNIT_COLUMNS = [("UNIT", QT_TRANSLATE_NOOP("@default", "Code"), "text"), ("NAME", QT_TRANSLATE_NOOP("@default", "Name"), "text"), ("RED_CO2", QT_TRANSLATE_NOOP("@default", "CO2 reduction"), "percent"),
+                ("RED_NOX", QT_TRANSLATE_NOOP("@default", "NOx reduction"), "percent"), ("ELS_NOX", QT_TRANSLATE_NOOP("@default", "Elasticity NOx/CO2"), "number"),
+                ("Q_NOX_LBL", QT_TRANSLATE_NOOP("@default", "Quadrant (NOx)"), "text"), ("RED_VOCS", QT_TRANSLATE_NOOP("@default", "VOCs reduction"), "percent"),
+                ("Q_VOCS_LBL", QT_TRANSLATE_NOOP("@default", "Quadrant (VOCs)"), "text"), ("D_ALL", QT_TRANSLATE_NOOP("@default", "Coordination D"), "number"),
+                ("DG_ALL", QT_TRANSLATE_NOOP("@default", "Grade"), "text"), ("SYN_IDX", QT_TRANSLATE_NOOP("@default", "Synergy index"), "number"), ("KEY_SECT", QT_TRANSLATE_NOOP("@default", "Key sector"), "text")]
+SECTOR_COLUMNS = [("SECTOR", QT_TRANSLATE_NOOP("@default", "Sector"), "text"), ("SPECIES", QT_TRANSLATE_NOOP("@default", "Species"), "text"), ("E_BASE", QT_TRANSLATE_NOOP("@default", "Base year (t/yr)"), "number"),
+                  ("SH_BASE", QT_TRANSLATE_NOOP("@default", "Share"), "percent"), ("RATE", QT_TRANSLATE_NOOP("@default", "Growth"), "percent"), ("BCG_LBL", QT_TRANSLATE_NOOP("@default", "Boston group"), "text")]
+CHARTS = (("scatter", "NOx"), ("scatter", "VOCs"), ("scatter", "PM2.5"), ("bcg", "CO2"), ("bcg", "NOx"),
+          ("bcg", "VOCs"), ("sectors", None))
+
+
+class AssessmentDock(QgsDockWidget):
+    def __init__(self, iface, parent=None) -> None:
+        super().__init__(tr("Baseline and synergy assessment (基础评价与协同性分析)"), parent)
+        self.setObjectName("JwjtAssessmentDock")
+        self.iface = iface
+        self.task: Optional[CoreTask] = None
+        self.assessment = None
+        self.result = None
+        self.result_layer: Optional[QgsVectorLayer] = None
+        self._build()
+        self.refresh_grids()
+
+    def _build(self) -> None:
+        body = QWidget(self)
+        outer = QVBoxLayout(body)
+        split = QSplitter(Qt.Vertical, body)
+        outer.addWidget(split)
+        top = QWidget(split)
+        col = QVBoxLayout(top)
+        col.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.units_combo = QgsMapLayerComboBox(top)
+        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(tr("Control units"), self.units_combo)
+        self.base_combo = QComboBox(top)
+        self.target_combo = QComboBox(top)
+        form.addRow(tr("Base year"), self.base_combo)
+        form.addRow(tr("Target year"), self.target_combo)
+        col.addLayout(form)
+        self.grid_table = QTableWidget(0, 4, top)
+        self.grid_table.setHorizontalHeaderLabels([tr("Raster layer"), tr("Species"), tr("Year"), tr("Sector")])
+        self.grid_table.verticalHeader().setVisible(False)
+        self.grid_table.setMaximumHeight(180)
+        col.addWidget(self.grid_table)
+        row = QHBoxLayout()
+        self.refresh_button = QPushButton(tr("Find grids"), top)
+        self.run_button = QPushButton(tr("Assess"), top)
+        row.addWidget(self.refresh_button)
+        row.addWidget(self.run_button)
+        row.addStretch(1)
+        col.addLayout(row)
+        self.status = QLabel(top)
+        self.status.setWordWrap(True)
+        col.addWidget(self.status)
+
+        self.tabs = QTabWidget(split)
+        self.units_view = FindingsView(self.iface.mapCanvas(), [(k, tr(t), kind) for k, t, kind in UNIT_COLUMNS],
+                                       self.tabs)
+        self.tabs.addTab(self.units_view, tr("Units"))
+        self.sectors_view = FindingsView(self.iface.mapCanvas(), [(k, tr(t), kind) for k, t, kind in SECTOR_COLUMNS],
+                                         self.tabs)
+        self.tabs.addTab(self.sectors_view, tr("Sectors"))
+        chart_page = QWidget(self.tabs)
+        ccol = QVBoxLayout(chart_page)
+        crow = QHBoxLayout()
+        self.chart_combo = QComboBox(chart_page)
+        for kind, species in CHARTS:
+            self.chart_combo.addItem(_chart_title(kind, species), (kind, species))
+        self.export_chart_button = QPushButton(tr("Export chart…"), chart_page)
+        crow.addWidget(self.chart_combo, 1)
+        crow.addWidget(self.export_chart_button)
+        ccol.addLayout(crow)
+        from matplotlib.backends.backend_qt5agg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(6, 5), dpi=90)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(300)
+        ccol.addWidget(self.canvas, 1)
+        self.tabs.addTab(chart_page, tr("Charts"))
+        self.messages = QListWidget(self.tabs)
+        self.messages.setWordWrap(True)
+        self.tabs.addTab(self.messages, tr("Messages"))
+        self.setWidget(body)
+
+        self.refresh_button.clicked.connect(self.refresh_grids)
+        self.run_button.clicked.connect(self.run)
+        self.chart_combo.currentIndexChanged.connect(lambda _i: self.draw_chart())
+        self.export_chart_button.clicked.connect(lambda: self.export_chart())
+
+    # -- inputs ---------------------------------------------------------------------------------------
+    def refresh_grids(self) -> None:
+        """List the loaded rasters whose species and year can be recognised."""
+        rows = []
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsRasterLayer) and layer.providerType() == "gdal":
+                label = label_from_file(layer.source(), layer.name())
+                if label.species and label.period:
+                    rows.append((layer, label))
+        rows.sort(key=lambda r: (r[1].period, r[1].species, r[1].sector))
+        self.grid_table.setRowCount(len(rows))
+        self._grid_rows = rows
+        for i, (layer, label) in enumerate(rows):
+            item = QTableWidgetItem(layer.name())
+            item.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
+            item.setCheckState(Qt.Checked)
+            self.grid_table.setItem(i, 0, item)
+            for j, text in enumerate((label.species, label.period, label.sector if label.sector != TOTAL else
+                                      tr("all sectors")), start=1):
+                self.grid_table.setItem(i, j, QTableWidgetItem(text))
+        periods = sorted({label.period for _l, label in rows})
+        for combo, pick in ((self.base_combo, 0), (self.target_combo, -1)):
+            current = combo.currentText()
+            combo.clear()
+            combo.addItems(periods)
+            if current in periods:
+                combo.setCurrentText(current)
+            elif periods:
+                combo.setCurrentIndex(pick if pick >= 0 else len(periods) - 1)
+        self.status.setText(tr("{n} grids recognised (species and year from their metadata or names like "
+                               "co2_2020_power).").format(n=len(rows)) if rows else
+                            tr("No loaded raster names a species and a year (e.g. co2_2020.tif)."))
+
+    def selected_grids(self) -> List[tuple]:
+        return [(layer.source(), layer.name(), label, crs_wkt(layer.crs()))
+                for i, (layer, label) in enumerate(self._grid_rows)
+                if self.grid_table.item(i, 0).checkState() == Qt.Checked]
+
+    # -- running -----------------------------------------------------------------------------------------
+    def run(self) -> None:
+        layer = self.units_combo.currentLayer()
+        if not isinstance(layer, QgsVectorLayer):
+            self.status.setText(tr("Choose the layer of control units."))
+            return
+        base, target = self.base_combo.currentText(), self.target_combo.currentText()
+        if not base or not target or base == target:
+            self.status.setText(tr("Choose two different years."))
+            return
+        grids = [g for g in self.selected_grids() if g[2].period in (base, target)]
+        units = (QgsVectorLayerFeatureSource(layer), layer.fields(), crs_wkt(layer.crs()), layer.name())
+        mapping = load_mapping(layer)
+
+        def work(task):
+            from ..core.assessment import AssessmentParams, run_assessment
+            from ..core.assessment_inputs import EmissionSeries
+            from ..core.readers.raster import read_raster_grid
+
+            series = {}
+            for path, name, label, _wkt in grids:
+                series[(label.period, label.species, label.sector)] = read_raster_grid(path, label.species, name=name)
+            task.setProgress(10)
+            frame = features_to_frame(units[0], None, units[3], fields=units[1], crs_wkt_text=units[2],
+                                      is_canceled=task.isCanceled)
+            assessment, result = run_assessment(EmissionSeries(series), AssessmentParams(base, target), frame, mapping,
+                                                units[3], progress=lambda f: task.setProgress(10 + 85 * f),
+                                                is_canceled=task.isCanceled)
+            return frame, assessment, result
+
+        self.layer = layer
+        self.run_button.setEnabled(False)
+        self.status.setText(tr("Assessing…"))
+        self.task = CoreTask(tr("JWJT assessment"), work, self._on_done)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _on_done(self, task: CoreTask) -> None:
+        from ..core.assessment_methods import translate_cell
+
+        self.task = None
+        self.run_button.setEnabled(True)
+        if task.value is None:
+            self.status.setText(task.error or tr("Cancelled."))
+            return
+        frame, self.assessment, self.result = task.value
+        units = self.result.units.copy()
+        for c in units.columns:
+            if units[c].dtype == object:
+                units[c] = units[c].map(lambda v: translate_cell(v, tr_core))
+        idx = self.assessment.units.source_index
+        geo = gpd.GeoDataFrame(units, geometry=frame.geometry.values[idx], crs=frame.crs)
+        self.units_view.set_frame(geo, self.layer.crs())
+        sectors = self.result.sectors
+        if sectors is not None:
+            sectors = sectors.copy()
+            for c in sectors.columns:
+                if sectors[c].dtype == object:
+                    sectors[c] = sectors[c].map(lambda v: translate_cell(v, tr_core))
+        self.sectors_view.set_frame(sectors, self.layer.crs())
+        name = tr("Assessment {base}–{target} — {layer}").format(base=self.result.params.base,
+                                                                  target=self.result.params.target,
+                                                                  layer=self.layer.name())
+        self.result_layer = frame_to_memory_layer(geo, name, self.layer.crs())
+        QgsProject.instance().addMapLayer(self.result_layer)
+        self.messages.clear()
+        for msg in self.result.log:
+            self.messages.addItem(tr_message(msg))
+        counts = self.result.kind_counts("NOx") if "NOx" in self.result.pollutants else {}
+        self.status.setText(tr("{n} units assessed: {syn} synergistic, {trade} trade-offs, {rise} both rise (NOx).")
+                            .format(n=len(units), syn=counts.get("synergy", 0), trade=counts.get("tradeoff", 0),
+                                    rise=counts.get("both_rise", 0)))
+        self.draw_chart()
+
+    # -- charts ------------------------------------------------------------------------------------------
+    def draw_chart(self, figure=None) -> bool:
+        from ..core import assessment_charts as charts
+
+        if self.result is None:
+            return False
+        figure = figure if figure is not None else self.figure
+        kind, species = self.chart_combo.currentData()
+        figure.clear()
+        try:
+            if kind == "scatter" and species in self.result.pollutants and self.result.units is not None:
+                charts.draw_synergy_scatter(figure, self.result.units, species, translate=tr_core)
+            elif kind == "bcg" and self.result.sectors is not None:
+                charts.draw_bcg_matrix(figure, self.result.sectors, species, translate=tr_core)
+            elif kind == "sectors" and self.result.sectors is not None:
+                charts.draw_key_sectors(figure, self.result.sectors, translate=tr_core)
+            else:
+                return False
+        finally:
+            if figure is self.figure:
+                self.canvas.draw_idle()
+        return True
+
+    def export_chart(self, path: Optional[str] = None) -> Optional[str]:
+        from ..core.assessment_charts import new_figure, save_figure
+
+        if self.result is None:
+            return None
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export chart"), "", tr("PNG image (*.png);;SVG image (*.svg)"))
+            if not path:
+                return None
+        fig = new_figure()
+        if not self.draw_chart(fig):
+            return None
+        return save_figure(fig, path)
+
+    def shutdown(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        self.units_view.shutdown()
+        self.sectors_view.shutdown()
+
+
+def _chart_title(kind: str, species) -> str:
+    if kind == "scatter":
+        return tr("Synergy coordinates: CO2 and {species}").format(species=species)
+    if kind == "bcg":
+        return tr("Boston matrix of sectors ({species})").format(species=species)
+    return tr("Key sectors")
