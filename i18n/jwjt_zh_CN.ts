@@ -334,157 +334,157 @@
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="64"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="69"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="70"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="76"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="77"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="80"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="81"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="83"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="84"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="102"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="133"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="134"/>
         <source>Save as GeoPackage…</source>
         <translation>另存为 GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="138"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="145"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="140"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="147"/>
         <source>Concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="143"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="150"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="200"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="208"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="203"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="211"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="205"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="213"/>
         <source>Layer &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>图层“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="207"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="215"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="219"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="227"/>
         <source>Grid &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>排放清单网格“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="221"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="229"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="229"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="237"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (extent, size or CRS differ).</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（范围、行列数或坐标参考系不同）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="239"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="247"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="241"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="249"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="277"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="285"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="289"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="298"/>
         <source>The analysis stopped: {error}</source>
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="325"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="334"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="345"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="354"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="347"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="356"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="394"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="404"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="394"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="404"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="401"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="411"/>
         <source>&apos;{path}&apos; is the source of layer &apos;{name}&apos;; choose another file.</source>
         <translation>“{path}”是图层“{name}”的数据源，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="412"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="422"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="414"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="424"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>准入查询报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="102"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="64"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1364,117 +1364,112 @@
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="96"/>
+        <location filename="../jwjt_plugin/atlas/export.py" line="67"/>
         <source>No output file was given for the atlas.</source>
         <translation>未指定图集的输出文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="191"/>
-        <source>County / district</source>
-        <translation>县（区）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="193"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="88"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="199"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="92"/>
         <source>CO2 density (t/km²)</source>
         <translation>CO2 排放强度（t/km²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="200"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="93"/>
         <source>CO2 rank among the units</source>
         <translation>CO2 排放量在各单元中的排名</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="202"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="94"/>
         <source>CO2 top {k} % cells touched</source>
         <translation>涉及的 CO2 前 {k}% 网格数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="203"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="96"/>
         <source>Coincidence cells touched</source>
         <translation>涉及的协同网格数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="204"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="97"/>
         <source>Coincidence cells, share of area</source>
         <translation>协同网格面积占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="208"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="101"/>
         <source>{species} in coincidence cells</source>
         <translation>协同网格内 {species} 占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="209"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="102"/>
         <source>Share of the unit on the grid</source>
         <translation>单元位于网格范围内的面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="252"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="136"/>
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="253"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="136"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="254"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="137"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="255"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="138"/>
         <source>Emission grids</source>
         <translation>排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="259"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="141"/>
         <source>Grids not given</source>
         <translation>未提供的排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="262"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="143"/>
         <source>Units analysed</source>
         <translation>参与分析的管控单元数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="263"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="138"/>
         <source>flagged units only</source>
         <translation>仅已标记单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="263"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="144"/>
         <source>all units</source>
         <translation>全部单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="264"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="145"/>
         <source>Unit sheets</source>
         <translation>单元页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="265"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="146"/>
         <source>Units skipped (no geometry)</source>
         <translation>已跳过的单元（无几何）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="268"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="149"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="510"/>
+        <location filename="../jwjt_plugin/atlas/book.py" line="206"/>
         <source>The atlas found {n} units, not {expected}.</source>
         <translation>图集找到 {n} 个单元，而非预期的 {expected} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="506"/>
+        <location filename="../jwjt_plugin/atlas/book.py" line="253"/>
         <source>The atlas could not move to unit {unit}.</source>
         <translation>图集无法定位到单元 {unit}。</translation>
     </message>
@@ -1484,17 +1479,17 @@
         <translation>无法写入 PDF“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="77"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="78"/>
         <source>The atlas template &apos;{path}&apos; could not be read.</source>
         <translation>无法读取图集模板“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="84"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="86"/>
         <source>The atlas template &apos;{path}&apos; is not a QGIS layout template.</source>
         <translation>图集模板“{path}”不是 QGIS 布局模板。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="87"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="90"/>
         <source>The atlas template &apos;{path}&apos; has no item with the id &apos;{id}&apos; (see resources/atlas/README.md for the items the atlas fills in).</source>
         <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
     </message>
@@ -1689,7 +1684,7 @@
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="205"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="206"/>
         <source>Share in top {k} % CO2 cells</source>
         <translation>CO2 前 {k}% 网格内占比</translation>
     </message>
@@ -1699,67 +1694,67 @@
         <translation>协同网格内占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="206"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="207"/>
         <source>Total under the units (t/yr)</source>
         <translation>管控单元范围内总量（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="216"/>
         <source>Notes and parameters</source>
         <translation>说明与参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="219"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="220"/>
         <source>How this atlas was made, and what the analysis reported.</source>
         <translation>本图集的制作方法，以及分析过程输出的信息。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="223"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="224"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="223"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="228"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="229"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="233"/>
         <source>Environmental access list</source>
         <translation>环境准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="240"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="241"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="240"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="241"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="244"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="245"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="244"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="245"/>
         <source>Requirements</source>
         <translation>准入要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="248"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="249"/>
         <source>(none given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="252"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="253"/>
         <source>(the unit layer has no field for this dimension)</source>
         <translation>（单元图层中没有该维度的字段）</translation>
     </message>
@@ -2127,6 +2122,76 @@
         <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="453"/>
         <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
         <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/task.py" line="41"/>
+        <source>JWJT synergy atlas</source>
+        <translation>JWJT 协同分析图集</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="205"/>
+        <source>Total in the ranked cells (t/yr)</source>
+        <translation>参与排序网格的总量（t/yr）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="136"/>
+        <source>Atlas (PDF)…</source>
+        <translation>图集（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="435"/>
+        <source>Save atlas</source>
+        <translation>保存图集</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="439"/>
+        <source>Writing the atlas…</source>
+        <translation>正在生成图集…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="452"/>
+        <source>Atlas written: {path} ({pages} pages).</source>
+        <translation>图集已生成：{path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="39"/>
+        <source>Synergy atlas (PDF map book)</source>
+        <translation>协同分析图集（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="42"/>
+        <source>Runs the synergy analysis (same inputs and parameters as &apos;Flag synergy units&apos;) and writes its map atlas as one PDF: maps of the CO2, NOx and VOCs grids, of the CO2 top-k % cells, of the coincidence cells, of the units by class and of the flagged units; the concentration curve and table; notes and parameters; then one sheet per unit (or per flagged unit) with a map of the unit over the CO2 grid, its indicators and its environmental access list in four dimensions. Long access lists continue on the next page. The layout comes from a QGIS layout template (.qpt) that can be edited in the layout designer; leave the template empty to use the plugin&apos;s own (resources/atlas/jwjt_atlas.qpt).</source>
+        <translation>运行协同分析（输入与参数同“标记协同管控单元”），并将其图集输出为一个 PDF：CO2、NOx 与 VOCs 排放清单网格图，CO2 前 k% 网格图，协同网格图，管控单元分类图和已标记单元图；排放集中度曲线与表；说明与参数；随后为每个单元（或每个已标记单元）生成一页，包含单元叠加 CO2 网格的地图、单元指标及四个维度的生态环境准入清单。准入清单过长时续排至下一页。版式来自可在布局设计器中编辑的 QGIS 布局模板（.qpt）；模板留空则使用插件自带模板（resources/atlas/jwjt_atlas.qpt）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="58"/>
+        <source>Unit sheets for flagged units only</source>
+        <translation>仅为已标记单元生成单元图页</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="60"/>
+        <source>Atlas template (.qpt; empty: the plugin&apos;s own)</source>
+        <translation>图集模板（.qpt；留空则使用插件自带模板）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="62"/>
+        <source>Atlas title (empty: from the city field)</source>
+        <translation>图集标题（留空则取自城市字段）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="64"/>
+        <source>Atlas PDF</source>
+        <translation>图集 PDF</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="66"/>
+        <source>Number of pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="104"/>
+        <source>Atlas written: {pages} pages ({units} unit sheets) in {seconds:.0f} s.</source>
+        <translation>图集已生成：共 {pages} 页（{units} 个单元图页），用时 {seconds:.0f} 秒。</translation>
     </message>
 </context>
 <context>

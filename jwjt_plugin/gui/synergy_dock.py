@@ -38,6 +38,7 @@ class SynergyDock(QgsDockWidget):
         self.setObjectName("JwjtSynergyDock")
         self.iface = iface
         self.task: Optional[SynergyTask] = None
+        self.atlas_task = None
         self.analysis = None
         self.result = None
         self.frame = None
@@ -132,7 +133,13 @@ class SynergyDock(QgsDockWidget):
         self.summary_label = QLabel(units_tab)
         self.save_button = QPushButton(tr("Save as GeoPackage…"), units_tab)
         self.save_button.setEnabled(False)
+        self.atlas_button = QPushButton(tr("Atlas (PDF)…"), units_tab)
+        self.atlas_button.setEnabled(False)
+        self.atlas_flagged = QCheckBox(tr("flagged units only"), units_tab)
+        self.atlas_flagged.setChecked(True)
         save_row.addWidget(self.summary_label, 1)
+        save_row.addWidget(self.atlas_flagged)
+        save_row.addWidget(self.atlas_button)
         save_row.addWidget(self.save_button)
         ulay.addLayout(save_row)
         self.tabs.addTab(units_tab, tr("Units"))
@@ -158,6 +165,7 @@ class SynergyDock(QgsDockWidget):
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save_results)
+        self.atlas_button.clicked.connect(lambda: self.export_atlas())
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self.table.clicked.connect(self._zoom_to_row)
         self._on_units_layer(self.units_combo.currentLayer())
@@ -278,8 +286,9 @@ class SynergyDock(QgsDockWidget):
         QgsApplication.taskManager().addTask(self.task)
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        for task in (self.task, self.atlas_task):
+            if task is not None:
+                task.cancel()
 
     def _on_task_done(self, task: SynergyTask) -> None:
         self.task = None
@@ -346,6 +355,7 @@ class SynergyDock(QgsDockWidget):
             n=n_flag, total=len(res.units), k=res.params.k_percent, shares=shares))
         self.status.setText(tr("Done: {n} units flagged.").format(n=n_flag))
         self.save_button.setEnabled(True)
+        self.atlas_button.setEnabled(True)
 
     def _rows_to_fids(self, rows) -> List[int]:
         return [int(self.proxy.data(self.proxy.index(r, 0), FEATURE_ID_ROLE)) for r in rows]
@@ -414,10 +424,39 @@ class SynergyDock(QgsDockWidget):
         self.status.setText(tr("Saved to {path}").format(path=path))
         return path
 
+    def export_atlas(self, path: Optional[str] = None) -> bool:
+        """Write the map atlas (图集) of the current result in the background."""
+        from ..atlas.export import AtlasOptions
+        from ..atlas.task import start_atlas_task
+
+        if self.result is None or self.atlas_task is not None:
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save atlas"), "", tr("PDF files (*.pdf)"))
+            if not path:
+                return False
+        self.atlas_button.setEnabled(False)
+        self.status.setText(tr("Writing the atlas…"))
+        self.atlas_task = start_atlas_task(self.analysis, self.result, self.frame, self.mapping.mapping(), path,
+                                           AtlasOptions(flagged_only=self.atlas_flagged.isChecked()),
+                                           on_done=self._atlas_done)
+        self.atlas_task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.cancel_button.setEnabled(True)
+        return True
+
+    def _atlas_done(self, task) -> None:
+        self.atlas_task = None
+        self.atlas_button.setEnabled(True)
+        self.cancel_button.setEnabled(self.task is not None)
+        if task.report is not None:
+            self.status.setText(tr("Atlas written: {path} ({pages} pages).").format(path=task.report.path,
+                                                                                    pages=task.report.pages))
+        else:
+            self.status.setText(task.error or tr("Cancelled."))
+
     # -- teardown ----------------------------------------------------------------------------
     def shutdown(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        self.cancel()
         if self.result_layer is not None:
             try:
                 self.result_layer.selectionChanged.disconnect(self._on_map_selection)

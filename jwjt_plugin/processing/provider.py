@@ -22,10 +22,11 @@ class JwjtProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         from .access_query_algorithm import AccessQueryAlgorithm
         from .assessment_algorithm import SectorAssessmentAlgorithm, SynergyAssessmentAlgorithm
+        from .atlas_algorithm import SynergyAtlasAlgorithm
         from .plan_overlap_algorithm import PlanOverlapAlgorithm
         from .synergy_algorithm import SynergyFlagsAlgorithm
         from .unit_qa_algorithm import UnitQaAlgorithm
 
         for alg in (SynergyFlagsAlgorithm(), PlanOverlapAlgorithm(), UnitQaAlgorithm(), AccessQueryAlgorithm(),
-                    SynergyAssessmentAlgorithm(), SectorAssessmentAlgorithm()):
+                    SynergyAssessmentAlgorithm(), SectorAssessmentAlgorithm(), SynergyAtlasAlgorithm()):
             self.addAlgorithm(alg)

@@ -199,3 +199,17 @@ def test_field_mapping_is_remembered_in_the_project(dock, sample_layers):
     dock.mapping.combos["name"].setField("")
     other.set_layer(units)
     assert other.mapping().name is None  # "none" chosen explicitly is remembered too
+
+
+def test_atlas_button_writes_the_flagged_atlas(dock, qtbot, tmp_path):
+    import subprocess
+
+    run_and_wait(dock, qtbot)
+    assert dock.atlas_button.isEnabled()
+    path = str(tmp_path / "atlas.pdf")
+    assert dock.export_atlas(path)
+    qtbot.waitUntil(lambda: dock.atlas_task is None, timeout=180000)
+    assert "pages" in dock.status.text(), dock.status.text()
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages > int(dock.result.units["SYN_FLAG"].sum())

@@ -1,0 +1,276 @@
+"""The two layouts of an atlas, bound to its data, and the sequence of pages they print.
+
+The template is loaded twice: the *front* layout keeps the overview, concentration and
+notes pages (and any page of the user's own, such as a cover); the *units* layout keeps
+the unit sheet and its continuation page and runs the QGIS atlas over the units.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Dict, List
+
+from qgis.core import QgsLayoutItemPicture, QgsRenderContext
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QVariant
+
+from ..adapters.i18n import tr
+from . import template as T
+from . import texts
+from .binding import HEIGHT_SAFETY_MM, TableMetrics, bind_table, fit_height, set_legend, set_variables
+from .book_content import AtlasOptions, BookContent
+from .content import Block, paginate, wrap_text
+from .layers import AtlasData, add_rows, new_table_layer
+from .template import AtlasError
+
+STRING, INT = QVariant.String, QVariant.Int
+#: Rows of the unit tables belong to the atlas feature by its ORDER (unique, unlike codes,
+#: which real layers sometimes repeat); the part says on which page of the unit they go.
+UNIT_ROWS = "\"KEY\" = attribute(@atlas_feature, 'ORDER')"
+FILTERS = {"metrics": UNIT_ROWS, "access": UNIT_ROWS + ' AND "PART" = 0',
+           "continued": UNIT_ROWS + ' AND "PART" = @jwjt_part', "notes": '"PART" = @jwjt_part'}
+
+
+@dataclass
+class PageJob:
+    layout: object
+    page: int
+    prepare: Callable[[], None]
+
+
+class AtlasBook:
+    def __init__(self, data: AtlasData, content: BookContent, options: AtlasOptions) -> None:
+        self.data, self.content, self.options = data, content, options
+        self.front = self.units = None
+        self._atlas_running = False
+        try:
+            self._load(options.template or T.default_template_path())
+            self._bind_front()
+            self._bind_units()
+        except BaseException:
+            self.close()
+            raise
+
+    def _load(self, path: str) -> None:
+        content = self.content
+        self.front = T.load_template(path, self.data.project)
+        self.units = T.load_template(path, self.data.project)
+        T.keep_pages(self.front, ("overview", "concentration", "notes"), extra=True)
+        T.keep_pages(self.units, ("unit", "continued"))
+        for layout in (self.front, self.units):
+            T.fix_fonts(layout)
+            layout.renderContext().setDpi(self.options.dpi)
+            # Text stays text in the PDF: searchable unit codes and names.
+            layout.renderContext().setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+            set_variables(layout, {
+                "jwjt_atlas_title": content.title, "jwjt_footer": f"{content.title}  ·  {content.today}  ·  JWJT",
+                "jwjt_heading_metrics": texts.indicators_heading(), "jwjt_heading_access": texts.access_heading(),
+                "jwjt_heading_access_continued": texts.access_continued_heading(),
+                "jwjt_heading_table": texts.concentration_heading(),
+                "jwjt_page_title": "", "jwjt_page_subtitle": "", "jwjt_page_note": "", "jwjt_part": 0})
+        self.roles = T.page_roles(self.front)
+        self.unit_roles = T.page_roles(self.units)
+
+    # -- front pages ---------------------------------------------------------------------------
+    def _bind_front(self) -> None:
+        data, content, layout = self.data, self.content, self.front
+        conc = T.find_item(layout, T.CONCENTRATION_TABLE)
+        if conc is not None:
+            cols = ("SPECIES", "TOTAL", "TOP", "COINC", "UNITS_TOTAL")
+            layer = data.add(new_table_layer("concentration", [(c, STRING) for c in cols]))
+            add_rows(layer, content.concentration_rows())
+            bind_table(conc, layer, dict(zip(cols, texts.concentration_headings(content.result.params.k_percent))))
+        picture = T.find_item(layout, T.CURVE_PICTURE)
+        if picture is not None and content.curve_path:
+            picture.setPicturePath(content.curve_path, QgsLayoutItemPicture.FormatSVG)
+        self.notes_parts: List[list] = []
+        notes = T.find_item(layout, T.NOTES_TABLE)
+        if notes is not None:
+            m = TableMetrics(layout, notes)
+            item_w, detail_w = m.column_width("ITEM"), m.column_width("DETAIL")
+            blocks = [Block(wrap_text(item, m.width, item_w), wrap_text(detail, m.width, detail_w))
+                      for item, detail in content.notes(self.data.crs_name())]
+            self.notes_parts = paginate(blocks, (m.capacity(), m.capacity()), m.header_height(), m.row_height)
+            layer = data.add(new_table_layer("notes", [("PART", INT), ("SEQ", INT), ("ITEM", STRING),
+                                                       ("DETAIL", STRING)]))
+            add_rows(layer, [(part, i, "\n".join(r.label), "\n".join(r.lines))
+                             for part, rows in enumerate(self.notes_parts) for i, r in enumerate(rows)])
+            bind_table(notes, layer, dict(zip(("ITEM", "DETAIL"), texts.notes_headings())), FILTERS["notes"])
+        self.overview_map = T.find_item(layout, T.OVERVIEW_MAP)
+        self.overview_map.setCrs(data.crs)
+        self.overview_legend = T.find_item(layout, T.OVERVIEW_LEGEND)
+
+    # -- unit sheets ---------------------------------------------------------------------------
+    def _bind_units(self) -> None:
+        data, content, layout = self.data, self.content, self.units
+        umap = T.find_item(layout, T.UNIT_MAP)
+        umap.setCrs(data.crs)
+        umap.setKeepLayerSet(True)
+        umap.setLayers(data.unit_map_layers)
+        umap.setAtlasDriven(True)
+        legend = T.find_item(layout, T.UNIT_LEGEND)
+        if legend is not None:
+            set_legend(legend, data.unit_legend)
+        self.metrics_table = T.find_item(layout, T.UNIT_METRICS)
+        if self.metrics_table is not None:
+            self._bind_metrics()
+        self.access_table = T.find_item(layout, T.UNIT_ACCESS)
+        self.cont_table = T.find_item(layout, T.CONT_ACCESS)
+        self._bind_access()
+
+        atlas = layout.atlas()
+        atlas.setCoverageLayer(data.atlas_units)
+        atlas.setEnabled(True)
+        atlas.setHideCoverage(False)
+        atlas.setFilterFeatures(self.options.flagged_only)
+        atlas.setFilterExpression('"SYN_FLAG" = 1' if self.options.flagged_only else "")
+        atlas.setSortFeatures(True)
+        atlas.setSortAscending(True)
+        atlas.setSortExpression('"ORDER"')
+        atlas.setPageNameExpression('"UNIT"')
+
+    def _bind_metrics(self) -> None:
+        """Indicators in two label–value pairs per row; the table is sized to the tallest unit."""
+        content, layout, table = self.content, self.units, self.metrics_table
+        cols = ("LABEL_A", "VALUE_A", "LABEL_B", "VALUE_B")
+        m = TableMetrics(layout, table)
+        widths = [m.column_width(c) for c in cols]
+        rows, tallest = [], 0.0
+        for row in content.atlas_rows:
+            items = content.metrics(row)
+            items += [("", "")] * (len(items) % 2)
+            height = m.header_height()
+            for i in range(0, len(items), 2):
+                cells = [wrap_text(text, m.width, w) for text, w in
+                         zip((items[i][0], items[i][1], items[i + 1][0], items[i + 1][1]), widths)]
+                height += m.row_height(max(len(c) for c in cells))
+                rows.append([content.unit_rows[row]["ORDER"], i // 2] + ["\n".join(c) for c in cells])
+            tallest = max(tallest, height)
+        # The access list under the indicators gets whatever room they leave.
+        fit_height(layout, T.first_frame(table), tallest + HEIGHT_SAFETY_MM + 0.5)
+        layer = self.data.add(new_table_layer("metrics", [("KEY", INT), ("SEQ", INT)] +
+                                              [(c, STRING) for c in cols]))
+        add_rows(layer, rows)
+        bind_table(table, layer, dict(zip(cols, texts.metrics_headings())), FILTERS["metrics"])
+
+    def _bind_access(self) -> None:
+        """The access lists, wrapped and split into the sheet's part and continuation parts."""
+        content, layout, access, cont = self.content, self.units, self.access_table, self.cont_table
+        if cont is not None:
+            # Both tables show lines wrapped once, for the sheet's table: same columns and fonts.
+            cont.setColumns(access.columns())
+            cont.setContentTextFormat(access.contentTextFormat())
+            cont.setHeaderTextFormat(access.headerTextFormat())
+            cont.setCellMargin(access.cellMargin())
+        m = TableMetrics(layout, access)
+        capacities = (m.capacity(), TableMetrics(layout, cont).capacity() if cont is not None else m.capacity())
+        dim_w, text_w = m.column_width("DIM"), m.column_width("TEXT")
+        self.unit_parts: Dict[int, int] = {}
+        rows = []
+        for row in content.atlas_rows:
+            blocks = content.access_blocks(row, lambda s: wrap_text(s, m.width, dim_w),
+                                           lambda s: wrap_text(s, m.width, text_w))
+            parts = paginate(blocks, capacities, m.header_height(), m.row_height)
+            self.unit_parts[row] = len(parts)
+            key = content.unit_rows[row]["ORDER"]
+            rows += [(key, part, i, "\n".join(r.label), "\n".join(r.lines))
+                     for part, part_rows in enumerate(parts) for i, r in enumerate(part_rows)]
+        layer = self.data.add(new_table_layer("access", [("KEY", INT), ("PART", INT), ("SEQ", INT),
+                                                         ("DIM", STRING), ("TEXT", STRING)]))
+        add_rows(layer, rows)
+        headings = dict(zip(("DIM", "TEXT"), texts.access_headings()))
+        bind_table(access, layer, headings, FILTERS["access"])
+        if cont is not None:
+            bind_table(cont, layer, headings, FILTERS["continued"])
+
+    # -- the page sequence ---------------------------------------------------------------------
+    def plan(self) -> List[PageJob]:
+        content = self.content
+        jobs: List[PageJob] = []
+        for page in T.extra_pages(self.front):
+            jobs.append(PageJob(self.front, page, self._front_job(content.title, "", "")))
+        for spec in self.data.overview:
+            jobs.append(PageJob(self.front, self.roles["overview"], self._overview_job(spec)))
+        if "concentration" in self.roles:
+            t = content.concentration_texts()
+            jobs.append(PageJob(self.front, self.roles["concentration"],
+                                self._front_job(texts.concentration_title(), t["subtitle"], t["note"])))
+        if "notes" in self.roles:
+            jobs += [PageJob(self.front, self.roles["notes"], self._notes_job(part))
+                     for part in range(len(self.notes_parts))]
+        self.n_front = len(jobs)
+
+        atlas = self.units.atlas()
+        atlas.beginRender()
+        self._atlas_running = True
+        if atlas.count() != len(content.atlas_rows):
+            raise AtlasError(tr("The atlas found {n} units, not {expected}.").format(
+                n=atlas.count(), expected=len(content.atlas_rows)))
+        sheet = self.unit_roles["unit"]
+        continued = self.unit_roles.get("continued", sheet)
+        self.n_continued = 0
+        for index, row in enumerate(content.atlas_rows):
+            jobs.append(PageJob(self.units, sheet, self._unit_job(index, row)))
+            for part in range(1, self.unit_parts[row]):
+                jobs.append(PageJob(self.units, continued, self._continued_job(part)))
+                self.n_continued += 1
+        self.n_units = len(content.atlas_rows)
+        self.n_unit_pages = len(jobs) - self.n_front
+        return jobs
+
+    def _front_job(self, title: str, subtitle: str, note: str) -> Callable[[], None]:
+        return lambda: set_variables(self.front, {"jwjt_page_title": title, "jwjt_page_subtitle": subtitle,
+                                                  "jwjt_page_note": note})
+
+    def _overview_job(self, spec) -> Callable[[], None]:
+        def prepare() -> None:
+            m = self.overview_map
+            m.setKeepLayerSet(True)
+            m.setLayers(spec.layers)
+            m.zoomToExtent(self.data.extent)
+            if self.overview_legend is not None:
+                set_legend(self.overview_legend, spec.legend, filter_by_map=True)
+            set_variables(self.front, {"jwjt_page_title": spec.title, "jwjt_page_subtitle": spec.subtitle,
+                                       "jwjt_page_note": spec.note})
+        return prepare
+
+    def _notes_job(self, part: int) -> Callable[[], None]:
+        def prepare() -> None:
+            title = texts.notes_title()
+            set_variables(self.front, {"jwjt_page_title": title if part == 0 else texts.continued(title),
+                                       "jwjt_page_subtitle": texts.notes_subtitle(), "jwjt_page_note": "",
+                                       "jwjt_part": part})
+            T.find_item(self.front, T.NOTES_TABLE).refreshAttributes()
+        return prepare
+
+    def _unit_job(self, index: int, row: int) -> Callable[[], None]:
+        def prepare() -> None:
+            unit = self.content.unit_rows[row]
+            # Moving to the feature refreshes every item, the tables with it (filtered on
+            # the atlas feature and @jwjt_part, so the part is set first).
+            set_variables(self.units, {"jwjt_part": 0})
+            atlas = self.units.atlas()
+            if not atlas.seekTo(index) or self.units.reportContext().feature()["ORDER"] != unit["ORDER"]:
+                raise AtlasError(tr("The atlas could not move to unit {unit}.").format(unit=unit["UNIT"]))
+        return prepare
+
+    def _continued_job(self, part: int) -> Callable[[], None]:
+        def prepare() -> None:
+            set_variables(self.units, {"jwjt_part": part})
+            (self.cont_table or self.access_table).refreshAttributes()
+        return prepare
+
+    def set_page_label(self, layout, page: int, total: int) -> None:
+        set_variables(layout, {"jwjt_page_label": texts.page_label(page, total)})
+
+    def close(self) -> None:
+        """End the atlas and delete both layouts now (QObjects belong to the thread that made them)."""
+        if self._atlas_running:
+            self.units.atlas().endRender()
+            self._atlas_running = False
+        for attr in ("front", "units"):
+            layout = getattr(self, attr, None)
+            if layout is not None and not sip.isdeleted(layout):
+                sip.delete(layout)
+            setattr(self, attr, None)
+        self.overview_map = self.overview_legend = None
+        self.access_table = self.cont_table = self.metrics_table = None

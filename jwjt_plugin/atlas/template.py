@@ -1,0 +1,195 @@
+"""The editable atlas template (.qpt): where it lives, the items the export fills in, loading.
+
+A template has up to five page designs, recognised by the ids of the items on them (so
+users may reorder pages, move, resize and restyle items, add logos and text):
+
+=================  ==========================================================================
+page               items the export fills in (item ids)
+=================  ==========================================================================
+overview map       overview_map, overview_legend (optional: overview_scalebar, overview_north)
+concentration      curve_picture and/or concentration_table
+notes              notes_table
+unit sheet         unit_map, unit_access (optional: unit_legend, unit_metrics, unit_scalebar,
+                   unit_north)
+unit continued     unit_access_continued
+=================  ==========================================================================
+
+Any other page (a cover, say) is printed once at the start. Labels print layout variables
+set by the export: ``@jwjt_atlas_title``, ``@jwjt_page_title``, ``@jwjt_page_subtitle``,
+``@jwjt_page_note``, ``@jwjt_footer``, ``@jwjt_page_label``, ``@jwjt_heading_metrics``,
+``@jwjt_heading_access``, ``@jwjt_heading_access_continued``, ``@jwjt_heading_table``;
+unit pages also print fields of the atlas feature (``UNIT``, ``NAME``, ``SUBTITLE``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import (QgsLayoutFrame, QgsLayoutItem, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemPage,
+                       QgsLayoutItemScaleBar, QgsLayoutTable, QgsLegendStyle, QgsPrintLayout, QgsReadWriteContext)
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtGui import QFont, QFontDatabase
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..adapters.i18n import tr
+from ..paths import resources_dir
+
+TEMPLATE_FILE = "jwjt_atlas.qpt"
+
+OVERVIEW_MAP, OVERVIEW_LEGEND = "overview_map", "overview_legend"
+OVERVIEW_SCALEBAR, OVERVIEW_NORTH = "overview_scalebar", "overview_north"
+CURVE_PICTURE, CONCENTRATION_TABLE = "curve_picture", "concentration_table"
+NOTES_TABLE = "notes_table"
+UNIT_MAP, UNIT_LEGEND, UNIT_METRICS, UNIT_ACCESS = "unit_map", "unit_legend", "unit_metrics", "unit_access"
+UNIT_SCALEBAR, UNIT_NORTH = "unit_scalebar", "unit_north"
+CONT_ACCESS = "unit_access_continued"
+
+#: page role -> item ids that mark a page as having that role (any one of them)
+ROLE_MARKERS = {
+    "overview": (OVERVIEW_MAP,),
+    "concentration": (CURVE_PICTURE, CONCENTRATION_TABLE),
+    "notes": (NOTES_TABLE,),
+    "unit": (UNIT_MAP,),
+    "continued": (CONT_ACCESS,),
+}
+REQUIRED_ITEMS = (OVERVIEW_MAP, UNIT_MAP, UNIT_ACCESS)
+
+#: Preferred font (Debian: fonts-noto-cjk) and stand-ins for systems without it.
+FONT_FAMILY = "Noto Sans CJK SC"
+CJK_FALLBACKS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei",
+                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC", "SimSun")
+
+
+class AtlasError(Exception):
+    """A problem with the atlas inputs or template; the message is translated already."""
+
+
+def default_template_path() -> str:
+    return str(resources_dir() / "atlas" / TEMPLATE_FILE)
+
+
+def load_template(path: Optional[str], project) -> QgsPrintLayout:
+    """A new print layout of ``project`` made from the template at ``path`` (default: ours)."""
+    path = path or default_template_path()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise AtlasError(tr("The atlas template '{path}' could not be read.").format(path=path))
+    doc = QDomDocument()
+    if not doc.setContent(text):
+        raise AtlasError(tr("The atlas template '{path}' is not a QGIS layout template.").format(path=path))
+    layout = QgsPrintLayout(project)
+    _items, ok = layout.loadFromTemplate(doc, QgsReadWriteContext())
+    problem = None
+    if not ok or layout.pageCollection().pageCount() == 0:
+        problem = tr("The atlas template '{path}' is not a QGIS layout template.").format(path=path)
+    else:
+        missing = [item_id for item_id in REQUIRED_ITEMS if find_item(layout, item_id) is None]
+        if missing:
+            problem = tr("The atlas template '{path}' has no item with the id '{id}' (see "
+                         "resources/atlas/README.md for the items the atlas fills in).").format(path=path, id=missing[0])
+    if problem:
+        sip.delete(layout)      # now, in this thread; not whenever the traceback is collected
+        raise AtlasError(problem)
+    return layout
+
+
+def find_item(layout, item_id: str):
+    """The item with this id; for a table frame, the table (the multi-frame) itself."""
+    item = layout.itemById(item_id)
+    if isinstance(item, QgsLayoutFrame):
+        return item.multiFrame()
+    return item
+
+
+def first_frame(table):
+    return table.frames()[0] if table is not None and table.frames() else None
+
+
+def page_roles(layout) -> Dict[str, int]:
+    """Role -> page index, from the items found on each page."""
+    roles: Dict[str, int] = {}
+    for role, markers in ROLE_MARKERS.items():
+        for item_id in markers:
+            item = layout.itemById(item_id)
+            if item is not None and role not in roles:
+                roles[role] = item.page()
+    return roles
+
+
+def extra_pages(layout) -> List[int]:
+    """Pages with no role (a cover or a preface of the user's): printed once at the start."""
+    used = set(page_roles(layout).values())
+    return [i for i in range(layout.pageCollection().pageCount()) if i not in used]
+
+
+def keep_pages(layout, roles: Sequence[str], extra: bool = False) -> None:
+    """Remove every page (and its items) except those with the given roles and, if
+    ``extra``, the pages without a role. Each export loads the template twice, once for
+    the front pages and once for the unit sheets; items left on pages a layout never
+    prints would still be refreshed for every atlas feature."""
+    found = page_roles(layout)
+    keep = {found[r] for r in roles if r in found}
+    if extra:
+        keep.update(extra_pages(layout))
+    drop = [i for i in range(layout.pageCollection().pageCount()) if i not in keep]
+    if not drop:
+        return
+    tables = set()
+    for item in list(layout.items()):
+        if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage):
+            continue
+        if item.page() in drop:
+            if isinstance(item, QgsLayoutFrame):
+                tables.add(item.multiFrame())
+            layout.removeLayoutItem(item)
+    for i in sorted(drop, reverse=True):
+        layout.pageCollection().deletePage(i)
+    # Removed items are deleted later by the event loop, which a worker thread lacks.
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    for table in tables:
+        if table is not None and not table.frames():
+            layout.removeMultiFrame(table)
+
+
+def cjk_family() -> Optional[str]:
+    families = set(QFontDatabase().families())
+    return next((f for f in CJK_FALLBACKS if f in families), None)
+
+
+def fix_fonts(layout) -> None:
+    """Make every text of the layout print Chinese properly and stay searchable.
+
+    Fonts the system lacks would print Chinese as boxes: they are swapped for an
+    installed CJK font. And Qt's PDF writer loses the text of digits that follow Latin
+    letters (unit codes, "CO2") when it shapes them with a CJK OpenType font; without
+    shaping, which neither Latin nor Chinese needs, the PDF text is complete.
+    """
+    families = set(QFontDatabase().families())
+    stand_in = cjk_family()
+
+    def fixed(font):
+        if stand_in is not None and font.family() not in families:
+            font.setFamily(stand_in)
+        font.setStyleStrategy(QFont.PreferNoShaping)
+        return font
+
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            item.setFont(fixed(item.font()))
+        elif isinstance(item, QgsLayoutItemLegend):
+            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+                          QgsLegendStyle.SymbolLabel):
+                item.setStyleFont(style, fixed(item.styleFont(style)))
+        elif isinstance(item, QgsLayoutItemScaleBar):
+            fmt = item.textFormat()
+            fmt.setFont(fixed(fmt.font()))
+            item.setTextFormat(fmt)
+    for mf in layout.multiFrames():
+        if isinstance(mf, QgsLayoutTable):
+            for getter, setter in ((mf.contentTextFormat, mf.setContentTextFormat),
+                                   (mf.headerTextFormat, mf.setHeaderTextFormat)):
+                fmt = getter()
+                fmt.setFont(fixed(fmt.font()))
+                setter(fmt)

@@ -1,0 +1,253 @@
+"""Every text the atlas prints, translated at the time of the export.
+
+The template holds no wording of its own: its labels show layout variables
+(``@jwjt_page_title`` ...) and fields of the atlas feature, which the export fills with
+the strings below, so the same template prints in the user's language.
+"""
+from __future__ import annotations
+
+from typing import Dict
+
+from ..adapters.i18n import tr, tr_core
+from ..core.fields import UNIT_CLASSES, UNIT_CLASSES_ZH
+from ..core.synergy import CLASS_LABELS, CLASS_LABELS_ZH
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def with_term(text: str, zh: str) -> str:
+    """The translated text, followed by the Chinese term unless it already is Chinese."""
+    return text if has_cjk(text) else f"{text} ({zh})"
+
+
+def unit_class_label(cls: int) -> str:
+    if cls in UNIT_CLASSES:
+        return with_term(tr_core(UNIT_CLASSES[cls]), UNIT_CLASSES_ZH[cls])
+    return tr("Class unknown")
+
+
+def synergy_label(key: str) -> str:
+    return f"{key} " + with_term(tr_core(CLASS_LABELS[key]), CLASS_LABELS_ZH[key])
+
+
+def dimension_labels() -> Dict[str, str]:
+    """The four access-list dimensions (and remarks) in their official order."""
+    return {
+        "spatial": with_term(tr("Spatial layout constraints"), "空间布局约束"),
+        "emission": with_term(tr("Pollutant emission control"), "污染物排放管控"),
+        "risk": with_term(tr("Environmental risk prevention"), "环境风险防控"),
+        "resource": with_term(tr("Resource use efficiency"), "资源利用效率"),
+        "remark": with_term(tr("Remarks"), "备注"),
+    }
+
+
+def continued(label: str) -> str:
+    return tr("{label} (continued)").format(label=label)
+
+
+def method_text(params) -> str:
+    if params.hotspot_method == "topk":
+        return tr("top-k % cells (same k)")
+    text = tr("Getis–Ord Gi* (bin ≥ {bin})").format(bin=params.gi_min_bin)
+    return text + (" FDR" if params.gi_fdr else "")
+
+
+def rule_text(rule: str) -> str:
+    return {"nox_or_vocs": tr("NOx or VOCs hotspot"), "nox_and_vocs": tr("NOx and VOCs hotspot"),
+            "nox": tr("NOx hotspot"), "vocs": tr("VOCs hotspot")}.get(rule, rule)
+
+
+def domain_text(domain: str) -> str:
+    return tr("Cells under the units") if domain == "units" else tr("All cells of the grid")
+
+
+def denominator_text(denominator: str) -> str:
+    return tr("All cells") if denominator == "all" else tr("Non-zero cells")
+
+
+def share_item(share: str, species: str) -> str:
+    return tr("{share} of {species}").format(share=share, species=species)
+
+
+def parameters_text(params) -> str:
+    return tr("Top {k} % of cells by CO2, counted among {denominator} ({domain}); pollutant hotspots: {method}; "
+              "coincidence rule: {rule}; a unit is flagged when coincidence cells cover at least {area} of it "
+              "or hold at least {co2} of its CO2.").format(
+        k=f"{params.k_percent:g}", denominator=denominator_text(params.denominator).lower(),
+        domain=domain_text(params.domain).lower(), method=method_text(params), rule=rule_text(params.rule),
+        area=f"{params.flag_min_area_share * 100:g}\u00a0%", co2=f"{params.flag_min_co2_share * 100:g}\u00a0%")
+
+
+def default_title(city: str = "") -> str:
+    if city:
+        return tr("{city} pollution–carbon synergy atlas").format(city=city)
+    return tr("Pollution–carbon synergy atlas")
+
+
+def page_label(page: int, pages: int) -> str:
+    return tr("Page {page} of {pages}").format(page=page, pages=pages)
+
+
+# -- overview pages ---------------------------------------------------------------------
+def grid_title(species: str) -> str:
+    return tr("{species} emissions per grid cell").format(species=species)
+
+
+def grid_subtitle(name: str, total: str) -> str:
+    return tr("Grid '{name}'; {total} t/yr in the cells under the units.").format(name=name, total=total)
+
+
+def grid_missing(species: str) -> str:
+    return tr("No {species} grid was given, so this page shows the control units only.").format(species=species)
+
+
+def grid_legend_title(species: str) -> str:
+    return tr("{species} (t/yr per cell)").format(species=species)
+
+
+def top_title(k: float) -> str:
+    return tr("Top {k} % of cells by CO2").format(k=f"{k:g}")
+
+
+def top_subtitle(n: int, domain: int, shares: str) -> str:
+    return tr("{n} of {domain} cells; they hold {shares}.").format(n=n, domain=domain, shares=shares)
+
+
+def top_legend(k: float, n: int) -> str:
+    return tr("CO2 top {k} % cells ({n})").format(k=f"{k:g}", n=n)
+
+
+def coincidence_title() -> str:
+    return tr("Coincidence cells: CO2 top cells that are also pollutant hotspots")
+
+
+def coincidence_subtitle(n: int, rule: str, shares: str) -> str:
+    return tr("{n} coincidence cells (rule: {rule}); they hold {shares}.").format(n=n, rule=rule, shares=shares)
+
+
+def coincidence_legend(n: int) -> str:
+    return tr("Coincidence cells ({n})").format(n=n)
+
+
+def top_only_legend(n: int) -> str:
+    return tr("CO2 top cells, not pollutant hotspots ({n})").format(n=n)
+
+
+def classes_title() -> str:
+    return tr("Control units by class")
+
+
+def classes_subtitle(counts: str) -> str:
+    return tr("Units per class: {counts}.").format(counts=counts)
+
+
+def flagged_title() -> str:
+    return tr("Synergy classes and flagged units")
+
+
+def flagged_subtitle(n: int, total: int) -> str:
+    return tr("{n} of {total} units are flagged as synergy hotspots (class A).").format(n=n, total=total)
+
+
+def empty_mask_note() -> str:
+    return tr("No cell falls in this set.")
+
+
+def legend_units() -> str:
+    return tr("Control units")
+
+
+def legend_unit_class() -> str:
+    return tr("Unit class")
+
+
+def legend_synergy() -> str:
+    return tr("Synergy class")
+
+
+def legend_cells() -> str:
+    return tr("Grid cells")
+
+
+def legend_this_unit() -> str:
+    return tr("This unit")
+
+
+def legend_other_units() -> str:
+    return tr("Other units")
+
+
+# -- concentration page -------------------------------------------------------------------
+def concentration_title() -> str:
+    return tr("Emission concentration")
+
+
+def concentration_subtitle(k: float, n_top: int, n_domain: int, shares: str) -> str:
+    return tr("The top {k} % of cells by CO2 ({n} of {total} cells) hold {shares}.").format(
+        k=f"{k:g}", n=n_top, total=n_domain, shares=shares)
+
+
+def concentration_summary(n: int, shares: str) -> str:
+    return tr("Coincidence cells ({n}) hold {shares}.").format(n=n, shares=shares)
+
+
+def curve_title() -> str:
+    return tr("Emission concentration curve")
+
+
+def curve_axes() -> tuple:
+    return (tr("Share of cells ranked by CO2 (%)"), tr("Cumulative share of emissions (%)"))
+
+
+def concentration_headings(k: float) -> list:
+    return [tr("Species"), tr("Total in the ranked cells (t/yr)"),
+            tr("Share in top {k} % CO2 cells").format(k=f"{k:g}"), tr("Share in coincidence cells"),
+            tr("Total under the units (t/yr)")]
+
+
+def concentration_heading() -> str:
+    return tr("Concentration table")
+
+
+# -- notes page ---------------------------------------------------------------------------
+def notes_title() -> str:
+    return tr("Notes and parameters")
+
+
+def notes_subtitle() -> str:
+    return tr("How this atlas was made, and what the analysis reported.")
+
+
+def notes_headings() -> list:
+    return [tr("Item"), tr("Details")]
+
+
+# -- unit pages ---------------------------------------------------------------------------
+def indicators_heading() -> str:
+    return tr("Indicators")
+
+
+def access_heading() -> str:
+    return with_term(tr("Environmental access list"), "生态环境准入清单")
+
+
+def access_continued_heading() -> str:
+    return continued(access_heading())
+
+
+def metrics_headings() -> list:
+    return [tr("Indicator"), tr("Value"), tr("Indicator"), tr("Value")]
+
+
+def access_headings() -> list:
+    return [tr("Dimension"), tr("Requirements")]
+
+
+def no_text() -> str:
+    return tr("(none given)")
+
+
+def no_field() -> str:
+    return tr("(the unit layer has no field for this dimension)")

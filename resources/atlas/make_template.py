@@ -1,0 +1,307 @@
+"""Writes jwjt_atlas.qpt, the default atlas template, from code (run with QGIS's Python):
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python resources/atlas/make_template.py
+
+The template is meant to be edited in the QGIS layout designer (Project > New Print
+Layout, then Add Items from Template); README.md lists the item ids the export fills in.
+All texts are layout variables or atlas fields, so the template itself is language-free;
+the values given to the variables here only show what goes where in the designer.
+"""
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from qgis.core import (QgsApplication, QgsExpressionContextUtils, QgsFillSymbol, QgsLayoutFrame,  # noqa: E402
+                       QgsLayoutItemAttributeTable, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemShape,
+                       QgsLayoutMeasurement, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
+                       QgsLayoutTableColumn, QgsLayoutTableStyle, QgsLegendStyle, QgsPathResolver, QgsPrintLayout,
+                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsScaleBarSettings, QgsSymbolLayerUtils,
+                       QgsTextFormat, QgsUnitTypes)
+from qgis.PyQt.QtCore import Qt  # noqa: E402
+from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
+
+from jwjt_plugin.atlas import template as T  # noqa: E402
+
+A4_W, A4_H = 210.0, 297.0
+LEFT, WIDTH = 10.0, 190.0
+INK, GREY, ACCENT = "#202020", "#6b6b6b", "#8c1d18"
+GRID = "#a0a0a0"
+
+
+def font(size, bold=False):
+    f = QFont(T.FONT_FAMILY)
+    f.setPointSizeF(size)
+    f.setBold(bold)
+    return f
+
+
+def text_format(size, bold=False, colour=INK):
+    fmt = QgsTextFormat()
+    fmt.setFont(font(size, bold))
+    fmt.setSize(size)
+    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setColor(QColor(colour))
+    return fmt
+
+
+def place(item, page, x, y, w, h):
+    item.attemptResize(QgsLayoutSize(w, h))
+    item.attemptMove(QgsLayoutPoint(x, y), page=page)
+
+
+def label(layout, page, text, x, y, w, h, size=9, bold=False, colour=INK, halign=Qt.AlignLeft,
+          valign=Qt.AlignTop, item_id=""):
+    item = QgsLayoutItemLabel(layout)
+    item.setText(text)
+    item.setFont(font(size, bold))
+    item.setFontColor(QColor(colour))
+    item.setHAlign(halign)
+    item.setVAlign(valign)
+    item.setMargin(0)
+    if item_id:
+        item.setId(item_id)
+    layout.addLayoutItem(item)
+    place(item, page, x, y, w, h)
+    return item
+
+
+def rule(layout, page, y):
+    shape = QgsLayoutItemShape(layout)
+    shape.setShapeType(QgsLayoutItemShape.Rectangle)
+    shape.setSymbol(QgsFillSymbol.createSimple({"color": ACCENT, "outline_style": "no"}))
+    layout.addLayoutItem(shape)
+    place(shape, page, LEFT, y, WIDTH, 0.5)
+
+
+def header(layout, page, title, subtitle):
+    label(layout, page, "[% @jwjt_atlas_title %]", LEFT, 6, WIDTH, 5, size=7.5, colour=GREY)
+    label(layout, page, title, LEFT, 12, WIDTH, 8, size=14, bold=True)
+    label(layout, page, subtitle, LEFT, 21, WIDTH, 8, size=8.5, colour="#333333")
+    rule(layout, page, 29.5)
+
+
+def footer(layout, page):
+    label(layout, page, "[% @jwjt_footer %]", LEFT, 287, 140, 5, size=7, colour=GREY)
+    label(layout, page, "[% @jwjt_page_label %]", 150, 287, 50, 5, size=7.5, colour=GREY, halign=Qt.AlignRight)
+
+
+def map_item(layout, page, item_id, x, y, w, h):
+    m = QgsLayoutItemMap(layout)
+    m.setId(item_id)
+    m.setFrameEnabled(True)
+    m.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
+    m.setFrameStrokeColor(QColor("#404040"))
+    m.setBackgroundColor(QColor("#ffffff"))
+    m.setKeepLayerSet(True)
+    layout.addLayoutItem(m)
+    place(m, page, x, y, w, h)
+    # A map without an extent resizes to NaN: give it one of the frame's proportions.
+    m.zoomToExtent(QgsRectangle(0, 0, w * 1000, h * 1000))
+    place(m, page, x, y, w, h)
+    return m
+
+
+def legend(layout, page, item_id, linked, x, y, w, h):
+    lg = QgsLayoutItemLegend(layout)
+    lg.setId(item_id)
+    lg.setLinkedMap(linked)
+    lg.setAutoUpdateModel(False)
+    lg.model().rootGroup().removeAllChildren()
+    lg.setTitle("")
+    lg.setStyleFont(QgsLegendStyle.Title, font(9, True))
+    lg.setStyleFont(QgsLegendStyle.Group, font(8.5, True))
+    lg.setStyleFont(QgsLegendStyle.Subgroup, font(8.5, True))
+    lg.setStyleFont(QgsLegendStyle.SymbolLabel, font(8))
+    lg.setStyleMargin(QgsLegendStyle.Subgroup, QgsLegendStyle.Top, 2.5)
+    lg.setSymbolWidth(6)
+    lg.setSymbolHeight(3.6)
+    lg.setWrapString("\n")
+    lg.setResizeToContents(True)
+    lg.setBackgroundEnabled(True)
+    lg.setBackgroundColor(QColor(255, 255, 255, 230))
+    layout.addLayoutItem(lg)
+    place(lg, page, x, y, w, h)
+    return lg
+
+
+def scalebar(layout, page, item_id, linked, x, y):
+    sb = QgsLayoutItemScaleBar(layout)
+    sb.setId(item_id)
+    sb.setStyle("Single Box")
+    sb.setLinkedMap(linked)
+    sb.setUnits(QgsUnitTypes.DistanceKilometers)
+    sb.setUnitLabel("km")
+    sb.setNumberOfSegments(2)
+    sb.setNumberOfSegmentsLeft(0)
+    sb.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    sb.setMinimumBarWidth(18)
+    sb.setMaximumBarWidth(40)
+    sb.setHeight(1.6)
+    sb.setTextFormat(text_format(7))
+    sb.setBackgroundEnabled(True)
+    sb.setBackgroundColor(QColor(255, 255, 255, 210))
+    layout.addLayoutItem(sb)
+    sb.attemptMove(QgsLayoutPoint(x, y), page=page)
+    sb.update()
+    return sb
+
+
+def north_arrow(layout, page, item_id, linked, x, y, w=8, h=12):
+    pic = QgsLayoutItemPicture(layout)
+    pic.setId(item_id)
+    pic.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath("arrows/NorthArrow_02.svg", QgsPathResolver()))
+    pic.setLinkedMap(linked)
+    pic.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    pic.setResizeMode(QgsLayoutItemPicture.Zoom)
+    pic.setBackgroundEnabled(False)
+    layout.addLayoutItem(pic)
+    place(pic, page, x, y, w, h)
+    return pic
+
+
+def table(layout, page, item_id, columns, x, y, w, h, headers=True, size=8, first_column_shade=False,
+          filter_expression=""):
+    t = QgsLayoutItemAttributeTable.create(layout)
+    cols = []
+    for attr, width, align in columns:
+        c = QgsLayoutTableColumn(attr)
+        c.setAttribute(attr)
+        c.setWidth(width)
+        c.setHAlignment(align)
+        c.setVAlignment(Qt.AlignTop)
+        cols.append(c)
+    t.setColumns(cols)
+    t.setContentTextFormat(text_format(size))
+    t.setHeaderTextFormat(text_format(size, True))
+    t.setHeaderMode(QgsLayoutTable.AllFrames if headers else QgsLayoutTable.NoHeaders)
+    t.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+    t.setCellMargin(0.9)
+    t.setGridStrokeWidth(0.2)
+    t.setGridColor(QColor(GRID))
+    t.setShowGrid(True)
+    t.setWrapBehavior(QgsLayoutTable.WrapText)
+    t.setEmptyTableBehavior(QgsLayoutTable.HideTable)
+    t.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+    t.setMaximumNumberOfFeatures(100000)
+    if filter_expression:
+        t.setFilterFeatures(True)
+        t.setFeatureFilter(filter_expression)
+    shade = QgsLayoutTableStyle()
+    shade.enabled = True
+    shade.cellBackgroundColor = QColor("#ececec")
+    t.setCellStyle(QgsLayoutTable.HeaderRow, shade)
+    if first_column_shade:
+        first = QgsLayoutTableStyle()
+        first.enabled = True
+        first.cellBackgroundColor = QColor("#f6f6f6")
+        t.setCellStyle(QgsLayoutTable.FirstColumn, first)
+    frame = QgsLayoutFrame(layout, t)
+    frame.setId(item_id)
+    t.addFrame(frame)
+    layout.addMultiFrame(t)
+    place(frame, page, x, y, w, h)
+    return t
+
+
+def build(project):
+    layout = QgsPrintLayout(project)
+    layout.setName("JWJT synergy atlas")
+    pages = layout.pageCollection()
+    for _ in range(5):
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize("A4", QgsLayoutItemPage.Portrait)
+        pages.addPage(page)
+
+    # 0 — overview map (filled once per overview map)
+    header(layout, 0, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
+    m = map_item(layout, 0, T.OVERVIEW_MAP, LEFT, 32, WIDTH, 192)
+    legend(layout, 0, T.OVERVIEW_LEGEND, m, LEFT, 228, 120, 52)
+    label(layout, 0, "[% @jwjt_page_note %]", 136, 228, 64, 52, size=8.5, colour=ACCENT)
+    scalebar(layout, 0, T.OVERVIEW_SCALEBAR, m, LEFT + 3, 214)
+    north_arrow(layout, 0, T.OVERVIEW_NORTH, m, LEFT + WIDTH - 11, 35)
+    footer(layout, 0)
+
+    # 1 — concentration curve and table
+    header(layout, 1, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
+    pic = QgsLayoutItemPicture(layout)
+    pic.setId(T.CURVE_PICTURE)
+    pic.setResizeMode(QgsLayoutItemPicture.Zoom)
+    layout.addLayoutItem(pic)
+    place(pic, 1, LEFT, 33, WIDTH, 124)
+    label(layout, 1, "[% @jwjt_heading_table %]", LEFT, 162, WIDTH, 6, size=10, bold=True)
+    table(layout, 1, T.CONCENTRATION_TABLE,
+          [("SPECIES", 22, Qt.AlignLeft), ("TOTAL", 40, Qt.AlignRight), ("TOP", 39, Qt.AlignRight),
+           ("COINC", 39, Qt.AlignRight), ("UNITS_TOTAL", 39.8, Qt.AlignRight)], LEFT, 169, WIDTH, 32)
+    label(layout, 1, "[% @jwjt_page_note %]", LEFT, 204, WIDTH, 40, size=9)
+    footer(layout, 1)
+
+    # 2 — notes and parameters (printed again for each part of a long list)
+    header(layout, 2, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
+    table(layout, 2, T.NOTES_TABLE, [("ITEM", 42, Qt.AlignLeft), ("DETAIL", 143.8, Qt.AlignLeft)],
+          LEFT, 33, WIDTH, 250, first_column_shade=True, filter_expression='"PART" = @jwjt_part')
+    footer(layout, 2)
+
+    # 3 — unit sheet (one per atlas feature)
+    unit_title = "[% attribute(@atlas_feature, 'UNIT') %]  [% attribute(@atlas_feature, 'NAME') %]"
+    unit_subtitle = "[% attribute(@atlas_feature, 'SUBTITLE') %]"
+    header(layout, 3, unit_title, unit_subtitle)
+    um = map_item(layout, 3, T.UNIT_MAP, LEFT, 32, 125, 106)
+    um.setAtlasDriven(True)
+    um.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    um.setAtlasMargin(0.2)
+    legend(layout, 3, T.UNIT_LEGEND, um, 139, 32, 61, 106)
+    scalebar(layout, 3, T.UNIT_SCALEBAR, um, LEFT + 2.5, 128)
+    north_arrow(layout, 3, T.UNIT_NORTH, um, LEFT + 125 - 9.5, 34.5, 7, 10.5)
+    label(layout, 3, "[% @jwjt_heading_metrics %]", LEFT, 141, WIDTH, 6, size=10, bold=True)
+    table(layout, 3, T.UNIT_METRICS,
+          [("LABEL_A", 55, Qt.AlignLeft), ("VALUE_A", 35.9, Qt.AlignRight),
+           ("LABEL_B", 55, Qt.AlignLeft), ("VALUE_B", 35.9, Qt.AlignRight)],
+          LEFT, 148, WIDTH, 50, headers=False, size=7.5,
+          filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER')")
+    label(layout, 3, "[% @jwjt_heading_access %]", LEFT, 201, WIDTH, 6, size=10, bold=True)
+    table(layout, 3, T.UNIT_ACCESS, [("DIM", 34, Qt.AlignLeft), ("TEXT", 151.8, Qt.AlignLeft)],
+          LEFT, 208, WIDTH, 76, first_column_shade=True,
+          filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER') AND \"PART\" = 0")
+    footer(layout, 3)
+
+    # 4 — unit sheet continued (only when the access list does not fit on the sheet)
+    header(layout, 4, unit_title, unit_subtitle)
+    label(layout, 4, "[% @jwjt_heading_access_continued %]", LEFT, 33, WIDTH, 6, size=10, bold=True)
+    table(layout, 4, T.CONT_ACCESS, [("DIM", 34, Qt.AlignLeft), ("TEXT", 151.8, Qt.AlignLeft)],
+          LEFT, 40, WIDTH, 244, first_column_shade=True,
+          filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER') AND \"PART\" = @jwjt_part")
+    footer(layout, 4)
+
+    # Placeholder values, shown only while the template is edited in the designer.
+    placeholders = {
+        "jwjt_atlas_title": "[atlas title]", "jwjt_page_title": "[page title]",
+        "jwjt_page_subtitle": "[page subtitle]", "jwjt_page_note": "[note]", "jwjt_footer": "[footer]",
+        "jwjt_page_label": "[page x of n]", "jwjt_heading_metrics": "[indicators]",
+        "jwjt_heading_access": "[environmental access list]",
+        "jwjt_heading_access_continued": "[environmental access list, continued]",
+        "jwjt_heading_table": "[concentration table]", "jwjt_part": 0,
+    }
+    QgsExpressionContextUtils.setLayoutVariables(layout, placeholders)
+    return layout
+
+
+def main():
+    app = QgsApplication([], False)
+    app.initQgis()
+    project = QgsProject()
+    layout = build(project)
+    out = HERE / T.TEMPLATE_FILE
+    ok = layout.saveAsTemplate(str(out), QgsReadWriteContext())
+    print(("wrote " if ok else "FAILED to write ") + str(out))
+    del layout
+    app.exitQgis()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
