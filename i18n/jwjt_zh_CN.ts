@@ -39,7 +39,7 @@
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="101"/>
         <source>Environmental control units</source>
         <translation>环境管控单元</translation>
     </message>
@@ -69,157 +69,157 @@
         <translation>协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="102"/>
+        <location filename="../jwjt_plugin/processing/unit_fields.py" line="14"/>
         <source>Unit code field (auto-detect when empty)</source>
         <translation>单元编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/unit_fields.py" line="15"/>
         <source>Unit name field (auto-detect when empty)</source>
         <translation>单元名称字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="102"/>
+        <location filename="../jwjt_plugin/processing/unit_fields.py" line="16"/>
         <source>Unit class field (auto-detect when empty)</source>
         <translation>管控单元分类字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="90"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="86"/>
         <source>{species} emission grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="92"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="88"/>
         <source>Units of the grid values</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="94"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="90"/>
         <source>Top k % of cells by CO2</source>
         <translation>CO2 排放量前 k% 的网格（k 值，%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="97"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="93"/>
         <source>Pollutant hotspot method</source>
         <translation>污染物热点识别方法</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="97"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="93"/>
         <source>Top k % cells (same k)</source>
         <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="97"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="93"/>
         <source>Getis–Ord Gi*</source>
         <translation>Getis–Ord Gi* 热点分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
         <source>Coincidence rule</source>
         <translation>协同网格判定规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
         <source>NOx or VOCs hotspot</source>
         <translation>NOx 或 VOCs 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
         <source>NOx and VOCs hotspot</source>
         <translation>NOx 与 VOCs 均为热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
         <source>NOx hotspot</source>
         <translation>NOx 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
         <source>VOCs hotspot</source>
         <translation>VOCs 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="105"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
         <source>Cells under the units</source>
         <translation>管控单元范围内的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="105"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
         <source>All cells of the grid</source>
         <translation>排放清单网格的全部网格单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="108"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="104"/>
         <source>All cells</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="108"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="104"/>
         <source>Non-zero cells</source>
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="110"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="106"/>
         <source>Gi* neighbourhood radius (cells)</source>
         <translation>Gi* 邻域半径（网格数）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="112"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="108"/>
         <source>Gi* hotspot confidence</source>
         <translation>Gi* 热点置信度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="114"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="110"/>
         <source>Gi*: correct for false discovery rate</source>
         <translation>Gi*：进行错误发现率（FDR）校正</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="115"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="111"/>
         <source>Flag when coincidence cells cover at least (% of unit area)</source>
         <translation>协同网格覆盖面积不低于（占单元面积的 %）时标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="117"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="113"/>
         <source>… or hold at least (% of the unit's CO2)</source>
         <translation>… 或所含 CO2 不低于（占单元 CO2 的 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="119"/>
         <source>Flagged units</source>
         <translation>已标记的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="121"/>
         <source>Concentration table</source>
         <translation>排放集中度表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="121"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="127"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="128"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="124"/>
         <source>Number of flagged units</source>
         <translation>已标记的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="156"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="152"/>
         <source>Reading {species} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="163"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="157"/>
         <source>Fields: code = {code}, name = {name}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="169"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="163"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -229,12 +229,12 @@
         <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（t/yr）与排放强度（t/km²）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="105"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
         <source>Cells to rank</source>
         <translation>参与排序的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="108"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="104"/>
         <source>Count the top k % among</source>
         <translation>前 k% 的计算基数</translation>
     </message>
@@ -274,12 +274,12 @@
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="54"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
@@ -514,17 +514,17 @@
         <translation>单元质检</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="106"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="104"/>
         <source>Administrative boundary (for the gap check)</source>
         <translation>行政边界（用于空隙检查）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="109"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="107"/>
         <source>Minimum unit area (m²)</source>
         <translation>最小单元面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="112"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="110"/>
         <source>Ignore gaps smaller than (m²)</source>
         <translation>忽略小于此面积的空隙（m²）</translation>
     </message>
@@ -669,192 +669,192 @@
         <translation>检查与一键查面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="54"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="54"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
         <source>Rule description</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
         <source>Unit class (1/2/3, 0 unknown)</source>
         <translation>管控单元分类（1/2/3，0 表示未知）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
         <source>Plan kind</source>
         <translation>规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
         <source>Plan layer</source>
         <translation>规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
         <source>Plan feature</source>
         <translation>规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
         <source>Other plan kind</source>
         <translation>另一规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
         <source>Other plan layer</source>
         <translation>另一规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
         <source>Other plan feature</source>
         <translation>另一规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
         <source>Overlap area (m²)</source>
         <translation>重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="60"/>
         <source>Share of the unit</source>
         <translation>占单元面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="60"/>
         <source>Share of the plan feature</source>
         <translation>占规划要素面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="109"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="110"/>
         <source>Check units against spatial plans (三区三线)</source>
         <translation>对照国土空间规划（三区三线）检查管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="79"/>
         <source>Quality checks</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="121"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="122"/>
         <source>Finds where environmental control units and the territorial spatial plans contradict each other. Default rules: the ecological protection red line must lie in priority-protection units (red line in key- or general-control units is a conflict); the urban development boundary must not lie in priority-protection units; permanent basic farmland, the red line and the urban development boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the units' CRS; invalid geometries are repaired on a copy.</source>
         <translation>查找环境管控单元与国土空间规划相互矛盾之处。默认规则：生态保护红线必须位于优先保护单元内（位于重点管控或一般管控单元内的红线即为冲突）；城镇开发边界不得位于优先保护单元内；永久基本农田、生态保护红线与城镇开发边界之间不得相互重叠。可用规则文件（JSON）替换默认规则。每处冲突在每个单元中输出为一个多边形，并给出其面积（m²；经纬度坐标的单元按椭球面计算）及其占单元和规划要素的面积比例。面积小于最小面积、或各处宽度均不及最小宽度的重叠视为数字化碎片，予以忽略。坐标参考系不同的规划图层会转换到管控单元的坐标参考系；无效几何在副本上修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="140"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="140"/>
         <source>Red line code field (auto-detect when empty)</source>
         <translation>生态保护红线编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
         <source>Farmland code field (auto-detect when empty)</source>
         <translation>永久基本农田编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
         <source>Urban development boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="154"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="152"/>
         <source>Ignore overlaps smaller than (m²)</source>
         <translation>忽略小于此面积的重叠（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="157"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="155"/>
         <source>Ignore overlaps narrower than (m)</source>
         <translation>忽略窄于此宽度的重叠（m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="160"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="158"/>
         <source>Overlap rules file (JSON; the default rules when empty)</source>
         <translation>重叠规则文件（JSON；留空则使用默认规则）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="163"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="161"/>
         <source>Plan conflicts</source>
         <translation>规划冲突</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="165"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="163"/>
         <source>Conflict table</source>
         <translation>冲突表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="167"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="165"/>
         <source>Number of conflicts</source>
         <translation>冲突数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="177"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="175"/>
         <source>The rules file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>无法读取规则文件“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="192"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="188"/>
         <source>Unit fields: code = {code}, class = {cls}</source>
         <translation>单元字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="203"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="199"/>
         <source>Plan layer &apos;{layer}&apos;: code field = {code}</source>
         <translation>规划图层“{layer}”：编码字段 = {code}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="229"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="225"/>
         <source>Rule '{rule}': conflicts: {n}, area: {area} km²</source>
         <translation>规则“{rule}”：冲突 {n} 处，面积 {area} km²</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="75"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="76"/>
         <source>Check control units (geometry, overlaps, gaps, codes)</source>
         <translation>检查环境管控单元（几何、重叠、空隙、编码）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="87"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="88"/>
         <source>Checks a layer of environmental control units before delivery: invalid or empty geometries, units that overlap (their emissions would be counted twice), gaps that belong to no unit (inside the administrative boundary when one is given, otherwise holes enclosed by units), duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), codes whose class digit disagrees with the class field, missing classes and units below a minimum area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and feature ids; invalid geometries are marked fixable. Your layer is not changed.</source>
         <translation>在交付前检查环境管控单元图层：无效几何或空几何；相互重叠的单元（其排放会被重复计算）；不属于任何单元的空隙（给定行政边界时检查边界内的空隙，否则检查被单元包围的孔洞）；重复或格式错误的单元编码（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）；分类位与分类字段不一致的编码；缺少分类的单元，以及面积小于最小面积的单元。每个问题输出为一个多边形（重叠部分、空隙或单元本身），并注明相关的单元编码和要素 ID；无效几何标记为可修复。原图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="115"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="113"/>
         <source>Unit findings</source>
         <translation>单元质检结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="117"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="115"/>
         <source>Number of findings</source>
         <translation>问题数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="118"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="116"/>
         <source>Number of errors</source>
         <translation>错误数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="134"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="130"/>
         <source>Fields: code = {code}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="158"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="154"/>
         <source>{n} findings: {errors} errors, {warnings} warnings.</source>
         <translation>共 {n} 个问题：{errors} 个错误，{warnings} 个警告。</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>准入查询报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="64"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="65"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1839,12 +1839,12 @@
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
         <source>Base year</source>
         <translation>基准年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
@@ -1954,172 +1954,172 @@
         <translation>基础评价与协同性分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="132"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="133"/>
         <source>Baseline and synergy assessment</source>
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="142"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="143"/>
         <source>Weight α of CO2 in the coordination index T (β = 1 − α)</source>
         <translation>综合协调指数 T 中 CO2 的权重 α（β = 1 − α）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="144"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="145"/>
         <source>Rates within ± this many % count as no change (0 = exact)</source>
         <translation>变化率在 ± 此百分比以内视为无变化（0 = 严格为零）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="174"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="175"/>
         <source>Synergy assessment of control units between two years</source>
         <translation>管控单元两个年份间的协同性评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="177"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="178"/>
         <source>Sums the emission grids of a base and a target year over the control units (exact area weights, computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals of both years, share of the city total, change (t and rate), rank, and between the two years: elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to 优质协调 (D &gt; 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's dominant CO2 sector.</source>
         <translation>将基准年与目标年的排放清单网格按管控单元汇总（精确面积权重，对所有网格只计算一次；所有排放清单网格必须位于同一网格上），并为每个单元添加：两个年份的排放总量、占全市总量的比例、变化量（t 及变化率）、排名，以及两个年份之间的：弹性系数 Els = （污染物的 ΔE/E）/（CO2 的 ΔE/E）；协同控制效应坐标 x = CO2 减排率，y = 污染物减排率，及其所在象限（I 二者均下降，II 污染物下降而 CO2 上升，III 二者均上升，IV CO2 下降而污染物上升，或位于坐标轴上）；耦合协调度 C = 2√(U1·U2)/(U1+U2)，T = αU1 + βU2，D = √(C·T)，其中 U 为各单元减排率经 min–max 归一化后的值，D 的协调等级按 0.1 的步长分为十级，从极度失调（D ≤ 0.1）到优质协调（D &gt; 0.9）；D_ALL 将 CO2 与各污染物 U 的均值配对计算；协同指数 SYN_IDX 为 CO2 与各污染物 U 的均值。无法计算的值（基准为零、缺少网格、CO2 无变化）留空，并在对应的 *_NOTE 字段中说明原因。可选的分部门排放清单网格为每个单元添加其 CO2 排放的主导部门。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="205"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="202"/>
         <source>{species} emission grid, base year</source>
         <translation>{species} 排放清单网格（基准年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="209"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="206"/>
         <source>{species} emission grid, target year</source>
         <translation>{species} 排放清单网格（目标年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="214"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="211"/>
         <source>Sector grids of the base year (species and sector from the file metadata or names like co2_2020_power)</source>
         <translation>基准年分部门排放清单网格（排放物种和部门取自文件元数据或形如 co2_2020_power 的名称）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="218"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="215"/>
         <source>Assessed units</source>
         <translation>已评价的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="220"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="217"/>
         <source>Unit table</source>
         <translation>单元表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="382"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="377"/>
         <source>Folder for the charts (PNG)</source>
         <translation>图表输出文件夹（PNG）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="235"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="232"/>
         <source>Give both a base and a target year.</source>
         <translation>请同时指定基准年和目标年。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="242"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="239"/>
         <source>Reading {species} {period} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="404"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="399"/>
         <source>Raster &apos;{name}&apos;: its species is neither in its metadata nor in its name; name it like co2_2020_power.</source>
         <translation>栅格“{name}”：元数据和名称中均未标明排放物种；请按 co2_2020_power 的形式命名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="252"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="249"/>
         <source>Raster &apos;{name}&apos; names no sector; sector grids are named like co2_2020_power.</source>
         <translation>栅格“{name}”未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="257"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="254"/>
         <source>Raster &apos;{name}&apos; is labelled {label}; it is used as the base year {base}.</source>
         <translation>栅格“{name}”标注为 {label}，将作为基准年 {base} 使用。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="409"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="404"/>
         <source>Raster &apos;{name}&apos;: a grid for {species}, {period}, {sector} was given already.</source>
         <translation>栅格“{name}”：已提供过 {species}、{period}、{sector} 的排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="333"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
         <source>Sector assessment: totals, shares, growth and Boston matrix</source>
         <translation>部门评价：总量、占比、增长率与波士顿矩阵</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="336"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="331"/>
         <source>Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a base year and, optionally, a target year. The species, year and sector of each grid are read from its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector are totals. Every grid must lie on the same grid. The table lists per sector and species the totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 (large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the mean share of the sectors, the growth split to 0. With a target year, a second table holds the synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and grade, index, normalised over the sectors). Give control units to count only the emissions under them (the city), otherwise the whole grid counts.</source>
         <translation>读取基准年（及可选的目标年）的分部门排放清单网格（电力、工业、居民生活、交通、农业或其他任意名称）。各网格的排放物种、年份和部门取自其元数据（SPECIES、YEAR、SECTOR）或名称（如 co2_2020_power.tif）；未标明部门的网格视为总量网格。所有排放清单网格必须位于同一网格上。结果表按部门和排放物种列出排放总量、占总量比例、排名；指定目标年时还列出变化量、增长率和波士顿矩阵分组：明星（占比 ≥ 分界值，增长）、问题（占比小，增长）、金牛（占比大，未增长）、瘦狗（占比小，未增长）；占比分界值默认为各部门的平均占比，增长率分界值默认为 0。指定目标年时，第二张表给出各部门的协同性指标（弹性系数、协同控制效应坐标、象限、耦合协调度及协调等级、协同指数，均在各部门间归一化）。指定管控单元时仅统计其范围内（全市）的排放，否则统计整个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="353"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="348"/>
         <source>Sector grids of the base year</source>
         <translation>基准年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="355"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="350"/>
         <source>Sector grids of the target year</source>
         <translation>目标年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="357"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="352"/>
         <source>Base year (empty: from the grids)</source>
         <translation>基准年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="359"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="354"/>
         <source>Target year (empty: from the grids)</source>
         <translation>目标年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="356"/>
         <source>Count only the emissions under these control units</source>
         <translation>仅统计这些管控单元范围内的排放</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
         <source>BCG: large share from (%; empty = mean share)</source>
         <translation>波士顿矩阵：大占比分界值（%；留空 = 各部门平均占比）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
         <source>BCG: growing above (% growth)</source>
         <translation>波士顿矩阵：增长分界值（增长率 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
         <source>BCG: share of</source>
         <translation>波士顿矩阵：占比所用年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="375"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="370"/>
         <source>Sector table</source>
         <translation>部门表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="377"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="372"/>
         <source>Sector synergy table</source>
         <translation>部门协同性表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="380"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="375"/>
         <source>Sector table (CSV)</source>
         <translation>部门表（CSV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="396"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="391"/>
         <source>The grids of one year carry different years ({years}); give the year explicitly.</source>
         <translation>同一年份的排放清单网格标注了不同的年份（{years}）；请明确指定年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="412"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="407"/>
         <source>Reading {species} {period} {sector} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} {sector} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="427"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="422"/>
         <source>The base and the target grids are both for {period}; give the years explicitly.</source>
         <translation>基准年与目标年的排放清单网格均为 {period}；请明确指定年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="453"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="448"/>
         <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
         <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
@@ -2154,42 +2154,42 @@
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="39"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="40"/>
         <source>Synergy atlas (PDF map book)</source>
         <translation>协同分析图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="42"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="43"/>
         <source>Runs the synergy analysis (same inputs and parameters as &apos;Flag synergy units&apos;) and writes its map atlas as one PDF: maps of the CO2, NOx and VOCs grids, of the CO2 top-k % cells, of the coincidence cells, of the units by class and of the flagged units; the concentration curve and table; notes and parameters; then one sheet per unit (or per flagged unit) with a map of the unit over the CO2 grid, its indicators and its environmental access list in four dimensions. Long access lists continue on the next page. The layout comes from a QGIS layout template (.qpt) that can be edited in the layout designer; leave the template empty to use the plugin&apos;s own (resources/atlas/jwjt_atlas.qpt).</source>
         <translation>运行协同分析（输入与参数同“标记协同管控单元”），并将其图集输出为一个 PDF：CO2、NOx 与 VOCs 排放清单网格图，CO2 前 k% 网格图，协同网格图，管控单元分类图和已标记单元图；排放集中度曲线与表；说明与参数；随后为每个单元（或每个已标记单元）生成一页，包含单元叠加 CO2 网格的地图、单元指标及四个维度的生态环境准入清单。准入清单过长时续排至下一页。版式来自可在布局设计器中编辑的 QGIS 布局模板（.qpt）；模板留空则使用插件自带模板（resources/atlas/jwjt_atlas.qpt）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="59"/>
         <source>Unit sheets for flagged units only</source>
         <translation>仅为已标记单元生成单元图页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="60"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="61"/>
         <source>Atlas template (.qpt; empty: the plugin&apos;s own)</source>
         <translation>图集模板（.qpt；留空则使用插件自带模板）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="62"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="63"/>
         <source>Atlas title (empty: from the city field)</source>
         <translation>图集标题（留空则取自城市字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="64"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="65"/>
         <source>Atlas PDF</source>
         <translation>图集 PDF</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="66"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="67"/>
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="104"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="103"/>
         <source>Atlas written: {pages} pages ({units} unit sheets) in {seconds:.0f} s.</source>
         <translation>图集已生成：共 {pages} 页（{units} 个单元图页），用时 {seconds:.0f} 秒。</translation>
     </message>
@@ -2267,11 +2267,6 @@
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="213"/>
-        <source>Species &apos;{species}&apos; was given twice.</source>
-        <translation>排放物种“{species}”被重复指定。</translation>
-    </message>
-    <message>
         <location filename="../jwjt_plugin/core/synergy.py" line="57"/>
         <source>k must be between 0 and 100 %, not {k}.</source>
         <translation>k 必须介于 0 到 100% 之间，当前为 {k}。</translation>
@@ -2297,7 +2292,7 @@
         <translation>网格“{name}”所有网格单元的值均相同，Gi* 无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/overlay.py" line="172"/>
+        <location filename="../jwjt_plugin/core/overlay.py" line="158"/>
         <source>An array of shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>形状为 {shape} 的数组与网格（{rows} x {cols}）不符。</translation>
     </message>
@@ -2672,7 +2667,7 @@
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="211"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="208"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>

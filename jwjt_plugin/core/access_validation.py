@@ -6,7 +6,7 @@ to the field at fault and refuses to save while any is an error.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List
 
 from .fields import ACCESS_DIMENSIONS, CODE_PATTERN, FieldMapping, parse_unit_class
 from .messages import QT_TRANSLATE_NOOP, Message
@@ -56,11 +56,3 @@ def validate_record(values: Dict[str, object], mapping: FieldMapping,
 
 def _text(value) -> str:
     return "" if value is None else str(value).strip()
-
-
-def changed_roles(before: Dict[str, object], after: Dict[str, object]) -> List[str]:
-    return [r for r in after if _text(after.get(r)) != _text(before.get(r))]
-
-
-def first_problem_for(problems: List[Problem], role: str) -> Optional[Problem]:
-    return next((p for p in problems if p.role == role), None)

@@ -206,16 +206,6 @@ def _describe(spec: GridSpec) -> str:
     return f"{spec.ncols}x{spec.nrows} cells of {spec.dx:g}x{spec.dy:g} at ({spec.x0:g}, {spec.y0:g})"
 
 
-def grids_by_species(grids: Iterable[EmissionGrid]) -> Dict[str, EmissionGrid]:
-    out: Dict[str, EmissionGrid] = {}
-    for g in grids:
-        if g.species in out:
-            raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Species '{species}' was given twice."),
-                                 species=g.species)
-        out[g.species] = g
-    return out
-
-
 def species_list(grids: Dict[str, EmissionGrid]) -> List[str]:
     """Species in the canonical order first, then any others alphabetically."""
     known = [s for s in SPECIES if s in grids]

@@ -106,21 +106,6 @@ class CoverageWeights:
         mask[self.boundary_cell[self.boundary_frac > 0]] = True
         return mask.reshape(self.spec.shape)
 
-    def subset(self, keep: np.ndarray) -> "CoverageWeights":
-        """Weights restricted to the units flagged in ``keep``, renumbered 0..k-1."""
-        keep = np.asarray(keep, dtype=bool)
-        new_id = np.full(self.n_units, -1, dtype=np.int32)
-        new_id[keep] = np.arange(int(keep.sum()), dtype=np.int32)
-        mi, mb = keep[self.interior_unit], keep[self.boundary_unit]
-        return CoverageWeights(self.spec, int(keep.sum()),
-                               self.interior_cell[mi], new_id[self.interior_unit[mi]],
-                               self.boundary_cell[mb], new_id[self.boundary_unit[mb]], self.boundary_frac[mb])
-
-    @property
-    def nbytes(self) -> int:
-        return sum(a.nbytes for a in (self.interior_cell, self.interior_unit, self.boundary_cell,
-                                      self.boundary_unit, self.boundary_frac))
-
 
 class MaskedCoverage:
     """Weights restricted to the cells of a mask, in time proportional to those cells.

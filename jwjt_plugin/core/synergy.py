@@ -195,9 +195,6 @@ class SynergyAnalysis:
         res = self.gi(species, params.gi_radius, params.gi_fdr, params.domain)
         return CellSet.from_mask(res.bins >= params.gi_min_bin)
 
-    def hotspot_mask(self, species: str, params: SynergyParams) -> np.ndarray:
-        return self.hotspot_cells(species, params).mask
-
     def run(self, params: SynergyParams = SynergyParams()) -> SynergyResult:
         params.validate(self.species)
         # Cell sets travel as (mask, index list): unions and intersections cost O(cells in

@@ -20,7 +20,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputString,
                        QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFileDestination,
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterString, QgsWkbTypes)
@@ -37,6 +37,7 @@ from ..core.messages import JwjtInputError
 from ..core.overlay import Cancelled
 from ..core.pipeline import resolve_mapping
 from ..paths import icon_path
+from .unit_fields import add_field_parameters, field_overrides
 
 SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
 
@@ -194,11 +195,7 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
-        for key, label in ((self.CODE_FIELD, tr("Unit code field (auto-detect when empty)")),
-                           (self.NAME_FIELD, tr("Unit name field (auto-detect when empty)")),
-                           (self.CLASS_FIELD, tr("Unit class field (auto-detect when empty)"))):
-            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
-                                                          optional=True))
+        add_field_parameters(self, self.UNITS)
         self.addParameter(QgsProcessingParameterString(self.BASE_PERIOD, tr("Base year"), "2020"))
         self.addParameter(QgsProcessingParameterString(self.TARGET_PERIOD, tr("Target year"), "2035"))
         for key, species in SPECIES_PARAMS:
@@ -264,9 +261,7 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
                 grids[key] = read_grid(layer, label.species, units_param)
             series = EmissionSeries(grids)
             frame = features_to_frame(source, layer_name=layer_name)
-            overrides = {"code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
-                         "name": self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
-                         "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None}
+            overrides = field_overrides(self, parameters, context)
             mapping = resolve_mapping(frame, overrides)
             params = self._params(parameters, context, base, target)
             assessment, result = run_assessment(series, params, frame, mapping, layer_name,

@@ -12,6 +12,7 @@ from ..core.messages import JwjtInputError
 from ..core.overlay import Cancelled
 from ..core.pipeline import resolve_mapping, run_synergy
 from .synergy_algorithm import GRID_UNITS, SPECIES_PARAMS, SynergyFlagsAlgorithm
+from .unit_fields import field_overrides
 
 
 class _Scaled:
@@ -84,9 +85,7 @@ class SynergyAtlasAlgorithm(SynergyFlagsAlgorithm):
                     feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=species, name=layer.name()))
                     grids[species] = raster_layer_to_grid(layer, species, units=units_param)
             frame = features_to_frame(source, layer_name=layer_name)
-            overrides = {"code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
-                         "name": self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
-                         "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None}
+            overrides = field_overrides(self, parameters, context)
             mapping = resolve_mapping(frame, overrides)
             analysis, result = run_synergy(frame, grids, params, mapping, layer_name,
                                            progress=lambda f: feedback.setProgress(30 * f),

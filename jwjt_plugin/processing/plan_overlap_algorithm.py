@@ -24,6 +24,7 @@ from ..core.plan_overlap import (COLUMNS, DEFAULT_MIN_AREA_M2, DEFAULT_MIN_WIDTH
 from ..core.plan_rules import DEFAULT_RULES, FARMLAND as FARMLAND_KIND, REDLINE as REDLINE_KIND
 from ..core.plan_rules import URBAN as URBAN_KIND, detect_plan_code_field, rules_from_json
 from ..paths import icon_path
+from .unit_fields import add_field_parameters, field_overrides
 
 #: Fill colours of the default rules; rules from a file take the spare colours in turn.
 _INT_COLUMNS = {"UNIT_CLS"}
@@ -135,10 +136,7 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
-        for key, label in ((self.CODE_FIELD, tr("Unit code field (auto-detect when empty)")),
-                           (self.CLASS_FIELD, tr("Unit class field (auto-detect when empty)"))):
-            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
-                                                          optional=True))
+        add_field_parameters(self, self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
         labels = {self.REDLINE: (tr("Ecological protection red line (生态保护红线)"),
                                  tr("Red line code field (auto-detect when empty)")),
                   self.FARMLAND: (tr("Permanent basic farmland (永久基本农田)"),
@@ -186,9 +184,7 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
         try:
             rules = self._rules(parameters, context)
             frame = features_to_frame(source, layer_name=layer_name)
-            mapping = resolve_mapping(frame, {
-                "code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
-                "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None})
+            mapping = resolve_mapping(frame, field_overrides(self, parameters, context, (self.CODE_FIELD, self.CLASS_FIELD)))
             feedback.pushInfo(tr("Unit fields: code = {code}, class = {cls}").format(
                 code=mapping.code or "—", cls=mapping.unit_class or "—"))
             plans = {}

@@ -5,8 +5,7 @@ from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, Qg
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
                        QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer, QgsProcessingUtils, QgsWkbTypes)
 from qgis.PyQt.QtGui import QIcon
 
@@ -14,14 +13,15 @@ from ..adapters.i18n import tr, tr_message
 from ..adapters.layers import features_to_frame, raster_layer_to_grid
 from ..adapters.results import build_feature, metric_fields, metric_values
 from ..adapters.styles import apply_synergy_style
+from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
 from ..core.messages import JwjtInputError
 from ..core.overlay import Cancelled
 from ..core.pipeline import resolve_mapping, run_synergy
 from ..core.report import write_concentration_csv
 from ..core.synergy import DOMAINS, HOTSPOT_METHODS, RULES, SynergyParams
 from ..paths import icon_path
+from .unit_fields import add_field_parameters, field_overrides
 
-from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
 SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
 GI_BINS = (1, 2, 3)
 
@@ -81,11 +81,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
-        for key, label in ((self.CODE_FIELD, tr("Unit code field (auto-detect when empty)")),
-                           (self.NAME_FIELD, tr("Unit name field (auto-detect when empty)")),
-                           (self.CLASS_FIELD, tr("Unit class field (auto-detect when empty)"))):
-            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
-                                                          optional=True))
+        add_field_parameters(self, self.UNITS)
         for key, species in SPECIES_PARAMS:
             self.addParameter(QgsProcessingParameterRasterLayer(
                 key, tr("{species} emission grid").format(species=species), optional=(species != "CO2")))
@@ -156,9 +152,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
                     feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=species, name=layer.name()))
                     grids[species] = raster_layer_to_grid(layer, species, units=units_param)
             frame = features_to_frame(source, layer_name=layer_name)
-            overrides = {"code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
-                         "name": self.parameterAsString(parameters, self.NAME_FIELD, context) or None,
-                         "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None}
+            overrides = field_overrides(self, parameters, context)
             mapping = resolve_mapping(frame, overrides)
             feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
                 code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))

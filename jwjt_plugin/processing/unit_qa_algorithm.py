@@ -5,7 +5,7 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, 
                        QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSource,
                        QgsProcessingOutputNumber,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterNumber, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
@@ -15,6 +15,7 @@ from ..core.messages import JwjtInputError
 from ..core.pipeline import resolve_mapping
 from ..core.unit_qa import DEFAULT_GAP_MIN_AREA_M2, DEFAULT_MIN_AREA_M2, check_units
 from ..paths import icon_path
+from .unit_fields import add_field_parameters, field_overrides
 
 #: Findings echoed in the log (all of them are in the output layer).
 LOG_LIMIT = 100
@@ -99,10 +100,7 @@ class UnitQaAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
-        for key, label in ((self.CODE_FIELD, tr("Unit code field (auto-detect when empty)")),
-                           (self.CLASS_FIELD, tr("Unit class field (auto-detect when empty)"))):
-            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
-                                                          optional=True))
+        add_field_parameters(self, self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, tr("Administrative boundary (for the gap check)"), [QgsProcessing.TypeVectorPolygon],
             optional=True))
@@ -128,9 +126,7 @@ class UnitQaAlgorithm(QgsProcessingAlgorithm):
             frame = features_to_frame(_AllGeometries(source), layer_name=layer_name)
             admin = features_to_frame(admin_source, layer_name=admin_name) if admin_source is not None else None
             feedback.setProgress(20)
-            mapping = resolve_mapping(frame, {
-                "code": self.parameterAsString(parameters, self.CODE_FIELD, context) or None,
-                "unit_class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or None})
+            mapping = resolve_mapping(frame, field_overrides(self, parameters, context, (self.CODE_FIELD, self.CLASS_FIELD)))
             feedback.pushInfo(tr("Fields: code = {code}, class = {cls}").format(
                 code=mapping.code or "—", cls=mapping.unit_class or "—"))
             result = check_units(frame, mapping, admin=admin,

@@ -53,14 +53,14 @@ QTimer.singleShot(3000, go)
 '''
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None,
-                    reason="needs xvfb-run and qgis.bin")
-def test_dock_in_real_qgis(profile_home, tmp_path):
+def run_qgis(profile_home, tmp_path, script_text: str, png: str) -> Path:
+    """Start real QGIS under Xvfb with the deployed profile, run ``script_text`` at startup
+    (it gets OUT, the screenshot path) and return the screenshot it saved."""
     OUT.mkdir(parents=True, exist_ok=True)
-    shot = OUT / "synergy_dock.png"
+    shot = OUT / png
     shot.unlink(missing_ok=True)
     script = tmp_path / "startup.py"
-    script.write_text(f"OUT = {str(shot)!r}\n" + SCRIPT)
+    script.write_text(f"OUT = {str(shot)!r}\n" + script_text)
     env = dict(os.environ, HOME=str(profile_home))
     for var in ("QGIS_CUSTOM_CONFIG_PATH", "QT_QPA_PLATFORM", "PYTHONPATH"):
         env.pop(var, None)
@@ -68,6 +68,13 @@ def test_dock_in_real_qgis(profile_home, tmp_path):
                            "--nologo", "--code", str(script)], env=env, cwd=tmp_path, capture_output=True,
                           text=True, timeout=240)
     assert shot.exists(), proc.stdout[-2000:] + proc.stderr[-2000:]
+    return shot
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None,
+                    reason="needs xvfb-run and qgis.bin")
+def test_dock_in_real_qgis(profile_home, tmp_path):
+    shot = run_qgis(profile_home, tmp_path, SCRIPT, "synergy_dock.png")
     status = Path(str(shot) + ".status.txt").read_text()
     assert "units flagged" in status, status
     from qgis.PyQt.QtGui import QImage
@@ -113,16 +120,5 @@ QTimer.singleShot(3000, go)
 @pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("qgis.bin") is None,
                     reason="needs xvfb-run and qgis.bin")
 def test_access_editor_in_real_qgis(profile_home, tmp_path):
-    OUT.mkdir(parents=True, exist_ok=True)
-    shot = OUT / "access_editor.png"
-    shot.unlink(missing_ok=True)
-    script = tmp_path / "startup.py"
-    script.write_text(f"OUT = {str(shot)!r}\n" + EDITOR_SCRIPT)
-    env = dict(os.environ, HOME=str(profile_home))
-    for var in ("QGIS_CUSTOM_CONFIG_PATH", "QT_QPA_PLATFORM", "PYTHONPATH"):
-        env.pop(var, None)
-    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis.bin", "--noversioncheck",
-                           "--nologo", "--code", str(script)], env=env, cwd=tmp_path, capture_output=True,
-                          text=True, timeout=240)
-    assert shot.exists(), proc.stdout[-2000:] + proc.stderr[-2000:]
+    shot = run_qgis(profile_home, tmp_path, EDITOR_SCRIPT, "access_editor.png")
     assert Path(str(shot) + ".status.txt").read_text().startswith("ZH")
