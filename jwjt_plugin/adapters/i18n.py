@@ -2,6 +2,7 @@
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.messages import CONTEXT, Message, render
+from ..locales import pick, qgis_language
 
 
 #: pylupdate5 files bare ``tr("...")`` calls under "@default"; translating in that context
@@ -26,3 +27,39 @@ def with_zh(english_template: str, zh: str) -> str:
 
 def tr_message(message: Message) -> str:
     return render(tr_core(message.template), message.params)
+
+
+def qgis_language_code() -> str:
+    """The language QGIS runs in, read the way QGIS decides it (see jwjt_plugin.locales)."""
+    from qgis.core import QgsApplication, QgsSettings
+    from qgis.PyQt.QtCore import QLocale
+
+    app = QgsApplication.instance()
+    translation = ""
+    try:  # instance method in 3.22, static later; empty outside the QGIS application
+        translation = app.translation() if app is not None else ""
+    except (AttributeError, TypeError):
+        pass
+    settings = QgsSettings()
+    override = settings.value("locale/overrideFlag", False, type=bool)
+    user_locale = str(settings.value("locale/userLocale", "") or "")
+    return qgis_language(translation or "", bool(override), user_locale, QLocale.system().name())
+
+
+def install_translator(folder, prefix: str = "jwjt"):
+    """Load and install ``<prefix>_<lang>.qm`` from ``folder`` for the language QGIS runs in;
+    the installed QTranslator, or None when the plugin has no translation for it."""
+    from pathlib import Path
+
+    from qgis.PyQt.QtCore import QTranslator
+
+    folder = Path(folder)
+    available = [p.stem[len(prefix) + 1:] for p in folder.glob(f"{prefix}_*.qm")]
+    name = pick(qgis_language_code(), available)
+    if name is None:
+        return None
+    translator = QTranslator()
+    if not translator.load(str(folder / f"{prefix}_{name}.qm")):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator

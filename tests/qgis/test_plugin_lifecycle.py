@@ -1,4 +1,5 @@
 """Plugin load and unload inside QGIS: everything registered is unregistered."""
+import pytest
 from qgis.core import QgsApplication
 
 import jwjt_plugin
@@ -34,15 +35,19 @@ def has_cjk(text):
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def test_zh_cn_locale_translates_ui_and_core_messages(recording_iface):
-    from qgis.PyQt.QtCore import QSettings
+@pytest.mark.parametrize("spelling", ["zh-Hans", "zh_CN", "zh-CN", "zh_Hans_CN", "zh_Hans"])
+def test_chinese_qgis_translates_ui_and_core_messages(recording_iface, spelling):
+    """QGIS set to Chinese the normal way (Settings ▸ General ▸ override, 简体中文) saves
+    ``zh-Hans``; system locales spell it ``zh_CN`` and so on: each gives the Chinese UI."""
+    from qgis.core import QgsSettings
 
     from jwjt_plugin.adapters.i18n import tr, tr_message
     from jwjt_plugin.core.messages import Message
 
-    settings = QSettings()
-    old = settings.value("locale/userLocale")
-    settings.setValue("locale/userLocale", "zh_CN")
+    settings = QgsSettings()
+    old = settings.value("locale/userLocale"), settings.value("locale/overrideFlag")
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", spelling)
     try:
         plugin = jwjt_plugin.classFactory(recording_iface)
         assert plugin.translator is not None
@@ -53,4 +58,22 @@ def test_zh_cn_locale_translates_ui_and_core_messages(recording_iface):
         plugin.unload()
         assert tr("Load sample city") == "Load sample city"
     finally:
-        settings.setValue("locale/userLocale", old or "")
+        settings.setValue("locale/userLocale", old[0] or "")
+        settings.setValue("locale/overrideFlag", old[1] or False)
+
+
+def test_english_qgis_on_a_chinese_system_stays_english(recording_iface):
+    """The override wins over the system locale, whichever way round."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    old = settings.value("locale/userLocale"), settings.value("locale/overrideFlag")
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "en_US")
+    try:
+        plugin = jwjt_plugin.classFactory(recording_iface)
+        assert plugin.translator is None
+        plugin.unload()
+    finally:
+        settings.setValue("locale/userLocale", old[0] or "")
+        settings.setValue("locale/overrideFlag", old[1] or False)
