@@ -546,7 +546,8 @@ def boundary_between(a: Polygon, b: Polygon) -> Optional[LineString]:
     lines = [g for g in shapely.get_parts(shared) if g.geom_type in ("LineString", "MultiLineString")]
     if not lines:
         return None
-    merged = ops.linemerge(shapely.union_all(lines))
+    # line_merge, not ops.linemerge: the latter refuses a single LineString in shapely 2.2.
+    merged = shapely.line_merge(shapely.union_all(lines))
     parts = sorted(shapely.get_parts(merged), key=lambda l: (-l.length, l.bounds))
     return parts[0] if parts else None
 

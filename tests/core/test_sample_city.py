@@ -178,11 +178,26 @@ def test_regeneration_reproduces_grids(regenerated, grids):
         assert new["metadata"] == grids[s]["metadata"]
 
 
+#: GEOS (major, minor) the committed sample was made with (shapely 2.0.6's wheel, Debian 12).
+#: Other GEOS releases may place overlay vertices differently (GEOS 3.13 moves a few plan
+#: polygons by up to 0.12 % of their area), so there the shapes are compared by area.
+MADE_WITH_GEOS = (3, 11)
+AREA_TOLERANCE = 0.005
+
+
+def _same_shape(g0, g1) -> bool:
+    if shapely.geos_version[:2] == MADE_WITH_GEOS:
+        return bool(shapely.equals_exact(g0, g1, tolerance=1e-6))
+    if g0.area > 0:
+        return shapely.symmetric_difference(g0, g1).area <= AREA_TOLERANCE * g0.area
+    return shapely.hausdorff_distance(g0, g1) < 1.0
+
+
 def _assert_same_rows(old, new, key):
     assert len(old) == len(new)
     for (g0, a0), (g1, a1) in zip(sorted(old, key=lambda r: r[1][key]), sorted(new, key=lambda r: r[1][key])):
         assert a0 == a1
-        assert shapely.equals_exact(g0, g1, tolerance=1e-6), a0[key]
+        assert _same_shape(g0, g1), (a0[key], shapely.geos_version)
 
 
 def test_regeneration_reproduces_units(regenerated, units):

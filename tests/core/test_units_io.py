@@ -23,7 +23,10 @@ def sample_gdf():
             "AREA_KM2": [1.5, np.nan, 3.25],
             "IS_PILOT": [True, False, True],
             "NOTE": ["备注", None, ""],
-            "UPDATED": pd.to_datetime(["2021-03-04 05:06:07", "2020-01-01", "2024-12-31 23:59:59"]),
+            # One Timestamp each: pandas 2 infers one format from the first string and
+            # refuses the date-only one, pandas 1.5 guessed per element.
+            "UPDATED": pd.DatetimeIndex([pd.Timestamp(t) for t in
+                                         ("2021-03-04 05:06:07", "2020-01-01", "2024-12-31 23:59:59")]),
             "BIG": np.array([2**40, -1, 0], dtype=np.int64),
         },
         geometry=[box(0, 0, 1, 1), MultiPolygon([box(2, 0, 3, 1), box(4, 0, 5, 1)]), box(1, 1, 2, 2)],
