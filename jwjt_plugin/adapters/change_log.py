@@ -55,7 +55,7 @@ class ChangeLogger:
         fids = [fid for fid in new if fid >= 0]
         old, units = {}, {}
         code = self.code_field.get(layer.id())
-        request = QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.Flag.NoGeometry)
         for f in layer.dataProvider().getFeatures(request):
             old[f.id()] = {name: python_value(f[name]) for name in new[f.id()]}
             units[f.id()] = str(f[code]) if code and fields.indexOf(code) >= 0 else f"#{f.id()}"
@@ -63,7 +63,7 @@ class ChangeLogger:
             if code and code in new[fid]:
                 units[fid] = str(new[fid][code])
         user = QgsApplication.userFullName() or getpass.getuser()
-        time = QDateTime.currentDateTime().toString(Qt.ISODateWithMs)
+        time = QDateTime.currentDateTime().toString(Qt.DateFormat.ISODateWithMs)
         self._pending[layer.id()] = diff_records(layer.name(), {f: new[f] for f in fids}, old, units, user, time)
 
     def _after_commit(self, layer: QgsVectorLayer) -> None:

@@ -11,14 +11,15 @@ from ..core.grid import EmissionGrid, GridSpec, clean_values
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 
 
-_BLOCK_DTYPES = {Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16, Qgis.UInt32: np.uint32,
-                 Qgis.Int32: np.int32, Qgis.Float32: np.float32, Qgis.Float64: np.float64}
+_BLOCK_DTYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
+                 Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
+                 Qgis.DataType.Float64: np.float64}
 
 
 def crs_wkt(crs: QgsCoordinateReferenceSystem) -> str:
     if crs is None or not crs.isValid():
         return ""
-    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+    return crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
 
 
 def python_value(v):

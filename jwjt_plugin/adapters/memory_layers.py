@@ -4,15 +4,16 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsGeometry,
                        QgsMemoryProviderUtils, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+
+from .qt_compat import FieldType
 
 
-def _qtype(dtype) -> int:
+def _qtype(dtype):
     if np.issubdtype(dtype, np.bool_) or np.issubdtype(dtype, np.integer):
-        return QVariant.LongLong
+        return FieldType.LongLong
     if np.issubdtype(dtype, np.floating):
-        return QVariant.Double
-    return QVariant.String
+        return FieldType.Double
+    return FieldType.String
 
 
 def _py(v):
@@ -28,7 +29,7 @@ def _py(v):
 
 
 def frame_to_memory_layer(frame, name: str, crs: QgsCoordinateReferenceSystem,
-                          wkb_type=QgsWkbTypes.MultiPolygon):
+                          wkb_type=QgsWkbTypes.Type.MultiPolygon):
     fields = QgsFields()
     columns = [c for c in frame.columns if c != "geometry"]
     for c in columns:

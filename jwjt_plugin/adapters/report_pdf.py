@@ -19,7 +19,7 @@ from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
 #: Installed fonts that cover simplified Chinese, best first.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei",
                 "WenQuanYi Micro Hei", "Noto Serif CJK SC", "SimSun")
-#: QTextDocument.print_() adds 2 cm margins of its own; the printer adds nothing.
+#: QTextDocument.print() adds 2 cm margins of its own; the printer adds nothing.
 MARGIN_MM = 0.0
 BASE_POINT_SIZE = 9
 
@@ -32,11 +32,12 @@ def cjk_family() -> Optional[str]:
 
 def html_to_pdf(html: str, path: str, title: str = "") -> str:
     """Render ``html`` to an A4 PDF at ``path`` and return ``path``."""
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(path)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
-                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Millimeter))
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                                      QPageLayout.Unit.Millimeter))
     if title:
         printer.setDocName(title)
         printer.setCreator("JWJT")
@@ -48,9 +49,9 @@ def html_to_pdf(html: str, path: str, title: str = "") -> str:
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml(html)
-    # No page size of our own: print_() then lays the text out on the printer's page at the
+    # No page size of our own: print() then lays the text out on the printer's page at the
     # printer's resolution, so that 9 pt in the CSS is 9 pt on paper.
-    doc.print_(printer)
-    if printer.printerState() == QPrinter.Error:
+    doc.print(printer)
+    if printer.printerState() == QPrinter.PrinterState.Error:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "The PDF report '{path}' could not be written."), path=path)
     return path

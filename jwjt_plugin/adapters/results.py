@@ -6,24 +6,24 @@ from typing import Dict, List
 import numpy as np
 import pandas as pd
 from qgis.core import QgsFeature, QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.synergy import CLASS_LABELS
 from .i18n import tr_core
+from .qt_compat import FieldType
 
-#: metric column -> (QVariant type, description for field alias)
+#: metric column -> (field type, description for field alias)
 _FIXED = {
-    "UNIT_CLS": (QVariant.Int, "Unit class (1/2/3, 0 unknown)"),
-    "AREA_KM2": (QVariant.Double, "Unit area (km²)"),
-    "GRID_SH": (QVariant.Double, "Share of the unit on the grid"),
-    "TOP_N": (QVariant.Int, "CO2 top-k cells touched"),
-    "COINC_N": (QVariant.Int, "Coincidence cells touched"),
-    "COINC_AS": (QVariant.Double, "Area share of coincidence cells"),
-    "TOPC_AS": (QVariant.Double, "Area share of CO2 top-k cells"),
-    "POLH_AS": (QVariant.Double, "Area share of pollutant hotspot cells"),
-    "SYN_FLAG": (QVariant.Int, "Synergy flag"),
-    "SYN_CLASS": (QVariant.String, "Synergy class"),
-    "SYN_LABEL": (QVariant.String, "Synergy class label"),
+    "UNIT_CLS": (FieldType.Int, "Unit class (1/2/3, 0 unknown)"),
+    "AREA_KM2": (FieldType.Double, "Unit area (km²)"),
+    "GRID_SH": (FieldType.Double, "Share of the unit on the grid"),
+    "TOP_N": (FieldType.Int, "CO2 top-k cells touched"),
+    "COINC_N": (FieldType.Int, "Coincidence cells touched"),
+    "COINC_AS": (FieldType.Double, "Area share of coincidence cells"),
+    "TOPC_AS": (FieldType.Double, "Area share of CO2 top-k cells"),
+    "POLH_AS": (FieldType.Double, "Area share of pollutant hotspot cells"),
+    "SYN_FLAG": (FieldType.Int, "Synergy flag"),
+    "SYN_CLASS": (FieldType.String, "Synergy class"),
+    "SYN_LABEL": (FieldType.String, "Synergy class label"),
 }
 
 
@@ -47,7 +47,7 @@ def metric_fields(table: pd.DataFrame, existing: QgsFields) -> QgsFields:
         while name.upper() in taken:
             name = name[:8] + "_J"
         taken.add(name.upper())
-        qtype = _FIXED[col][0] if col in _FIXED else QVariant.Double
+        qtype = _FIXED[col][0] if col in _FIXED else FieldType.Double
         out.append(QgsField(name, qtype))
     return out
 

@@ -51,10 +51,10 @@ def set_legend(legend, entries: Sequence[tuple], filter_by_map: bool = False) ->
         node = root.addLayer(layer)
         if isinstance(layer.renderer(), QgsSingleSymbolRenderer):
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, title)
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         else:
             node.setCustomProperty("legend/title-label", title)
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Subgroup)
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Subgroup)
             nodes = model.layerOriginalLegendNodes(node)
             keep = [i for i, n in enumerate(nodes) if not isinstance(n, QgsSimpleLegendNode)]
             if len(keep) < len(nodes):
@@ -99,10 +99,10 @@ class TableMetrics:
         self.table = table
         self.ctx = QgsLayoutUtils.createRenderContextForLayout(layout, None)
         try:
-            self.ctx.setFlag(QgsRenderContext.ApplyScalingWorkaroundForTextRendering, True)
+            self.ctx.setFlag(QgsRenderContext.Flag.ApplyScalingWorkaroundForTextRendering, True)
         except AttributeError:  # pragma: no cover - newer QGIS moved the flag
             pass
-        self.mm = self.ctx.convertToPainterUnits(1, QgsUnitTypes.RenderMillimeters)
+        self.mm = self.ctx.convertToPainterUnits(1, QgsUnitTypes.RenderUnit.RenderMillimeters)
         self.content = table.contentTextFormat()
         self.header = table.headerTextFormat()
         self.margin = table.cellMargin()
@@ -120,7 +120,7 @@ class TableMetrics:
         return frame.rect().width() / max(len(self.table.columns()), 1) * WIDTH_SAFETY
 
     def _text_height(self, n: int, fmt) -> float:
-        return QgsTextRenderer.textHeight(self.ctx, fmt, ["国Ag"] * n, QgsTextRenderer.Rect) / self.mm
+        return QgsTextRenderer.textHeight(self.ctx, fmt, ["国Ag"] * n, QgsTextRenderer.DrawMode.Rect) / self.mm
 
     def row_height(self, lines: int) -> float:
         lines = max(lines, 1)
@@ -129,7 +129,7 @@ class TableMetrics:
         return self._lines[lines]
 
     def header_height(self) -> float:
-        if self.table.headerMode() == QgsLayoutTable.NoHeaders:
+        if self.table.headerMode() == QgsLayoutTable.HeaderMode.NoHeaders:
             return self.grid
         return self._text_height(1, self.header) + 2 * self.margin + 2 * self.grid
 

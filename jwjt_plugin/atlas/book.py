@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Dict, List
 
-from qgis.core import QgsLayoutItemPicture, QgsRenderContext
+from qgis.core import Qgis, QgsLayoutItemPicture
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QVariant
 
 from ..adapters.i18n import tr
+from ..adapters.qt_compat import FieldType
 from . import template as T
 from . import texts
 from .binding import HEIGHT_SAFETY_MM, TableMetrics, bind_table, fit_height, set_legend, set_variables
@@ -22,7 +22,7 @@ from .content import Block, paginate, wrap_text
 from .layers import AtlasData, add_rows, new_table_layer
 from .template import AtlasError
 
-STRING, INT = QVariant.String, QVariant.Int
+STRING, INT = FieldType.String, FieldType.Int
 #: Rows of the unit tables belong to the atlas feature by its ORDER (unique, unlike codes,
 #: which real layers sometimes repeat); the part says on which page of the unit they go.
 UNIT_ROWS = "\"KEY\" = attribute(@atlas_feature, 'ORDER')"
@@ -60,7 +60,7 @@ class AtlasBook:
             T.fix_fonts(layout)
             layout.renderContext().setDpi(self.options.dpi)
             # Text stays text in the PDF: searchable unit codes and names.
-            layout.renderContext().setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
+            layout.renderContext().setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
             set_variables(layout, {
                 "jwjt_atlas_title": content.title, "jwjt_footer": f"{content.title}  ·  {content.today}  ·  JWJT",
                 "jwjt_heading_metrics": texts.indicators_heading(), "jwjt_heading_access": texts.access_heading(),
@@ -81,7 +81,7 @@ class AtlasBook:
             bind_table(conc, layer, dict(zip(cols, texts.concentration_headings(content.result.params.k_percent))))
         picture = T.find_item(layout, T.CURVE_PICTURE)
         if picture is not None and content.curve_path:
-            picture.setPicturePath(content.curve_path, QgsLayoutItemPicture.FormatSVG)
+            picture.setPicturePath(content.curve_path, QgsLayoutItemPicture.Format.FormatSVG)
         self.notes_parts: List[list] = []
         notes = T.find_item(layout, T.NOTES_TABLE)
         if notes is not None:

@@ -15,17 +15,17 @@ import shapely
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsGeometry,
                        QgsMemoryProviderUtils, QgsProject, QgsRasterLayer, QgsRectangle, QgsWkbTypes)
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QVariant
 
+from ..adapters.qt_compat import FieldType
 from ..adapters.styles import synergy_renderer
 from . import symbology, texts
 from .book_content import shares_text
 from .content import class_breaks, crop_window, format_number
 
 #: Fields of the unit layers; the unit sheets print UNIT, NAME and SUBTITLE.
-UNIT_FIELDS = (("UNIT", QVariant.String), ("NAME", QVariant.String), ("UNIT_CLS", QVariant.Int),
-               ("SYN_CLASS", QVariant.String), ("SYN_FLAG", QVariant.Int), ("SUBTITLE", QVariant.String),
-               ("ORDER", QVariant.Int))
+UNIT_FIELDS = (("UNIT", FieldType.String), ("NAME", FieldType.String), ("UNIT_CLS", FieldType.Int),
+               ("SYN_CLASS", FieldType.String), ("SYN_FLAG", FieldType.Int), ("SUBTITLE", FieldType.String),
+               ("ORDER", FieldType.Int))
 #: One copy of the units per way of drawing them (a layer has one renderer; legends follow it).
 UNIT_STYLES = ("outline", "base", "classes", "synergy", "focus", "veil")
 
@@ -72,11 +72,11 @@ class AtlasData:
 
 
 def new_table_layer(name: str, columns: Sequence[tuple]):
-    """A geometry-less memory layer: ``columns`` are (name, QVariant type)."""
+    """A geometry-less memory layer: ``columns`` are (name, field type)."""
     fields = QgsFields()
     for col, qtype in columns:
         fields.append(QgsField(col, qtype))
-    return QgsMemoryProviderUtils.createMemoryLayer(name, fields, QgsWkbTypes.NoGeometry,
+    return QgsMemoryProviderUtils.createMemoryLayer(name, fields, QgsWkbTypes.Type.NoGeometry,
                                                     QgsCoordinateReferenceSystem())
 
 
@@ -157,7 +157,7 @@ def _unit_layer(style: str, crs, geoms, unit_rows: List[dict]):
     fields = QgsFields()
     for col, qtype in UNIT_FIELDS:
         fields.append(QgsField(col, qtype))
-    layer = QgsMemoryProviderUtils.createMemoryLayer(f"units_{style}", fields, QgsWkbTypes.MultiPolygon, crs)
+    layer = QgsMemoryProviderUtils.createMemoryLayer(f"units_{style}", fields, QgsWkbTypes.Type.MultiPolygon, crs)
     feats = []
     for geom, row in zip(geoms, unit_rows):
         f = QgsFeature(fields)

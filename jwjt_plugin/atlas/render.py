@@ -33,9 +33,9 @@ class PdfBook:
     def add(self, layout, page: int) -> None:
         item = layout.pageCollection().page(page)
         size = QSizeF(item.rect().width(), item.rect().height())
-        page_layout = QPageLayout(QPageSize(size, QPageSize.Millimeter, "", QPageSize.FuzzyMatch),
-                                  QPageLayout.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)
-        page_layout.setMode(QPageLayout.FullPageMode)
+        page_layout = QPageLayout(QPageSize(size, QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.FuzzyMatch),
+                                  QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        page_layout.setMode(QPageLayout.Mode.FullPageMode)
         if self.painter is None:
             self.writer.setPageLayout(page_layout)
             self.painter = QPainter()

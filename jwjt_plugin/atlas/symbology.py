@@ -48,7 +48,7 @@ def grid_renderer(layer, species: str, breaks: Sequence[float]):
         items.append(QgsColorRampShader.ColorRampItem(float(upper), QColor(colours[i]), text))
         lower = upper
     ramp = QgsColorRampShader(0.0, float(breaks[-1]) if breaks else 1.0)
-    ramp.setColorRampType(QgsColorRampShader.Discrete)
+    ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
     ramp.setClip(False)
     ramp.setColorRampItemList(items)
     shader = QgsRasterShader()

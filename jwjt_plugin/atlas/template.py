@@ -33,6 +33,7 @@ from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..adapters.i18n import tr
+from ..adapters.qt_compat import label_text_format, legend_text_format, set_label_text_format, set_legend_text_format
 from ..paths import resources_dir
 
 TEMPLATE_FILE = "jwjt_atlas.qpt"
@@ -147,7 +148,7 @@ def keep_pages(layout, roles: Sequence[str], extra: bool = False) -> None:
     for i in sorted(drop, reverse=True):
         layout.pageCollection().deletePage(i)
     # Removed items are deleted later by the event loop, which a worker thread lacks.
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for table in tables:
         if table is not None and not table.frames():
             layout.removeMultiFrame(table)
@@ -169,27 +170,24 @@ def fix_fonts(layout) -> None:
     families = set(QFontDatabase().families())
     stand_in = cjk_family()
 
-    def fixed(font):
+    def fixed(fmt):
+        font = fmt.font()
         if stand_in is not None and font.family() not in families:
             font.setFamily(stand_in)
-        font.setStyleStrategy(QFont.PreferNoShaping)
-        return font
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+        fmt.setFont(font)
+        return fmt
 
     for item in layout.items():
         if isinstance(item, QgsLayoutItemLabel):
-            item.setFont(fixed(item.font()))
+            set_label_text_format(item, fixed(label_text_format(item)))
         elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                          QgsLegendStyle.SymbolLabel):
-                item.setStyleFont(style, fixed(item.styleFont(style)))
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
+                          QgsLegendStyle.Style.SymbolLabel):
+                set_legend_text_format(item, style, fixed(legend_text_format(item, style)))
         elif isinstance(item, QgsLayoutItemScaleBar):
-            fmt = item.textFormat()
-            fmt.setFont(fixed(fmt.font()))
-            item.setTextFormat(fmt)
+            item.setTextFormat(fixed(item.textFormat()))
     for mf in layout.multiFrames():
         if isinstance(mf, QgsLayoutTable):
-            for getter, setter in ((mf.contentTextFormat, mf.setContentTextFormat),
-                                   (mf.headerTextFormat, mf.setHeaderTextFormat)):
-                fmt = getter()
-                fmt.setFont(fixed(fmt.font()))
-                setter(fmt)
+            mf.setContentTextFormat(fixed(mf.contentTextFormat()))
+            mf.setHeaderTextFormat(fixed(mf.headerTextFormat()))

@@ -131,8 +131,8 @@ class AccessEditorDock(QgsDockWidget):
         self.log_table = QTableWidget(0, 6, log_page)
         self.log_table.setHorizontalHeaderLabels([tr("Time"), tr("User"), tr("Unit"), tr("Field"), tr("Old value"),
                                                   tr("New value")])
-        self.log_table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.log_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.log_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.log_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         lcol.addWidget(self.log_table, 1)
         lrow = QHBoxLayout()
         self.refresh_log_button = QPushButton(tr("Refresh"), log_page)
@@ -230,7 +230,7 @@ class AccessEditorDock(QgsDockWidget):
     def _other_codes(self) -> List[str]:
         if not self.mapping.code:
             return []
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(
             [self.mapping.code], self.layer.fields())
         return [str(f[self.mapping.code]) for f in self.layer.getFeatures(request) if f.id() != self.fid]
 
@@ -290,7 +290,7 @@ class AccessEditorDock(QgsDockWidget):
         for m in self.measures:
             if m.industry == industry:
                 item = QListWidgetItem(f"[{tr(DIMENSION_LABELS[m.dimension])}] {m.text}")
-                item.setData(Qt.UserRole, m)
+                item.setData(Qt.ItemDataRole.UserRole, m)
                 self.measure_list.addItem(item)
         if self.measure_list.count():
             self.measure_list.setCurrentRow(0)
@@ -311,7 +311,7 @@ class AccessEditorDock(QgsDockWidget):
 
     def selected_measure(self) -> Optional[Measure]:
         item = self.measure_list.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def insert_selected_measure(self) -> None:
         m = self.selected_measure()
@@ -327,7 +327,7 @@ class AccessEditorDock(QgsDockWidget):
         codes = set(self.flagged_codes())
         if self.layer is None or not self.mapping.code or not codes:
             return []
-        return [f.id() for f in self.layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry))
+        return [f.id() for f in self.layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry))
                 if str(f[self.mapping.code]) in codes]
 
     def apply_measure_to(self, fids: List[int]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 import geopandas as gpd
-from qgis.core import (QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer,
+from qgis.core import (QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer,
                        QgsVectorLayerFeatureSource)
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
@@ -21,6 +21,7 @@ from ..adapters.i18n import tr, tr_core, tr_message
 from ..adapters.layers import crs_wkt, features_to_frame
 from ..adapters.memory_layers import frame_to_memory_layer
 from ..adapters.project_settings import load_mapping
+from ..adapters.qt_compat import LayerFilter
 from ..core.assessment_inputs import TOTAL, label_from_file
 from ..core.messages import QT_TRANSLATE_NOOP
 from .core_task import CoreTask
@@ -52,14 +53,14 @@ class AssessmentDock(QgsDockWidget):
     def _build(self) -> None:
         body = QWidget(self)
         outer = QVBoxLayout(body)
-        split = QSplitter(Qt.Vertical, body)
+        split = QSplitter(Qt.Orientation.Vertical, body)
         outer.addWidget(split)
         top = QWidget(split)
         col = QVBoxLayout(top)
         col.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         self.units_combo = QgsMapLayerComboBox(top)
-        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.units_combo.setFilters(LayerFilter.PolygonLayer)
         form.addRow(tr("Control units"), self.units_combo)
         self.base_combo = QComboBox(top)
         self.target_combo = QComboBox(top)
@@ -131,8 +132,8 @@ class AssessmentDock(QgsDockWidget):
         self._grid_rows = rows
         for i, (layer, label) in enumerate(rows):
             item = QTableWidgetItem(layer.name())
-            item.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
-            item.setCheckState(Qt.Checked)
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(Qt.CheckState.Checked)
             self.grid_table.setItem(i, 0, item)
             for j, text in enumerate((label.species, label.period, label.sector if label.sector != TOTAL else
                                       tr("all sectors")), start=1):
@@ -153,7 +154,7 @@ class AssessmentDock(QgsDockWidget):
     def selected_grids(self) -> List[tuple]:
         return [(layer.source(), layer.name(), label, crs_wkt(layer.crs()))
                 for i, (layer, label) in enumerate(self._grid_rows)
-                if self.grid_table.item(i, 0).checkState() == Qt.Checked]
+                if self.grid_table.item(i, 0).checkState() == Qt.CheckState.Checked]
 
     # -- running -----------------------------------------------------------------------------------------
     def run(self) -> None:

@@ -17,7 +17,7 @@ class CoreTask(QgsTask):
 
     def __init__(self, description: str, work: Callable[["CoreTask"], Any],
                  on_done: Callable[["CoreTask"], None]) -> None:
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.work = work
         self.on_done = on_done
         self.value: Any = None

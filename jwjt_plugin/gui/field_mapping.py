@@ -31,7 +31,7 @@ class FieldMappingWidget(QWidget):
             combo = QgsFieldComboBox(self)
             combo.setAllowEmptyFieldName(True)
             if role == "unit_class":
-                combo.setFilters(QgsFieldProxyModel.AllTypes)
+                combo.setFilters(QgsFieldProxyModel.Filter.AllTypes)
             combo.fieldChanged.connect(lambda _name, r=role: self._on_field_changed(r))
             form.addRow(tr(label), combo)
             self.combos[role] = combo

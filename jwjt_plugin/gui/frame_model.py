@@ -6,8 +6,8 @@ from typing import List, Optional, Sequence, Tuple
 import pandas as pd
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-SORT_ROLE = Qt.UserRole + 1
-ROW_ROLE = Qt.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class FrameModel(QAbstractTableModel):
@@ -29,12 +29,12 @@ class FrameModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section][1]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.frame is None:
             return None
         key, _title, kind = self.columns[index.column()]
@@ -45,12 +45,12 @@ class FrameModel(QAbstractTableModel):
             if kind in ("number", "percent", "area"):
                 return float(value) if value is not None and value == value else float("-inf")
             return "" if value is None else str(value)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return _display(kind, value)
-        if role == Qt.ToolTipRole and kind == "text":
+        if role == Qt.ItemDataRole.ToolTipRole and kind == "text":
             return None if value is None else str(value)
-        if role == Qt.TextAlignmentRole and kind in ("number", "percent", "area"):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("number", "percent", "area"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def rows(self) -> List[int]:

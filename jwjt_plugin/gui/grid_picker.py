@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from qgis.core import QgsFieldProxyModel, QgsMapLayer, QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsFieldProxyModel, QgsMapLayer, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QWidget
+
+from ..adapters.qt_compat import LayerFilter, layer_filters
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ class GridPicker(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.layer_combo = QgsMapLayerComboBox(self)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_combo.setFilters(layer_filters(LayerFilter.RasterLayer, LayerFilter.PolygonLayer))
         self.layer_combo.setAllowEmptyLayer(optional)
         self.field_combo = QgsFieldComboBox(self)
-        self.field_combo.setFilters(QgsFieldProxyModel.Numeric)
+        self.field_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.field_combo.setVisible(False)
         row.addWidget(self.layer_combo, 3)
         row.addWidget(self.field_combo, 2)

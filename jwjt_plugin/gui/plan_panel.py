@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import (QgsApplication, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer,
+from qgis.core import (QgsApplication, QgsProject, QgsVectorLayer,
                        QgsVectorLayerFeatureSource)
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
@@ -15,6 +15,7 @@ from ..adapters.i18n import tr, tr_core, tr_message
 from ..adapters.layers import crs_wkt, features_to_frame
 from ..adapters.memory_layers import frame_to_memory_layer
 from ..adapters.project_settings import SCOPE, load_mapping
+from ..adapters.qt_compat import LayerFilter
 from ..core.messages import JwjtInputError
 from ..core.plan_rules import DEFAULT_RULES, PLAN_KINDS, OverlapRule, detect_plan_code_field, rules_from_json, \
     rules_to_json
@@ -36,12 +37,12 @@ class PlanPanel(QWidget):
 
         form = QFormLayout()
         self.units_combo = QgsMapLayerComboBox(self)
-        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.units_combo.setFilters(LayerFilter.PolygonLayer)
         form.addRow(tr("Control units"), self.units_combo)
         self.plan_combos = {}
         for kind in PLAN_KINDS:
             combo = QgsMapLayerComboBox(self)
-            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setFilters(LayerFilter.PolygonLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(_guess_plan_layer(kind))
             form.addRow(tr_core(PLAN_KINDS[kind]), combo)
@@ -62,9 +63,9 @@ class PlanPanel(QWidget):
         self.rules_table = QTableWidget(0, 3, self)
         self.rules_table.setHorizontalHeaderLabels([tr("Rule"), tr("Forbidden unit classes"), tr("Description")])
         header = self.rules_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rules_table.verticalHeader().setVisible(False)
         self.rules_table.setMaximumHeight(170)
         rule_buttons = QHBoxLayout()
@@ -123,16 +124,16 @@ class PlanPanel(QWidget):
         self.rules_table.setRowCount(len(self.rules))
         for i, rule in enumerate(self.rules):
             check = QTableWidgetItem(rule.id)
-            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
-            check.setCheckState(Qt.Unchecked if rule.id in disabled else Qt.Checked)
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Unchecked if rule.id in disabled else Qt.CheckState.Checked)
             self.rules_table.setItem(i, 0, check)
             classes = QTableWidgetItem(",".join(str(c) for c in sorted(rule.forbidden_classes)))
             if not rule.is_class_rule:
-                classes.setFlags(Qt.ItemIsEnabled)
+                classes.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 classes.setText("—")
             self.rules_table.setItem(i, 1, classes)
             desc = QTableWidgetItem(tr_core(rule.description) if rule.description else rule.id)
-            desc.setFlags(Qt.ItemIsEnabled)
+            desc.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.rules_table.setItem(i, 2, desc)
         self.rules_table.blockSignals(False)
         if save:
@@ -142,7 +143,7 @@ class PlanPanel(QWidget):
         """The checked rules, with the classes as edited in the table."""
         out = []
         for i, rule in enumerate(self.rules):
-            if self.rules_table.item(i, 0).checkState() != Qt.Checked:
+            if self.rules_table.item(i, 0).checkState() != Qt.CheckState.Checked:
                 continue
             if rule.is_class_rule:
                 text = self.rules_table.item(i, 1).text().replace("，", ",")
@@ -159,7 +160,8 @@ class PlanPanel(QWidget):
             return
         edited = {r.id: r for r in rules}
         all_rules = [edited.get(r.id, r) for r in self.rules]
-        disabled = [r.id for i, r in enumerate(self.rules) if self.rules_table.item(i, 0).checkState() != Qt.Checked]
+        disabled = [r.id for i, r in enumerate(self.rules)
+                    if self.rules_table.item(i, 0).checkState() != Qt.CheckState.Checked]
         project = QgsProject.instance()
         project.writeEntry(SCOPE, RULES_KEY, rules_to_json(all_rules))
         project.writeEntry(SCOPE, DISABLED_KEY, ",".join(disabled))

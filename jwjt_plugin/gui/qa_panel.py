@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import (QgsApplication, QgsGeometry, QgsMapLayerProxyModel, QgsVectorLayer,
+from qgis.core import (QgsApplication, QgsGeometry, QgsVectorLayer,
                        QgsVectorLayerFeatureSource, QgsWkbTypes)
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
@@ -17,6 +17,7 @@ from ..adapters.edits import edit_command
 from ..adapters.i18n import tr, tr_message
 from ..adapters.layers import crs_wkt, features_to_frame
 from ..adapters.project_settings import load_mapping
+from ..adapters.qt_compat import LayerFilter
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
 from .core_task import CoreTask
 from .findings_view import FindingsView
@@ -33,10 +34,10 @@ class QaPanel(QWidget):
 
         form = QFormLayout()
         self.units_combo = QgsMapLayerComboBox(self)
-        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.units_combo.setFilters(LayerFilter.PolygonLayer)
         form.addRow(tr("Control units"), self.units_combo)
         self.admin_combo = QgsMapLayerComboBox(self)
-        self.admin_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.admin_combo.setFilters(LayerFilter.PolygonLayer)
         self.admin_combo.setAllowEmptyLayer(True)
         self.admin_combo.setLayer(None)
         form.addRow(tr("Administrative boundary (for the gap check)"), self.admin_combo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsMapLayerProxyModel,
+from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry,
                        QgsProject, QgsRectangle, QgsVectorLayer, QgsVectorLayerFeatureSource, QgsWkbTypes)
 from qgis.gui import QgsMapLayerComboBox, QgsRubberBand
 from qgis.PyQt.QtGui import QColor
@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLa
 from ..adapters.i18n import tr, tr_core, tr_message, with_zh
 from ..adapters.layers import crs_wkt, features_to_frame
 from ..adapters.project_settings import load_mapping
+from ..adapters.qt_compat import LayerFilter
 from ..core.industries import INDUSTRIES
 from ..core.messages import JwjtInputError
 from ..core.plan_rules import PLAN_KINDS
@@ -32,21 +33,21 @@ class QueryPanel(QWidget):
         self.html = ""
         self.tool: Optional[SiteTool] = None
         # Marks the site last queried, so the report and the map stay in step.
-        self.marker = QgsRubberBand(iface.mapCanvas(), QgsWkbTypes.PolygonGeometry)
+        self.marker = QgsRubberBand(iface.mapCanvas(), QgsWkbTypes.GeometryType.PolygonGeometry)
         self.marker.setColor(QColor(31, 59, 115, 230))
         self.marker.setFillColor(QColor(31, 59, 115, 60))
         self.marker.setWidth(3)
-        self.marker.setIcon(QgsRubberBand.ICON_CIRCLE)
+        self.marker.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
         self.marker.setIconSize(14)
 
         form = QFormLayout()
         self.units_combo = QgsMapLayerComboBox(self)
-        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.units_combo.setFilters(LayerFilter.PolygonLayer)
         form.addRow(tr("Control units"), self.units_combo)
         self.plan_combos = {}
         for kind in PLAN_KINDS:
             combo = QgsMapLayerComboBox(self)
-            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setFilters(LayerFilter.PolygonLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(_guess_plan_layer(kind))
             form.addRow(tr_core(PLAN_KINDS[kind]), combo)
@@ -120,8 +121,8 @@ class QueryPanel(QWidget):
         shown = QgsGeometry(site)
         if site_crs != canvas_crs and canvas_crs.isValid():
             shown.transform(QgsCoordinateTransform(site_crs, canvas_crs, QgsProject.instance()))
-        self.marker.reset(QgsWkbTypes.PointGeometry if shown.type() == QgsWkbTypes.PointGeometry
-                          else QgsWkbTypes.PolygonGeometry)
+        point = shown.type() == QgsWkbTypes.GeometryType.PointGeometry
+        self.marker.reset(QgsWkbTypes.GeometryType.PointGeometry if point else QgsWkbTypes.GeometryType.PolygonGeometry)
         self.marker.setToGeometry(shown, None)
         site_geom = wkb.loads(bytes(site.asWkb()))
         site_wkt = crs_wkt(site_crs)
@@ -138,7 +139,7 @@ class QueryPanel(QWidget):
                 pad = max(x1 - x0, y1 - y0, 1.0)
                 rect = QgsRectangle(x0 - pad, y0 - pad, x1 + pad, y1 + pad)
                 fids = [f.id() for f in lyr.getFeatures(QgsFeatureRequest(rect).setNoAttributes()
-                                                         .setFlags(QgsFeatureRequest.NoGeometry))]
+                                                         .setFlags(QgsFeatureRequest.Flag.NoGeometry))]
                 snaps[key] = (QgsVectorLayerFeatureSource(lyr), lyr.fields(), crs_wkt(lyr.crs()), lyr.name(), fids)
         except JwjtInputError as err:
             self.status.setText(tr_message(err.message))
@@ -212,5 +213,5 @@ class QueryPanel(QWidget):
             if canvas.mapTool() is self.tool:
                 canvas.unsetMapTool(self.tool)
             self.tool.reset()
-        self.marker.reset(QgsWkbTypes.PolygonGeometry)
+        self.marker.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.iface.mapCanvas().scene().removeItem(self.marker)

@@ -13,8 +13,8 @@ from ..adapters.styles import CLASS_COLOURS
 from ..core.fields import UNIT_CLASSES
 from ..core.synergy import CLASS_LABELS, field_prefix
 
-SORT_ROLE = Qt.UserRole + 1
-FEATURE_ID_ROLE = Qt.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class Column:
@@ -65,12 +65,13 @@ class ResultsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.cols)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and section < len(self.cols):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and section < len(self.cols):
             return self.cols[section].title
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.frame is None:
             return None
         col = self.cols[index.column()]
@@ -79,13 +80,13 @@ class ResultsModel(QAbstractTableModel):
             return int(self.feature_ids[index.row()])
         if role == SORT_ROLE:
             return float(value) if col.kind in ("number", "percent", "flag", "class") else str(value)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return _display(col.kind, value)
-        if role == Qt.TextAlignmentRole and col.kind in ("number", "percent"):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole and col.kind == "synclass":
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("number", "percent"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and col.kind == "synclass":
             return QBrush(QColor(CLASS_COLOURS.get(str(value), "#ffffff")))
-        if role == Qt.ToolTipRole and col.kind == "synclass":
+        if role == Qt.ItemDataRole.ToolTipRole and col.kind == "synclass":
             return tr_core(CLASS_LABELS.get(str(value), ""))
         return None
 

@@ -18,22 +18,22 @@ class SiteTool(QgsMapTool):
         super().__init__(canvas)
         self.polygon = polygon
         self.points: List[QgsPointXY] = []
-        self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self.band.setColor(QColor(31, 59, 115, 160))
         self.band.setFillColor(QColor(31, 59, 115, 40))
         self.band.setWidth(2)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
     def canvasReleaseEvent(self, event) -> None:  # noqa: N802
         point = self.toMapCoordinates(event.pos())
         if not self.polygon:
-            if event.button() == Qt.LeftButton:
+            if event.button() == Qt.MouseButton.LeftButton:
                 self.site_chosen.emit(QgsGeometry.fromPointXY(point))
             return
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.points.append(point)
             self._redraw()
-        elif event.button() == Qt.RightButton and len(self.points) >= 3:
+        elif event.button() == Qt.MouseButton.RightButton and len(self.points) >= 3:
             geom = QgsGeometry.fromPolygonXY([self.points + [self.points[0]]])
             self.reset()
             self.site_chosen.emit(geom)
@@ -43,7 +43,7 @@ class SiteTool(QgsMapTool):
             self._redraw(self.toMapCoordinates(event.pos()))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.reset()
 
     def _redraw(self, floating=None) -> None:
@@ -53,7 +53,7 @@ class SiteTool(QgsMapTool):
 
     def reset(self) -> None:
         self.points = []
-        self.band.reset(QgsWkbTypes.PolygonGeometry)
+        self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
 
     def deactivate(self) -> None:
         self.reset()

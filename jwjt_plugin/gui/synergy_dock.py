@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import (Qgis, QgsApplication, QgsMapLayerProxyModel, QgsProject,
+from qgis.core import (Qgis, QgsApplication, QgsProject,
                        QgsRasterLayer, QgsVectorFileWriter, QgsVectorLayer, QgsVectorLayerFeatureSource)
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubl
 
 from ..adapters.i18n import tr, tr_message
 from ..adapters.layers import crs_wkt, raster_layer_to_grid
+from ..adapters.qt_compat import LayerFilter
 from ..adapters.results import create_result_layer, update_result_metrics
 from ..adapters.styles import apply_synergy_style
 from ..core.messages import JwjtInputError
@@ -55,7 +56,7 @@ class SynergyDock(QgsDockWidget):
     def _build(self) -> None:
         body = QWidget(self)
         outer = QVBoxLayout(body)
-        splitter = QSplitter(Qt.Vertical, body)
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
         outer.addWidget(splitter)
 
         top = QWidget(splitter)
@@ -64,7 +65,7 @@ class SynergyDock(QgsDockWidget):
         inputs = QGroupBox(tr("Inputs"), top)
         form = QFormLayout(inputs)
         self.units_combo = QgsMapLayerComboBox(inputs)
-        self.units_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.units_combo.setFilters(LayerFilter.PolygonLayer)
         self.units_combo.setAllowEmptyLayer(True)
         form.addRow(tr("Control units"), self.units_combo)
         self.selected_only = QCheckBox(tr("Selected units only"), inputs)
@@ -111,7 +112,7 @@ class SynergyDock(QgsDockWidget):
         col.addLayout(run_row)
         self.status = QLabel(top)
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(self.status)
         col.addStretch(1)
 
@@ -125,7 +126,7 @@ class SynergyDock(QgsDockWidget):
         self.table = QTableView(units_tab)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         ulay.addWidget(self.table)
@@ -297,8 +298,8 @@ class SynergyDock(QgsDockWidget):
             if task.error:
                 self.status.setText(tr("The analysis stopped: {error}").format(error=task.error))
                 self.messages.addItem(task.error)
-                self.iface.messageBar().pushMessage("JWJT", task.error.splitlines()[-1], level=Qgis.Critical,
-                                                    duration=10)
+                self.iface.messageBar().pushMessage("JWJT", task.error.splitlines()[-1],
+                                                    level=Qgis.MessageLevel.Critical, duration=10)
             else:
                 self.status.setText(tr("Cancelled."))
             self.progress.setValue(0)
@@ -343,7 +344,7 @@ class SynergyDock(QgsDockWidget):
         if new_layer:  # largest emitters first; a re-flag keeps the analyst's own sort
             keys = [c.key for c in self.model.cols]
             if "CO2_T" in keys:
-                self.table.sortByColumn(keys.index("CO2_T"), Qt.DescendingOrder)
+                self.table.sortByColumn(keys.index("CO2_T"), Qt.SortOrder.DescendingOrder)
         self.chart.show_result(res)
         self.messages.clear()
         for msg in res.log:
@@ -390,7 +391,7 @@ class SynergyDock(QgsDockWidget):
                 left = self.proxy.mapFromSource(self.model.index(row, 0))
                 right = self.proxy.mapFromSource(self.model.index(row, self.model.columnCount() - 1))
                 selection.select(left, right)
-            self.table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
+            self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if not selection.isEmpty():
                 self.table.scrollTo(selection.indexes()[0])
         finally:
@@ -418,7 +419,7 @@ class SynergyDock(QgsDockWidget):
         # writeAsVectorFormatV3 exists from QGIS 3.20, so in every version we support.
         err, msg, _new_file, _new_layer = QgsVectorFileWriter.writeAsVectorFormatV3(
             self.result_layer, path, QgsProject.instance().transformContext(), options)
-        if err != QgsVectorFileWriter.NoError:
+        if err != QgsVectorFileWriter.WriterError.NoError:
             self.status.setText(tr("Could not save '{path}': {error}").format(path=path, error=msg))
             return None
         self.status.setText(tr("Saved to {path}").format(path=path))

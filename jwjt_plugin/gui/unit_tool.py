@@ -16,7 +16,7 @@ class UnitPickTool(QgsMapToolIdentifyFeature):
         """The unit under the cursor: the one containing the click, else the nearest within the
         search radius (identify alone returns every unit the radius touches)."""
         layer = self.current_layer
-        if layer is None or event.button() != Qt.LeftButton:
+        if layer is None or event.button() != Qt.MouseButton.LeftButton:
             return
         point = self.toLayerCoordinates(layer, event.mapPoint())
         radius = QgsMapTool.searchRadiusMU(self.canvas())
@@ -36,7 +36,7 @@ class UnitPickTool(QgsMapToolIdentifyFeature):
 
 
 def is_unit_layer(layer) -> bool:
-    return isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+    return isinstance(layer, QgsVectorLayer) and layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
 
 
 class UnitToolHandler(QgsAbstractMapToolHandler):

@@ -67,19 +67,19 @@ class AccessQueryAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SITE, tr("Project site (point or polygon)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterEnum(
             self.INDUSTRY, tr("Industry of the project"),
             options=[with_zh(i.name, i.name_zh) for i in INDUSTRIES], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         for key, label in ((PLAN_PARAMS[0][0], tr("Ecological protection red line (optional)")),
                            (PLAN_PARAMS[1][0], tr("Permanent basic farmland (optional)")),
                            (PLAN_PARAMS[2][0], tr("Urban development boundary (optional)"))):
             self.addParameter(QgsProcessingParameterFeatureSource(
-                key, label, [QgsProcessing.TypeVectorPolygon], optional=True))
+                key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.BUFFER, tr("Buffer around the site (m)"), QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+            self.BUFFER, tr("Buffer around the site (m)"), QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
         advanced = []
         for key, label in zip((k for k, _ in FIELD_PARAMS), (
                 tr("Unit code field (auto-detect when empty)"), tr("Unit name field (auto-detect when empty)"),
@@ -95,7 +95,7 @@ class AccessQueryAlgorithm(QgsProcessingAlgorithm):
                                                         tr("Urban boundary code field (auto-detect when empty)"))):
             advanced.append(QgsProcessingParameterField(code, label, parentLayerParameterName=plan, optional=True))
         for p in advanced:
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, tr("Access query report (HTML)"), tr("HTML files (*.html *.htm)")))

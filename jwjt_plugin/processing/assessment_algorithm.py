@@ -24,11 +24,11 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink,
                        QgsProcessingParameterFolderDestination, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterString, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters.i18n import tr, tr_core, tr_message
 from ..adapters.layers import features_to_frame, raster_layer_to_grid
+from ..adapters.qt_compat import FieldType
 from ..core.assessment import AssessmentParams, key_units, run_assessment, write_table_csv
 from ..core.assessment_inputs import TOTAL, EmissionSeries, label_from_file, label_from_name
 from ..core.assessment_methods import translate_cell
@@ -61,11 +61,11 @@ def table_fields(table: pd.DataFrame, skip=(), existing: Optional[QgsFields] = N
         taken.add(name.upper())
         dtype = table[col].dtype
         if np.issubdtype(dtype, np.integer) or np.issubdtype(dtype, np.bool_):
-            qtype = QVariant.LongLong
+            qtype = FieldType.LongLong
         elif np.issubdtype(dtype, np.floating):
-            qtype = QVariant.Double
+            qtype = FieldType.Double
         else:
-            qtype = QVariant.String
+            qtype = FieldType.String
         fields.append(QgsField(name, qtype))
         cols.append(col)
         names.append(name)
@@ -92,14 +92,14 @@ def row_values(table: pd.DataFrame, cols: List[str]) -> List[list]:
 
 def write_table_sink(alg, parameters, key, context, table: pd.DataFrame):
     fields, cols, _ = table_fields(table)
-    sink, dest = alg.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry,
+    sink, dest = alg.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry,
                                      QgsCoordinateReferenceSystem())
     if sink is None:
         return None
     for vals in row_values(table, cols):
         f = QgsFeature(fields)
         f.setAttributes(vals)
-        sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
     return dest
 
 
@@ -121,7 +121,7 @@ def push_log(feedback, log) -> None:
 
 def add_advanced(alg, params) -> None:
     for p in params:
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         alg.addParameter(p)
 
 
@@ -141,10 +141,10 @@ class _AssessmentBase(QgsProcessingAlgorithm):
     def _method_parameters(self):
         return [
             QgsProcessingParameterNumber(self.ALPHA, tr("Weight α of CO2 in the coordination index T (β = 1 − α)"),
-                                         QgsProcessingParameterNumber.Double, 0.5, minValue=0.0, maxValue=1.0),
+                                         QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0, maxValue=1.0),
             QgsProcessingParameterNumber(self.AXIS_TOL, tr("Rates within ± this many % count as no change "
                                                            "(0 = exact)"),
-                                         QgsProcessingParameterNumber.Double, 0.0, minValue=0.0, maxValue=100.0),
+                                         QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0, maxValue=100.0),
         ]
 
     def _params(self, parameters, context, base, target, **extra) -> AssessmentParams:
@@ -194,7 +194,7 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         add_field_parameters(self, self.UNITS)
         self.addParameter(QgsProcessingParameterString(self.BASE_PERIOD, tr("Base year"), "2020"))
         self.addParameter(QgsProcessingParameterString(self.TARGET_PERIOD, tr("Target year"), "2035"))
@@ -210,10 +210,10 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
             self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
         add_advanced(self, [QgsProcessingParameterMultipleLayers(
             self.SECTOR_GRIDS, tr("Sector grids of the base year (species and sector from the file metadata or "
-                                  "names like co2_2020_power)"), QgsProcessing.TypeRaster, optional=True)]
+                                  "names like co2_2020_power)"), QgsProcessing.SourceType.TypeRaster, optional=True)]
                      + self._method_parameters())
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Assessed units"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Assessed units"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.TABLE, tr("Unit table"), tr("CSV files (*.csv)"), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(
@@ -291,7 +291,7 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
             f = QgsFeature(fields)
             f.setGeometry(feat.geometry())
             f.setAttributes(list(feat.attributes()) + (values[row] if row is not None else [None] * n_metrics))
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(80 + 15 * (i + 1) / total)
 
         outputs = {self.OUTPUT: dest_id, self.SUMMARY: result.summary()}
@@ -346,31 +346,32 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.BASE_GRIDS, tr("Sector grids of the base year"), QgsProcessing.TypeRaster))
+            self.BASE_GRIDS, tr("Sector grids of the base year"), QgsProcessing.SourceType.TypeRaster))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.TARGET_GRIDS, tr("Sector grids of the target year"), QgsProcessing.TypeRaster, optional=True))
+            self.TARGET_GRIDS, tr("Sector grids of the target year"), QgsProcessing.SourceType.TypeRaster,
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.BASE_PERIOD, tr("Base year (empty: from the grids)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TARGET_PERIOD, tr("Target year (empty: from the grids)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, tr("Count only the emissions under these control units"), [QgsProcessing.TypeVectorPolygon],
-            optional=True))
+            self.UNITS, tr("Count only the emissions under these control units"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
         add_advanced(self, [
             QgsProcessingParameterNumber(self.SHARE_SPLIT, tr("BCG: large share from (%; empty = mean share)"),
-                                         QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
+                                         QgsProcessingParameterNumber.Type.Double, None, optional=True, minValue=0.0,
                                          maxValue=100.0),
             QgsProcessingParameterNumber(self.GROWTH_SPLIT, tr("BCG: growing above (% growth)"),
-                                         QgsProcessingParameterNumber.Double, 0.0, minValue=-100.0),
+                                         QgsProcessingParameterNumber.Type.Double, 0.0, minValue=-100.0),
             QgsProcessingParameterEnum(self.SHARE_PERIOD, tr("BCG: share of"),
                                        options=[tr("Base year"), tr("Target year")], defaultValue=0),
         ] + self._method_parameters())
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Sector table"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Sector table"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SYNERGY, tr("Sector synergy table"), QgsProcessing.TypeVector, optional=True,
+            self.SYNERGY, tr("Sector synergy table"), QgsProcessing.SourceType.TypeVector, optional=True,
             createByDefault=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.TABLE, tr("Sector table (CSV)"), tr("CSV files (*.csv)"), optional=True))

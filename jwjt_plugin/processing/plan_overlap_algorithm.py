@@ -10,11 +10,11 @@ from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProviderRegistry, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters.i18n import tr, tr_core, tr_message
 from ..adapters.layers import features_to_frame
+from ..adapters.qt_compat import FieldType
 from ..adapters.styles import apply_conflict_style
 from ..core.messages import JwjtInputError
 from ..core.overlay import Cancelled
@@ -61,7 +61,7 @@ def conflict_fields() -> QgsFields:
     }
     fields = QgsFields()
     for col in COLUMNS:
-        qtype = QVariant.Int if col in _INT_COLUMNS else QVariant.Double if col in _REAL_COLUMNS else QVariant.String
+        qtype = FieldType.Int if col in _INT_COLUMNS else FieldType.Double if col in _REAL_COLUMNS else FieldType.String
         f = QgsField(col, qtype)
         f.setAlias(aliases[col])
         fields.append(f)
@@ -135,7 +135,7 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         add_field_parameters(self, self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
         labels = {self.REDLINE: (tr("Ecological protection red line (生态保护红线)"),
                                  tr("Red line code field (auto-detect when empty)")),
@@ -146,20 +146,20 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
         for key, _kind, code_key in self.PLANS:
             layer_label, code_label = labels[key]
             self.addParameter(QgsProcessingParameterFeatureSource(
-                key, layer_label, [QgsProcessing.TypeVectorPolygon], optional=True))
+                key, layer_label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
             self.addParameter(QgsProcessingParameterField(code_key, code_label, parentLayerParameterName=key,
                                                           optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, tr("Ignore overlaps smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            self.MIN_AREA, tr("Ignore overlaps smaller than (m²)"), QgsProcessingParameterNumber.Type.Double,
             DEFAULT_MIN_AREA_M2, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_WIDTH, tr("Ignore overlaps narrower than (m)"), QgsProcessingParameterNumber.Double,
+            self.MIN_WIDTH, tr("Ignore overlaps narrower than (m)"), QgsProcessingParameterNumber.Type.Double,
             DEFAULT_MIN_WIDTH_M, minValue=0.0))
         self.addParameter(QgsProcessingParameterFile(
             self.RULES, tr("Overlap rules file (JSON; the default rules when empty)"),
-            QgsProcessingParameterFile.File, extension="json", optional=True))
+            QgsProcessingParameterFile.Behavior.File, extension="json", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Plan conflicts"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Plan conflicts"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.TABLE, tr("Conflict table"), tr("CSV files (*.csv)"), optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.N_CONFLICTS, tr("Number of conflicts")))
@@ -213,7 +213,7 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
         feedback.setProgress(80)
 
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, conflict_fields(),
-                                             QgsWkbTypes.MultiPolygon, source.sourceCrs())
+                                             QgsWkbTypes.Type.MultiPolygon, source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         self._write(sink, result, feedback)
@@ -255,5 +255,5 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
             values = [_value(v) for v in rec]
             values[COLUMNS.index("RULE_DESC")] = descriptions.get(values[COLUMNS.index("RULE_DESC")], "")
             f.setAttributes(values)
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(80 + 20 * (i + 1) / total)

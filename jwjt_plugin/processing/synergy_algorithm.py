@@ -80,7 +80,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         add_field_parameters(self, self.UNITS)
         for key, species in SPECIES_PARAMS:
             self.addParameter(QgsProcessingParameterRasterLayer(
@@ -88,7 +88,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.K, tr("Top k % of cells by CO2"), QgsProcessingParameterNumber.Double, 5.0, minValue=0.01,
+            self.K, tr("Top k % of cells by CO2"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.01,
             maxValue=100.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, tr("Pollutant hotspot method"),
@@ -104,20 +104,20 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterEnum(self.DENOMINATOR, tr("Count the top k % among"),
                                        options=[tr("All cells"), tr("Non-zero cells")], defaultValue=0),
             QgsProcessingParameterNumber(self.GI_RADIUS, tr("Gi* neighbourhood radius (cells)"),
-                                         QgsProcessingParameterNumber.Integer, 1, minValue=1, maxValue=50),
+                                         QgsProcessingParameterNumber.Type.Integer, 1, minValue=1, maxValue=50),
             QgsProcessingParameterEnum(self.GI_MIN_BIN, tr("Gi* hotspot confidence"),
                                        options=["90 %", "95 %", "99 %"], defaultValue=1),
             QgsProcessingParameterBoolean(self.GI_FDR, tr("Gi*: correct for false discovery rate"), False),
             QgsProcessingParameterNumber(self.FLAG_AREA, tr("Flag when coincidence cells cover at least (% of unit area)"),
-                                         QgsProcessingParameterNumber.Double, 5.0, minValue=0.0, maxValue=100.0),
+                                         QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.0, maxValue=100.0),
             QgsProcessingParameterNumber(self.FLAG_CO2, tr("… or hold at least (% of the unit's CO2)"),
-                                         QgsProcessingParameterNumber.Double, 50.0, minValue=0.0, maxValue=100.0),
+                                         QgsProcessingParameterNumber.Type.Double, 50.0, minValue=0.0, maxValue=100.0),
         ]
         for p in advanced:
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Flagged units"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Flagged units"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.TABLE, tr("Concentration table"), tr("CSV files (*.csv)"), optional=True))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
@@ -180,7 +180,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
                 break
             row = row_of_fid.get(feat.id())
             sink.addFeature(build_feature(feat, fields, values.get(row) if row is not None else None),
-                            QgsFeatureSink.FastInsert)
+                            QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(90 + 10 * (i + 1) / total)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create())

@@ -6,11 +6,11 @@ from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, 
                        QgsProcessingOutputNumber,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterNumber, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters.i18n import tr, tr_message
 from ..adapters.layers import features_to_frame
+from ..adapters.qt_compat import FieldType
 from ..core.messages import JwjtInputError
 from ..core.pipeline import resolve_mapping
 from ..core.unit_qa import DEFAULT_GAP_MIN_AREA_M2, DEFAULT_MIN_AREA_M2, check_units
@@ -20,10 +20,10 @@ from .unit_fields import add_field_parameters, field_overrides
 #: Findings echoed in the log (all of them are in the output layer).
 LOG_LIMIT = 100
 
-#: output field -> QVariant type (kind and severity stay untranslated: styles and filters key on them)
-OUTPUT_FIELDS = (("kind", QVariant.String), ("severity", QVariant.String), ("codes", QVariant.String),
-                 ("feature_ids", QVariant.String), ("message", QVariant.String), ("area_m2", QVariant.Double),
-                 ("fixable", QVariant.Bool))
+#: output field -> field type (kind and severity stay untranslated: styles and filters key on them)
+OUTPUT_FIELDS = (("kind", FieldType.String), ("severity", FieldType.String), ("codes", FieldType.String),
+                 ("feature_ids", FieldType.String), ("message", FieldType.String), ("area_m2", FieldType.Double),
+                 ("fixable", FieldType.Bool))
 
 
 def findings_fields() -> QgsFields:
@@ -61,7 +61,7 @@ class _AllGeometries:
 
     def getFeatures(self, request=None):  # noqa: N802
         return self._source.getFeatures(request or QgsFeatureRequest(),
-                                        QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+                                        QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
 
 
 class UnitQaAlgorithm(QgsProcessingAlgorithm):
@@ -99,19 +99,19 @@ class UnitQaAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, tr("Environmental control units"), [QgsProcessing.TypeVectorPolygon]))
+            self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         add_field_parameters(self, self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ADMIN, tr("Administrative boundary (for the gap check)"), [QgsProcessing.TypeVectorPolygon],
+            self.ADMIN, tr("Administrative boundary (for the gap check)"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, tr("Minimum unit area (m²)"), QgsProcessingParameterNumber.Double,
+            self.MIN_AREA, tr("Minimum unit area (m²)"), QgsProcessingParameterNumber.Type.Double,
             DEFAULT_MIN_AREA_M2, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_GAP_AREA, tr("Ignore gaps smaller than (m²)"), QgsProcessingParameterNumber.Double,
+            self.MIN_GAP_AREA, tr("Ignore gaps smaller than (m²)"), QgsProcessingParameterNumber.Type.Double,
             DEFAULT_GAP_MIN_AREA_M2, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Unit findings"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Unit findings"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.N_FINDINGS, tr("Number of findings")))
         self.addOutput(QgsProcessingOutputNumber(self.N_ERRORS, tr("Number of errors")))
 
@@ -140,14 +140,14 @@ class UnitQaAlgorithm(QgsProcessingAlgorithm):
             (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
 
         fields = findings_fields()
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for i, finding in enumerate(result):
             if feedback.isCanceled():
                 break
-            sink.addFeature(finding_feature(finding, fields), QgsFeatureSink.FastInsert)
+            sink.addFeature(finding_feature(finding, fields), QgsFeatureSink.Flag.FastInsert)
             if i < LOG_LIMIT:
                 feedback.pushWarning(tr_message(finding.message))
         feedback.setProgress(100)

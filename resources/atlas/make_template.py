@@ -25,12 +25,14 @@ from qgis.core import (QgsApplication, QgsExpressionContextUtils, QgsFillSymbol,
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
+from jwjt_plugin.adapters.qt_compat import set_label_text_format, set_legend_text_format  # noqa: E402
 from jwjt_plugin.atlas import template as T  # noqa: E402
 
 A4_W, A4_H = 210.0, 297.0
 LEFT, WIDTH = 10.0, 190.0
 INK, GREY, ACCENT = "#202020", "#6b6b6b", "#8c1d18"
 GRID = "#a0a0a0"
+ALIGN_L, ALIGN_R = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
 
 
 def font(size, bold=False):
@@ -44,7 +46,7 @@ def text_format(size, bold=False, colour=INK):
     fmt = QgsTextFormat()
     fmt.setFont(font(size, bold))
     fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
     fmt.setColor(QColor(colour))
     return fmt
 
@@ -54,12 +56,11 @@ def place(item, page, x, y, w, h):
     item.attemptMove(QgsLayoutPoint(x, y), page=page)
 
 
-def label(layout, page, text, x, y, w, h, size=9, bold=False, colour=INK, halign=Qt.AlignLeft,
-          valign=Qt.AlignTop, item_id=""):
+def label(layout, page, text, x, y, w, h, size=9, bold=False, colour=INK, halign=ALIGN_L,
+          valign=Qt.AlignmentFlag.AlignTop, item_id=""):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
-    item.setFont(font(size, bold))
-    item.setFontColor(QColor(colour))
+    set_label_text_format(item, text_format(size, bold, colour))
     item.setHAlign(halign)
     item.setVAlign(valign)
     item.setMargin(0)
@@ -72,7 +73,7 @@ def label(layout, page, text, x, y, w, h, size=9, bold=False, colour=INK, halign
 
 def rule(layout, page, y):
     shape = QgsLayoutItemShape(layout)
-    shape.setShapeType(QgsLayoutItemShape.Rectangle)
+    shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     shape.setSymbol(QgsFillSymbol.createSimple({"color": ACCENT, "outline_style": "no"}))
     layout.addLayoutItem(shape)
     place(shape, page, LEFT, y, WIDTH, 0.5)
@@ -87,7 +88,7 @@ def header(layout, page, title, subtitle):
 
 def footer(layout, page):
     label(layout, page, "[% @jwjt_footer %]", LEFT, 287, 140, 5, size=7, colour=GREY)
-    label(layout, page, "[% @jwjt_page_label %]", 150, 287, 50, 5, size=7.5, colour=GREY, halign=Qt.AlignRight)
+    label(layout, page, "[% @jwjt_page_label %]", 150, 287, 50, 5, size=7.5, colour=GREY, halign=ALIGN_R)
 
 
 def map_item(layout, page, item_id, x, y, w, h):
@@ -113,11 +114,10 @@ def legend(layout, page, item_id, linked, x, y, w, h):
     lg.setAutoUpdateModel(False)
     lg.model().rootGroup().removeAllChildren()
     lg.setTitle("")
-    lg.setStyleFont(QgsLegendStyle.Title, font(9, True))
-    lg.setStyleFont(QgsLegendStyle.Group, font(8.5, True))
-    lg.setStyleFont(QgsLegendStyle.Subgroup, font(8.5, True))
-    lg.setStyleFont(QgsLegendStyle.SymbolLabel, font(8))
-    lg.setStyleMargin(QgsLegendStyle.Subgroup, QgsLegendStyle.Top, 2.5)
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 9, True), (QgsLegendStyle.Style.Group, 8.5, True),
+                              (QgsLegendStyle.Style.Subgroup, 8.5, True), (QgsLegendStyle.Style.SymbolLabel, 8, False)):
+        set_legend_text_format(lg, style, text_format(size, bold))
+    lg.setStyleMargin(QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Side.Top, 2.5)
     lg.setSymbolWidth(6)
     lg.setSymbolHeight(3.6)
     lg.setWrapString("\n")
@@ -134,11 +134,11 @@ def scalebar(layout, page, item_id, linked, x, y):
     sb.setId(item_id)
     sb.setStyle("Single Box")
     sb.setLinkedMap(linked)
-    sb.setUnits(QgsUnitTypes.DistanceKilometers)
+    sb.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
     sb.setUnitLabel("km")
     sb.setNumberOfSegments(2)
     sb.setNumberOfSegmentsLeft(0)
-    sb.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    sb.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     sb.setMinimumBarWidth(18)
     sb.setMaximumBarWidth(40)
     sb.setHeight(1.6)
@@ -156,8 +156,8 @@ def north_arrow(layout, page, item_id, linked, x, y, w=8, h=12):
     pic.setId(item_id)
     pic.setPicturePath(QgsSymbolLayerUtils.svgSymbolNameToPath("arrows/NorthArrow_02.svg", QgsPathResolver()))
     pic.setLinkedMap(linked)
-    pic.setNorthMode(QgsLayoutItemPicture.GridNorth)
-    pic.setResizeMode(QgsLayoutItemPicture.Zoom)
+    pic.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
+    pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     pic.setBackgroundEnabled(False)
     layout.addLayoutItem(pic)
     place(pic, page, x, y, w, h)
@@ -173,20 +173,20 @@ def table(layout, page, item_id, columns, x, y, w, h, headers=True, size=8, firs
         c.setAttribute(attr)
         c.setWidth(width)
         c.setHAlignment(align)
-        c.setVAlignment(Qt.AlignTop)
+        c.setVAlignment(Qt.AlignmentFlag.AlignTop)
         cols.append(c)
     t.setColumns(cols)
     t.setContentTextFormat(text_format(size))
     t.setHeaderTextFormat(text_format(size, True))
-    t.setHeaderMode(QgsLayoutTable.AllFrames if headers else QgsLayoutTable.NoHeaders)
-    t.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+    t.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames if headers else QgsLayoutTable.HeaderMode.NoHeaders)
+    t.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
     t.setCellMargin(0.9)
     t.setGridStrokeWidth(0.2)
     t.setGridColor(QColor(GRID))
     t.setShowGrid(True)
-    t.setWrapBehavior(QgsLayoutTable.WrapText)
-    t.setEmptyTableBehavior(QgsLayoutTable.HideTable)
-    t.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+    t.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    t.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.HideTable)
+    t.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
     t.setMaximumNumberOfFeatures(100000)
     if filter_expression:
         t.setFilterFeatures(True)
@@ -194,12 +194,12 @@ def table(layout, page, item_id, columns, x, y, w, h, headers=True, size=8, firs
     shade = QgsLayoutTableStyle()
     shade.enabled = True
     shade.cellBackgroundColor = QColor("#ececec")
-    t.setCellStyle(QgsLayoutTable.HeaderRow, shade)
+    t.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, shade)
     if first_column_shade:
         first = QgsLayoutTableStyle()
         first.enabled = True
         first.cellBackgroundColor = QColor("#f6f6f6")
-        t.setCellStyle(QgsLayoutTable.FirstColumn, first)
+        t.setCellStyle(QgsLayoutTable.CellStyleGroup.FirstColumn, first)
     frame = QgsLayoutFrame(layout, t)
     frame.setId(item_id)
     t.addFrame(frame)
@@ -214,7 +214,7 @@ def build(project):
     pages = layout.pageCollection()
     for _ in range(5):
         page = QgsLayoutItemPage(layout)
-        page.setPageSize("A4", QgsLayoutItemPage.Portrait)
+        page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         pages.addPage(page)
 
     # 0 — overview map (filled once per overview map)
@@ -230,19 +230,19 @@ def build(project):
     header(layout, 1, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
     pic = QgsLayoutItemPicture(layout)
     pic.setId(T.CURVE_PICTURE)
-    pic.setResizeMode(QgsLayoutItemPicture.Zoom)
+    pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     layout.addLayoutItem(pic)
     place(pic, 1, LEFT, 33, WIDTH, 124)
     label(layout, 1, "[% @jwjt_heading_table %]", LEFT, 162, WIDTH, 6, size=10, bold=True)
     table(layout, 1, T.CONCENTRATION_TABLE,
-          [("SPECIES", 22, Qt.AlignLeft), ("TOTAL", 40, Qt.AlignRight), ("TOP", 39, Qt.AlignRight),
-           ("COINC", 39, Qt.AlignRight), ("UNITS_TOTAL", 39.8, Qt.AlignRight)], LEFT, 169, WIDTH, 32)
+          [("SPECIES", 22, ALIGN_L), ("TOTAL", 40, ALIGN_R), ("TOP", 39, ALIGN_R),
+           ("COINC", 39, ALIGN_R), ("UNITS_TOTAL", 39.8, ALIGN_R)], LEFT, 169, WIDTH, 32)
     label(layout, 1, "[% @jwjt_page_note %]", LEFT, 204, WIDTH, 40, size=9)
     footer(layout, 1)
 
     # 2 — notes and parameters (printed again for each part of a long list)
     header(layout, 2, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
-    table(layout, 2, T.NOTES_TABLE, [("ITEM", 42, Qt.AlignLeft), ("DETAIL", 143.8, Qt.AlignLeft)],
+    table(layout, 2, T.NOTES_TABLE, [("ITEM", 42, ALIGN_L), ("DETAIL", 143.8, ALIGN_L)],
           LEFT, 33, WIDTH, 250, first_column_shade=True, filter_expression='"PART" = @jwjt_part')
     footer(layout, 2)
 
@@ -252,19 +252,19 @@ def build(project):
     header(layout, 3, unit_title, unit_subtitle)
     um = map_item(layout, 3, T.UNIT_MAP, LEFT, 32, 125, 106)
     um.setAtlasDriven(True)
-    um.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    um.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     um.setAtlasMargin(0.2)
     legend(layout, 3, T.UNIT_LEGEND, um, 139, 32, 61, 106)
     scalebar(layout, 3, T.UNIT_SCALEBAR, um, LEFT + 2.5, 128)
     north_arrow(layout, 3, T.UNIT_NORTH, um, LEFT + 125 - 9.5, 34.5, 7, 10.5)
     label(layout, 3, "[% @jwjt_heading_metrics %]", LEFT, 141, WIDTH, 6, size=10, bold=True)
     table(layout, 3, T.UNIT_METRICS,
-          [("LABEL_A", 55, Qt.AlignLeft), ("VALUE_A", 35.9, Qt.AlignRight),
-           ("LABEL_B", 55, Qt.AlignLeft), ("VALUE_B", 35.9, Qt.AlignRight)],
+          [("LABEL_A", 55, ALIGN_L), ("VALUE_A", 35.9, ALIGN_R),
+           ("LABEL_B", 55, ALIGN_L), ("VALUE_B", 35.9, ALIGN_R)],
           LEFT, 148, WIDTH, 50, headers=False, size=7.5,
           filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER')")
     label(layout, 3, "[% @jwjt_heading_access %]", LEFT, 201, WIDTH, 6, size=10, bold=True)
-    table(layout, 3, T.UNIT_ACCESS, [("DIM", 34, Qt.AlignLeft), ("TEXT", 151.8, Qt.AlignLeft)],
+    table(layout, 3, T.UNIT_ACCESS, [("DIM", 34, ALIGN_L), ("TEXT", 151.8, ALIGN_L)],
           LEFT, 208, WIDTH, 76, first_column_shade=True,
           filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER') AND \"PART\" = 0")
     footer(layout, 3)
@@ -272,7 +272,7 @@ def build(project):
     # 4 — unit sheet continued (only when the access list does not fit on the sheet)
     header(layout, 4, unit_title, unit_subtitle)
     label(layout, 4, "[% @jwjt_heading_access_continued %]", LEFT, 33, WIDTH, 6, size=10, bold=True)
-    table(layout, 4, T.CONT_ACCESS, [("DIM", 34, Qt.AlignLeft), ("TEXT", 151.8, Qt.AlignLeft)],
+    table(layout, 4, T.CONT_ACCESS, [("DIM", 34, ALIGN_L), ("TEXT", 151.8, ALIGN_L)],
           LEFT, 40, WIDTH, 244, first_column_shade=True,
           filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER') AND \"PART\" = @jwjt_part")
     footer(layout, 4)

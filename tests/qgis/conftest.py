@@ -119,3 +119,15 @@ def profile_home(tmp_path):
     return home
 
 
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_qgis_garbage_before_exit(qgis_app):
+    """Collect cyclic garbage while QGIS is still up. Otherwise wrappers of layouts, docks and
+    providers made by the tests are collected after pytest-qgis has called exitQgis (on
+    Python 3.13 the first import after the session, by a plugin's terminal summary, runs the
+    collector) and their C++ destructors crash the process."""
+    yield
+    import gc
+
+    gc.collect()

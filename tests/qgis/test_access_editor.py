@@ -36,7 +36,7 @@ def plugin(recording_iface, qtbot, units, monkeypatch):
     yield p
     monkeypatch.setattr(plugin_module, "ask_unsaved", lambda parent, name: "discard")
     p.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def click_unit(plugin, layer, feature):
@@ -48,8 +48,8 @@ def click_unit(plugin, layer, feature):
     canvas.setExtent(box)
     pt = feature.geometry().pointOnSurface().asPoint()
     pixel = canvas.getCoordinateTransform().transform(pt)
-    event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
-                             Qt.LeftButton)
+    event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
+                             Qt.MouseButton.LeftButton)
     plugin.unit_tool.canvasReleaseEvent(event)
 
 
@@ -96,7 +96,7 @@ def test_bulk_measure_is_one_undo_step_and_commit_is_logged(plugin, units):
     ed = plugin.editor
     ed.industry_combo.setCurrentText("钢铁")
     for i in range(ed.measure_list.count()):
-        if ed.measure_list.item(i).data(Qt.UserRole).dimension == "emission":
+        if ed.measure_list.item(i).data(Qt.ItemDataRole.UserRole).dimension == "emission":
             ed.measure_list.setCurrentRow(i)
             break
     measure = ed.selected_measure().text
@@ -138,6 +138,6 @@ def test_unload_asks_about_unsaved_edits(recording_iface, qtbot, units, monkeypa
     asked = []
     monkeypatch.setattr(plugin_module, "ask_unsaved", lambda parent, name: asked.append(name) or "save")
     p.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert asked == ["units"] and not layer.isModified()
     assert layer.getFeature(key_control_unit(layer).id())["REMARK"] == "待复核"

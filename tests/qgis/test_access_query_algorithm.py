@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from osgeo import ogr
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QImage
 
+from jwjt_plugin.adapters.qt_compat import FieldType
 from jwjt_plugin.core.industries import INDUSTRY_KEYS
 from jwjt_plugin.processing.access_query_algorithm import AccessQueryAlgorithm
 
@@ -32,7 +32,7 @@ def memory_copy(path, layer_name):
     assert layer.crs().isValid() and "4547" in layer.crs().authid(), wkt[:60]
     defn = src.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    types = [QVariant.Int if defn.GetFieldDefn(i).GetType() == ogr.OFTInteger else QVariant.String
+    types = [FieldType.Int if defn.GetFieldDefn(i).GetType() == ogr.OFTInteger else FieldType.String
              for i in range(defn.GetFieldCount())]
     layer.dataProvider().addAttributes([QgsField(n, t) for n, t in zip(names, types)])
     layer.updateFields()
@@ -104,14 +104,14 @@ def test_steel_in_the_steel_park_fails_and_the_pdf_renders_chinese(qgis_processi
     img = QImage(str(tmp_path / "page.png"))
     assert not img.isNull() and img.width() > 400
     # A4 at 60 dpi: about 496 × 702 px. The page carries ink (text, the verdict box), not a blank sheet.
-    img = img.convertToFormat(QImage.Format_Grayscale8)
+    img = img.convertToFormat(QImage.Format.Format_Grayscale8)
     ptr = img.constBits()
     ptr.setsize(img.bytesPerLine() * img.height())
     grey = np.frombuffer(ptr, np.uint8).reshape(img.height(), img.bytesPerLine())[:, :img.width()]
     assert (grey < 128).mean() > 0.01
     assert grey.min() < 60 and np.unique(grey).size > 20
     # The verdict box (tinted red) sits in the top quarter of the page.
-    colour = QImage(str(tmp_path / "page.png")).convertToFormat(QImage.Format_RGB32)
+    colour = QImage(str(tmp_path / "page.png")).convertToFormat(QImage.Format.Format_RGB32)
     reds = sum(1 for y in range(0, colour.height() // 4, 2) for x in range(0, colour.width(), 2)
                if (lambda c: c.red() > 240 and 200 < c.green() < 235 and c.blue() < 235)(colour.pixelColor(x, y)))
     assert reds > 200

@@ -39,5 +39,5 @@ def test_assessment_dock_runs_draws_and_exports(recording_iface, qtbot, sample_c
         assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n" and "<svg" in open(svg, encoding="utf-8").read(2000)
     finally:
         plugin.unload()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         project.removeAllMapLayers()

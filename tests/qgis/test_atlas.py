@@ -93,7 +93,7 @@ def check_not_blank(images, numbers, front=FRONT_PAGES):
 
 
 def grey(png) -> np.ndarray:
-    img = QImage(str(png)).convertToFormat(QImage.Format_Grayscale8)
+    img = QImage(str(png)).convertToFormat(QImage.Format.Format_Grayscale8)
     ptr = img.constBits()
     ptr.setsize(img.sizeInBytes())
     return np.frombuffer(ptr, np.uint8).reshape(img.height(), img.bytesPerLine())[:, :img.width()].copy()

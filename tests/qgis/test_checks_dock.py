@@ -41,7 +41,7 @@ def checks(recording_iface, qtbot):
     qtbot.addWidget(dock)
     yield dock
     plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_qa_finds_and_repairs_an_invalid_unit(checks, qtbot, broken_units):
@@ -108,7 +108,7 @@ def test_rule_edits_are_kept_in_the_project(checks):
     panel = checks.plans
     from qgis.PyQt.QtCore import Qt
 
-    panel.rules_table.item(0, 0).setCheckState(Qt.Unchecked)
+    panel.rules_table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
     n = len(panel.active_rules())
     again = type(panel)(checks.plans.iface)
     assert len(again.active_rules()) == n == len(panel.rules) - 1

@@ -82,7 +82,7 @@ def test_dock_in_real_qgis(profile_home, tmp_path):
     img = QImage(str(shot))
     assert img.width() >= 1200 and img.height() >= 800
     # Not blank: the map and the dock give many distinct colours.
-    ptr = img.convertToFormat(QImage.Format_RGB32).constBits()
+    ptr = img.convertToFormat(QImage.Format.Format_RGB32).constBits()
     ptr.setsize(img.width() * img.height() * 4)
     pixels = np.frombuffer(ptr, dtype=np.uint32)
     assert len(np.unique(pixels[:: 7])) > 50

@@ -39,12 +39,12 @@ def flush_deletes():
     """Run pending deleteLater()s while QGIS is alive; left for interpreter exit they crash it."""
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_and_wait(dock, qtbot):
     assert dock.run_button.isEnabled(), dock.status.text()
-    qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dock.task is None, timeout=60000)
     assert dock.result is not None, dock.status.text()
 
@@ -90,7 +90,7 @@ def test_run_fills_table_map_and_chart_then_reflags(dock, qtbot, sample_layers):
 def test_table_and_map_selections_follow_each_other(dock, qtbot):
     run_and_wait(dock, qtbot)
     layer = dock.result_layer
-    dock.table.sortByColumn(3, Qt.DescendingOrder)  # CO2 total, largest first
+    dock.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # CO2 total, largest first
     dock.table.selectRow(0)
     sel = layer.selectedFeatureIds()
     assert len(sel) == 1
@@ -130,7 +130,7 @@ def test_save_as_geopackage(dock, qtbot, tmp_path):
 
 
 def test_cancel_stops_the_task(dock, qtbot):
-    qtbot.mouseClick(dock.run_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     dock.cancel()
     qtbot.waitUntil(lambda: dock.task is None, timeout=60000)
     assert dock.run_button.isEnabled()

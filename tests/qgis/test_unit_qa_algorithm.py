@@ -107,7 +107,7 @@ def test_findings_match_the_core_and_the_planted_defects(qgis_processing, sample
 def test_memory_output_and_auto_detected_fields(qgis_processing, broken_gpkg):
     res = run({"UNITS": broken_gpkg["path"], "CODE_FIELD": CODE, "OUTPUT": "memory:"})
     layer = res["OUTPUT"]
-    assert layer.wkbType() == QgsWkbTypes.MultiPolygon
+    assert layer.wkbType() == QgsWkbTypes.Type.MultiPolygon
     assert layer.featureCount() == res["N_FINDINGS"] > 0
     kinds = [f["kind"] for f in layer.getFeatures()]
     # Without a boundary the removed unit is an enclosed hole: a warning, not an error.
