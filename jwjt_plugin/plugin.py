@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
 from . import dependencies
 from .adapters.i18n import tr
+from .adapters.qt_compat import QAction
 from .paths import i18n_dir, icon_path, sample_city_dir
 
 MENU = "&JWJT"
@@ -22,7 +22,9 @@ class JwjtPlugin:
         self.translator: Optional[QTranslator] = None
         self.actions: List[QAction] = []
         self.toolbar = None
-        self.missing: List[str] = []
+        self.missing: List[dependencies.Status] = []  # unusable dependencies
+        self.dependencies_checked = False
+        self.dependency_helper = None  # gui.dependency_dialog.DependencyHelper, while something is missing
         self.dock = None
         self.dock_action: Optional[QAction] = None
         self.checks_dock = None
@@ -37,9 +39,20 @@ class JwjtPlugin:
 
     # -- lifecycle --------------------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 - QGIS calls it for qgis_process
-        dependencies.add_private_site()
-        self.missing = dependencies.missing()
-        if self.missing or self.provider is not None:
+        if self.provider is not None:
+            return
+        if not self.dependencies_checked:  # once; the install dialog re-checks after installing
+            self.dependencies_checked = True
+            dependencies.add_private_site(QgsApplication.qgisSettingsDirPath())
+            self.missing = dependencies.unusable(dependencies.check())
+            if self.missing:
+                QgsMessageLog.logMessage(
+                    tr("JWJT's tools are unavailable until these Python packages are installed: {missing}. "
+                       "Run: {command}").format(missing="; ".join(map(str, self.missing)),
+                                                command=dependencies.command_text(dependencies.installer_command(
+                                                    dependencies.find_python() or "python3"))),
+                    "JWJT", Qgis.MessageLevel.Warning)
+        if self.missing:
             return
         from .processing.provider import JwjtProvider
 
@@ -62,12 +75,12 @@ class JwjtPlugin:
         self._add_action(tr("Flag synergy units (Processing)…"), self.open_synergy_algorithm)
         self._add_action(tr("Load sample city"), self.load_sample_city)
         if self.missing:
-            self.iface.messageBar().pushMessage(
-                "JWJT", tr("Missing Python packages: {missing}. Install them with `make deploy` from the plugin's "
-                           "source, or pip install shapely>=2 geopandas into QGIS's Python.").format(
-                    missing=", ".join(self.missing)), level=Qgis.Critical, duration=0)
+            self._dependency_helper().show_notice()
 
     def unload(self) -> None:
+        if self.dependency_helper is not None:
+            self.dependency_helper.unload()
+            self.dependency_helper = None
         if self.logger is not None:
             for layer in self.logger.unsaved_layers():
                 choice = ask_unsaved(self.iface.mainWindow(), layer.name())
@@ -107,15 +120,9 @@ class JwjtPlugin:
 
     # -- helpers ------------------------------------------------------------------------
     def _install_translator(self) -> None:
-        locale = QSettings().value("locale/userLocale", QLocale().name()) or "en"
-        for name in (f"jwjt_{locale}.qm", f"jwjt_{str(locale)[:2]}.qm"):
-            path = i18n_dir() / name
-            if path.exists():
-                translator = QTranslator()
-                if translator.load(str(path)):
-                    QCoreApplication.installTranslator(translator)
-                    self.translator = translator
-                return
+        from .adapters.i18n import install_translator
+
+        self.translator = install_translator(i18n_dir())
 
     def _add_action(self, text: str, slot, icon: Optional[str] = None, toolbar: bool = False) -> QAction:
         action = QAction(QIcon(icon) if icon else QIcon(), text, self.iface.mainWindow())
@@ -127,12 +134,23 @@ class JwjtPlugin:
         return action
 
     def _require_dependencies(self) -> bool:
-        if self.missing:
-            self.iface.messageBar().pushMessage(
-                "JWJT", tr("Missing Python packages: {missing}.").format(missing=", ".join(self.missing)),
-                level=Qgis.Critical, duration=10)
-            return False
-        return True
+        """True when the dependencies work; otherwise opens the install dialog (no new message)."""
+        if not self.missing:
+            return True
+        self._dependency_helper().open_dialog()
+        return False
+
+    def _dependency_helper(self):
+        if self.dependency_helper is None:
+            from .gui.dependency_dialog import DependencyHelper
+
+            self.dependency_helper = DependencyHelper(self.iface, self.missing, self._dependencies_ready)
+        return self.dependency_helper
+
+    def _dependencies_ready(self) -> None:
+        """Installed from the dialog and importable now: register what waited for them."""
+        self.missing = []
+        self.initProcessing()
 
     # -- actions --------------------------------------------------------------------------
     def toggle_dock(self, checked: bool = True) -> None:
@@ -145,7 +163,7 @@ class JwjtPlugin:
             from .gui.synergy_dock import SynergyDock
 
             self.dock = SynergyDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         self.dock.setVisible(checked)
 
@@ -159,7 +177,7 @@ class JwjtPlugin:
             from .gui.checks_dock import ChecksDock
 
             self.checks_dock = ChecksDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.checks_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
             self.checks_dock.visibilityChanged.connect(self.checks_action.setChecked)
         self.checks_dock.setVisible(checked)
 
@@ -172,7 +190,7 @@ class JwjtPlugin:
             from .gui.assessment_dock import AssessmentDock
 
             self.assessment_dock = AssessmentDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.assessment_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assessment_dock)
         self.assessment_dock.show()
         self.assessment_dock.raise_()
 
@@ -188,7 +206,7 @@ class JwjtPlugin:
         self.logger = ChangeLogger()
         self.editor = AccessEditorDock(self.iface, self.logger, self._unit_metrics, self._flagged_codes,
                                        self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.editor)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.editor)
         self.unit_tool = UnitPickTool(self.iface.mapCanvas())
         self.unit_tool.setAction(self.unit_tool_action)
         self.unit_tool.featureIdentified.connect(self._on_unit_clicked)
@@ -210,7 +228,7 @@ class JwjtPlugin:
             self.unit_tool.current_layer = layer
         elif getattr(self.unit_tool, "current_layer", None) is None:
             self.iface.messageBar().pushMessage("JWJT", tr("Select a polygon layer of control units first."),
-                                                level=Qgis.Warning, duration=6)
+                                                level=Qgis.MessageLevel.Warning, duration=6)
             self.unit_tool_action.setChecked(False)
             return
         self.editor.show()
@@ -267,7 +285,7 @@ class JwjtPlugin:
         if not added:
             project.layerTreeRoot().removeChildNode(group)
             self.iface.messageBar().pushMessage("JWJT", tr("Sample data not found in {folder}.").format(
-                folder=str(folder)), level=Qgis.Warning, duration=8)
+                folder=str(folder)), level=Qgis.MessageLevel.Warning, duration=8)
 
 
 def ask_unsaved(parent, layer_name: str) -> str:
@@ -277,8 +295,9 @@ def ask_unsaved(parent, layer_name: str) -> str:
 
     answer = QMessageBox.question(
         parent, "JWJT", tr("Layer '{name}' has unsaved edits. Save them now?").format(name=layer_name),
-        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Ignore, QMessageBox.Save)
-    return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "keep")
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
+        QMessageBox.StandardButton.Save)
+    return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer, "keep")
 
 
 def _style_sample_layer(layer, name: str) -> None:
