@@ -4,37 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="63"/>
+        <location filename="../jwjt_plugin/plugin.py" line="76"/>
         <source>Load sample city</source>
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="65"/>
-        <source>Missing Python packages: {missing}. Install them with `make deploy` from the plugin&apos;s source, or pip install shapely&gt;=2 geopandas into QGIS&apos;s Python.</source>
-        <translation>缺少 Python 包：{missing}。请在插件源码目录下运行 `make deploy` 安装，或在 QGIS 的 Python 环境中执行 pip install shapely&gt;=2 geopandas。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/plugin.py" line="131"/>
-        <source>Missing Python packages: {missing}.</source>
-        <translation>缺少 Python 包：{missing}。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/plugin.py" line="248"/>
+        <location filename="../jwjt_plugin/plugin.py" line="266"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="257"/>
+        <location filename="../jwjt_plugin/plugin.py" line="275"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="257"/>
+        <location filename="../jwjt_plugin/plugin.py" line="275"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="257"/>
+        <location filename="../jwjt_plugin/plugin.py" line="275"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -44,7 +34,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="269"/>
+        <location filename="../jwjt_plugin/plugin.py" line="287"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -329,162 +319,162 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="37"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="38"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="64"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="65"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="70"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="71"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="77"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="78"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="81"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="82"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="84"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="85"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="134"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="135"/>
         <source>Save as GeoPackage…</source>
         <translation>另存为 GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="145"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="146"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="147"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="148"/>
         <source>Concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="151"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="208"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="209"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="211"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="212"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="213"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="214"/>
         <source>Layer &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>图层“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="215"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="216"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="227"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="228"/>
         <source>Grid &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>排放清单网格“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="229"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="230"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="237"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="238"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (extent, size or CRS differ).</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（范围、行列数或坐标参考系不同）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="247"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="248"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="249"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="250"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="285"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="286"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="298"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="299"/>
         <source>The analysis stopped: {error}</source>
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="334"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="335"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="354"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="355"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="356"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="357"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="404"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="405"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="404"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="405"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="411"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="412"/>
         <source>&apos;{path}&apos; is the source of layer &apos;{name}&apos;; choose another file.</source>
         <translation>“{path}”是图层“{name}”的数据源，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="422"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="423"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="424"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="425"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -494,12 +484,12 @@
         <translation>JWJT 减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="53"/>
+        <location filename="../jwjt_plugin/plugin.py" line="66"/>
         <source>Synergy analysis panel</source>
         <translation>减污降碳协同分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="62"/>
+        <location filename="../jwjt_plugin/plugin.py" line="75"/>
         <source>Flag synergy units (Processing)…</source>
         <translation>标记协同管控单元（处理工具）…</translation>
     </message>
@@ -529,142 +519,142 @@
         <translation>忽略小于此面积的空隙（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="57"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="58"/>
         <source>Check units</source>
         <translation>检查单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="58"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="59"/>
         <source>Repair geometry</source>
         <translation>修复几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="60"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="61"/>
         <source>Repairs the selected invalid geometry in your layer as one undoable edit.</source>
         <translation>修复图层中选中的无效几何，作为一次可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="110"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="111"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="111"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="112"/>
         <source>JWJT unit checks</source>
         <translation>JWJT 单元质检</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="124"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="124"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="129"/>
         <source>No problem found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="129"/>
         <source>{n} findings ({errors} errors). Click one to see it on the map.</source>
         <translation>发现 {n} 个问题（其中 {errors} 个错误）。点击某个问题可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="149"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="150"/>
         <source>The unit is no longer in layer &apos;{name}&apos;.</source>
         <translation>该单元已不在图层“{name}”中。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="159"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="160"/>
         <source>The repaired geometry of {unit} has {n} parts, but layer &apos;{name}&apos; holds single polygons; repair it by hand.</source>
         <translation>{unit} 修复后的几何包含 {n} 个部分，但图层“{name}”只能存储单部件多边形，请手动修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="167"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="168"/>
         <source>Repair geometry of {unit}</source>
         <translation>修复 {unit} 的几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="173"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="174"/>
         <source> Layer &apos;{name}&apos; was switched into editing; save or roll back its edits.</source>
         <translation>图层“{name}”已切换为编辑状态，请保存或回滚其编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="175"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="176"/>
         <source>Repaired {unit} (undo with Ctrl+Z).</source>
         <translation>已修复 {unit}（可按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
         <source>Invalid geometry</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
         <source>No geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
         <source>Overlap</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
         <source>Gap</source>
         <translation>空隙</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
         <source>Duplicate code</source>
         <translation>编码重复</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
         <source>Malformed code</source>
         <translation>编码格式错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
         <source>Code/class mismatch</source>
         <translation>编码与分类不符</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
         <source>Below minimum area</source>
         <translation>小于最小面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="196"/>
         <source>Missing class</source>
         <translation>缺少分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="55"/>
+        <location filename="../jwjt_plugin/plugin.py" line="68"/>
         <source>Checks and access query panel</source>
         <translation>检查与一键查面板</translation>
     </message>
@@ -864,77 +854,77 @@
         <translation>三区三线重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="64"/>
         <source>Forbidden unit classes</source>
         <translation>不得重叠的单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="64"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="71"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="72"/>
         <source>Load rules…</source>
         <translation>加载规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="72"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="73"/>
         <source>Export rules…</source>
         <translation>导出规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="73"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="74"/>
         <source>Default rules</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="79"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="80"/>
         <source>Check overlaps</source>
         <translation>检查重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="84"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="85"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="109"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="110"/>
         <source>project</source>
         <translation>当前项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="169"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="171"/>
         <source>Load overlap rules</source>
         <translation>加载重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="182"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="184"/>
         <source>Rules (*.json)</source>
         <translation>规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="182"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="184"/>
         <source>Export overlap rules</source>
         <translation>导出重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="226"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="228"/>
         <source>JWJT overlap check</source>
         <translation>JWJT 重叠检查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="244"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="246"/>
         <source>Plan conflicts — {layer}</source>
         <translation>规划冲突 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="248"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="250"/>
         <source>{n} conflicts found.</source>
         <translation>发现 {n} 处冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="249"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="251"/>
         <source>No conflict found.</source>
         <translation>未发现冲突。</translation>
     </message>
@@ -1079,47 +1069,47 @@
         <translation>图层“{layer}”的要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="65"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="66"/>
         <source>Click a site</source>
         <translation>点选选址</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="67"/>
         <source>Draw a site polygon</source>
         <translation>绘制选址范围</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="70"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="71"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="77"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="78"/>
         <source>Click a site on the map, or draw a polygon (right-click closes it).</source>
         <translation>在地图上点选项目选址，或绘制选址范围（右键结束绘制）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="163"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="164"/>
         <source>Querying…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="164"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="165"/>
         <source>JWJT access query</source>
         <translation>JWJT 环境准入一键查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="182"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="183"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="196"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="197"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -1349,17 +1339,17 @@
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="58"/>
+        <location filename="../jwjt_plugin/plugin.py" line="71"/>
         <source>Edit access list (click a unit)</source>
         <translation>编辑准入清单（点击单元）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="212"/>
+        <location filename="../jwjt_plugin/plugin.py" line="230"/>
         <source>Select a polygon layer of control units first.</source>
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="278"/>
+        <location filename="../jwjt_plugin/plugin.py" line="296"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
@@ -1439,7 +1429,7 @@
         <translation>参与分析的管控单元数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="138"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="139"/>
         <source>flagged units only</source>
         <translation>仅已标记单元</translation>
     </message>
@@ -1479,17 +1469,17 @@
         <translation>无法写入 PDF“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="78"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="79"/>
         <source>The atlas template &apos;{path}&apos; could not be read.</source>
         <translation>无法读取图集模板“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="86"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="87"/>
         <source>The atlas template &apos;{path}&apos; is not a QGIS layout template.</source>
         <translation>图集模板“{path}”不是 QGIS 布局模板。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="90"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="91"/>
         <source>The atlas template &apos;{path}&apos; has no item with the id &apos;{id}&apos; (see resources/atlas/README.md for the items the atlas fills in).</source>
         <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
     </message>
@@ -1759,197 +1749,197 @@
         <translation>（单元图层中没有该维度的字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="29"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="30"/>
         <source>CO2 reduction</source>
         <translation>CO2 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="30"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
         <source>NOx reduction</source>
         <translation>NOx 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="30"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
         <source>Elasticity NOx/CO2</source>
         <translation>弹性系数 NOx/CO2</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
         <source>Quadrant (NOx)</source>
         <translation>象限（NOx）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
         <source>VOCs reduction</source>
         <translation>VOCs 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
         <source>Quadrant (VOCs)</source>
         <translation>象限（VOCs）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
         <source>Coordination D</source>
         <translation>耦合协调度 D</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
         <source>Grade</source>
         <translation>协调等级</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
         <source>Synergy index</source>
         <translation>协同指数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
         <source>Key sector</source>
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="71"/>
         <source>Sector</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
         <source>Base year (t/yr)</source>
         <translation>基准年（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="36"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="36"/>
         <source>Growth</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="36"/>
         <source>Boston group</source>
         <translation>波士顿矩阵分组</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="42"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="43"/>
         <source>Baseline and synergy assessment (基础评价与协同性分析)</source>
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
         <source>Base year</source>
         <translation>基准年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="71"/>
         <source>Raster layer</source>
         <translation>栅格图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="71"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="75"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="76"/>
         <source>Find grids</source>
         <translation>查找排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="76"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="77"/>
         <source>Assess</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="91"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="92"/>
         <source>Sectors</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="98"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="99"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="109"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="110"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="137"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="138"/>
         <source>all sectors</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="149"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="150"/>
         <source>{n} grids recognised (species and year from their metadata or names like co2_2020_power).</source>
         <translation>已识别 {n} 个排放清单网格（排放物种和年份取自其元数据或形如 co2_2020_power 的名称）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="149"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="150"/>
         <source>No loaded raster names a species and a year (e.g. co2_2020.tif).</source>
         <translation>已加载的栅格中没有名称标明排放物种和年份的（如 co2_2020.tif）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="167"/>
         <source>Choose two different years.</source>
         <translation>请选择两个不同的年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="191"/>
         <source>Assessing…</source>
         <translation>正在评价…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="191"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="192"/>
         <source>JWJT assessment</source>
         <translation>JWJT 基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="217"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="218"/>
         <source>Assessment {base}–{target} — {layer}</source>
         <translation>协同性评价 {base}–{target} — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="226"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="227"/>
         <source>{n} units assessed: {syn} synergistic, {trade} trade-offs, {rise} both rise (NOx).</source>
         <translation>已评价 {n} 个单元：协同 {syn} 个，权衡（此消彼长）{trade} 个，二者均上升 {rise} 个（NOx）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="260"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="261"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="260"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="261"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="277"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="278"/>
         <source>Synergy coordinates: CO2 and {species}</source>
         <translation>协同控制效应坐标：CO2 与 {species}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="279"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="280"/>
         <source>Boston matrix of sectors ({species})</source>
         <translation>部门波士顿矩阵（{species}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="280"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="281"/>
         <source>Key sectors</source>
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="61"/>
+        <location filename="../jwjt_plugin/plugin.py" line="74"/>
         <source>Baseline and synergy assessment panel</source>
         <translation>基础评价与协同性分析面板</translation>
     </message>
@@ -2004,7 +1994,7 @@
         <translation>单元表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="377"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="378"/>
         <source>Folder for the charts (PNG)</source>
         <translation>图表输出文件夹（PNG）</translation>
     </message>
@@ -2019,7 +2009,7 @@
         <translation>正在读取 {species} {period} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="399"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="400"/>
         <source>Raster &apos;{name}&apos;: its species is neither in its metadata nor in its name; name it like co2_2020_power.</source>
         <translation>栅格“{name}”：元数据和名称中均未标明排放物种；请按 co2_2020_power 的形式命名。</translation>
     </message>
@@ -2034,7 +2024,7 @@
         <translation>栅格“{name}”标注为 {label}，将作为基准年 {base} 使用。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="404"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="405"/>
         <source>Raster &apos;{name}&apos;: a grid for {species}, {period}, {sector} was given already.</source>
         <translation>栅格“{name}”：已提供过 {species}、{period}、{sector} 的排放清单网格。</translation>
     </message>
@@ -2059,67 +2049,67 @@
         <translation>目标年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="352"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="353"/>
         <source>Base year (empty: from the grids)</source>
         <translation>基准年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="354"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="355"/>
         <source>Target year (empty: from the grids)</source>
         <translation>目标年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="356"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="357"/>
         <source>Count only the emissions under these control units</source>
         <translation>仅统计这些管控单元范围内的排放</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
         <source>BCG: large share from (%; empty = mean share)</source>
         <translation>波士顿矩阵：大占比分界值（%；留空 = 各部门平均占比）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
         <source>BCG: growing above (% growth)</source>
         <translation>波士顿矩阵：增长分界值（增长率 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="361"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
         <source>BCG: share of</source>
         <translation>波士顿矩阵：占比所用年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="370"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="371"/>
         <source>Sector table</source>
         <translation>部门表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="372"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="373"/>
         <source>Sector synergy table</source>
         <translation>部门协同性表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="375"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="376"/>
         <source>Sector table (CSV)</source>
         <translation>部门表（CSV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="391"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="392"/>
         <source>The grids of one year carry different years ({years}); give the year explicitly.</source>
         <translation>同一年份的排放清单网格标注了不同的年份（{years}）；请明确指定年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="407"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="408"/>
         <source>Reading {species} {period} {sector} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} {sector} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="422"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="423"/>
         <source>The base and the target grids are both for {period}; give the years explicitly.</source>
         <translation>基准年与目标年的排放清单网格均为 {period}；请明确指定年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="448"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="449"/>
         <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
         <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
@@ -2134,22 +2124,22 @@
         <translation>参与排序网格的总量（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="136"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="137"/>
         <source>Atlas (PDF)…</source>
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="435"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="436"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="439"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="440"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="452"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="453"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -2193,16 +2183,226 @@
         <source>Atlas written: {pages} pages ({units} unit sheets) in {seconds:.0f} s.</source>
         <translation>图集已生成：共 {pages} 页（{units} 个单元图页），用时 {seconds:.0f} 秒。</translation>
     </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="63"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="64"/>
+        <source>import fails: {error}</source>
+        <translation>导入失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="65"/>
+        <source>does not work as the plugin uses it: {error}</source>
+        <translation>无法按插件的用法工作：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="66"/>
+        <source>lacks shapely 2&apos;s vectorised API ({names}); version {version} looks like shapely 1.x</source>
+        <translation>缺少 shapely 2 的向量化接口（{names}）；版本 {version} 看起来是 shapely 1.x</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="68"/>
+        <source>STRtree.query does not take a predicate (shapely 1.x)</source>
+        <translation>STRtree.query 不接受 predicate 参数（shapely 1.x）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="69"/>
+        <source>STRtree.query(predicate=&apos;dwithin&apos;) needs GEOS 3.10 or later; this shapely uses GEOS {geos}</source>
+        <translation>STRtree.query(predicate=&apos;dwithin&apos;) 需要 GEOS 3.10 或更高版本；此 shapely 使用的是 GEOS {geos}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="71"/>
+        <source>needs a working shapely 2, which is missing or unusable</source>
+        <translation>需要可用的 shapely 2，但它缺失或不可用</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="72"/>
+        <source>does not hold shapely 2 geometries (built for shapely 1.x or pygeos)</source>
+        <translation>其中的几何对象不是 shapely 2 几何（为 shapely 1.x 或 pygeos 构建）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="74"/>
+        <source>GDAL&apos;s numpy bindings (osgeo.gdal_array) fail: {error}</source>
+        <translation>GDAL 的 numpy 绑定（osgeo.gdal_array）出错：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="235"/>
+        <source>comes with QGIS (GDAL&apos;s bindings are built against it): install your system&apos;s package, e.g. python3-numpy</source>
+        <translation>随 QGIS 提供（GDAL 绑定基于它编译）：请安装系统软件包，例如 python3-numpy</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="235"/>
+        <source>comes with QGIS: install your system&apos;s GDAL Python bindings, e.g. python3-gdal</source>
+        <translation>随 QGIS 提供：请安装系统的 GDAL Python 绑定，例如 python3-gdal</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="36"/>
+        <source>Installed, but something is still unusable: see the log.</source>
+        <translation>已安装，但仍有组件不可用：请查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="38"/>
+        <source>The installer did not accept its arguments: see the log.</source>
+        <translation>安装程序不接受所给参数：请查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="40"/>
+        <source>pip is not available for QGIS&apos;s Python: the log says how to get it.</source>
+        <translation>QGIS 的 Python 没有可用的 pip：日志中说明了获取方法。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="42"/>
+        <source>pip failed: see the log (no connection, or no matching wheel in the folder).</source>
+        <translation>pip 执行失败：请查看日志（无网络连接，或文件夹中没有匹配的 wheel 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="44"/>
+        <source>The folder {target} is not writable.</source>
+        <translation>文件夹 {target} 不可写。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="46"/>
+        <source>The installer stopped with exit code {code}: see the log.</source>
+        <translation>安装程序以退出码 {code} 结束：请查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="66"/>
+        <source>Installing JWJT&apos;s Python packages</source>
+        <translation>正在安装 JWJT 所需的 Python 包</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="124"/>
+        <source>JWJT: install Python packages</source>
+        <translation>JWJT：安装 Python 包</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="152"/>
+        <source>JWJT needs these Python packages, which QGIS&apos;s Python ({python}) lacks or cannot use. They are installed into {target}, a folder only JWJT puts on its path; QGIS&apos;s own packages (numpy, GDAL) are left as they are.</source>
+        <translation>JWJT 需要以下 Python 包，而 QGIS 的 Python（{python}）缺少或无法使用它们。它们将安装到 {target}，该文件夹只由 JWJT 加入搜索路径；QGIS 自带的包（numpy、GDAL）保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="157"/>
+        <source>JWJT needs these Python packages, but QGIS&apos;s Python interpreter was not found, so JWJT cannot run pip itself. Run the command below in a terminal with the Python QGIS uses (on Windows: the OSGeo4W Shell).</source>
+        <translation>JWJT 需要以下 Python 包，但未找到 QGIS 的 Python 解释器，因此 JWJT 无法自行运行 pip。请在终端中用 QGIS 所用的 Python 运行下面的命令（Windows 上请使用 OSGeo4W Shell）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <source>Package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <source>Found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <source>Needed</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="174"/>
+        <source>Install from the package index</source>
+        <translation>从软件包索引安装</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="176"/>
+        <source>Install from a folder of wheel files…</source>
+        <translation>从 wheel 文件夹安装…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="186"/>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="190"/>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="194"/>
+        <source>Run it in the OSGeo4W Shell, which sets up QGIS&apos;s Python.</source>
+        <translation>请在 OSGeo4W Shell 中运行，它会配置好 QGIS 的 Python 环境。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="200"/>
+        <source>Cancel installation</source>
+        <translation>取消安装</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="203"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="214"/>
+        <source>comes with QGIS</source>
+        <translation>随 QGIS 提供</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="231"/>
+        <source>Command copied to the clipboard.</source>
+        <translation>命令已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="234"/>
+        <source>Folder of wheel files (.whl)</source>
+        <translation>wheel 文件（.whl）所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="296"/>
+        <source>Some Python packages JWJT needs are missing or unusable: {names}.</source>
+        <translation>JWJT 所需的部分 Python 包缺失或不可用：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="298"/>
+        <source>Install…</source>
+        <translation>安装…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="339"/>
+        <source>Installation cancelled.</source>
+        <translation>安装已取消。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="341"/>
+        <source>Could not run the installer: {error}</source>
+        <translation>无法运行安装程序：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="360"/>
+        <source>Installed. JWJT is ready: its panels and Processing tools work now, without restarting QGIS.</source>
+        <translation>安装完成，JWJT 已就绪：面板和处理工具现在即可使用，无需重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="365"/>
+        <source>Installed, but QGIS has already loaded the old {names} and cannot swap it while running. Restart QGIS to use JWJT.</source>
+        <translation>已安装，但 QGIS 已加载旧版 {names}，运行期间无法替换。请重启 QGIS 后使用 JWJT。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="49"/>
+        <source>JWJT&apos;s tools are unavailable until these Python packages are installed: {missing}. Run: {command}</source>
+        <translation>安装以下 Python 包之前，JWJT 的工具不可用：{missing}。请运行：{command}</translation>
+    </message>
 </context>
 <context>
     <name>JwjtCore</name>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="81"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="82"/>
         <source>Raster layer &apos;{name}&apos; is not valid.</source>
         <translation>栅格图层“{name}”无效。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="83"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="84"/>
         <source>Raster layer &apos;{name}&apos; has no band {band}.</source>
         <translation>栅格图层“{name}”没有波段 {band}。</translation>
     </message>
@@ -2292,7 +2492,7 @@
         <translation>网格“{name}”所有网格单元的值均相同，Gi* 无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/overlay.py" line="158"/>
+        <location filename="../jwjt_plugin/core/overlay.py" line="157"/>
         <source>An array of shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>形状为 {shape} 的数组与网格（{rows} x {cols}）不符。</translation>
     </message>
@@ -2922,7 +3122,7 @@
         <translation>协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="106"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="107"/>
         <source>Raster layer &apos;{name}&apos; has a data type that cannot be read as emissions.</source>
         <translation>栅格图层“{name}”的数据类型无法作为排放量读取。</translation>
     </message>
@@ -2952,7 +3152,7 @@
         <translation>图层“{layer}”无法编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/report_pdf.py" line="55"/>
+        <location filename="../jwjt_plugin/adapters/report_pdf.py" line="56"/>
         <source>The PDF report &apos;{path}&apos; could not be written.</source>
         <translation>无法写入 PDF 报告“{path}”。</translation>
     </message>
