@@ -179,18 +179,36 @@ def test_regeneration_reproduces_grids(regenerated, grids):
 
 
 #: GEOS (major, minor) the committed sample was made with (shapely 2.0.6's wheel, Debian 12).
-#: Other GEOS releases may place overlay vertices differently (GEOS 3.13 moves a few plan
-#: polygons by up to 0.12 % of their area), so there the shapes are compared by area.
+#: Other GEOS releases place overlay vertices a little differently, and the generator's
+#: later steps follow: measured against the committed plans, GEOS 3.13 changed 4 of 638
+#: polygons and GEOS 3.15 65, by at most 0.26 % of area, 3.5 m of centroid and 28.5 m
+#: Hausdorff distance (cells are 1 km). There the shapes are held to those bounds with room.
 MADE_WITH_GEOS = (3, 11)
 AREA_TOLERANCE = 0.005
+CENTROID_TOLERANCE_M = 10.0
+HAUSDORFF_TOLERANCE_M = 60.0
 
 
 def _same_shape(g0, g1) -> bool:
     if shapely.geos_version[:2] == MADE_WITH_GEOS:
         return bool(shapely.equals_exact(g0, g1, tolerance=1e-6))
-    if g0.area > 0:
-        return shapely.symmetric_difference(g0, g1).area <= AREA_TOLERANCE * g0.area
-    return shapely.hausdorff_distance(g0, g1) < 1.0
+    return (abs(g0.area - g1.area) <= AREA_TOLERANCE * g0.area
+            and g0.centroid.distance(g1.centroid) <= CENTROID_TOLERANCE_M
+            and shapely.hausdorff_distance(g0, g1) <= HAUSDORFF_TOLERANCE_M)
+
+
+def _same_record(a, b) -> bool:
+    """Manifest values: equal, except that areas (floats) may move by the shape tolerance on
+    another GEOS; counts, codes and names stay exact."""
+    if shapely.geos_version[:2] == MADE_WITH_GEOS:
+        return a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_record(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_record(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) or isinstance(b, float):
+        return math.isclose(a, b, rel_tol=AREA_TOLERANCE, abs_tol=1.0)
+    return a == b
 
 
 def _assert_same_rows(old, new, key):
@@ -214,7 +232,8 @@ def test_regeneration_reproduces_plans_admin_and_manifest(regenerated, plans, ma
         new, _ = read_layer(regenerated / "admin.gpkg", layer)
         _assert_same_rows(old, new, "XZQDM")
     with open(regenerated / "manifest.json", encoding="utf-8") as fh:
-        assert json.load(fh) == manifest
+        regenerated_manifest = json.load(fh)
+    assert _same_record(regenerated_manifest, manifest), (regenerated_manifest, manifest)
 
 
 # -- control units ---------------------------------------------------------------------
