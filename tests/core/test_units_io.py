@@ -1,5 +1,6 @@
 """Vector I/O through OGR: types, CRS, Chinese text (incl. GBK shapefiles without .cpg), safe writes."""
 import os
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -93,7 +94,7 @@ def write_gbk_shapefile(folder, with_cpg=False, ldid=None):
         lyr.CreateFeature(f)
     ds = None
     dbf = path[:-4] + ".dbf"
-    raw = open(dbf, "rb").read()
+    raw = Path(dbf).read_bytes()
     assert "越秀区".encode("gbk") in raw  # the fixture really holds GBK bytes
     if not with_cpg:
         os.remove(path[:-4] + ".cpg")

@@ -5,6 +5,7 @@ outside the project until interpreter exit crashes the QGIS teardown.
 """
 import csv
 import json
+from pathlib import Path
 
 import pytest
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingException
@@ -70,7 +71,7 @@ def test_sample_city_conflicts_in_sink_and_table(qgis_processing, sample_city, t
         "urban_boundary"}
     assert all(r["RULE_DESC"] for r in rows)
 
-    raw = open(table, "rb").read()
+    raw = Path(table).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with open(table, encoding="utf-8-sig") as fh:
         csv_rows = list(csv.DictReader(fh))

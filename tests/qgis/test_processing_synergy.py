@@ -1,5 +1,6 @@
 """The jwjt:synergyflags algorithm run through Processing, as the Toolbox and qgis_process do."""
 import csv
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -57,7 +58,7 @@ def test_unit_totals_equal_block_sums_and_qgis_zonal_statistics(provider, aligne
 
 
 def test_user_fields_are_kept_and_inputs_untouched(provider, aligned_case, tmp_path):
-    before = open(aligned_case["gpkg"], "rb").read()
+    before = Path(aligned_case["gpkg"]).read_bytes()
     res = run({"UNITS": aligned_case["gpkg"], "CO2": aligned_case["tif"], "NOX": aligned_case["nox_tif"],
                "RULE": 2, "OUTPUT": "memory:"})
     layer = res["OUTPUT"]
@@ -65,7 +66,7 @@ def test_user_fields_are_kept_and_inputs_untouched(provider, aligned_case, tmp_p
     assert names[:2] == ["fid", "HJZHGKDYBM"] or names[0] == "HJZHGKDYBM"
     for f in ("CO2_T", "CO2_D", "NOX_T", "COINC_N", "COINC_AS", "CO2_CS", "NOX_CS", "SYN_FLAG", "SYN_CLASS"):
         assert f in names
-    assert open(aligned_case["gpkg"], "rb").read() == before
+    assert Path(aligned_case["gpkg"]).read_bytes() == before
 
 
 def test_missing_grid_for_rule_is_named(provider, aligned_case):
