@@ -1,13 +1,17 @@
 # JWJT — 减污降碳协同管控 QGIS plugin.
-# `make demo` and `make test` are the two commands a fresh Debian 12 machine needs;
-# both run `setup` first, which installs only what is missing.
+# `make demo` and `make test` are the two commands a fresh Debian 12 or Debian 13 machine
+# needs; both run `setup` first, which installs only what is missing. `make matrix` runs the
+# suite and a real-QGIS smoke inside Debian 13 and sid chroots (tests/matrix/).
 
 SHELL        := /bin/bash
 SYSPY        ?= /usr/bin/python3
 VENV         ?= .venv
 PY           := $(VENV)/bin/python
-SETUP_STAMP  := $(VENV)/.jwjt-setup
 SUDO         := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# The Debian release picks the package list and the pip pins: 12 (QGIS 3.22, numpy 1.24),
+# 13 (QGIS 3.40, numpy 2) or sid (the current QGIS LTR), see requirements/.
+DEBIAN       ?= $(shell . /etc/os-release 2>/dev/null; case "$$VERSION_ID" in (12|13) echo $$VERSION_ID;; (*) echo sid;; esac)
+SETUP_STAMP  := $(VENV)/.jwjt-setup-$(DEBIAN)
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN_DIR   := $(QGIS_PROFILE)/python/plugins/jwjt_plugin
 # Plugin-private site for the pip-only dependencies (shapely 2, geopandas); the plugin
@@ -15,16 +19,35 @@ PLUGIN_DIR   := $(QGIS_PROFILE)/python/plugins/jwjt_plugin
 DEPS_DIR     := $(QGIS_PROFILE)/python/jwjt_libs
 VERSION      := $(shell sed -n 's/^version=//p' metadata.txt)
 DIST         := dist/jwjt_plugin-$(VERSION).zip
+# Chroots for the matrix live outside the repo and are reused between runs.
+MATRIX_CACHE ?= /var/cache/jwjt-matrix
+MATRIX       ?= trixie sid
 # Debian's pyproj looks for PROJ data under the venv's prefix otherwise.
 export PROJ_DATA := /usr/share/proj
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup demo test test-core test-qgis bench package deploy translations sample clean
+.PHONY: setup demo test test-core test-qgis matrix bench package deploy translations sample clean
 
 setup: $(SETUP_STAMP)
 
-$(SETUP_STAMP): requirements/debian.txt requirements/constraints.txt requirements/runtime.txt requirements/test.txt
-	@missing=$$(for p in $$(grep -v '^#' requirements/debian.txt); do \
+ifeq ($(DEBIAN),12)
+# Debian 12 ships shapely 1.8 and no geopandas: those come from pip (no deps), and the test
+# tools under constraints that keep Debian's numpy 1.24, which GDAL's bindings need.
+PIP_INPUTS   := requirements/runtime.txt requirements/constraints-12.txt requirements/test-12.txt
+define pip_install
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements/runtime.txt
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints-12.txt -r requirements/test-12.txt
+endef
+else
+# Debian 13 and later ship everything the plugin needs; pip adds test tools only, no deps.
+PIP_INPUTS   := requirements/pip-$(DEBIAN).txt
+define pip_install
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements/pip-$(DEBIAN).txt
+endef
+endif
+
+$(SETUP_STAMP): requirements/debian-$(DEBIAN).txt $(PIP_INPUTS)
+	@missing=$$(for p in $$(grep -v '^#' requirements/debian-$(DEBIAN).txt); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	    echo "Installing Debian packages: $$missing"; \
@@ -32,9 +55,8 @@ $(SETUP_STAMP): requirements/debian.txt requirements/constraints.txt requirement
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 	[ -x $(PY) ] || $(SYSPY) -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements/runtime.txt
-	$(PY) -m pip install -q --disable-pip-version-check -c requirements/constraints.txt -r requirements/test.txt
-	$(PY) -c "import qgis.core, shapely, geopandas, numpy; assert shapely.__version__ >= '2', shapely.__version__; assert numpy.__version__ < '2'"
+	$(pip_install)
+	$(PY) -m jwjt_plugin.dependencies  # what the plugin checks at load: the APIs it uses
 	touch $@
 
 # The main job: synergy analysis of the bundled sample city into a new output folder.
@@ -45,6 +67,11 @@ demo: setup i18n/jwjt_zh_CN.qm
 test: setup i18n/jwjt_zh_CN.qm
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:pytest_qgis -p no:pytestqt -W ignore::pytest.PytestConfigWarning tests/core
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/qgis
+
+# The suite and a real-QGIS smoke (ZIP into a fresh profile, three dock runs in one QGIS,
+# every algorithm in qgis_process) inside Debian 13 (QGIS 3.40) and sid (QGIS 3.44).
+matrix:
+	tests/matrix/run_matrix.sh $(MATRIX)
 
 bench: setup
 	$(PY) -m bench.overlay_national
@@ -81,3 +108,16 @@ deploy: package setup
 
 clean:
 	rm -rf build dist .pytest_cache
+
+# A folder of wheels for installing the plugin's pip-only dependencies offline (the plugin's
+# Install… dialog or install_dependencies.py --wheels DIR), for this machine by default or e.g.
+#   make wheelhouse PLATFORM=win_amd64 PYTHON=3.12 WHEELS=dist/wheels-win
+# WHEELHOUSE_ARGS adds installer options, e.g. --with-fallbacks (pandas, pyproj, scipy) or --numpy 1.26.
+PLATFORM        :=
+PYTHON          :=
+WHEELS          := dist/wheels
+WHEELHOUSE_ARGS :=
+.PHONY: wheelhouse
+wheelhouse:
+	$(SYSPY) jwjt_plugin/install_dependencies.py --download $(WHEELS) \
+	    $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYTHON),--python-version $(PYTHON)) $(WHEELHOUSE_ARGS)
