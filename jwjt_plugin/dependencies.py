@@ -210,8 +210,12 @@ def _probe_gdal(_gdal: ModuleType) -> Optional[Problem]:
 #:   scipy 1.16: numpy >= 1.25.2 · 1.13: numpy >= 1.22.4 · 1.11: numpy >= 1.21.6
 #: Wheels: shapely 2.0.6+ and pandas 2.2.3+ have cp313 wheels; geopandas and packaging are pure Python.
 BANDS: Dict[str, Tuple[Band, ...]] = {
-    "shapely": (Band("shapely>=2.0,<2.3", (("numpy", "1.26"),)),
-                Band("shapely>=2.0,<2.2", (("numpy", "1.21"),)),
+    # On Linux a shapely wheel's bundled GEOS resolves its symbols against the libgeos_c QGIS
+    # has already loaded (seen: shapely 2.1, built on GEOS 3.13, inside QGIS 3.22 on GEOS 3.11
+    # fails "WKB output dimension"), so a band also needs the process's GEOS to be at least the
+    # one its wheels bundle: 2.0.x bundles 3.11, 2.1.x 3.13, 2.2.x 3.14 (see process_geos_version).
+    "shapely": (Band("shapely>=2.0,<2.3", (("numpy", "1.26"), ("GEOS", "3.14"))),
+                Band("shapely>=2.0,<2.2", (("numpy", "1.21"), ("GEOS", "3.13"))),
                 Band("shapely>=2.0,<2.1")),
     "geopandas": (Band("geopandas>=0.14,<1.3", (("numpy", "2.0"), ("pandas", "2.2"), ("pyproj", "3.7"),
                                                 ("shapely", "2.1"))),
@@ -324,10 +328,33 @@ def check(importer: Callable[[str], ModuleType] = importlib.import_module,
     return statuses
 
 
-def known_versions(statuses: Iterable[Status]) -> Dict[str, Optional[Version]]:
+#: Where wheels carry their own GEOS that cannot clash with the process's (Windows binds DLLs by
+#: name, macOS by two-level namespace), the GEOS need of a band is always met.
+_NO_GEOS_CLASH: Version = (99,)
+
+
+def process_geos_version(platform: Optional[str] = None) -> Optional[Version]:
+    """The GEOS C library this process uses or would load (the one QGIS links), on Linux;
+    ``_NO_GEOS_CLASH`` elsewhere; None when it cannot be found."""
+    if not (platform or sys.platform).startswith("linux"):
+        return _NO_GEOS_CLASH
+    try:
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("geos_c") or "libgeos_c.so.1"
+        lib = ctypes.CDLL(name)
+        lib.GEOSversion.restype = ctypes.c_char_p
+        return parse_version(lib.GEOSversion().decode("ascii", "replace"))
+    except (OSError, AttributeError):
+        return None
+
+
+def known_versions(statuses: Iterable[Status], geos: Optional[Version] = None) -> Dict[str, Optional[Version]]:
     """What the bands may rely on: the version of each usable module, and for one about to be
-    installed the lower bound of its requirement (a usable shapely saying "0+unknown" is 2.0)."""
-    out: Dict[str, Optional[Version]] = {}
+    installed the lower bound of its requirement (a usable shapely saying "0+unknown" is 2.0);
+    plus "GEOS", the process's GEOS (:func:`process_geos_version` unless given)."""
+    out: Dict[str, Optional[Version]] = {"GEOS": geos if geos is not None else process_geos_version()}
     for s in statuses:
         if s.ok:
             out[s.name] = parse_version(s.version) or ((2, 0) if s.name == "shapely" else None)
@@ -449,6 +476,17 @@ def _probe_version(python: str) -> Optional[Tuple[int, int]]:
     return (v[0], v[1]) if v and len(v) >= 2 else None
 
 
+def _inside(executable: str, *prefixes: str) -> bool:
+    """Whether ``executable`` lives in one of the interpreter's prefixes (bin/, Scripts/ or the
+    prefix itself, as on Windows)."""
+    folder = os.path.normcase(os.path.dirname(os.path.abspath(executable)))
+    for pre in prefixes:
+        pre = os.path.normcase(os.path.abspath(pre))
+        if folder in (pre, os.path.join(pre, "bin"), os.path.join(pre, "Scripts")):
+            return True
+    return False
+
+
 def find_python(executable: Optional[str] = None, prefix: Optional[str] = None,
                 base_prefix: Optional[str] = None, version: Optional[Tuple[int, int]] = None,
                 platform: Optional[str] = None, which: Callable[[str], Optional[str]] = shutil.which,
@@ -464,8 +502,11 @@ def find_python(executable: Optional[str] = None, prefix: Optional[str] = None,
     version = tuple(version or sys.version_info[:2])
     platform = platform or sys.platform
     xy, xy_nodot = f"{version[0]}.{version[1]}", f"{version[0]}{version[1]}"
-    if executable and _PYTHON_NAME.match(os.path.basename(executable)) and os.path.isfile(executable):
+    if (executable and _PYTHON_NAME.match(os.path.basename(executable)) and os.path.isfile(executable)
+            and _inside(executable, prefix, base_prefix)):
         return executable  # already a Python (a script, a test, the installer itself)
+    # Embedded in QGIS, sys.executable may also be whatever "python3" came first on PATH
+    # (a pyenv shim, another install): only a Python inside this interpreter's prefix counts.
     trusted: List[str] = []
     ambiguous: List[str] = []
     exe_dir = os.path.dirname(executable) if executable else ""

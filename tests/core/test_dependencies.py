@@ -99,15 +99,24 @@ def test_the_real_environment_is_usable():
 
 
 @pytest.mark.parametrize("present, shapely_req, geopandas_req", [
-    # Debian 12: numpy 1.24.2, pandas 1.5.3, pyproj 3.4.1
-    ({"numpy": (1, 24, 2), "pandas": (1, 5, 3), "pyproj": (3, 4, 1)}, "shapely>=2.0,<2.2", "geopandas>=0.14,<1.1"),
-    # Debian 13: numpy 2.2, pandas 2.2.3, pyproj 3.7.1, and shapely to be installed (assumed 2.0)
-    ({"numpy": (2, 2, 4), "pandas": (2, 2, 3), "pyproj": (3, 7, 1)}, "shapely>=2.0,<2.3", "geopandas>=0.14,<1.2"),
+    # Debian 12: numpy 1.24.2, pandas 1.5.3, pyproj 3.4.1, GEOS 3.11: shapely 2.0.x (bundles GEOS 3.11)
+    ({"numpy": (1, 24, 2), "pandas": (1, 5, 3), "pyproj": (3, 4, 1), "GEOS": (3, 11, 1)},
+     "shapely>=2.0,<2.1", "geopandas>=0.14,<1.1"),
+    # the same Python on Windows or macOS, where a wheel's GEOS cannot clash with QGIS's
+    ({"numpy": (1, 24, 2), "pandas": (1, 5, 3), "pyproj": (3, 4, 1), "GEOS": deps._NO_GEOS_CLASH},
+     "shapely>=2.0,<2.2", "geopandas>=0.14,<1.1"),
+    # Debian 13: numpy 2.2, pandas 2.2.3, pyproj 3.7.1, GEOS 3.13, and shapely to be installed (assumed 2.0)
+    ({"numpy": (2, 2, 4), "pandas": (2, 2, 3), "pyproj": (3, 7, 1), "GEOS": (3, 13, 1)},
+     "shapely>=2.0,<2.2", "geopandas>=0.14,<1.2"),
+    ({"numpy": (2, 2, 4), "pandas": (2, 2, 3), "pyproj": (3, 7, 1), "GEOS": (3, 15, 0)},
+     "shapely>=2.0,<2.3", "geopandas>=0.14,<1.2"),
     # ... with a usable shapely 2.1 already there
     ({"numpy": (2, 2, 4), "pandas": (2, 2, 3), "pyproj": (3, 7, 1), "shapely": (2, 1, 0)}, None,
      "geopandas>=0.14,<1.3"),
-    # an old numpy: shapely 2.0.x only
+    # an old numpy: shapely 2.0.x only; GEOS unknown on Linux: the safe band
     ({"numpy": (1, 20, 3), "pandas": (1, 4, 0), "pyproj": (3, 3, 0)}, "shapely>=2.0,<2.1", "geopandas>=0.14,<1.1"),
+    ({"numpy": (2, 2, 4), "pandas": (2, 2, 3), "pyproj": (3, 7, 1), "GEOS": None},
+     "shapely>=2.0,<2.1", "geopandas>=0.14,<1.2"),
 ])
 def test_bands_follow_what_the_interpreter_has(present, shapely_req, geopandas_req):
     versions = dict(present)
@@ -115,6 +124,13 @@ def test_bands_follow_what_the_interpreter_has(present, shapely_req, geopandas_r
         assert deps.requirement_for("shapely", versions) == shapely_req
         versions["shapely"] = (2, 0)
     assert deps.requirement_for("geopandas", versions) == geopandas_req
+
+
+def test_process_geos_version_is_read_on_linux_and_unlimited_elsewhere():
+    assert deps.process_geos_version("win32") == deps._NO_GEOS_CLASH
+    assert deps.process_geos_version("darwin") == deps._NO_GEOS_CLASH
+    found = deps.process_geos_version("linux")
+    assert found is None or found >= (3, 8)
 
 
 def test_system_only_modules_get_no_pip_requirement():

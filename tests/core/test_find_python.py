@@ -86,7 +86,8 @@ def test_macos_app_bundle(tmp_path):
 
 def test_an_executable_that_is_python_is_returned_as_is(tmp_path):
     python = touch(tmp_path / "venv/bin/python")
-    got = find_python(str(python), "/nowhere", "/nowhere", (3, 11), "linux", which=no_which, probe=never)
+    venv = str(tmp_path / "venv")
+    got = find_python(str(python), venv, "/nowhere", (3, 11), "linux", which=no_which, probe=never)
     assert got == str(python)
 
 
@@ -94,3 +95,13 @@ def test_nothing_found(tmp_path):
     qgis = touch(tmp_path / "bin/qgis")
     assert find_python(str(qgis), str(tmp_path), str(tmp_path), (3, 11), "linux", which=no_which,
                        probe=lambda p: None) is None
+
+
+def test_a_python_on_path_that_is_not_this_interpreter_is_not_taken(tmp_path):
+    """Embedded in QGIS, sys.executable can be the first python3 on PATH (seen: a pyenv shim
+    while QGIS ran Debian's /usr/bin/python3.11): the interpreter's own prefix wins."""
+    usr = tmp_path / "usr"
+    own = touch(usr / "bin/python3.11")
+    shim = touch(tmp_path / "root/.pyenv/shims/python3")
+    got = find_python(str(shim), str(usr), str(usr), (3, 11), "linux", which=no_which, probe=never)
+    assert got == str(own)
