@@ -47,7 +47,9 @@ def wait():
 
 def shot():
     iface.mainWindow().grab().save(OUT)
-    QgsApplication.exit(0)
+    # Clear, then exit the way a user does: QGIS 3.40 crashes in QgsApplication.exit(0) with layers loaded.
+    QgsProject.instance().clear()
+    iface.actionExit().trigger()
 
 QTimer.singleShot(3000, go)
 '''
@@ -111,7 +113,9 @@ def go():
 
 def shot():
     iface.mainWindow().grab().save(OUT)
-    QgsApplication.exit(0)
+    # Clear, then exit the way a user does: QGIS 3.40 crashes in QgsApplication.exit(0) with layers loaded.
+    QgsProject.instance().clear()
+    iface.actionExit().trigger()
 
 QTimer.singleShot(3000, go)
 '''
