@@ -1,68 +1,56 @@
 """Processing algorithm: site access query (环境准入一键查) with an HTML and PDF report."""
 from __future__ import annotations
 
-from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingAlgorithm,
-                       QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsRectangle)
-from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsRectangle,
+)
 
-from ..adapters.i18n import tr, tr_core, tr_message, with_zh
+from ..adapters.i18n import tr, tr_core, with_zh
 from ..adapters.layers import crs_wkt, features_to_frame
 from ..core.access_query import PLAN_FARMLAND, PLAN_REDLINE, PLAN_URBAN, prepare_site, query_site
 from ..core.industries import INDUSTRIES
-from ..core.messages import JwjtInputError
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.pipeline import resolve_mapping
 from ..core.query_report import render_html
-from ..paths import icon_path
+from .base import JwjtAlgorithm
+from .unit_fields import ACCESS as FIELD_KEYS
 
 #: (parameter, code-field parameter, plan kind)
 PLAN_PARAMS = (("REDLINE", "REDLINE_CODE", PLAN_REDLINE), ("FARMLAND", "FARMLAND_CODE", PLAN_FARMLAND),
                ("URBAN", "URBAN_CODE", PLAN_URBAN))
-#: (parameter, mapping role)
-FIELD_PARAMS = (("CODE_FIELD", "code"), ("NAME_FIELD", "name"), ("CLASS_FIELD", "unit_class"),
-                ("SPATIAL_FIELD", "spatial"), ("EMISSION_FIELD", "emission"), ("RISK_FIELD", "risk"),
-                ("RESOURCE_FIELD", "resource"))
 
 
-class AccessQueryAlgorithm(QgsProcessingAlgorithm):
+class AccessQueryAlgorithm(JwjtAlgorithm):
     SITE, INDUSTRY, UNITS, BUFFER = "SITE", "INDUSTRY", "UNITS", "BUFFER"
     OUTPUT_HTML, OUTPUT_PDF = "OUTPUT_HTML", "OUTPUT_PDF"
     VERDICT, VERDICT_LABEL, REASONS, N_UNITS = "VERDICT", "VERDICT_LABEL", "REASONS", "N_UNITS"
 
-    def name(self):
-        return "accessquery"
-
-    def displayName(self):  # noqa: N802
-        return tr("Site access query (环境准入一键查)")
-
-    def group(self):
-        return tr("Access query")
-
-    def groupId(self):  # noqa: N802
-        return "query"
-
-    def icon(self):
-        return QIcon(icon_path())
-
-    def shortHelpString(self):  # noqa: N802
-        return tr(
-            "Checks whether a proposed project of the chosen industry may be sited at a point or polygon. "
-            "The site is the layer's selected feature (the first one by feature id), else its first feature. "
-            "A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in "
-            "every unit it overlaps, with the overlap area and share of the site. The four-dimension access "
-            "list of each unit is searched for sentences that name the industry, or a group it belongs to "
-            "(高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting "
-            "(限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological "
-            "protection red line or permanent basic farmland, or a requirement forbids the industry; restricted "
-            "access when a requirement restricts it, an industrial project lies in a priority-protection unit, or "
-            "a residential/commercial site lies outside the urban development boundary; more information needed "
-            "when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. "
-            "Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.")
-
-    def createInstance(self):  # noqa: N802
-        return AccessQueryAlgorithm()
+    ALG_ID, GROUP_ID = "accessquery", "query"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Site access query (环境准入一键查)")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Checks whether a proposed project of the chosen industry may be sited at a point or polygon. "
+        "The site is the layer's selected feature (the first one by feature id), else its first feature. "
+        "A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in "
+        "every unit it overlaps, with the overlap area and share of the site. The four-dimension access "
+        "list of each unit is searched for sentences that name the industry, or a group it belongs to "
+        "(高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting "
+        "(限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological "
+        "protection red line or permanent basic farmland, or a requirement forbids the industry; restricted "
+        "access when a requirement restricts it, an industrial project lies in a priority-protection unit, or "
+        "a residential/commercial site lies outside the urban development boundary; more information needed "
+        "when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. "
+        "Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -80,23 +68,12 @@ class AccessQueryAlgorithm(QgsProcessingAlgorithm):
                 key, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BUFFER, tr("Buffer around the site (m)"), QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
-        advanced = []
-        for key, label in zip((k for k, _ in FIELD_PARAMS), (
-                tr("Unit code field (auto-detect when empty)"), tr("Unit name field (auto-detect when empty)"),
-                tr("Unit class field (auto-detect when empty)"),
-                tr("Spatial layout constraints field (auto-detect when empty)"),
-                tr("Pollutant emission control field (auto-detect when empty)"),
-                tr("Environmental risk prevention field (auto-detect when empty)"),
-                tr("Resource use efficiency field (auto-detect when empty)"))):
-            advanced.append(QgsProcessingParameterField(key, label, parentLayerParameterName=self.UNITS,
-                                                        optional=True))
-        for (plan, code, _), label in zip(PLAN_PARAMS, (tr("Red line code field (auto-detect when empty)"),
-                                                        tr("Farmland code field (auto-detect when empty)"),
-                                                        tr("Urban boundary code field (auto-detect when empty)"))):
-            advanced.append(QgsProcessingParameterField(code, label, parentLayerParameterName=plan, optional=True))
-        for p in advanced:
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(p)
+        self.add_unit_fields(self.UNITS, FIELD_KEYS, advanced=True)
+        self.add_advanced(
+            QgsProcessingParameterField(code, label, parentLayerParameterName=plan, optional=True)
+            for (plan, code, _), label in zip(PLAN_PARAMS, (tr("Red line code field (auto-detect when empty)"),
+                                                            tr("Farmland code field (auto-detect when empty)"),
+                                                            tr("Urban boundary code field (auto-detect when empty)"))))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, tr("Access query report (HTML)"), tr("HTML files (*.html *.htm)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -109,9 +86,7 @@ class AccessQueryAlgorithm(QgsProcessingAlgorithm):
 
     # -- reading inputs ----------------------------------------------------------------
     def _site(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.SITE, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITE))
+        source = self.required_source(parameters, self.SITE, context)
         layer = self.parameterAsVectorLayer(parameters, self.SITE, context)
         request = QgsFeatureRequest()
         selected = sorted(layer.selectedFeatureIds()) if layer is not None else []
@@ -150,36 +125,29 @@ class AccessQueryAlgorithm(QgsProcessingAlgorithm):
         ids = [f.id() for f in source.getFeatures(request)]
         return features_to_frame(source, selected_ids=ids, layer_name=name)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def execute(self, parameters, context, feedback):
         industry = INDUSTRIES[self.parameterAsEnum(parameters, self.INDUSTRY, context)]
         buffer_m = self.parameterAsDouble(parameters, self.BUFFER, context)
-        units_source = self.parameterAsSource(parameters, self.UNITS, context)
-        if units_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        units_source = self.required_source(parameters, self.UNITS, context)
         units_name = units_source.sourceName() or "units"
-        try:
-            site_geom, site_wkt, site_fid, site_name = self._site(parameters, context, feedback)
-            if not crs_wkt(units_source.sourceCrs()):
-                raise QgsProcessingException(tr("Layer '{layer}' has no CRS; set it in Layer Properties > Source.")
-                                             .format(layer=units_name))
-            units = self._frame_near(units_source, units_name, site_geom, site_wkt, buffer_m)
-            overrides = {role: self.parameterAsString(parameters, key, context) or None for key, role in FIELD_PARAMS}
-            mapping = resolve_mapping(units, overrides)
-            feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
-                code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
-            plans = {}
-            for key, code_key, kind in PLAN_PARAMS:
-                plan_source = self.parameterAsSource(parameters, key, context)
-                if plan_source is None:
-                    continue
-                plan_name = plan_source.sourceName() or kind
-                frame = self._frame_near(plan_source, plan_name, site_geom, site_wkt, buffer_m)
-                plans[kind] = (frame, self.parameterAsString(parameters, code_key, context) or None, plan_name)
-            result = query_site(site_geom, site_wkt, industry.key, units, mapping, plans, buffer_m, units_name)
-        except JwjtInputError as err:
-            raise QgsProcessingException(tr_message(err.message))
-        for msg in result.log:
-            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+        site_geom, site_wkt, site_fid, site_name = self._site(parameters, context, feedback)
+        if not crs_wkt(units_source.sourceCrs()):
+            raise QgsProcessingException(tr("Layer '{layer}' has no CRS; set it in Layer Properties > Source.")
+                                         .format(layer=units_name))
+        units = self._frame_near(units_source, units_name, site_geom, site_wkt, buffer_m)
+        mapping = resolve_mapping(units, self.unit_field_overrides(parameters, context, FIELD_KEYS))
+        feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
+            code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
+        plans = {}
+        for key, code_key, kind in PLAN_PARAMS:
+            plan_source = self.parameterAsSource(parameters, key, context)
+            if plan_source is None:
+                continue
+            plan_name = plan_source.sourceName() or kind
+            frame = self._frame_near(plan_source, plan_name, site_geom, site_wkt, buffer_m)
+            plans[kind] = (frame, self.parameterAsString(parameters, code_key, context) or None, plan_name)
+        result = query_site(site_geom, site_wkt, industry.key, units, mapping, plans, buffer_m, units_name)
+        self.push_log(feedback, result.log)
 
         site_label = tr("feature {fid} of layer '{layer}'").format(fid=site_fid, layer=site_name)
         html = render_html(result, tr_core, site_label=site_label)
@@ -195,10 +163,7 @@ class AccessQueryAlgorithm(QgsProcessingAlgorithm):
         if pdf_path:
             from ..adapters.report_pdf import html_to_pdf
 
-            try:
-                html_to_pdf(html, pdf_path, title=tr_core(result.verdict_label))
-            except JwjtInputError as err:
-                raise QgsProcessingException(tr_message(err.message))
+            html_to_pdf(html, pdf_path, title=tr_core(result.verdict_label))
             outputs[self.OUTPUT_PDF] = pdf_path
         feedback.pushInfo(result.summary(tr_core))
         feedback.pushInfo(outputs[self.REASONS])

@@ -16,28 +16,37 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields,
-                       QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputString,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterFolderDestination, QgsProcessingParameterMultipleLayers,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
-                       QgsProcessingParameterString, QgsWkbTypes)
-from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
 
-from ..adapters.i18n import tr, tr_core, tr_message
+from ..adapters.i18n import tr, tr_core
 from ..adapters.layers import features_to_frame, raster_layer_to_grid
 from ..adapters.qt_compat import FieldType
 from ..core.assessment import AssessmentParams, key_units, run_assessment, write_table_csv
 from ..core.assessment_inputs import TOTAL, EmissionSeries, label_from_file, label_from_name
 from ..core.assessment_methods import translate_cell
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
-from ..core.messages import JwjtInputError
-from ..core.overlay import Cancelled
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.pipeline import resolve_mapping
-from ..paths import icon_path
-from .unit_fields import add_field_parameters, field_overrides
+from .base import JwjtAlgorithm
 
 SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
 
@@ -114,29 +123,10 @@ def label_of(layer):
     return label_from_name(layer.name())
 
 
-def push_log(feedback, log) -> None:
-    for msg in log:
-        (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
-
-
-def add_advanced(alg, params) -> None:
-    for p in params:
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        alg.addParameter(p)
-
-
-class _AssessmentBase(QgsProcessingAlgorithm):
+class _AssessmentBase(JwjtAlgorithm):
     GRID_UNITS, ALPHA, AXIS_TOL = "GRID_UNITS", "ALPHA", "AXIS_TOLERANCE"
     TABLE, CHARTS, SUMMARY = "TABLE", "CHARTS", "SUMMARY"
-
-    def group(self):
-        return tr("Baseline and synergy assessment")
-
-    def groupId(self):  # noqa: N802
-        return "assessment"
-
-    def icon(self):
-        return QIcon(icon_path())
+    GROUP_ID = "assessment"
 
     def _method_parameters(self):
         return [
@@ -168,34 +158,27 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
     BASE_PERIOD, TARGET_PERIOD, SECTOR_GRIDS = "BASE_PERIOD", "TARGET_PERIOD", "SECTOR_GRIDS"
     OUTPUT = "OUTPUT"
 
-    def name(self):
-        return "synergyassessment"
-
-    def displayName(self):  # noqa: N802
-        return tr("Synergy assessment of control units between two years")
-
-    def shortHelpString(self):  # noqa: N802
-        return tr(
-            "Sums the emission grids of a base and a target year over the control units (exact area weights, "
-            "computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals "
-            "of both years, share of the city total, change (t and rate), rank, and between the two years: "
-            "elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction "
-            "rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 "
-            "rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling "
-            "coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates "
-            "min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to "
-            "优质协调 (D > 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is "
-            "the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, "
-            "CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's "
-            "dominant CO2 sector.")
-
-    def createInstance(self):  # noqa: N802
-        return SynergyAssessmentAlgorithm()
+    ALG_ID = "synergyassessment"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Synergy assessment of control units between two years")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Sums the emission grids of a base and a target year over the control units (exact area weights, "
+        "computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals "
+        "of both years, share of the city total, change (t and rate), rank, and between the two years: "
+        "elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction "
+        "rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 "
+        "rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling "
+        "coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates "
+        "min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to "
+        "优质协调 (D > 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is "
+        "the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, "
+        "CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's "
+        "dominant CO2 sector.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        add_field_parameters(self, self.UNITS)
+        self.add_unit_fields(self.UNITS)
         self.addParameter(QgsProcessingParameterString(self.BASE_PERIOD, tr("Base year"), "2020"))
         self.addParameter(QgsProcessingParameterString(self.TARGET_PERIOD, tr("Target year"), "2035"))
         for key, species in SPECIES_PARAMS:
@@ -208,10 +191,10 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
                 optional=(species != "CO2")))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
-        add_advanced(self, [QgsProcessingParameterMultipleLayers(
+        self.add_advanced([QgsProcessingParameterMultipleLayers(
             self.SECTOR_GRIDS, tr("Sector grids of the base year (species and sector from the file metadata or "
                                   "names like co2_2020_power)"), QgsProcessing.SourceType.TypeRaster, optional=True)]
-                     + self._method_parameters())
+                          + self._method_parameters())
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Assessed units"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -220,66 +203,56 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
             self.CHARTS, tr("Folder for the charts (PNG)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.UNITS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+    def execute(self, parameters, context, feedback):
+        source = self.required_source(parameters, self.UNITS, context)
         layer_name = source.sourceName() or "units"
         units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
         base = self.parameterAsString(parameters, self.BASE_PERIOD, context).strip()
         target = self.parameterAsString(parameters, self.TARGET_PERIOD, context).strip()
         if not base or not target:
             raise QgsProcessingException(tr("Give both a base and a target year."))
-        try:
-            grids = {}
-            for suffix, period in (("BASE", base), ("TARGET", target)):
-                for key, species in SPECIES_PARAMS:
-                    layer = self.parameterAsRasterLayer(parameters, f"{key}_{suffix}", context)
-                    if layer is not None:
-                        feedback.pushInfo(tr("Reading {species} {period} grid '{name}'").format(
-                            species=species, period=period, name=layer.name()))
-                        grids[(period, species, TOTAL)] = read_grid(layer, species, units_param)
-            for layer in self.parameterAsLayerList(parameters, self.SECTOR_GRIDS, context):
-                label = label_of(layer)
-                if label.species is None:
-                    raise QgsProcessingException(tr(
-                        "Raster '{name}': its species is neither in its metadata nor in its name; name it like "
-                        "co2_2020_power.").format(name=layer.name()))
-                if label.sector == TOTAL:
-                    raise QgsProcessingException(tr(
-                        "Raster '{name}' names no sector; sector grids are named like co2_2020_power.").format(
-                        name=layer.name()))
-                period = label.period if label.period in (base, target) else base
-                if label.period and label.period != period:
-                    feedback.pushWarning(tr("Raster '{name}' is labelled {label}; it is used as the base year "
-                                            "{base}.").format(name=layer.name(), label=label.period, base=base))
-                key = (period, label.species, label.sector)
-                if key in grids:
-                    raise QgsProcessingException(tr(
-                        "Raster '{name}': a grid for {species}, {period}, {sector} was given already.").format(
-                        name=layer.name(), species=label.species, period=period, sector=label.sector))
-                grids[key] = read_grid(layer, label.species, units_param)
-            series = EmissionSeries(grids)
-            frame = features_to_frame(source, layer_name=layer_name)
-            overrides = field_overrides(self, parameters, context)
-            mapping = resolve_mapping(frame, overrides)
-            params = self._params(parameters, context, base, target)
-            assessment, result = run_assessment(series, params, frame, mapping, layer_name,
-                                                progress=lambda f: feedback.setProgress(80 * f),
-                                                is_canceled=feedback.isCanceled)
-        except Cancelled:
-            raise QgsProcessingException(tr("Cancelled."))
-        except JwjtInputError as err:
-            raise QgsProcessingException(tr_message(err.message))
-        push_log(feedback, result.log)
+        grids = {}
+        for suffix, period in (("BASE", base), ("TARGET", target)):
+            for key, species in SPECIES_PARAMS:
+                layer = self.parameterAsRasterLayer(parameters, f"{key}_{suffix}", context)
+                if layer is not None:
+                    feedback.pushInfo(tr("Reading {species} {period} grid '{name}'").format(
+                        species=species, period=period, name=layer.name()))
+                    grids[(period, species, TOTAL)] = read_grid(layer, species, units_param)
+        for layer in self.parameterAsLayerList(parameters, self.SECTOR_GRIDS, context):
+            label = label_of(layer)
+            if label.species is None:
+                raise QgsProcessingException(tr(
+                    "Raster '{name}': its species is neither in its metadata nor in its name; name it like "
+                    "co2_2020_power.").format(name=layer.name()))
+            if label.sector == TOTAL:
+                raise QgsProcessingException(tr(
+                    "Raster '{name}' names no sector; sector grids are named like co2_2020_power.").format(
+                    name=layer.name()))
+            period = label.period if label.period in (base, target) else base
+            if label.period and label.period != period:
+                feedback.pushWarning(tr("Raster '{name}' is labelled {label}; it is used as the base year "
+                                        "{base}.").format(name=layer.name(), label=label.period, base=base))
+            key = (period, label.species, label.sector)
+            if key in grids:
+                raise QgsProcessingException(tr(
+                    "Raster '{name}': a grid for {species}, {period}, {sector} was given already.").format(
+                    name=layer.name(), species=label.species, period=period, sector=label.sector))
+            grids[key] = read_grid(layer, label.species, units_param)
+        series = EmissionSeries(grids)
+        frame = features_to_frame(source, layer_name=layer_name)
+        mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context))
+        params = self._params(parameters, context, base, target)
+        assessment, result = run_assessment(series, params, frame, mapping, layer_name,
+                                            progress=lambda f: feedback.setProgress(80 * f),
+                                            is_canceled=feedback.isCanceled)
+        self.push_log(feedback, result.log)
 
         table = result.units
         fields, cols, _ = table_fields(table, skip=("UNIT", "NAME"), existing=source.fields(),
                                        rename={"CLASS": "UNIT_CLS"})
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                           source.sourceCrs())
         values = row_values(table, cols)
         row_of_fid = {int(frame["feature_id"].iat[src]): row for row, src in enumerate(assessment.units.source_index)}
         n_metrics = len(cols)
@@ -321,28 +294,21 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
     SHARE_SPLIT, GROWTH_SPLIT, SHARE_PERIOD = "BCG_SHARE_SPLIT", "BCG_GROWTH_SPLIT", "BCG_SHARE_PERIOD"
     OUTPUT, SYNERGY = "OUTPUT", "SYNERGY"
 
-    def name(self):
-        return "sectorassessment"
-
-    def displayName(self):  # noqa: N802
-        return tr("Sector assessment: totals, shares, growth and Boston matrix")
-
-    def shortHelpString(self):  # noqa: N802
-        return tr(
-            "Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a "
-            "base year and, optionally, a target year. The species, year and sector of each grid are read from "
-            "its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector "
-            "are totals. Every grid must lie on the same grid. The table lists per sector and species the "
-            "totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix "
-            "group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 "
-            "(large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the "
-            "mean share of the sectors, the growth split to 0. With a target year, a second table holds the "
-            "synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and "
-            "grade, index, normalised over the sectors). Give control units to count only the emissions under "
-            "them (the city), otherwise the whole grid counts.")
-
-    def createInstance(self):  # noqa: N802
-        return SectorAssessmentAlgorithm()
+    ALG_ID = "sectorassessment"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Sector assessment: totals, shares, growth and Boston matrix")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a "
+        "base year and, optionally, a target year. The species, year and sector of each grid are read from "
+        "its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector "
+        "are totals. Every grid must lie on the same grid. The table lists per sector and species the "
+        "totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix "
+        "group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 "
+        "(large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the "
+        "mean share of the sectors, the growth split to 0. With a target year, a second table holds the "
+        "synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and "
+        "grade, index, normalised over the sectors). Give control units to count only the emissions under "
+        "them (the city), otherwise the whole grid counts.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
@@ -359,7 +325,7 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
-        add_advanced(self, [
+        self.add_advanced([
             QgsProcessingParameterNumber(self.SHARE_SPLIT, tr("BCG: large share from (%; empty = mean share)"),
                                          QgsProcessingParameterNumber.Type.Double, None, optional=True, minValue=0.0,
                                          maxValue=100.0),
@@ -410,41 +376,36 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
             grids[k] = read_grid(layer, label.species, units_param)
         return period, grids
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def execute(self, parameters, context, feedback):
         units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
-        try:
-            base, grids = self._grids(parameters, self.BASE_GRIDS, self.BASE_PERIOD, context, units_param, feedback,
-                                      "base")
-            target, tgrids = self._grids(parameters, self.TARGET_GRIDS, self.TARGET_PERIOD, context, units_param,
-                                         feedback, "target")
-            if not tgrids:
-                target = None
-            elif target == base:
-                raise QgsProcessingException(tr(
-                    "The base and the target grids are both for {period}; give the years explicitly.").format(
-                    period=base))
-            grids.update(tgrids)
-            series = EmissionSeries(grids)
-            split = parameters.get(self.SHARE_SPLIT)
-            share_split = (self.parameterAsDouble(parameters, self.SHARE_SPLIT, context) / 100.0
-                           if split not in (None, "") else None)
-            params = self._params(
-                parameters, context, base, target, bcg_share_split=share_split,
-                bcg_growth_split=self.parameterAsDouble(parameters, self.GROWTH_SPLIT, context) / 100.0,
-                bcg_share_period=("base", "target")[self.parameterAsEnum(parameters, self.SHARE_PERIOD, context)])
-            frame = None
-            source = self.parameterAsSource(parameters, self.UNITS, context)
-            if source is not None:
-                frame = features_to_frame(source, layer_name=source.sourceName() or "units")
-            _assessment, result = run_assessment(series, params, frame, None, (source.sourceName() if source
-                                                                                else "units") or "units",
-                                                 progress=lambda f: feedback.setProgress(80 * f),
-                                                 is_canceled=feedback.isCanceled)
-        except Cancelled:
-            raise QgsProcessingException(tr("Cancelled."))
-        except JwjtInputError as err:
-            raise QgsProcessingException(tr_message(err.message))
-        push_log(feedback, result.log)
+        base, grids = self._grids(parameters, self.BASE_GRIDS, self.BASE_PERIOD, context, units_param, feedback,
+                                  "base")
+        target, tgrids = self._grids(parameters, self.TARGET_GRIDS, self.TARGET_PERIOD, context, units_param,
+                                     feedback, "target")
+        if not tgrids:
+            target = None
+        elif target == base:
+            raise QgsProcessingException(tr(
+                "The base and the target grids are both for {period}; give the years explicitly.").format(
+                period=base))
+        grids.update(tgrids)
+        series = EmissionSeries(grids)
+        split = parameters.get(self.SHARE_SPLIT)
+        share_split = (self.parameterAsDouble(parameters, self.SHARE_SPLIT, context) / 100.0
+                       if split not in (None, "") else None)
+        params = self._params(
+            parameters, context, base, target, bcg_share_split=share_split,
+            bcg_growth_split=self.parameterAsDouble(parameters, self.GROWTH_SPLIT, context) / 100.0,
+            bcg_share_period=("base", "target")[self.parameterAsEnum(parameters, self.SHARE_PERIOD, context)])
+        frame = None
+        source = self.parameterAsSource(parameters, self.UNITS, context)
+        if source is not None:
+            frame = features_to_frame(source, layer_name=source.sourceName() or "units")
+        _assessment, result = run_assessment(series, params, frame, None, (source.sourceName() if source
+                                                                            else "units") or "units",
+                                             progress=lambda f: feedback.setProgress(80 * f),
+                                             is_canceled=feedback.isCanceled)
+        self.push_log(feedback, result.log)
         if result.sectors is None or not len(result.sectors):
             raise QgsProcessingException(tr("None of the grids names a sector; sector grids are named like "
                                             "co2_2020_power."))

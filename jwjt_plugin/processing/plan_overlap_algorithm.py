@@ -4,27 +4,49 @@ from __future__ import annotations
 import os
 from typing import List, Tuple
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields,
-                       QgsGeometry, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProviderRegistry, QgsWkbTypes)
-from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProviderRegistry,
+    QgsWkbTypes,
+)
 
-from ..adapters.i18n import tr, tr_core, tr_message
+from ..adapters.i18n import tr, tr_core
 from ..adapters.layers import features_to_frame
 from ..adapters.qt_compat import FieldType
 from ..adapters.styles import apply_conflict_style
-from ..core.messages import JwjtInputError
-from ..core.overlay import Cancelled
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.pipeline import resolve_mapping
-from ..core.plan_overlap import (COLUMNS, DEFAULT_MIN_AREA_M2, DEFAULT_MIN_WIDTH_M, OverlapResult,
-                                 check_plan_overlaps, write_conflicts_csv)
-from ..core.plan_rules import DEFAULT_RULES, FARMLAND as FARMLAND_KIND, REDLINE as REDLINE_KIND
-from ..core.plan_rules import URBAN as URBAN_KIND, detect_plan_code_field, rules_from_json
-from ..paths import icon_path
-from .unit_fields import add_field_parameters, field_overrides
+from ..core.plan_overlap import (
+    COLUMNS,
+    DEFAULT_MIN_AREA_M2,
+    DEFAULT_MIN_WIDTH_M,
+    OverlapResult,
+    check_plan_overlaps,
+    write_conflicts_csv,
+)
+from ..core.plan_rules import (
+    DEFAULT_RULES,
+    FARMLAND as FARMLAND_KIND,
+    REDLINE as REDLINE_KIND,
+    URBAN as URBAN_KIND,
+    detect_plan_code_field,
+    rules_from_json,
+)
+from .base import JwjtAlgorithm
 
 #: Fill colours of the default rules; rules from a file take the spare colours in turn.
 _INT_COLUMNS = {"UNIT_CLS"}
@@ -44,7 +66,7 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         apply_conflict_style(layer, self.categories)
 
     @staticmethod
-    def create(categories: List[Tuple[str, str]]) -> "_StylePostProcessor":
+    def create(categories: List[Tuple[str, str]]) -> _StylePostProcessor:
         # Processing keeps only a raw pointer: hold a Python reference or it is collected.
         _StylePostProcessor.instance = _StylePostProcessor(categories)
         return _StylePostProcessor.instance
@@ -91,7 +113,7 @@ def layer_name_of(alg, parameters, key, context, source, default: str) -> str:
     return name
 
 
-class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
+class PlanOverlapAlgorithm(JwjtAlgorithm):
     UNITS, CODE_FIELD, CLASS_FIELD = "UNITS", "CODE_FIELD", "CLASS_FIELD"
     REDLINE, REDLINE_CODE = "REDLINE", "REDLINE_CODE"
     FARMLAND, FARMLAND_CODE = "FARMLAND", "FARMLAND_CODE"
@@ -103,40 +125,24 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
     PLANS = ((REDLINE, REDLINE_KIND, REDLINE_CODE), (FARMLAND, FARMLAND_KIND, FARMLAND_CODE),
              (URBAN, URBAN_KIND, URBAN_CODE))
 
-    def name(self):
-        return "planoverlaps"
-
-    def displayName(self):  # noqa: N802
-        return tr("Check units against spatial plans (三区三线)")
-
-    def group(self):
-        return tr("Quality checks")
-
-    def groupId(self):  # noqa: N802
-        return "checks"
-
-    def icon(self):
-        return QIcon(icon_path())
-
-    def shortHelpString(self):  # noqa: N802
-        return tr(
-            "Finds where environmental control units and the territorial spatial plans contradict each other. "
-            "Default rules: the ecological protection red line must lie in priority-protection units (red line "
-            "in key- or general-control units is a conflict); the urban development boundary must not lie in "
-            "priority-protection units; permanent basic farmland, the red line and the urban development "
-            "boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict "
-            "is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit "
-            "and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum "
-            "width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the "
-            "units' CRS; invalid geometries are repaired on a copy.")
-
-    def createInstance(self):  # noqa: N802
-        return PlanOverlapAlgorithm()
+    ALG_ID, GROUP_ID = "planoverlaps", "checks"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Check units against spatial plans (三区三线)")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Finds where environmental control units and the territorial spatial plans contradict each other. "
+        "Default rules: the ecological protection red line must lie in priority-protection units (red line "
+        "in key- or general-control units is a conflict); the urban development boundary must not lie in "
+        "priority-protection units; permanent basic farmland, the red line and the urban development "
+        "boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict "
+        "is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit "
+        "and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum "
+        "width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the "
+        "units' CRS; invalid geometries are repaired on a copy.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        add_field_parameters(self, self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
+        self.add_unit_fields(self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
         labels = {self.REDLINE: (tr("Ecological protection red line (生态保护红线)"),
                                  tr("Red line code field (auto-detect when empty)")),
                   self.FARMLAND: (tr("Permanent basic farmland (永久基本农田)"),
@@ -173,49 +179,40 @@ class PlanOverlapAlgorithm(QgsProcessingAlgorithm):
                 text = fh.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise QgsProcessingException(tr("The rules file '{path}' cannot be read: {error}").format(
-                path=path, error=exc))
+                path=path, error=exc)) from exc
         return rules_from_json(text, source=path)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.UNITS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+    def execute(self, parameters, context, feedback):
+        source = self.required_source(parameters, self.UNITS, context)
         layer_name = layer_name_of(self, parameters, self.UNITS, context, source, "units")
-        try:
-            rules = self._rules(parameters, context)
-            frame = features_to_frame(source, layer_name=layer_name)
-            mapping = resolve_mapping(frame, field_overrides(self, parameters, context, (self.CODE_FIELD, self.CLASS_FIELD)))
-            feedback.pushInfo(tr("Unit fields: code = {code}, class = {cls}").format(
-                code=mapping.code or "—", cls=mapping.unit_class or "—"))
-            plans = {}
-            for key, kind, code_key in self.PLANS:
-                plan_source = self.parameterAsSource(parameters, key, context)
-                if plan_source is None:
-                    continue
-                plan_name = layer_name_of(self, parameters, key, context, plan_source, kind)
-                plan_frame = features_to_frame(plan_source, layer_name=plan_name)
-                code = (self.parameterAsString(parameters, code_key, context)
-                        or detect_plan_code_field(kind, [c for c in plan_frame.columns if c != "feature_id"]))
-                feedback.pushInfo(tr("Plan layer '{layer}': code field = {code}").format(
-                    layer=plan_name, code=code or "—"))
-                plans[kind] = (plan_frame, code, plan_name)
-            result = check_plan_overlaps(
-                frame, mapping, plans, rules,
-                min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
-                min_width_m=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
-                layer=layer_name, is_canceled=feedback.isCanceled)
-        except Cancelled:
-            raise QgsProcessingException(tr("Cancelled."))
-        except JwjtInputError as err:
-            raise QgsProcessingException(tr_message(err.message))
-        for msg in result.log:
-            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+        rules = self._rules(parameters, context)
+        frame = features_to_frame(source, layer_name=layer_name)
+        mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context,
+                                                                   (self.CODE_FIELD, self.CLASS_FIELD)))
+        feedback.pushInfo(tr("Unit fields: code = {code}, class = {cls}").format(
+            code=mapping.code or "—", cls=mapping.unit_class or "—"))
+        plans = {}
+        for key, kind, code_key in self.PLANS:
+            plan_source = self.parameterAsSource(parameters, key, context)
+            if plan_source is None:
+                continue
+            plan_name = layer_name_of(self, parameters, key, context, plan_source, kind)
+            plan_frame = features_to_frame(plan_source, layer_name=plan_name)
+            code = (self.parameterAsString(parameters, code_key, context)
+                    or detect_plan_code_field(kind, [c for c in plan_frame.columns if c != "feature_id"]))
+            feedback.pushInfo(tr("Plan layer '{layer}': code field = {code}").format(
+                layer=plan_name, code=code or "—"))
+            plans[kind] = (plan_frame, code, plan_name)
+        result = check_plan_overlaps(
+            frame, mapping, plans, rules,
+            min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+            min_width_m=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
+            layer=layer_name, is_canceled=feedback.isCanceled)
+        self.push_log(feedback, result.log)
         feedback.setProgress(80)
 
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, conflict_fields(),
-                                             QgsWkbTypes.Type.MultiPolygon, source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, conflict_fields(),
+                                           QgsWkbTypes.Type.MultiPolygon, source.sourceCrs())
         self._write(sink, result, feedback)
 
         categories = [(r.id, tr_core(r.description) or r.id) for r in result.rules_checked]

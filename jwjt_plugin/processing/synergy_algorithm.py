@@ -1,26 +1,31 @@
 """Processing algorithm: flag control units where CO2 top cells meet NOx/VOCs hotspots."""
 from __future__ import annotations
 
-from qgis.core import (QgsFeatureSink, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterDefinition,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterLayer, QgsProcessingUtils, QgsWkbTypes)
-from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
 
-from ..adapters.i18n import tr, tr_message
+from ..adapters.i18n import tr
 from ..adapters.layers import features_to_frame, raster_layer_to_grid
 from ..adapters.results import build_feature, metric_fields, metric_values
 from ..adapters.styles import apply_synergy_style
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
-from ..core.messages import JwjtInputError
-from ..core.overlay import Cancelled
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.pipeline import resolve_mapping, run_synergy
 from ..core.report import write_concentration_csv
 from ..core.synergy import DOMAINS, HOTSPOT_METHODS, RULES, SynergyParams
-from ..paths import icon_path
-from .unit_fields import add_field_parameters, field_overrides
+from .base import JwjtAlgorithm
 
 SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
 GI_BINS = (1, 2, 3)
@@ -35,53 +40,37 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         apply_synergy_style(layer)
 
     @staticmethod
-    def create() -> "_StylePostProcessor":
+    def create() -> _StylePostProcessor:
         # Processing keeps only a raw pointer: hold a Python reference or it is collected.
         _StylePostProcessor.instance = _StylePostProcessor()
         return _StylePostProcessor.instance
 
 
-class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
+class SynergyFlagsAlgorithm(JwjtAlgorithm):
     UNITS, CODE_FIELD, NAME_FIELD, CLASS_FIELD = "UNITS", "CODE_FIELD", "NAME_FIELD", "CLASS_FIELD"
     GRID_UNITS, K, METHOD, RULE = "GRID_UNITS", "K", "METHOD", "RULE"
     DOMAIN, DENOMINATOR, GI_RADIUS, GI_MIN_BIN, GI_FDR = "DOMAIN", "DENOMINATOR", "GI_RADIUS", "GI_MIN_BIN", "GI_FDR"
     FLAG_AREA, FLAG_CO2 = "FLAG_AREA_SHARE", "FLAG_CO2_SHARE"
     OUTPUT, TABLE, SUMMARY, N_FLAGGED = "OUTPUT", "TABLE", "SUMMARY", "N_FLAGGED"
 
-    def name(self):
-        return "synergyflags"
-
-    def displayName(self):  # noqa: N802
-        return tr("Flag synergy units (CO2 top cells × NOx/VOCs hotspots)")
-
-    def group(self):
-        return tr("Synergy analysis")
-
-    def groupId(self):  # noqa: N802
-        return "synergy"
-
-    def icon(self):
-        return QIcon(icon_path())
-
-    def shortHelpString(self):  # noqa: N802
-        return tr(
-            "Overlays emission grids with environmental control units (exact area weights at unit boundaries; "
-            "the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and "
-            "takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); "
-            "coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. "
-            "Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of "
-            "coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: "
-            "A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence "
-            "cells cover at least the given share of its area or hold at least the given share of its CO2. "
-            "The concentration table states how much of each species the top-k % CO2 cells hold.")
-
-    def createInstance(self):  # noqa: N802
-        return SynergyFlagsAlgorithm()
+    ALG_ID, GROUP_ID = "synergyflags", "synergy"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Flag synergy units (CO2 top cells × NOx/VOCs hotspots)")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Overlays emission grids with environmental control units (exact area weights at unit boundaries; "
+        "the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and "
+        "takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); "
+        "coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. "
+        "Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of "
+        "coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: "
+        "A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence "
+        "cells cover at least the given share of its area or hold at least the given share of its CO2. "
+        "The concentration table states how much of each species the top-k % CO2 cells hold.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        add_field_parameters(self, self.UNITS)
+        self.add_unit_fields(self.UNITS)
         for key, species in SPECIES_PARAMS:
             self.addParameter(QgsProcessingParameterRasterLayer(
                 key, tr("{species} emission grid").format(species=species), optional=(species != "CO2")))
@@ -97,7 +86,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
             self.RULE, tr("Coincidence rule"),
             options=[tr("NOx or VOCs hotspot"), tr("NOx and VOCs hotspot"), tr("NOx hotspot"), tr("VOCs hotspot")],
             defaultValue=0))
-        advanced = [
+        self.add_advanced([
             QgsProcessingParameterEnum(self.DOMAIN, tr("Cells to rank"),
                                        options=[tr("Cells under the units"), tr("All cells of the grid")],
                                        defaultValue=0),
@@ -112,10 +101,7 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
                                          QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.0, maxValue=100.0),
             QgsProcessingParameterNumber(self.FLAG_CO2, tr("… or hold at least (% of the unit's CO2)"),
                                          QgsProcessingParameterNumber.Type.Double, 50.0, minValue=0.0, maxValue=100.0),
-        ]
-        for p in advanced:
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(p)
+        ])
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Flagged units"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -137,40 +123,36 @@ class SynergyFlagsAlgorithm(QgsProcessingAlgorithm):
             flag_min_co2_share=self.parameterAsDouble(parameters, self.FLAG_CO2, context) / 100.0,
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.UNITS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+    def analyse(self, parameters, context, feedback, progress_span: float, report_fields: bool = True):
+        """Read the units and grids and run the synergy analysis (progress 0 .. ``progress_span``);
+        returns ``(source, frame, mapping, analysis, result)``."""
+        source = self.required_source(parameters, self.UNITS, context)
         layer_name = source.sourceName() or "units"
         units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
-        try:
-            params = self.params_from(parameters, context)
-            grids = {}
-            for key, species in SPECIES_PARAMS:
-                layer = self.parameterAsRasterLayer(parameters, key, context)
-                if layer is not None:
-                    feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=species, name=layer.name()))
-                    grids[species] = raster_layer_to_grid(layer, species, units=units_param)
-            frame = features_to_frame(source, layer_name=layer_name)
-            overrides = field_overrides(self, parameters, context)
-            mapping = resolve_mapping(frame, overrides)
+        params = self.params_from(parameters, context)
+        grids = {}
+        for key, species in SPECIES_PARAMS:
+            layer = self.parameterAsRasterLayer(parameters, key, context)
+            if layer is not None:
+                feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=species, name=layer.name()))
+                grids[species] = raster_layer_to_grid(layer, species, units=units_param)
+        frame = features_to_frame(source, layer_name=layer_name)
+        mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context))
+        if report_fields:
             feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
                 code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
-            analysis, result = run_synergy(frame, grids, params, mapping, layer_name,
-                                           progress=lambda f: feedback.setProgress(90 * f),
-                                           is_canceled=feedback.isCanceled)
-        except Cancelled:
-            raise QgsProcessingException(tr("Cancelled."))
-        except JwjtInputError as err:
-            raise QgsProcessingException(tr_message(err.message))
-        for msg in result.log:
-            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+        analysis, result = run_synergy(frame, grids, params, mapping, layer_name,
+                                       progress=lambda f: feedback.setProgress(progress_span * f),
+                                       is_canceled=feedback.isCanceled)
+        return source, frame, mapping, analysis, result
+
+    def execute(self, parameters, context, feedback):
+        source, frame, _mapping, analysis, result = self.analyse(parameters, context, feedback, 90)
+        self.push_log(feedback, result.log)
 
         fields = metric_fields(result.units, source.fields())
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                           source.sourceCrs())
         values = metric_values(result.units)
         row_of_fid = {int(frame["feature_id"].iat[src]): row
                       for row, src in enumerate(analysis.units.source_index)}

@@ -1,21 +1,29 @@
 """Processing algorithm: quality checks of a control-unit layer (geometry, tiling, codes, classes)."""
 from __future__ import annotations
 
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeatureSource,
-                       QgsProcessingOutputNumber,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterNumber, QgsWkbTypes)
-from qgis.PyQt.QtGui import QIcon
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
 
 from ..adapters.i18n import tr, tr_message
 from ..adapters.layers import features_to_frame
 from ..adapters.qt_compat import FieldType
-from ..core.messages import JwjtInputError
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.pipeline import resolve_mapping
 from ..core.unit_qa import DEFAULT_GAP_MIN_AREA_M2, DEFAULT_MIN_AREA_M2, check_units
-from ..paths import icon_path
-from .unit_fields import add_field_parameters, field_overrides
+from .base import JwjtAlgorithm
 
 #: Findings echoed in the log (all of them are in the output layer).
 LOG_LIMIT = 100
@@ -64,43 +72,27 @@ class _AllGeometries:
                                         QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
 
 
-class UnitQaAlgorithm(QgsProcessingAlgorithm):
+class UnitQaAlgorithm(JwjtAlgorithm):
     UNITS, CODE_FIELD, CLASS_FIELD, ADMIN = "UNITS", "CODE_FIELD", "CLASS_FIELD", "ADMIN"
     MIN_AREA, MIN_GAP_AREA = "MIN_AREA", "MIN_GAP_AREA"
     OUTPUT, N_FINDINGS, N_ERRORS = "OUTPUT", "N_FINDINGS", "N_ERRORS"
 
-    def name(self):
-        return "unitqa"
-
-    def displayName(self):  # noqa: N802
-        return tr("Check control units (geometry, overlaps, gaps, codes)")
-
-    def group(self):
-        return tr("Quality checks")
-
-    def groupId(self):  # noqa: N802
-        return "checks"
-
-    def icon(self):
-        return QIcon(icon_path())
-
-    def shortHelpString(self):  # noqa: N802
-        return tr(
-            "Checks a layer of environmental control units before delivery: invalid or empty geometries, "
-            "units that overlap (their emissions would be counted twice), gaps that belong to no unit "
-            "(inside the administrative boundary when one is given, otherwise holes enclosed by units), "
-            "duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), "
-            "codes whose class digit disagrees with the class field, missing classes and units below a minimum "
-            "area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and "
-            "feature ids; invalid geometries are marked fixable. Your layer is not changed.")
-
-    def createInstance(self):  # noqa: N802
-        return UnitQaAlgorithm()
+    ALG_ID, GROUP_ID = "unitqa", "checks"
+    DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Check control units (geometry, overlaps, gaps, codes)")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Checks a layer of environmental control units before delivery: invalid or empty geometries, "
+        "units that overlap (their emissions would be counted twice), gaps that belong to no unit "
+        "(inside the administrative boundary when one is given, otherwise holes enclosed by units), "
+        "duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), "
+        "codes whose class digit disagrees with the class field, missing classes and units below a minimum "
+        "area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and "
+        "feature ids; invalid geometries are marked fixable. Your layer is not changed.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        add_field_parameters(self, self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
+        self.add_unit_fields(self.UNITS, (self.CODE_FIELD, self.CLASS_FIELD))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, tr("Administrative boundary (for the gap check)"), [QgsProcessing.SourceType.TypeVectorPolygon],
             optional=True))
@@ -115,35 +107,28 @@ class UnitQaAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.N_FINDINGS, tr("Number of findings")))
         self.addOutput(QgsProcessingOutputNumber(self.N_ERRORS, tr("Number of errors")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.UNITS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+    def execute(self, parameters, context, feedback):
+        source = self.required_source(parameters, self.UNITS, context)
         layer_name = source.sourceName() or "units"
         admin_source = self.parameterAsSource(parameters, self.ADMIN, context)
         admin_name = (admin_source.sourceName() or "boundary") if admin_source is not None else "boundary"
-        try:
-            frame = features_to_frame(_AllGeometries(source), layer_name=layer_name)
-            admin = features_to_frame(admin_source, layer_name=admin_name) if admin_source is not None else None
-            feedback.setProgress(20)
-            mapping = resolve_mapping(frame, field_overrides(self, parameters, context, (self.CODE_FIELD, self.CLASS_FIELD)))
-            feedback.pushInfo(tr("Fields: code = {code}, class = {cls}").format(
-                code=mapping.code or "—", cls=mapping.unit_class or "—"))
-            result = check_units(frame, mapping, admin=admin,
-                                 min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
-                                 gap_min_area_m2=self.parameterAsDouble(parameters, self.MIN_GAP_AREA, context),
-                                 layer=layer_name, admin_layer=admin_name)
-        except JwjtInputError as err:
-            raise QgsProcessingException(tr_message(err.message))
+        frame = features_to_frame(_AllGeometries(source), layer_name=layer_name)
+        admin = features_to_frame(admin_source, layer_name=admin_name) if admin_source is not None else None
+        feedback.setProgress(20)
+        mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context,
+                                                                   (self.CODE_FIELD, self.CLASS_FIELD)))
+        feedback.pushInfo(tr("Fields: code = {code}, class = {cls}").format(
+            code=mapping.code or "—", cls=mapping.unit_class or "—"))
+        result = check_units(frame, mapping, admin=admin,
+                             min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+                             gap_min_area_m2=self.parameterAsDouble(parameters, self.MIN_GAP_AREA, context),
+                             layer=layer_name, admin_layer=admin_name)
         feedback.setProgress(80)
-        for msg in result.log:
-            (feedback.pushWarning if msg.level != "info" else feedback.pushInfo)(tr_message(msg))
+        self.push_log(feedback, result.log)
 
         fields = findings_fields()
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
+                                           source.sourceCrs())
         for i, finding in enumerate(result):
             if feedback.isCanceled():
                 break
