@@ -991,7 +991,7 @@
     <message>
         <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
         <source>Resource use efficiency field (auto-detect when empty)</source>
-        <translation>资源利用效率字段（留空则自动识别）</translation>
+        <translation>资源开发效率要求字段（留空则自动识别）</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="93"/>
@@ -1131,7 +1131,7 @@
     <message>
         <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="32"/>
         <source>Resource use efficiency (资源利用效率)</source>
-        <translation>资源利用效率</translation>
+        <translation>资源开发效率要求</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="39"/>
@@ -1506,7 +1506,7 @@
     <message>
         <location filename="../jwjt_plugin/atlas/texts.py" line="41"/>
         <source>Resource use efficiency</source>
-        <translation>资源利用效率</translation>
+        <translation>资源开发效率要求</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/atlas/texts.py" line="42"/>
@@ -3194,7 +3194,7 @@
     <message>
         <location filename="../jwjt_plugin/core/access_query.py" line="49"/>
         <source>Resource use efficiency</source>
-        <translation>资源利用效率</translation>
+        <translation>资源开发效率要求</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/access_query.py" line="167"/>
@@ -3923,8 +3923,8 @@
     </message>
     <message>
         <location filename="../jwjt_plugin/core/measures.py" line="39"/>
-        <source>Measures table '{source}', row {row}: dimension '{value}' is not one of 空间布局约束, 污染物排放管控, 环境风险防控, 资源利用效率.</source>
-        <translation>措施库表“{source}”第 {row} 行：维度“{value}”不是 空间布局约束、污染物排放管控、环境风险防控、资源利用效率 之一。</translation>
+        <source>Measures table '{source}', row {row}: dimension '{value}' is not one of 空间布局约束, 污染物排放管控, 环境风险防控, 资源开发效率要求 (资源利用效率 is accepted too).</source>
+        <translation>措施库表“{source}”第 {row} 行：维度“{value}”不属于空间布局约束、污染物排放管控、环境风险防控、资源开发效率要求（也接受“资源利用效率”）。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/measures.py" line="48"/>

@@ -2,8 +2,8 @@
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.messages import CONTEXT, Message, render
+from ..core.terms import join_zh, label
 from ..locales import pick, qgis_language
-
 
 #: pylupdate5 files bare ``tr("...")`` calls under "@default"; translating in that context
 #: keeps call sites short and the .ts in step with the code.
@@ -21,8 +21,12 @@ def tr_core(template: str) -> str:
 def with_zh(english_template: str, zh: str) -> str:
     """The translated label, followed by the Chinese term unless the translation already is it
     (a zh_CN user would otherwise read "通过（通过）")."""
-    text = tr_core(english_template)
-    return text if text == zh or any("\u4e00" <= ch <= "\u9fff" for ch in text) else f"{text} ({zh})"
+    return join_zh(tr_core(english_template), zh)
+
+
+def term_label(member, zh: bool = True) -> str:
+    """A member of a core/terms.py enum as the UI shows it: translated, with the official term."""
+    return label(member, tr_core, with_zh=zh)
 
 
 def tr_message(message: Message) -> str:

@@ -4,23 +4,18 @@ from __future__ import annotations
 import itertools
 from typing import List, Tuple
 
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory, QgsVectorLayer)
+from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory, QgsVectorLayer
 
-from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.synergy import CLASS_LABELS
+from ..core.terms import FLAGGED_CLASS_COLOURS, SYNERGY_CLASS_COLOURS, UNIT_CLASS_COLOURS, FlaggedClass, UnitClass, en
 from .i18n import tr_core
 
-#: Synergy class -> fill colour (colour-blind safe: reds for hotspots, blue, pale grey)
-CLASS_COLOURS = {"A": "#d7301f", "B": "#fdbb84", "C": "#9ecae1", "D": "#f0f0f0"}
+#: Synergy class -> fill colour: the one palette of core/terms.py (the atlas uses it too).
+CLASS_COLOURS = SYNERGY_CLASS_COLOURS
 
 #: Flagged units crossed with their control class: a synergy hotspot in a priority-protection
 #: unit is a policy alarm, one in a general-control unit a candidate for key control.
-FLAGGED_BY_CLASS = (
-    ("A1", "#67000d", QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot in a priority-protection unit")),
-    ("A2", "#d7301f", QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot in a key-control unit")),
-    ("A3", "#fc8d59", QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot in a general-control unit")),
-    ("A0", "#ef3b2c", QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot, unit class unknown")),
-)
+FLAGGED_BY_CLASS = tuple((f.value, FLAGGED_CLASS_COLOURS[f.value], en(f)) for f in FlaggedClass)
 STYLE_EXPRESSION = ('CASE WHEN "SYN_CLASS" = \'A\' THEN \'A\' || to_string(coalesce("UNIT_CLS", 0)) '
                     'ELSE "SYN_CLASS" END')
 
@@ -72,19 +67,14 @@ def apply_conflict_style(layer, categories: List[Tuple[str, str]]) -> None:
 
 
 
-
-#: Control-unit classes: 优先保护 green, 重点管控 red, 一般管控 yellow (translucent, outlines grey).
-UNIT_CLASS_COLOURS = {1: "#66bd63", 2: "#f46d43", 3: "#fee08b"}
-
-
 def unit_class_renderer(field: str) -> QgsCategorizedSymbolRenderer:
-    from ..core.fields import UNIT_CLASSES
-
+    """Control-unit classes in the palette of core/terms.py (translucent, outlines grey)."""
     cats = []
-    for cls, colour in UNIT_CLASS_COLOURS.items():
-        sym = _symbol(colour, "#707070", "0.2")
+    for member in UnitClass:
+        cls = member.value
+        sym = _symbol(UNIT_CLASS_COLOURS[cls], "#707070", "0.2")
         sym.setOpacity(0.55)
-        cats.append(QgsRendererCategory(cls, sym, f"{cls} {tr_core(UNIT_CLASSES[cls])}"))
+        cats.append(QgsRendererCategory(cls, sym, f"{cls} {tr_core(en(member))}"))
     return QgsCategorizedSymbolRenderer(field, cats)
 
 

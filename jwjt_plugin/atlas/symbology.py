@@ -3,11 +3,21 @@ from __future__ import annotations
 
 from typing import List, Sequence, Tuple
 
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsColorRampShader, QgsFillSymbol, QgsInvertedPolygonRenderer,
-                       QgsPalettedRasterRenderer, QgsRasterShader, QgsRendererCategory, QgsRuleBasedRenderer,
-                       QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer)
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsColorRampShader,
+    QgsFillSymbol,
+    QgsInvertedPolygonRenderer,
+    QgsPalettedRasterRenderer,
+    QgsRasterShader,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
+    QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
+)
 from qgis.PyQt.QtGui import QColor
 
+from ..core.terms import UNIT_CLASS_COLOURS
 from .content import format_break
 
 #: Six-class ColorBrewer ramps per species, light to dark.
@@ -17,8 +27,8 @@ RAMPS = {
     "VOCs": ("#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"),
     "PM2.5": ("#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"),
 }
-#: Control-unit classes as 三线一单 maps usually show them: green, red, yellow.
-UNIT_CLASS_COLOURS = {1: "#4daf4a", 2: "#e4572e", 3: "#f7d774", 0: "#bdbdbd"}
+#: Control-unit classes (green, red, yellow; grey when unknown) come from core/terms.py, the
+#: palette of the map's styles too; flagged units are drawn with adapters.styles.synergy_renderer.
 TOP_COLOUR, TOP_ONLY_COLOUR, COINC_COLOUR = "#b30000", "#fdd49e", "#b30000"
 
 

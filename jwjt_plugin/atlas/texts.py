@@ -9,38 +9,29 @@ from __future__ import annotations
 from typing import Dict
 
 from ..adapters.i18n import tr, tr_core
-from ..core.fields import UNIT_CLASSES, UNIT_CLASSES_ZH
-from ..core.synergy import CLASS_LABELS, CLASS_LABELS_ZH
-
-
-def has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+from ..core.terms import Dimension, SynergyClass, UnitClass, join_zh, label
 
 
 def with_term(text: str, zh: str) -> str:
     """The translated text, followed by the Chinese term unless it already is Chinese."""
-    return text if has_cjk(text) else f"{text} ({zh})"
+    return join_zh(text, zh)
 
 
 def unit_class_label(cls: int) -> str:
-    if cls in UNIT_CLASSES:
-        return with_term(tr_core(UNIT_CLASSES[cls]), UNIT_CLASSES_ZH[cls])
+    if cls in {c.value for c in UnitClass}:
+        return label(UnitClass(cls), tr_core)
     return tr("Class unknown")
 
 
 def synergy_label(key: str) -> str:
-    return f"{key} " + with_term(tr_core(CLASS_LABELS[key]), CLASS_LABELS_ZH[key])
+    return f"{key} " + label(SynergyClass(key), tr_core)
 
 
 def dimension_labels() -> Dict[str, str]:
-    """The four access-list dimensions (and remarks) in their official order."""
-    return {
-        "spatial": with_term(tr("Spatial layout constraints"), "空间布局约束"),
-        "emission": with_term(tr("Pollutant emission control"), "污染物排放管控"),
-        "risk": with_term(tr("Environmental risk prevention"), "环境风险防控"),
-        "resource": with_term(tr("Resource use efficiency"), "资源利用效率"),
-        "remark": with_term(tr("Remarks"), "备注"),
-    }
+    """The four access-list dimensions (official terms of core/terms.py) and remarks, in order."""
+    out = {d.value: label(d, tr_core) for d in Dimension}
+    out["remark"] = with_term(tr("Remarks"), "备注")
+    return out
 
 
 def continued(label: str) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 import csv
 from typing import List, Optional, Sequence
 
-from .fields import FieldMapping, UNIT_CLASSES_ZH, parse_unit_class
+from .fields import UNIT_CLASSES_ZH, FieldMapping, parse_unit_class
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError
+from .terms import Dimension, zh
 
-#: The standard columns, as provincial access lists publish them: (role, header).
+#: The standard columns, as provincial access lists publish them: (role, header); the four
+#: dimensions under their official terms (core/terms.py: 资源开发效率要求, not 资源利用效率).
 STANDARD_COLUMNS = (("code", "环境管控单元编码"), ("name", "环境管控单元名称"), ("prov", "省"), ("city", "市"),
-                    ("area", "县（区）"), ("unit_class", "管控单元分类"), ("spatial", "空间布局约束"),
-                    ("emission", "污染物排放管控"), ("risk", "环境风险防控"), ("resource", "资源利用效率"),
+                    ("area", "县（区）"), ("unit_class", "管控单元分类"),
+                    *((d.value, zh(d)) for d in Dimension),
                     ("remark", "备注"))
 
 
@@ -46,9 +48,9 @@ def export_access_list(frame, mapping: FieldMapping, path: str, rows: Optional[S
         try:
             from openpyxl import Workbook
             from openpyxl.styles import Alignment, Font
-        except ImportError:
+        except ImportError as exc:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
-                "JwjtCore", "XLSX export needs the Python package openpyxl; export CSV instead or install it."))
+                "JwjtCore", "XLSX export needs the Python package openpyxl; export CSV instead or install it.")) from exc
         wb = Workbook()
         ws = wb.active
         ws.title = "生态环境准入清单"

@@ -22,34 +22,21 @@ from .fields import ACCESS_DIMENSIONS, UNIT_CLASSES_ZH, FieldMapping, detect_map
 from .industries import FORBIDDEN, Industry, get_industry, match_sentence, split_sentences
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, render
 from .plan_rules import FARMLAND, PLAN_KINDS as PLAN_KIND_LABELS, PLAN_KINDS_ZH, REDLINE, URBAN, detect_plan_code_field
+from .terms import Dimension, Verdict, labels, labels_zh
 from .units import describe_list, geodesic_or_planar_m2, repair_geometries, to_crs
 
 # -- verdicts -------------------------------------------------------------------------------
-VERDICT_PASS = "pass"
-VERDICT_RESTRICTED = "restricted"
-VERDICT_FAIL = "fail"
-VERDICT_NEEDS_INFO = "needs_info"
+# (labels and terms: core/terms.py)
+VERDICT_PASS, VERDICT_RESTRICTED, VERDICT_FAIL, VERDICT_NEEDS_INFO = (v.value for v in Verdict)
 VERDICTS = (VERDICT_PASS, VERDICT_RESTRICTED, VERDICT_FAIL, VERDICT_NEEDS_INFO)
-VERDICT_LABELS = {
-    VERDICT_PASS: QT_TRANSLATE_NOOP("JwjtCore", "Pass"),
-    VERDICT_RESTRICTED: QT_TRANSLATE_NOOP("JwjtCore", "Restricted access"),
-    VERDICT_FAIL: QT_TRANSLATE_NOOP("JwjtCore", "Fail"),
-    VERDICT_NEEDS_INFO: QT_TRANSLATE_NOOP("JwjtCore", "More information needed"),
-}
-VERDICT_LABELS_ZH = {VERDICT_PASS: "通过", VERDICT_RESTRICTED: "受限准入", VERDICT_FAIL: "不通过",
-                     VERDICT_NEEDS_INFO: "待补充信息"}
+VERDICT_LABELS = labels(Verdict)
+VERDICT_LABELS_ZH = labels_zh(Verdict)
 #: A fail is final; missing information outranks a restriction (the missing text could forbid).
 _SEVERITY = {VERDICT_PASS: 0, VERDICT_RESTRICTED: 1, VERDICT_NEEDS_INFO: 2, VERDICT_FAIL: 3}
 
 # -- the four dimensions and the three control lines ----------------------------------------
-DIMENSION_LABELS = {
-    "spatial": QT_TRANSLATE_NOOP("JwjtCore", "Spatial layout constraints"),
-    "emission": QT_TRANSLATE_NOOP("JwjtCore", "Pollutant and carbon emission control"),
-    "risk": QT_TRANSLATE_NOOP("JwjtCore", "Environmental risk prevention"),
-    "resource": QT_TRANSLATE_NOOP("JwjtCore", "Resource use efficiency"),
-}
-DIMENSION_LABELS_ZH = {"spatial": "空间布局约束", "emission": "污染物排放管控", "risk": "环境风险防控",
-                       "resource": "资源开发效率要求"}
+DIMENSION_LABELS = labels(Dimension)
+DIMENSION_LABELS_ZH = labels_zh(Dimension)
 
 PLAN_REDLINE, PLAN_FARMLAND, PLAN_URBAN = REDLINE, FARMLAND, URBAN
 PLAN_KINDS = (PLAN_REDLINE, PLAN_FARMLAND, PLAN_URBAN)

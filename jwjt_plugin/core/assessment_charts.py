@@ -8,24 +8,23 @@ unless the translation already is Chinese.
 """
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
 from .assessment_inputs import SECTOR_NAMES_ZH
-from .assessment_methods import (BCG_LABELS, BCG_NAMES_ZH, QUADRANT_LABELS, QUADRANT_LABELS_ZH,
-                                 prefix)
+from .assessment_methods import BCG_LABELS, BCG_NAMES_ZH, QUADRANT_LABELS, QUADRANT_LABELS_ZH, prefix
 from .messages import QT_TRANSLATE_NOOP, render
 from .report import _cjk_font
+from .terms import BOSTON_COLOURS, BOSTON_FILL, QUADRANT_COLOURS, QUADRANT_FILL, join_zh
 
 Translate = Optional[Callable[[str], str]]
 
-QUADRANT_FILL = {"I": "#e3f2e1", "II": "#fff1d6", "III": "#fbe0dc", "IV": "#fff1d6"}
-QUADRANT_COLOUR = {"I": "#2e7d32", "II": "#e08e0b", "III": "#c62828", "IV": "#b8860b"}
+#: palettes of the quadrants and Boston groups: core/terms.py
+QUADRANT_COLOUR = QUADRANT_COLOURS
 AXIS_COLOUR = "#607d8b"
-BCG_FILL = {"star": "#fbe0dc", "question": "#fff1d6", "cash_cow": "#e3ecf7", "dog": "#eeeeee"}
-BCG_COLOUR = {"star": "#c62828", "question": "#e08e0b", "cash_cow": "#1f5fa8", "dog": "#616161"}
+BCG_FILL, BCG_COLOUR = BOSTON_FILL, BOSTON_COLOURS
 PERIOD_COLOURS = ("#90a4ae", "#1f5fa8")
 
 
@@ -33,18 +32,13 @@ def _t(translate: Translate, template: str, **params) -> str:
     return render(translate(template) if translate else template, params)
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 def _with_zh(translate: Translate, template: str, zh: str, **params) -> str:
-    text = _t(translate, template, **params)
-    return text if _has_cjk(text) else f"{text} {zh}"
+    return join_zh(_t(translate, template, **params), zh, "{text} {zh}")
 
 
 def sector_label(sector: str) -> str:
-    zh = SECTOR_NAMES_ZH.get(sector)
-    return f"{sector} {zh}" if zh else sector
+    zh = SECTOR_NAMES_ZH.get(sector)  # core/terms.py Sector
+    return join_zh(sector, zh, "{text} {zh}") if zh else sector
 
 
 def _scale(values: np.ndarray):
@@ -142,7 +136,8 @@ def _spread(ax, x, y, order, labels, limit: int, fontsize: float = 7.0):
     left of its point to stay inside the axes."""
     dpi = ax.figure.dpi
     frame = ax.get_window_extent()
-    placed, out = [], []
+    placed: List[Tuple[float, float, float, float]] = []
+    out = []
     for i in order:
         text = _short(labels[i])
         # CJK glyphs are about one em wide, Latin ones about 0.6 em.

@@ -14,23 +14,14 @@ from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from .grid import SPECIES, EmissionGrid, GridSpec, _describe, crs_equal
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
+from .terms import Sector, labels_zh, names
 
 #: Sector key of the grids that hold all sectors.
-TOTAL = "total"
-#: The MEIC sectors, in display order; other sector names are accepted as given.
-SECTORS = ("power", "industry", "residential", "transport", "agriculture")
-SECTOR_NAMES_ZH = {"power": "电力", "industry": "工业", "residential": "居民生活", "transport": "交通",
-                   "agriculture": "农业", TOTAL: "合计"}
-_SECTOR_ALIASES = {
-    "power": "power", "electricity": "power", "energy": "power", "电力": "power", "火电": "power",
-    "industry": "industry", "industrial": "industry", "ind": "industry", "工业": "industry",
-    "residential": "residential", "resident": "residential", "res": "residential", "domestic": "residential",
-    "居民": "residential", "生活": "residential", "居民生活": "residential",
-    "transport": "transport", "transportation": "transport", "tra": "transport", "traffic": "transport",
-    "交通": "transport",
-    "agriculture": "agriculture", "agricultural": "agriculture", "agr": "agriculture", "农业": "agriculture",
-    "total": TOTAL, "all": TOTAL, "合计": TOTAL, "总计": TOTAL,
-}
+TOTAL = Sector.TOTAL.value
+#: The MEIC sectors, in display order; other sector names are accepted as given (core/terms.py).
+SECTORS = tuple(s.value for s in Sector if s is not Sector.TOTAL)
+SECTOR_NAMES_ZH = labels_zh(Sector)
+_SECTOR_ALIASES = {name.lower(): s.value for s in Sector for name in names(s)}
 _SPECIES_ALIASES = {"co2": "CO2", "nox": "NOx", "no2": "NOx", "vocs": "VOCs", "voc": "VOCs", "nmvoc": "VOCs",
                     "nmvocs": "VOCs", "pm25": "PM2.5", "pm2.5": "PM2.5", "pm2_5": "PM2.5", "so2": "SO2",
                     "pm10": "PM10", "co": "CO", "nh3": "NH3", "bc": "BC", "oc": "OC", "ch4": "CH4"}

@@ -28,12 +28,13 @@ Conventions (DOMAIN.md § 5), between a base period B and a target period T:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
 from .messages import QT_TRANSLATE_NOOP, MessageLog, render
+from .terms import BostonGroup, Grade, Quadrant, labels, labels_zh
 
 
 class Text(str):
@@ -41,7 +42,10 @@ class Text(str):
     can show it translated (``text.translated(tr)``) while CSV files and tests see the
     English text."""
 
-    def __new__(cls, template: str, **params) -> "Text":
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, **params) -> Text:
         obj = super().__new__(cls, render(template, params))
         obj.template = template
         obj.params = params
@@ -83,50 +87,23 @@ NOTE_TOTAL_ZERO = QT_TRANSLATE_NOOP(
     "JwjtCore", "The total {species} of {period} is zero or missing: shares are undefined.")
 
 # -- quadrants of the synergy coordinate system ----------------------------------------
-QUADRANTS = ("I", "II", "III", "IV", "+X", "-X", "+Y", "-Y", "O")
-QUADRANT_LABELS = {
-    "I": QT_TRANSLATE_NOOP("JwjtCore", "I synergy: both fall"),
-    "II": QT_TRANSLATE_NOOP("JwjtCore", "II trade-off: pollutant falls, CO2 rises"),
-    "III": QT_TRANSLATE_NOOP("JwjtCore", "III both rise"),
-    "IV": QT_TRANSLATE_NOOP("JwjtCore", "IV trade-off: CO2 falls, pollutant rises"),
-    "+X": QT_TRANSLATE_NOOP("JwjtCore", "On the x axis: CO2 falls, pollutant unchanged"),
-    "-X": QT_TRANSLATE_NOOP("JwjtCore", "On the x axis: CO2 rises, pollutant unchanged"),
-    "+Y": QT_TRANSLATE_NOOP("JwjtCore", "On the y axis: pollutant falls, CO2 unchanged"),
-    "-Y": QT_TRANSLATE_NOOP("JwjtCore", "On the y axis: pollutant rises, CO2 unchanged"),
-    "O": QT_TRANSLATE_NOOP("JwjtCore", "At the origin: neither changes"),
-}
-QUADRANT_LABELS_ZH = {"I": "协同减排", "II": "减污增碳", "III": "协同增排", "IV": "降碳增污", "+X": "仅降碳",
-                      "-X": "仅增碳", "+Y": "仅减污", "-Y": "仅增污", "O": "均无变化"}
+# (labels and terms: core/terms.py)
+QUADRANTS = tuple(q.value for q in Quadrant)
+QUADRANT_LABELS = labels(Quadrant)
+QUADRANT_LABELS_ZH = labels_zh(Quadrant)
 #: Quadrant -> kind of relation, for counting: synergy, trade-off, both rise, or on an axis.
 QUADRANT_KIND = {"I": "synergy", "II": "tradeoff", "IV": "tradeoff", "III": "both_rise",
                  "+X": "axis", "-X": "axis", "+Y": "axis", "-Y": "axis", "O": "axis"}
 
 # -- coupling coordination grades --------------------------------------------------------
 GRADE_EDGES = np.array([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
-GRADE_NAMES_ZH = ("极度失调", "严重失调", "中度失调", "轻度失调", "濒临失调",
-                  "勉强协调", "初级协调", "中级协调", "良好协调", "优质协调")
-GRADE_LABELS = (
-    QT_TRANSLATE_NOOP("JwjtCore", "Extreme imbalance"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Serious imbalance"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Moderate imbalance"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Mild imbalance"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Verge of imbalance"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Barely coordinated"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Primary coordination"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Intermediate coordination"),
-    QT_TRANSLATE_NOOP("JwjtCore", "Good coordination"),
-    QT_TRANSLATE_NOOP("JwjtCore", "High-quality coordination"),
-)
+GRADE_NAMES_ZH = tuple(labels_zh(Grade).values())
+GRADE_LABELS = tuple(labels(Grade).values())
 
 # -- Boston matrix -------------------------------------------------------------------------
-BCG_GROUPS = ("star", "question", "cash_cow", "dog")
-BCG_LABELS = {
-    "star": QT_TRANSLATE_NOOP("JwjtCore", "Star: large share, growing"),
-    "question": QT_TRANSLATE_NOOP("JwjtCore", "Question mark: small share, growing"),
-    "cash_cow": QT_TRANSLATE_NOOP("JwjtCore", "Cash cow: large share, not growing"),
-    "dog": QT_TRANSLATE_NOOP("JwjtCore", "Dog: small share, not growing"),
-}
-BCG_NAMES_ZH = {"star": "明星", "question": "问题", "cash_cow": "金牛", "dog": "瘦狗"}
+BCG_GROUPS = tuple(g.value for g in BostonGroup)
+BCG_LABELS = labels(BostonGroup)
+BCG_NAMES_ZH = labels_zh(BostonGroup)
 
 
 # -----------------------------------------------------------------------------------------
@@ -267,7 +244,7 @@ def prefix(species: str) -> str:
 
 
 def synergy_metrics(base: Mapping[str, Optional[np.ndarray]], target: Mapping[str, Optional[np.ndarray]],
-                    pollutants: Sequence[str], s: SynergySettings, names: Sequence[str],
+                    pollutants: Sequence[str], s: SynergySettings, names: Union[Sequence[str], np.ndarray],
                     log: Optional[MessageLog] = None) -> pd.DataFrame:
     """All per-entity synergy metrics between two periods, one row per entity.
 

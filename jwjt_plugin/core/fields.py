@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields as dc_fields, replace
 from typing import Dict, Iterable, Optional, Sequence
 
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError
+from .terms import Dimension, UnitClass, field_candidates, labels, labels_zh
 
 #: role -> candidate field names (compared case-insensitively, whitespace stripped)
 FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
@@ -20,10 +21,7 @@ FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
     "prov": ("PROV", "省", "省份", "省级行政区"),
     "city": ("CITY", "市", "地市", "地级市"),
     "area": ("AREA", "县", "区县", "县区", "县级行政区"),
-    "spatial": ("KJBJYS", "空间布局约束"),
-    "emission": ("PWWPFGK", "WRWPFGK", "污染物排放管控"),
-    "risk": ("HJFXFK", "环境风险防控"),
-    "resource": ("ZYKFXLYQ", "ZYLYXL", "资源开发效率要求", "资源利用效率", "资源利用效率要求"),
+    **{d.value: field_candidates(d) for d in Dimension},  # core/terms.py: field, term, aliases
     "remark": ("REMARK", "BZ", "备注"),
 }
 
@@ -31,14 +29,11 @@ FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
 STANDARD_NAMES: Dict[str, str] = {role: names[0] for role, names in FIELD_CANDIDATES.items()}
 
 #: The four access-list dimensions, in their official order.
-ACCESS_DIMENSIONS = ("spatial", "emission", "risk", "resource")
+ACCESS_DIMENSIONS = tuple(d.value for d in Dimension)
 
-UNIT_CLASSES = {
-    1: QT_TRANSLATE_NOOP("JwjtCore", "Priority protection"),   # 优先保护
-    2: QT_TRANSLATE_NOOP("JwjtCore", "Key control"),           # 重点管控
-    3: QT_TRANSLATE_NOOP("JwjtCore", "General control"),       # 一般管控
-}
-UNIT_CLASSES_ZH = {1: "优先保护", 2: "重点管控", 3: "一般管控"}
+#: class -> English label / official Chinese term (views of core/terms.py).
+UNIT_CLASSES = labels(UnitClass)
+UNIT_CLASSES_ZH = labels_zh(UnitClass)
 
 CODE_PATTERN = re.compile(r"^ZH(\d{6})([123])(\d{4})$")
 
@@ -63,16 +58,16 @@ class FieldMapping:
         return {f.name: getattr(self, f.name) for f in dc_fields(self)}
 
     @classmethod
-    def from_dict(cls, data: Dict[str, Optional[str]]) -> "FieldMapping":
+    def from_dict(cls, data: Dict[str, Optional[str]]) -> FieldMapping:
         known = {f.name for f in dc_fields(cls)}
         return cls(**{k: (v or None) for k, v in data.items() if k in known})
 
-    def with_overrides(self, **overrides: Optional[str]) -> "FieldMapping":
+    def with_overrides(self, **overrides: Optional[str]) -> FieldMapping:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
     def check_against(self, available: Iterable[str], layer: str) -> None:
         names = set(available)
-        for role, fname in self.as_dict().items():
+        for fname in self.as_dict().values():
             if fname and fname not in names:
                 raise JwjtInputError(QT_TRANSLATE_NOOP(
                     "JwjtCore", "Layer '{layer}' has no field '{field}'; choose another field in the field mapping."),
@@ -85,7 +80,7 @@ def _norm(name: str) -> str:
 
 def detect_mapping(field_names: Iterable[str]) -> FieldMapping:
     """Guess the mapping from field names; the earliest candidate for a role wins."""
-    by_norm = {}
+    by_norm: Dict[str, str] = {}
     for f in field_names:
         by_norm.setdefault(_norm(f), f)
     found: Dict[str, Optional[str]] = {}
@@ -101,7 +96,8 @@ def detect_mapping(field_names: Iterable[str]) -> FieldMapping:
     return FieldMapping(**found)
 
 
-_CLASS_WORDS = (("优先", 1), ("重点", 2), ("一般", 3))
+#: the first two characters of each term (优先, 重点, 一般) name the class in any wording
+_CLASS_WORDS = tuple((term[:2], cls) for cls, term in UNIT_CLASSES_ZH.items())
 
 
 def parse_unit_class(value) -> Optional[int]:

@@ -13,13 +13,11 @@ from typing import List, Optional
 
 from .fields import ACCESS_DIMENSIONS
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError
+from .terms import dimension_from_text
 
 #: Column names accepted for each part of a measure (English, pinyin or Chinese).
 COLUMNS = {"industry": ("industry", "行业", "HY"), "dimension": ("dimension", "维度", "WD"),
            "measure": ("measure", "措施", "CS", "text")}
-#: Chinese dimension names -> roles of FieldMapping.
-DIMENSION_WORDS = {"空间布局约束": "spatial", "污染物排放管控": "emission", "环境风险防控": "risk",
-                   "资源利用效率": "resource", "资源开发效率要求": "resource"}
 
 
 @dataclass(frozen=True)
@@ -33,12 +31,12 @@ def _dimension(value: str, source: str, row: int) -> str:
     v = (value or "").strip()
     if v in ACCESS_DIMENSIONS:
         return v
-    for word, role in DIMENSION_WORDS.items():
-        if word in v:
-            return role
+    dimension = dimension_from_text(v)  # the official term or an alias (资源利用效率 …)
+    if dimension is not None:
+        return dimension.value
     raise JwjtInputError(QT_TRANSLATE_NOOP(
         "JwjtCore", "Measures table '{source}', row {row}: dimension '{value}' is not one of 空间布局约束, 污染物排放管控, "
-                    "环境风险防控, 资源利用效率."), source=source, row=row, value=v)
+                    "环境风险防控, 资源开发效率要求 (资源利用效率 is accepted too)."), source=source, row=row, value=v)
 
 
 def _column(header: List[str], part: str, source: str) -> int:
@@ -71,7 +69,7 @@ def load_measures(path: Optional[str] = None, layer: Optional[str] = None) -> Li
                 rows = list(csv.reader(fh))
         except (OSError, UnicodeDecodeError) as err:
             raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Measures table '{source}' cannot be read: {error}"),
-                                 source=path, error=err)
+                                 source=path, error=err) from err
         if not rows:
             return []
         return rows_to_measures([h.strip() for h in rows[0]], rows[1:], path)

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from .fields import parse_unit_class
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError
+from .terms import PlanKind, labels, labels_zh
 
 #: The three lines of 三区三线, in their usual order; the ids are also the sample layer names.
-REDLINE, FARMLAND, URBAN = "ecological_redline", "permanent_farmland", "urban_boundary"
-PLAN_KINDS = {
-    REDLINE: QT_TRANSLATE_NOOP("JwjtCore", "Ecological protection red line"),       # 生态保护红线
-    FARMLAND: QT_TRANSLATE_NOOP("JwjtCore", "Permanent basic farmland"),            # 永久基本农田
-    URBAN: QT_TRANSLATE_NOOP("JwjtCore", "Urban development boundary"),             # 城镇开发边界
-}
-PLAN_KINDS_ZH = {REDLINE: "生态保护红线", FARMLAND: "永久基本农田", URBAN: "城镇开发边界"}
+REDLINE, FARMLAND, URBAN = (k.value for k in PlanKind)
+#: kind -> English label / official Chinese term (views of core/terms.py).
+PLAN_KINDS = labels(PlanKind)
+PLAN_KINDS_ZH = labels_zh(PlanKind)
 
 #: Code fields of plan layers in national data standards, in order of preference.
 PLAN_CODE_CANDIDATES = {
@@ -60,7 +58,7 @@ class OverlapRule:
         return (self.plan,) if self.other_plan is None else (self.plan, self.other_plan)
 
     def to_dict(self) -> dict:
-        data = {"id": self.id, "plan": self.plan}
+        data: dict = {"id": self.id, "plan": self.plan}
         if self.other_plan is None:
             data["forbidden_classes"] = sorted(self.forbidden_classes)
         else:
@@ -114,7 +112,7 @@ DEFAULT_RULES: Tuple[OverlapRule, ...] = (
 
 def detect_plan_code_field(kind: str, field_names: Iterable[str]) -> Optional[str]:
     """The plan layer's code field by the usual names (case and spaces ignored), or None."""
-    by_norm = {}
+    by_norm: Dict[str, str] = {}
     for name in field_names:
         by_norm.setdefault("".join(str(name).split()).upper(), name)
     for cand in PLAN_CODE_CANDIDATES.get(kind, ()):
@@ -140,7 +138,7 @@ def rules_from_json(text: str, source: str = "rules") -> List[OverlapRule]:
         data = json.loads(text)
     except (TypeError, ValueError) as exc:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "The overlap rules in '{source}' are not valid JSON: "
-                                                           "{error}"), source=source, error=exc)
+                                                           "{error}"), source=source, error=exc) from exc
     if isinstance(data, dict):
         version = data.get("version", RULES_FORMAT_VERSION)
         if version != RULES_FORMAT_VERSION:

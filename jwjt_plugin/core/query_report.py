@@ -11,22 +11,27 @@ import html
 import re
 from typing import Callable, Dict, List, Optional, Tuple
 
-from .access_query import (DIMENSION_LABELS, DIMENSION_LABELS_ZH, PLAN_KINDS, PLAN_LABELS, PLAN_LABELS_ZH,
-                           SITE_POINT, VERDICT_FAIL, VERDICT_NEEDS_INFO, VERDICT_PASS, VERDICT_RESTRICTED,
-                           VERDICT_LABELS, VERDICT_LABELS_ZH, QueryResult)
+from .access_query import (
+    DIMENSION_LABELS,
+    DIMENSION_LABELS_ZH,
+    PLAN_KINDS,
+    PLAN_LABELS,
+    PLAN_LABELS_ZH,
+    SITE_POINT,
+    VERDICT_FAIL,
+    VERDICT_LABELS,
+    VERDICT_LABELS_ZH,
+    VERDICT_RESTRICTED,
+    QueryResult,
+)
 from .fields import ACCESS_DIMENSIONS, UNIT_CLASSES
 from .industries import CATEGORY_LABELS, CATEGORY_LABELS_ZH
 from .messages import QT_TRANSLATE_NOOP, render
+from .terms import VERDICT_COLOURS, join_zh
 
 Translate = Callable[[str], str]
 
-#: verdict -> (text colour, background, border)
-VERDICT_COLOURS = {
-    VERDICT_PASS: ("#14532d", "#dcfce7", "#16a34a"),
-    VERDICT_RESTRICTED: ("#713f12", "#fef3c7", "#d97706"),
-    VERDICT_FAIL: ("#7f1d1d", "#fee2e2", "#dc2626"),
-    VERDICT_NEEDS_INFO: ("#1e3a5f", "#e0ecfa", "#2563eb"),
-}
+#: verdict -> (text colour, background, border): core/terms.py VERDICT_COLOURS
 
 CSS = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -61,9 +66,8 @@ def _identity(text: str) -> str:
 
 
 def _both(translate: Translate, label: str, zh: str) -> str:
-    """A translated label, followed by the Chinese term when the translation is not it."""
-    t = translate(label)
-    return t if t == zh else f"{t}（{zh}）"
+    """A translated label, followed by the Chinese term unless the translation is Chinese."""
+    return join_zh(translate(label), zh, "{text}（{zh}）")
 
 
 def _fmt_area(m2: Optional[float]) -> str:
@@ -270,12 +274,13 @@ def render_html(result: QueryResult, translate: Optional[Translate] = None, titl
     for u in result.units:
         groups.setdefault(tuple(u.requirements.get(d, "") for d in ACCESS_DIMENSIONS), []).append(u)
     for texts, members in groups.items():
-        codes = {u.code for u in members}
-        cited = {cl.sentence: (cl.category, cl.keyword, cl.word) for cl in result.clauses if cl.unit in codes}
+        member_codes = {u.code for u in members}
+        cited_in = {cl.sentence: (cl.category, cl.keyword, cl.word)
+                    for cl in result.clauses if cl.unit in member_codes}
         title = "；".join(f"{u.code} {u.name}" + (f"（{u.class_zh}）" if u.class_zh else "") for u in members)
         h.append(f'<h3>{_esc(title)}</h3><table class="req" width="100%" cellspacing="0" cellpadding="3">')
         for dim, text in zip(ACCESS_DIMENSIONS, texts):
-            body = _highlight_text(text, cited) if text else f'<span class="muted">{L("empty")}</span>'
+            body = _highlight_text(text, cited_in) if text else f'<span class="muted">{L("empty")}</span>'
             label = _both(t, DIMENSION_LABELS[dim], DIMENSION_LABELS_ZH[dim])
             h.append(f'<tr><td class="dim" width="20%">{_esc(label)}</td><td>{body}</td></tr>')
         h.append("</table>")

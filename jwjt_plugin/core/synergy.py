@@ -6,7 +6,7 @@ with a new k or rule only redoes the cheap part (the "re-flag").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 import numpy as np
@@ -16,6 +16,7 @@ from .grid import EmissionGrid, GridSpec, check_same_grid, species_list
 from .hotspots import GiStarResult, RankedCells, cells_to_mask, gi_star, rank_cells, top_k_cells
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from .overlay import CoverageWeights, compute_weights
+from .terms import SynergyClass, labels, labels_zh
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
 
 HOTSPOT_METHODS = ("topk", "gistar")
@@ -23,15 +24,10 @@ RULES = ("nox_or_vocs", "nox_and_vocs", "nox", "vocs")
 DOMAINS = ("units", "grid")
 
 #: Synergy classes of a unit, strongest first.
-CLASS_SYNERGY, CLASS_CARBON, CLASS_POLLUTANT, CLASS_OTHER = "A", "B", "C", "D"
-CLASS_LABELS = {
-    CLASS_SYNERGY: QT_TRANSLATE_NOOP("JwjtCore", "Synergy hotspot"),
-    CLASS_CARBON: QT_TRANSLATE_NOOP("JwjtCore", "Carbon hotspot only"),
-    CLASS_POLLUTANT: QT_TRANSLATE_NOOP("JwjtCore", "Pollutant hotspot only"),
-    CLASS_OTHER: QT_TRANSLATE_NOOP("JwjtCore", "No hotspot"),
-}
-CLASS_LABELS_ZH = {CLASS_SYNERGY: "协同热点", CLASS_CARBON: "仅碳排放热点", CLASS_POLLUTANT: "仅污染物热点",
-                   CLASS_OTHER: "非热点"}
+CLASS_SYNERGY, CLASS_CARBON, CLASS_POLLUTANT, CLASS_OTHER = (c.value for c in SynergyClass)
+#: class -> English label / official Chinese term (views of core/terms.py).
+CLASS_LABELS = labels(SynergyClass)
+CLASS_LABELS_ZH = labels_zh(SynergyClass)
 
 
 def field_prefix(species: str) -> str:
@@ -117,18 +113,18 @@ class CellSet:
     cells: np.ndarray
 
     @classmethod
-    def from_cells(cls, cells: np.ndarray, shape) -> "CellSet":
+    def from_cells(cls, cells: np.ndarray, shape) -> CellSet:
         return cls(cells_to_mask(cells, shape), np.asarray(cells))
 
     @classmethod
-    def from_mask(cls, mask: np.ndarray) -> "CellSet":
+    def from_mask(cls, mask: np.ndarray) -> CellSet:
         return cls(mask, np.flatnonzero(mask))
 
-    def union(self, other: "CellSet") -> "CellSet":
+    def union(self, other: CellSet) -> CellSet:
         extra = other.cells[~self.mask.ravel()[other.cells]]
         return CellSet.from_cells(np.concatenate([self.cells, extra]), self.mask.shape)
 
-    def intersection(self, other: "CellSet") -> "CellSet":
+    def intersection(self, other: CellSet) -> CellSet:
         return CellSet.from_cells(self.cells[other.mask.ravel()[self.cells]], self.mask.shape)
 
 
@@ -160,7 +156,7 @@ class SynergyAnalysis:
         for i, s in enumerate(self.species):
             self.totals[s] = self.weights.unit_sums(grids[s].values)
             report(0.8 + 0.2 * (i + 1) / len(self.species))
-        self._cover = None
+        self._cover: Optional[np.ndarray] = None
         self._ranked: Dict[Tuple[str, str], RankedCells] = {}
         self._gi: Dict[Tuple[str, int, bool, str], GiStarResult] = {}
         self._curve: Dict[str, pd.DataFrame] = {}
@@ -188,7 +184,7 @@ class SynergyAnalysis:
         return self._gi[key]
 
     # -- the parameter-dependent part ----------------------------------------------------
-    def hotspot_cells(self, species: str, params: SynergyParams) -> "CellSet":
+    def hotspot_cells(self, species: str, params: SynergyParams) -> CellSet:
         if params.hotspot_method == "topk":
             cells = top_k_cells(self.ranked(species, params.domain), params.k_percent, params.denominator)
             return CellSet.from_cells(cells, self.spec.shape)

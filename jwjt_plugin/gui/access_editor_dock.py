@@ -12,24 +12,37 @@ from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsHighlight
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                                 QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTableWidget,
-                                 QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..adapters.change_log import ChangeLogger
 from ..adapters.edits import edit_command
-from ..adapters.i18n import tr, tr_core, tr_message
+from ..adapters.i18n import term_label, tr, tr_message
 from ..adapters.layers import features_to_frame, python_value
 from ..adapters.project_settings import load_mapping
 from ..core.access_validation import validate_record
-from ..core.fields import ACCESS_DIMENSIONS, UNIT_CLASSES, FieldMapping
+from ..core.fields import ACCESS_DIMENSIONS, FieldMapping
 from ..core.measures import Measure, industries, insert_measure, load_measures
-from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
+from ..core.messages import JwjtInputError
+from ..core.terms import Dimension, UnitClass
 
-DIMENSION_LABELS = {"spatial": QT_TRANSLATE_NOOP("@default", "Spatial layout constraints (空间布局约束)"),
-                    "emission": QT_TRANSLATE_NOOP("@default", "Pollutant and carbon emission control (污染物排放管控)"),
-                    "risk": QT_TRANSLATE_NOOP("@default", "Environmental risk prevention (环境风险防控)"),
-                    "resource": QT_TRANSLATE_NOOP("@default", "Resource use efficiency (资源利用效率)")}
 TEXT_ROLES = ACCESS_DIMENSIONS + ("remark",)
 
 
@@ -62,8 +75,8 @@ class AccessEditorDock(QgsDockWidget):
         self.code_edit = QLineEdit(form_page)
         self.name_edit = QLineEdit(form_page)
         self.class_combo = QComboBox(form_page)
-        for value, label in UNIT_CLASSES.items():
-            self.class_combo.addItem(f"{value} {tr_core(label)}", value)
+        for member in UnitClass:
+            self.class_combo.addItem(f"{member.value} {term_label(member, zh=False)}", member.value)
         self.metrics_label = QLabel(form_page)
         self.metrics_label.setWordWrap(True)
         head.addRow(tr("Unit code"), self.code_edit)
@@ -78,7 +91,7 @@ class AccessEditorDock(QgsDockWidget):
         col.addWidget(self.problem_labels["code"])
         col.addWidget(self.problem_labels["unit_class"])
         for role in TEXT_ROLES:
-            box = QGroupBox(tr(DIMENSION_LABELS[role]) if role in DIMENSION_LABELS else tr("Remark (备注)"), form_page)
+            box = QGroupBox(term_label(Dimension(role)) if role != "remark" else tr("Remark (备注)"), form_page)
             lay = QVBoxLayout(box)
             edit = QPlainTextEdit(box)
             edit.setMinimumHeight(60 if role != "remark" else 34)
@@ -289,7 +302,7 @@ class AccessEditorDock(QgsDockWidget):
         industry = self.industry_combo.currentText()
         for m in self.measures:
             if m.industry == industry:
-                item = QListWidgetItem(f"[{tr(DIMENSION_LABELS[m.dimension])}] {m.text}")
+                item = QListWidgetItem(f"[{term_label(Dimension(m.dimension))}] {m.text}")
                 item.setData(Qt.ItemDataRole.UserRole, m)
                 self.measure_list.addItem(item)
         if self.measure_list.count():

@@ -5,20 +5,40 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import (QgsApplication, QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry,
-                       QgsProject, QgsRectangle, QgsVectorLayer, QgsVectorLayerFeatureSource, QgsWkbTypes)
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+    QgsWkbTypes,
+)
 from qgis.gui import QgsMapLayerComboBox, QgsRubberBand
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                                 QPushButton, QTextBrowser, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..adapters.i18n import tr, tr_core, tr_message, with_zh
+from ..adapters.i18n import term_label, tr, tr_core, tr_message, with_zh
 from ..adapters.layers import crs_wkt, features_to_frame
 from ..adapters.project_settings import load_mapping
 from ..adapters.qt_compat import LayerFilter
 from ..core.industries import INDUSTRIES
 from ..core.messages import JwjtInputError
 from ..core.plan_rules import PLAN_KINDS
+from ..core.terms import Verdict
 from .core_task import CoreTask
 from .plan_panel import _guess_plan_layer
 from .site_tool import SiteTool
@@ -172,7 +192,7 @@ class QueryPanel(QWidget):
             return
         self.result, self.html = task.value
         self.report.setHtml(self.html)
-        self.status.setText(with_zh(self.result.verdict_label, self.result.verdict_label_zh))
+        self.status.setText(term_label(Verdict(self.result.verdict)))
         self.html_button.setEnabled(True)
         self.pdf_button.setEnabled(True)
 

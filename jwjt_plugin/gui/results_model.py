@@ -9,9 +9,9 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from ..adapters.i18n import tr, tr_core
-from ..adapters.styles import CLASS_COLOURS
 from ..core.fields import UNIT_CLASSES
 from ..core.synergy import CLASS_LABELS, field_prefix
+from ..core.terms import SYNERGY_CLASS_COLOURS as CLASS_COLOURS
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
