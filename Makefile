@@ -63,8 +63,14 @@ $(SETUP_STAMP): requirements/debian-$(DEBIAN).txt $(PIP_INPUTS)
 demo: setup i18n/jwjt_zh_CN.qm
 	$(PY) -m jwjt_plugin.cli synergy --sample
 
+# Lint (ruff) and type checks (mypy on the QGIS-free core); configured in pyproject.toml.
+.PHONY: lint
+lint: setup
+	$(PY) -m ruff check jwjt_plugin tests bench resources
+	$(PY) -m mypy jwjt_plugin/core
+
 # Core tests run without a QgsApplication (pytest-qgis disabled) to prove the core is QGIS-free.
-test: setup i18n/jwjt_zh_CN.qm
+test: setup lint i18n/jwjt_zh_CN.qm
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:pytest_qgis -p no:pytestqt -W ignore::pytest.PytestConfigWarning tests/core
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/qgis
 

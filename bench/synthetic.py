@@ -46,7 +46,7 @@ class CaseParams:
     seed: int = 20240601
 
     @classmethod
-    def scaled(cls, scale: float, **kw) -> "CaseParams":
+    def scaled(cls, scale: float, **kw) -> CaseParams:
         """``scale`` shrinks the grid side linearly and the unit count by area (same unit size)."""
         side = max(50, int(round(5000 * scale)))
         n_units = max(10, int(round(40000 * (side / 5000.0) ** 2)))

@@ -10,8 +10,6 @@ import time
 from pathlib import Path
 from typing import Dict, List, Optional
 
-import numpy as np
-
 from .core.grid import EmissionGrid
 from .core.messages import JwjtInputError
 from .core.synergy import HOTSPOT_METHODS, RULES, SynergyParams
@@ -60,8 +58,7 @@ def _load_grids(pairs: List[tuple], units: str) -> Dict[str, EmissionGrid]:
 
 def cmd_synergy(args) -> int:
     from .core.pipeline import resolve_mapping, run_synergy
-    from .core.report import (new_output_dir, plot_concentration_curve, write_concentration_csv,
-                              write_units_csv)
+    from .core.report import new_output_dir, plot_concentration_curve, write_concentration_csv, write_units_csv
     from .core.units_io import read_vector, write_vector
     from .paths import sample_city_dir
 

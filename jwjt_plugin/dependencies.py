@@ -187,9 +187,9 @@ def _probe_pyproj(_pyproj: ModuleType) -> Optional[Problem]:
 
 
 def _probe_packaging(_packaging: ModuleType) -> Optional[Problem]:
-    from packaging.version import Version as _V  # what geopandas imports
+    from packaging.version import Version  # what geopandas imports
 
-    return None if _V("2.0") > _V("1.10") else Problem(PROBE_FAILED, {"error": "packaging.version"})
+    return None if Version("2.0") > Version("1.10") else Problem(PROBE_FAILED, {"error": "packaging.version"})
 
 
 def _probe_gdal(_gdal: ModuleType) -> Optional[Problem]:

@@ -11,8 +11,8 @@ from typing import Dict, List, Optional
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-from .layers import python_value
 from ..core.audit import ChangeRecord, append_change_log, diff_records, log_target, read_change_log
+from .layers import python_value
 
 
 def _source_path(layer: QgsVectorLayer) -> Optional[str]:
@@ -35,7 +35,7 @@ class ChangeLogger:
         self.layers[layer.id()] = layer
         layer.beforeCommitChanges.connect(lambda *_a, lyr=layer: self._before_commit(lyr))
         layer.afterCommitChanges.connect(lambda lyr=layer: self._after_commit(lyr))
-        layer.willBeDeleted.connect(lambda lid=layer.id(): self.layers.pop(lid, None))
+        layer.willBeDeleted.connect(lambda lid=layer.id(): self.layers.pop(lid, None))  # noqa: B008 - id bound now: the layer is half gone when it fires
 
     def target(self, layer: QgsVectorLayer) -> Optional[str]:
         path = _source_path(layer)

@@ -10,7 +10,6 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from ..core.grid import EmissionGrid, GridSpec, clean_values
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 
-
 _BLOCK_DTYPES = {Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
                  Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32, Qgis.DataType.Float32: np.float32,
                  Qgis.DataType.Float64: np.float64}

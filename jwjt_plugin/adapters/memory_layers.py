@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import numpy as np
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsGeometry,
-                       QgsMemoryProviderUtils, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMemoryProviderUtils,
+    QgsWkbTypes,
+)
 
 from .qt_compat import FieldType
 

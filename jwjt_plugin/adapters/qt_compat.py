@@ -17,8 +17,14 @@ is chosen here once, by QGIS version or by feature test:
 """
 from __future__ import annotations
 
-from qgis.core import (Qgis, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLegendStyle, QgsMapLayerProxyModel,
-                       QgsTextFormat)
+from qgis.core import (
+    Qgis,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLegendStyle,
+    QgsMapLayerProxyModel,
+    QgsTextFormat,
+)
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 try:  # Qt6 (QGIS 4) moved QAction to QtGui; qgis.PyQt on Qt5 has it in QtWidgets only

@@ -3,9 +3,23 @@ from __future__ import annotations
 
 from typing import Dict, Sequence
 
-from qgis.core import (QgsExpressionContextUtils, QgsLayoutItem, QgsLayoutItemPage, QgsLayoutPoint, QgsLayoutSize,
-                       QgsLayoutTable, QgsLayoutUtils, QgsLegendRenderer, QgsLegendStyle, QgsMapLayerLegendUtils,
-                       QgsRenderContext, QgsSimpleLegendNode, QgsSingleSymbolRenderer, QgsTextRenderer, QgsUnitTypes)
+from qgis.core import (
+    QgsExpressionContextUtils,
+    QgsLayoutItem,
+    QgsLayoutItemPage,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutUtils,
+    QgsLegendRenderer,
+    QgsLegendStyle,
+    QgsMapLayerLegendUtils,
+    QgsRenderContext,
+    QgsSimpleLegendNode,
+    QgsSingleSymbolRenderer,
+    QgsTextRenderer,
+    QgsUnitTypes,
+)
 
 #: Text is wrapped to this share of a column, and pages filled to their height less this
 #: margin (mm): font metrics differ slightly between measuring and painting.

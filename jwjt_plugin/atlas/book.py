@@ -14,8 +14,7 @@ from qgis.PyQt import sip
 
 from ..adapters.i18n import tr
 from ..adapters.qt_compat import FieldType
-from . import template as T
-from . import texts
+from . import template as T, texts
 from .binding import HEIGHT_SAFETY_MM, TableMetrics, bind_table, fit_height, set_legend, set_variables
 from .book_content import AtlasOptions, BookContent
 from .content import Block, paginate, wrap_text
@@ -101,7 +100,7 @@ class AtlasBook:
 
     # -- unit sheets ---------------------------------------------------------------------------
     def _bind_units(self) -> None:
-        data, content, layout = self.data, self.content, self.units
+        data, layout = self.data, self.units
         umap = T.find_item(layout, T.UNIT_MAP)
         umap.setCrs(data.crs)
         umap.setKeepLayerSet(True)

@@ -19,9 +19,9 @@ from typing import List, Optional
 
 from ..adapters.i18n import tr
 from ..core.overlay import Cancelled
+from . import template as T
 from .book import AtlasBook
 from .book_content import AtlasInputs, AtlasOptions, BookContent
-from . import template as T
 from .layers import build_data
 from .pdf_text import repair_text_layer
 from .render import PdfBook

@@ -12,8 +12,18 @@ from typing import Dict, List, Sequence
 
 import numpy as np
 import shapely
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsGeometry,
-                       QgsMemoryProviderUtils, QgsProject, QgsRasterLayer, QgsRectangle, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMemoryProviderUtils,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsWkbTypes,
+)
 from qgis.PyQt import sip
 
 from ..adapters.qt_compat import FieldType

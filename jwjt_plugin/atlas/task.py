@@ -37,7 +37,7 @@ class AtlasTask(QgsTask):
     ``task.error`` (a message) set; both are None after a cancel."""
 
     def __init__(self, inputs: AtlasInputs, path: str, options: Optional[AtlasOptions] = None,
-                 on_done: Optional[Callable[["AtlasTask"], None]] = None) -> None:
+                 on_done: Optional[Callable[[AtlasTask], None]] = None) -> None:
         super().__init__(tr("JWJT synergy atlas"), QgsTask.Flag.CanCancel)
         self.inputs, self.path, self.options = inputs, path, options or AtlasOptions()
         self.on_done = on_done

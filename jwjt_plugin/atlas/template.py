@@ -25,8 +25,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from qgis.core import (QgsLayoutFrame, QgsLayoutItem, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemPage,
-                       QgsLayoutItemScaleBar, QgsLayoutTable, QgsLegendStyle, QgsPrintLayout, QgsReadWriteContext)
+from qgis.core import (
+    QgsLayoutFrame,
+    QgsLayoutItem,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemPage,
+    QgsLayoutItemScaleBar,
+    QgsLayoutTable,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsReadWriteContext,
+)
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtGui import QFont, QFontDatabase
@@ -75,8 +85,8 @@ def load_template(path: Optional[str], project) -> QgsPrintLayout:
     path = path or default_template_path()
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise AtlasError(tr("The atlas template '{path}' could not be read.").format(path=path))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AtlasError(tr("The atlas template '{path}' could not be read.").format(path=path)) from exc
     doc = QDomDocument()
     if not doc.setContent(text):
         raise AtlasError(tr("The atlas template '{path}' is not a QGIS layout template.").format(path=path))

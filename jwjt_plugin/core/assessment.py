@@ -17,15 +17,26 @@ add up to 1 over the units; without units it is the sum over the whole grid.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, cast
 
 import numpy as np
 import pandas as pd
 
 from .assessment_inputs import TOTAL, EmissionSeries, Key, sector_order
-from .assessment_methods import (QUADRANT_KIND, QUADRANTS, NOTE_TOTAL_ZERO, SynergySettings, Text,
-                                 bcg_groups, bcg_label, change_rate, count_values, prefix, synergy_metrics,
-                                 translate_cell)
+from .assessment_methods import (
+    NOTE_TOTAL_ZERO,
+    QUADRANT_KIND,
+    QUADRANTS,
+    SynergySettings,
+    Text,
+    bcg_groups,
+    bcg_label,
+    change_rate,
+    count_values,
+    prefix,
+    synergy_metrics,
+    translate_cell,
+)
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from .overlay import CoverageWeights, compute_weights
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
@@ -55,6 +66,7 @@ class AssessmentParams:
         object.__setattr__(self, "pollutants", tuple(self.pollutants))
 
     def settings(self) -> SynergySettings:
+        assert self.target is not None, "synergy settings compare two periods"
         return SynergySettings(self.base, self.target, self.carbon, self.alpha, self.beta, self.axis_tolerance)
 
     @property
@@ -172,7 +184,8 @@ class Assessment:
             sectors = self.series.sectors_of(period, species)
             if not sectors:
                 continue
-            summed = sum(self.totals[(period, species, s)] for s in sectors)
+            # An array, not sum()'s start 0: sectors is not empty.
+            summed = cast(np.ndarray, sum(self.totals[(period, species, s)] for s in sectors))
             key = (period, species, TOTAL)
             if key not in self.totals:
                 self.totals[key] = summed
@@ -220,6 +233,7 @@ class Assessment:
     def unit_table(self, params: AssessmentParams, pollutants: Sequence[str],
                    log: Optional[MessageLog] = None) -> pd.DataFrame:
         u = self.units
+        assert u is not None, "the unit table needs the units"
         df = pd.DataFrame({"UNIT": u.labels, "NAME": u.names, "CLASS": u.classes})
         species = [params.carbon] + list(pollutants)
         for sp in species:
@@ -245,7 +259,7 @@ class Assessment:
             df = pd.concat([df, metrics], axis=1)
         sectors = self.series.sectors_of(params.base, params.carbon)
         if sectors:
-            stack = np.vstack([self.unit_totals(params.base, params.carbon, s) for s in sectors])
+            stack = np.vstack([self.totals[(str(params.base), params.carbon, s)] for s in sectors])
             tot = stack.sum(axis=0)
             best = np.argmax(stack, axis=0)
             df["KEY_SECT"] = np.where(tot > 0, np.array(sectors, dtype=object)[best], "")
@@ -304,6 +318,7 @@ class Assessment:
     def sector_synergy(self, params: AssessmentParams, pollutants: Sequence[str],
                        log: Optional[MessageLog] = None) -> pd.DataFrame:
         """The synergy metrics of the sectors (city totals per sector), normalised over sectors."""
+        assert params.target is not None, "sector synergy compares two periods"
         species = [params.carbon] + list(pollutants)
         sectors = list(dict.fromkeys(s for p in (params.base, params.target) for sp in species
                                      for s in self.series.sectors_of(p, sp)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import asdict, dataclass, fields
-from typing import Dict, Iterable, List
+from typing import Any, Dict, Iterable, List
 
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError
 
@@ -95,6 +95,11 @@ def _append_gpkg(path: str, records: List[ChangeRecord]) -> int:
     return len(records)
 
 
+def _record(values: Dict[str, Any]) -> ChangeRecord:
+    # The field types differ by key (feature_id is an int), which a **{...} of a union cannot say.
+    return ChangeRecord(**values)
+
+
 def read_change_log(target: str) -> List[ChangeRecord]:
     if not os.path.exists(target):
         return []
@@ -105,12 +110,12 @@ def read_change_log(target: str) -> List[ChangeRecord]:
         lyr = ds.GetLayerByName(TABLE) if ds is not None else None
         if lyr is None:
             return []
-        out = [ChangeRecord(**{k: (int(f.GetField(k)) if k == "feature_id" else _text(f.GetField(k))) for k in COLUMNS})
+        out = [_record({k: (int(f.GetField(k)) if k == "feature_id" else _text(f.GetField(k))) for k in COLUMNS})
                for f in lyr]
         ds = None
         return out
     with open(target, encoding="utf-8-sig", newline="") as fh:
-        return [ChangeRecord(**{k: (int(row[k]) if k == "feature_id" else row[k]) for k in COLUMNS})
+        return [_record({k: (int(row[k]) if k == "feature_id" else row[k]) for k in COLUMNS})
                 for row in csv.DictReader(fh)]
 
 

@@ -43,7 +43,7 @@ class GridSpec:
 
     @classmethod
     def from_geotransform(cls, gt: Tuple[float, ...], nrows: int, ncols: int, crs_wkt: str = "",
-                          name: str = "grid") -> "GridSpec":
+                          name: str = "grid") -> GridSpec:
         if abs(gt[2]) > 0 or abs(gt[4]) > 0:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "Grid '{name}' is rotated or sheared; only north-up grids are supported."),
@@ -80,17 +80,15 @@ class GridSpec:
         ys = self.y0 - (np.arange(self.nrows) + 0.5) * self.dy
         return xs, ys
 
-    def same_as(self, other: "GridSpec", tol: float = GRID_TOLERANCE) -> bool:
+    def same_as(self, other: GridSpec, tol: float = GRID_TOLERANCE) -> bool:
         if self.shape != other.shape:
             return False
         scale = max(abs(self.dx), abs(self.dy))
         for a, b in ((self.x0, other.x0), (self.y0, other.y0)):
             if abs(a - b) > tol * max(abs(a), abs(b), 1.0) + 1e-6 * scale:
                 return False
-        for a, b in ((self.dx, other.dx), (self.dy, other.dy)):
-            if abs(a - b) > tol * max(abs(a), abs(b)):
-                return False
-        return True
+        return not any(abs(a - b) > tol * max(abs(a), abs(b))
+                       for a, b in ((self.dx, other.dx), (self.dy, other.dy)))
 
     def require_crs(self, name: str) -> None:
         if not self.crs_wkt:

@@ -125,7 +125,7 @@ def gi_star(values: np.ndarray, radius: int = 1, fdr: bool = False, name: str = 
     z[~ok | (denom <= 0)] = np.nan
     p = 2.0 * ndtr(-np.abs(z))
     q = bh_adjust(p) if fdr else None
-    bins = confidence_bins(z, q if fdr else p)
+    bins = confidence_bins(z, p if q is None else q)
     return GiStarResult(z, p, q, bins, n, radius)
 
 

@@ -58,7 +58,7 @@ class MessageLog:
     def add(self, template: str, level: str = "warning", **params: Any) -> None:
         self.items.append(Message(template, params, level))
 
-    def extend(self, other: "MessageLog") -> None:
+    def extend(self, other: MessageLog) -> None:
         self.items.extend(other.items)
 
     def texts(self) -> List[str]:

@@ -19,7 +19,7 @@ fractions once; per-unit sums for any number of species (or masks) are then two
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Sequence
+from typing import Callable, List, Optional, Sequence, Union
 
 import numpy as np
 import shapely
@@ -33,7 +33,7 @@ CHUNK_COORDS = 1_500_000
 MIN_FRACTION = 1e-12
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - a request to stop, not an error; the name is public API
     """Raised when the caller's ``is_canceled`` callback asks to stop."""
 
 
@@ -62,7 +62,7 @@ class CoverageWeights:
         out += _sum_by(self.boundary_unit, self.n_units, flat[self.boundary_cell] * self.boundary_frac)
         return out
 
-    def masked(self, mask: np.ndarray, cells: Optional[np.ndarray] = None) -> "MaskedCoverage":
+    def masked(self, mask: np.ndarray, cells: Optional[np.ndarray] = None) -> MaskedCoverage:
         """The part of the weights on the cells of ``mask`` (``cells``: its flat indices, when
         the caller has them), for repeated sums."""
         return MaskedCoverage(self, mask, cells)
@@ -164,7 +164,7 @@ def _flat_filled(values: np.ndarray, spec: GridSpec) -> np.ndarray:
 
 
 # -----------------------------------------------------------------------------------
-def compute_weights(geometries: Sequence, spec: GridSpec,
+def compute_weights(geometries: Union[Sequence, np.ndarray], spec: GridSpec,
                     progress: Optional[Callable[[float], None]] = None,
                     is_canceled: Optional[Callable[[], bool]] = None,
                     chunk_coords: int = CHUNK_COORDS) -> CoverageWeights:
@@ -203,7 +203,8 @@ def compute_weights(geometries: Sequence, spec: GridSpec,
             for i in range(4)]
     bnd = [np.concatenate([p[i] for p in boundary_parts]) if boundary_parts else np.empty(0)
            for i in range(3)]
-    interior_cell, interior_unit = _expand_runs(*runs, spec=spec)
+    row, c0, c1, unit = runs
+    interior_cell, interior_unit = _expand_runs(row, c0, c1, unit, spec=spec)
     cell_dtype = _cell_dtype(spec)
     return CoverageWeights(spec, n_units, interior_cell, interior_unit,
                            bnd[0].astype(cell_dtype), bnd[1].astype(np.int32), bnd[2].astype(np.float64))

@@ -18,8 +18,16 @@ import shapely
 from .fields import FieldMapping
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from .plan_rules import DEFAULT_RULES, PLAN_KINDS, OverlapRule
-from .units import (PreparedUnits, describe_list, geodesic_or_planar_m2, polygonal_part, prepare_units,
-                    repair_geometries, to_crs, unit_labels)
+from .units import (
+    PreparedUnits,
+    describe_list,
+    geodesic_or_planar_m2,
+    polygonal_part,
+    prepare_units,
+    repair_geometries,
+    to_crs,
+    unit_labels,
+)
 
 #: Overlaps below this area (m²) are slivers.
 DEFAULT_MIN_AREA_M2 = 100.0
@@ -56,7 +64,7 @@ class PreparedPlan:
 
 @dataclass
 class OverlapResult:
-    conflicts: "object"           # GeoDataFrame, columns COLUMNS + geometry, in the units' CRS
+    conflicts: pd.DataFrame     # GeoDataFrame, columns COLUMNS + geometry, in the units' CRS
     log: MessageLog = field(default_factory=MessageLog)
     rules_checked: List[OverlapRule] = field(default_factory=list)
     rules_skipped: List[OverlapRule] = field(default_factory=list)
@@ -125,10 +133,10 @@ def prepare_plan(kind: str, frame, code_field: Optional[str], layer: str, units_
     if not src.equals(units_crs, ignore_axis_order=True):
         try:
             geoms = to_crs(geoms, src, dst_wkt, layer)
-        except JwjtInputError:
+        except JwjtInputError as exc:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "Layer '{layer}' cannot be transformed to the CRS of layer '{units}' ({crs}); check the "
-                            "CRS of both layers."), layer=layer, units=units_layer, crs=_crs_name(units_crs))
+                            "CRS of both layers."), layer=layer, units=units_layer, crs=_crs_name(units_crs)) from exc
         log.add(QT_TRANSLATE_NOOP(
             "JwjtCore", "Layer '{layer}' is in {src}; its vertices were transformed to the CRS of layer '{units}' "
                         "({dst}) for the check."),
@@ -182,12 +190,12 @@ class _Pieces:
     plan: np.ndarray
     unit: np.ndarray
     other: np.ndarray
-    area_m: np.ndarray = None     # area in local metres² (set by _drop_slivers)
+    area_m: Optional[np.ndarray] = None     # area in local metres² (set by _drop_slivers)
 
     def __len__(self) -> int:
         return len(self.geoms)
 
-    def take(self, keep: np.ndarray) -> "_Pieces":
+    def take(self, keep: np.ndarray) -> _Pieces:
         return _Pieces(self.geoms[keep], self.plan[keep], self.unit[keep], self.other[keep],
                        None if self.area_m is None else self.area_m[keep])
 
@@ -302,9 +310,11 @@ def check_plan_overlaps(units_frame, mapping: FieldMapping, plans: Dict[str, Opt
             raise Cancelled()
         plan = prepared[rule.plan]
         other = prepared[rule.other_plan] if rule.other_plan else None
+        sliver_labels: List[str]
         if rule.is_class_rule:
             pieces, sliver_labels = _class_pieces(rule, plan, units, unit_tree), []
         else:
+            assert other is not None, "a rule that is no class rule names the other plan"
             pieces, sliver_labels = _plan_pieces(rule, plan, other, units, unit_tree, crs, min_area_m2, min_width_m,
                                                  layer, log)
         pieces, slivers = _drop_slivers(pieces, crs, min_area_m2, min_width_m)
@@ -351,6 +361,7 @@ def _plan_pieces(rule: OverlapRule, plan: PreparedPlan, other: PreparedPlan, uni
     pieces = _Pieces(_intersection(pairs.geoms[ki], units.geometries[ui]), pairs.plan[ki], ui, pairs.other[ki])
     # Parts of an overlap outside every unit are outside the area the units cover.
     inside = np.bincount(ki, weights=shapely.area(_local_metres(pieces.geoms, crs)), minlength=len(pairs.geoms))
+    assert pairs.area_m is not None, "set by _drop_slivers"
     outside = pairs.area_m - inside
     beyond = outside >= max(min_area_m2, 1.0)
     if beyond.any():
@@ -371,6 +382,7 @@ def _rows(rule: OverlapRule, pieces: _Pieces, plan: PreparedPlan, other: Optiona
     if crs.is_geographic:
         area = geodesic_or_planar_m2(geoms, crs.to_wkt())
     else:
+        assert pieces.area_m is not None, "set by _drop_slivers"
         area = pieces.area_m
     unit_area = units.areas_m2[pieces.unit]
     plan_area = plan.areas_m2(pieces.plan) if n else np.zeros(0)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -21,8 +21,14 @@ import shapely
 
 from .fields import FieldMapping, detect_mapping, parse_unit_class, parse_unit_code
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog
-from .units import (OVERLAP_TOLERANCE, describe_list, geodesic_or_planar_m2, polygonal_part, repair_geometries,
-                    unit_labels)
+from .units import (
+    OVERLAP_TOLERANCE,
+    describe_list,
+    geodesic_or_planar_m2,
+    polygonal_part,
+    repair_geometries,
+    unit_labels,
+)
 
 #: Finding kinds, in the order they are reported.
 KINDS = ("invalid_geometry", "empty_geometry", "overlap", "gap", "duplicate_code", "malformed_code",
@@ -182,7 +188,7 @@ class _Context:
         self.area_m2 = np.full(n, np.nan)
         self.area_m2[self.usable] = geodesic_or_planar_m2(self.work[self.usable], self.crs_wkt)
 
-    def finding(self, kind: str, rows: Sequence[int], template: str, geometry=None, area_m2: float = float("nan"),
+    def finding(self, kind: str, rows: Iterable[int], template: str, geometry=None, area_m2: float = float("nan"),
                 fixable: bool = False, codes: Optional[Sequence[str]] = None, severity: Optional[str] = None,
                 **params) -> Finding:
         rows = tuple(int(r) for r in rows)
@@ -191,7 +197,7 @@ class _Context:
                        tuple(int(self.fids[r]) for r in rows), Message(template, dict(layer=self.layer, **params), sev),
                        geometry, float(area_m2), fixable)
 
-    def unit_finding(self, kind: str, row: int, template: str, **params) -> Finding:
+    def unit_finding(self, kind: str, row: Union[int, np.integer], template: str, **params) -> Finding:
         row = int(row)
         return self.finding(kind, [row], template, geometry=self.raw[row], area_m2=self.area_m2[row],
                             unit=self.labels[row], fid=int(self.fids[row]), **params)

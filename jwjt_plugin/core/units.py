@@ -13,7 +13,6 @@ import pandas as pd
 import shapely
 
 from .fields import FieldMapping, parse_unit_class
-from .grid import GridSpec
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 
 #: How many unit codes a message lists before it says "and N more".
@@ -70,7 +69,7 @@ def prepare_units(frame, grid_crs_wkt: str, mapping: FieldMapping, layer: str = 
     mapping.check_against(frame.columns, layer)
 
     labels_all = unit_labels(frame, mapping)
-    index = np.arange(len(frame))
+    index: np.ndarray = np.arange(len(frame))
     if selection is not None:
         sel = np.asarray(selection)
         index = index[sel] if sel.dtype == bool else sel.astype(np.int64)
@@ -95,7 +94,7 @@ def prepare_units(frame, grid_crs_wkt: str, mapping: FieldMapping, layer: str = 
 
     keep = ~missing
     index, geoms = index[keep], geoms[keep]
-    labels = [l for l, k in zip(labels, keep) if k]
+    labels = [lab for lab, k in zip(labels, keep) if k]
     if len(geoms) == 0:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "Layer '{layer}' has no unit with a geometry."),
                              layer=layer)
@@ -165,7 +164,7 @@ def to_crs(geoms: np.ndarray, src_crs, dst_wkt: str, layer: str) -> np.ndarray:
         tr = Transformer.from_crs(src, dst, always_xy=True)
     except Exception as exc:  # pyproj raises several types
         raise JwjtInputError(QT_TRANSLATE_NOOP(
-            "JwjtCore", "Layer '{layer}' cannot be transformed to the grid CRS: {error}"), layer=layer, error=exc)
+            "JwjtCore", "Layer '{layer}' cannot be transformed to the grid CRS: {error}"), layer=layer, error=exc) from exc
 
     def fn(xy: np.ndarray) -> np.ndarray:
         x, y = tr.transform(xy[:, 0], xy[:, 1])
@@ -286,5 +285,5 @@ def check_grid_coverage(units: PreparedUnits, weights, log: MessageLog, layer: s
         log.add(QT_TRANSLATE_NOOP(
             "JwjtCore", "Layer '{layer}': {n} units lie partly outside grid '{grid}' ({full} entirely); their totals "
                      "count only the part on the grid: {units}."),
-            layer=layer, grid=grid, n=int(outside.sum()), full=int(fully.sum()), units=describe_list(labels[outside]))
+            layer=layer, grid=grid, n=int(outside.sum()), full=int(fully.sum()), units=describe_list(labels[outside].tolist()))
     return share

@@ -505,7 +505,7 @@ def _write_layer(ds, gdf, layer: str, driver: str, path: str, transaction: bool 
     finally:
         # A layer or dataset left alive in a traceback's frame would keep the file open,
         # and the caller must close it to delete the file.
-        lyr = ds = None  # noqa: F841
+        lyr = ds = None
 
 
 def _write_rows(lyr, gdf, plans, values, geoms, wkbs, gtype, promote, fail) -> None:

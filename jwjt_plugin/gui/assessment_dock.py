@@ -10,12 +10,24 @@ from __future__ import annotations
 from typing import List, Optional
 
 import geopandas as gpd
-from qgis.core import (QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer,
-                       QgsVectorLayerFeatureSource)
+from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsVectorLayerFeatureSource
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton,
-                                 QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..adapters.i18n import tr, tr_core, tr_message
 from ..adapters.layers import crs_wkt, features_to_frame

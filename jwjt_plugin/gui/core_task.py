@@ -15,8 +15,8 @@ class CoreTask(QgsTask):
     """``work(task)`` runs in the worker thread (it may call task.setProgress / isCanceled);
     ``on_done(task)`` runs in the GUI thread with ``task.value`` or ``task.error`` set."""
 
-    def __init__(self, description: str, work: Callable[["CoreTask"], Any],
-                 on_done: Callable[["CoreTask"], None]) -> None:
+    def __init__(self, description: str, work: Callable[[CoreTask], Any],
+                 on_done: Callable[[CoreTask], None]) -> None:
         super().__init__(description, QgsTask.Flag.CanCancel)
         self.work = work
         self.on_done = on_done

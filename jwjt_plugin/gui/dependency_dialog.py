@@ -24,9 +24,23 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QFontDatabase
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QApplication, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
-                                 QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QTableWidget,
-                                 QTableWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import dependencies, install_dependencies
 from ..adapters.i18n import tr
@@ -62,7 +76,7 @@ class InstallTask(QgsTask):
 
     output = pyqtSignal(str)
 
-    def __init__(self, argv: Sequence[str], on_done: Callable[["InstallTask"], None]) -> None:
+    def __init__(self, argv: Sequence[str], on_done: Callable[[InstallTask], None]) -> None:
         super().__init__(tr("Installing JWJT's Python packages"), QgsTask.Flag.CanCancel)
         self.argv = list(argv)
         self.on_done = on_done

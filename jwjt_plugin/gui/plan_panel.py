@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import (QgsApplication, QgsProject, QgsVectorLayer,
-                       QgsVectorLayerFeatureSource)
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer, QgsVectorLayerFeatureSource
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import (QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                                 QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..adapters.i18n import tr, tr_core, tr_message
 from ..adapters.layers import crs_wkt, features_to_frame
@@ -17,8 +27,14 @@ from ..adapters.memory_layers import frame_to_memory_layer
 from ..adapters.project_settings import SCOPE, load_mapping
 from ..adapters.qt_compat import LayerFilter
 from ..core.messages import JwjtInputError
-from ..core.plan_rules import DEFAULT_RULES, PLAN_KINDS, OverlapRule, detect_plan_code_field, rules_from_json, \
-    rules_to_json
+from ..core.plan_rules import (
+    DEFAULT_RULES,
+    PLAN_KINDS,
+    OverlapRule,
+    detect_plan_code_field,
+    rules_from_json,
+    rules_to_json,
+)
 from .core_task import CoreTask
 from .findings_view import FindingsView
 
@@ -245,7 +261,7 @@ class PlanPanel(QWidget):
         if len(conflicts):
             name = tr("Plan conflicts — {layer}").format(layer=self.layer.name())
             self.conflict_layer = frame_to_memory_layer(self.result.conflicts, name, self.layer.crs())
-            apply_conflict_style(self.conflict_layer, [(rid, label) for rid, label in labels.items()])
+            apply_conflict_style(self.conflict_layer, list(labels.items()))
             QgsProject.instance().addMapLayer(self.conflict_layer)
         summary = tr("{n} conflicts found.").format(n=len(conflicts)) if len(conflicts) else \
             tr("No conflict found.")

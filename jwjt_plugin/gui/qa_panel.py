@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import (QgsApplication, QgsGeometry, QgsVectorLayer,
-                       QgsVectorLayerFeatureSource, QgsWkbTypes)
+from qgis.core import QgsApplication, QgsGeometry, QgsVectorLayer, QgsVectorLayerFeatureSource, QgsWkbTypes
 from qgis.gui import QgsMapLayerComboBox
-from qgis.PyQt.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                                 QWidget)
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..adapters.edits import edit_command
 from ..adapters.i18n import tr, tr_message

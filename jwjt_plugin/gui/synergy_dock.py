@@ -7,23 +7,45 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import (Qgis, QgsApplication, QgsProject,
-                       QgsRasterLayer, QgsVectorFileWriter, QgsVectorLayer, QgsVectorLayerFeatureSource)
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+)
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                                 QGroupBox, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QSplitter,
-                                 QTableView, QTabWidget, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..adapters.i18n import tr, tr_message
 from ..adapters.layers import crs_wkt, raster_layer_to_grid
 from ..adapters.qt_compat import LayerFilter
 from ..adapters.results import create_result_layer, update_result_metrics
 from ..adapters.styles import apply_synergy_style
-from ..core.messages import JwjtInputError
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
-from ..core.synergy import HOTSPOT_METHODS as METHODS
-from ..core.synergy import RULES, SynergyParams
+from ..core.messages import JwjtInputError
+from ..core.synergy import HOTSPOT_METHODS as METHODS, RULES, SynergyParams
 from .concentration_chart import ConcentrationView
 from .field_mapping import FieldMappingWidget
 from .grid_picker import GridPicker
@@ -234,7 +256,7 @@ class SynergyDock(QgsDockWidget):
         for other in rasters[1:]:
             ref = rasters[0]
             if (other.width(), other.height()) != (ref.width(), ref.height()) or \
-                    not other.extent().toRectF() == ref.extent().toRectF() or other.crs() != ref.crs():
+                    other.extent().toRectF() != ref.extent().toRectF() or other.crs() != ref.crs():
                 return tr("Grids '{a}' and '{b}' are not aligned (extent, size or CRS differ).").format(
                     a=ref.name(), b=other.name())
         return None

@@ -43,7 +43,7 @@ class SynergyJob:
 
 
 class SynergyTask(QgsTask):
-    def __init__(self, job: SynergyJob, on_done: Callable[["SynergyTask"], None]) -> None:
+    def __init__(self, job: SynergyJob, on_done: Callable[[SynergyTask], None]) -> None:
         super().__init__(tr("JWJT synergy analysis"), QgsTask.Flag.CanCancel)
         self.job = job
         self.on_done = on_done

@@ -15,13 +15,37 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from qgis.core import (QgsApplication, QgsExpressionContextUtils, QgsFillSymbol, QgsLayoutFrame,  # noqa: E402
-                       QgsLayoutItemAttributeTable, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemShape,
-                       QgsLayoutMeasurement, QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable,
-                       QgsLayoutTableColumn, QgsLayoutTableStyle, QgsLegendStyle, QgsPathResolver, QgsPrintLayout,
-                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsScaleBarSettings, QgsSymbolLayerUtils,
-                       QgsTextFormat, QgsUnitTypes)
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsExpressionContextUtils,
+    QgsFillSymbol,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutMeasurement,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutTableStyle,
+    QgsLegendStyle,
+    QgsPathResolver,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsScaleBarSettings,
+    QgsSymbolLayerUtils,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
 from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 

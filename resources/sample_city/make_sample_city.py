@@ -548,7 +548,7 @@ def boundary_between(a: Polygon, b: Polygon) -> Optional[LineString]:
         return None
     # line_merge, not ops.linemerge: the latter refuses a single LineString in shapely 2.2.
     merged = shapely.line_merge(shapely.union_all(lines))
-    parts = sorted(shapely.get_parts(merged), key=lambda l: (-l.length, l.bounds))
+    parts = sorted(shapely.get_parts(merged), key=lambda ln: (-ln.length, ln.bounds))
     return parts[0] if parts else None
 
 
@@ -1382,7 +1382,7 @@ def generate(out_dir: str, verbose: bool = True) -> dict:
                       "ties": "stable sort by cell index (row-major)",
                       "shares": {s: round(v, 4) for s, v in shares.items()}},
         "sources": {"power_plants": emis_info["power_plants"],
-                    "industrial_parks": {k: v for k, v in PARKS.items()},
+                    "industrial_parks": dict(PARKS),
                     "solvent_cluster": {"x": SOLVENT_CENTRE[0], "y": SOLVENT_CENTRE[1]},
                     "budgets_in_city_t": {k: dict(zip(SPECIES, v)) for k, v in BUDGETS.items()}},
         "planted_inconsistencies": plans.planted,

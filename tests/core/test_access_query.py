@@ -13,12 +13,31 @@ from pathlib import Path
 import pytest
 import shapely
 
-from jwjt_plugin.core.access_query import (PLAN_FARMLAND, PLAN_KINDS, PLAN_REDLINE, PLAN_URBAN, SITE_POINT,
-                                           SITE_POLYGON, VERDICT_FAIL, VERDICT_NEEDS_INFO, VERDICT_PASS,
-                                           VERDICT_RESTRICTED, detect_plan_fields, query_site)
+from jwjt_plugin.core.access_query import (
+    PLAN_FARMLAND,
+    PLAN_KINDS,
+    PLAN_REDLINE,
+    PLAN_URBAN,
+    SITE_POINT,
+    SITE_POLYGON,
+    VERDICT_FAIL,
+    VERDICT_NEEDS_INFO,
+    VERDICT_PASS,
+    VERDICT_RESTRICTED,
+    detect_plan_fields,
+    query_site,
+)
 from jwjt_plugin.core.fields import detect_mapping
-from jwjt_plugin.core.industries import (FORBIDDEN, INDUSTRIES, INDUSTRY_KEYS, RESTRICTED, classify_wording,
-                                         get_industry, match_sentence, split_sentences)
+from jwjt_plugin.core.industries import (
+    FORBIDDEN,
+    INDUSTRIES,
+    INDUSTRY_KEYS,
+    RESTRICTED,
+    classify_wording,
+    get_industry,
+    match_sentence,
+    split_sentences,
+)
 from jwjt_plugin.core.messages import JwjtInputError
 from jwjt_plugin.core.query_report import render_html, write_html
 from jwjt_plugin.core.units_io import read_vector
@@ -221,7 +240,7 @@ def test_missing_class_needs_information(units, plans):
     frame.loc[frame["HJZHGKDYBM"] == "ZH99010230003", "ZHGKDYFL"] = "待定"
     r = ask(frame, plans, SOLVENT_CLUSTER, "light_industry")
     assert r.verdict == VERDICT_NEEDS_INFO and r.units[0].unit_class is None
-    assert any("ZHGKDYFL = '待定'" == x.cited for x in r.reasons)
+    assert any(x.cited == "ZHGKDYFL = '待定'" for x in r.reasons)
 
 
 def test_unmapped_dimension_needs_information(units, plans):
@@ -306,7 +325,7 @@ def test_html_report_is_self_contained_and_deterministic(units, plans, tmp_path)
     for text in r.units[0].requirements.values():   # all four dimensions, in full
         assert text[-20:] in html
     path = write_html(r, str(tmp_path / "r.html"))
-    assert open(path, encoding="utf-8").read() == html
+    assert Path(path).read_text(encoding="utf-8") == html
 
 
 def test_report_translates_labels_and_keeps_data(units, plans):

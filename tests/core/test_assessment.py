@@ -7,14 +7,30 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from jwjt_plugin.core import assessment as assessment_mod
-from jwjt_plugin.core import assessment_charts as charts
-from jwjt_plugin.core.assessment import Assessment, AssessmentParams, key_sectors, key_units, run_assessment, \
-    write_table_csv
+from jwjt_plugin.core import assessment as assessment_mod, assessment_charts as charts
+from jwjt_plugin.core.assessment import (
+    Assessment,
+    AssessmentParams,
+    key_sectors,
+    key_units,
+    run_assessment,
+    write_table_csv,
+)
 from jwjt_plugin.core.assessment_inputs import TOTAL, EmissionSeries, label_from_file, label_from_name
-from jwjt_plugin.core.assessment_methods import (GRADE_NAMES_ZH, SynergySettings, Text, bcg_groups, change_rate,
-                                                 coupling, elasticity, grade_level, grade_name, minmax, quadrant,
-                                                 synergy_metrics)
+from jwjt_plugin.core.assessment_methods import (
+    GRADE_NAMES_ZH,
+    SynergySettings,
+    Text,
+    bcg_groups,
+    change_rate,
+    coupling,
+    elasticity,
+    grade_level,
+    grade_name,
+    minmax,
+    quadrant,
+    synergy_metrics,
+)
 from jwjt_plugin.core.grid import EmissionGrid, GridSpec
 from jwjt_plugin.core.messages import JwjtInputError
 

@@ -2,8 +2,15 @@
 import numpy as np
 import pytest
 
-from jwjt_plugin.atlas.content import (Block, class_breaks, crop_window, missing_geometry, paginate, round_significant,
-                                       wrap_text)
+from jwjt_plugin.atlas.content import (
+    Block,
+    class_breaks,
+    crop_window,
+    missing_geometry,
+    paginate,
+    round_significant,
+    wrap_text,
+)
 from jwjt_plugin.core.grid import GridSpec
 
 

@@ -1,8 +1,6 @@
 """The headless main job (`make demo`): outputs in a new folder, figures consistent."""
 import csv
 
-import pytest
-
 from jwjt_plugin.cli import main
 
 

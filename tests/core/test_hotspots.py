@@ -4,8 +4,15 @@ import warnings
 import numpy as np
 import pytest
 
-from jwjt_plugin.core.hotspots import (bh_adjust, confidence_bins, gi_star, knee_k_percent, rank_cells,
-                                       top_k_count, top_k_mask)
+from jwjt_plugin.core.hotspots import (
+    bh_adjust,
+    confidence_bins,
+    gi_star,
+    knee_k_percent,
+    rank_cells,
+    top_k_count,
+    top_k_mask,
+)
 from jwjt_plugin.core.messages import JwjtInputError
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jwjt_plugin import dependencies as deps
-from jwjt_plugin import install_dependencies as inst
+from jwjt_plugin import dependencies as deps, install_dependencies as inst
 from jwjt_plugin.dependencies import Problem, Status
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,8 +11,16 @@ from shapely.geometry import Polygon, box
 from jwjt_plugin.core.fields import FieldMapping, detect_mapping
 from jwjt_plugin.core.messages import JwjtInputError
 from jwjt_plugin.core.plan_overlap import COLUMNS, check_plan_overlaps, write_conflicts_csv
-from jwjt_plugin.core.plan_rules import (DEFAULT_RULES, FARMLAND, REDLINE, URBAN, OverlapRule,
-                                         detect_plan_code_field, rules_from_json, rules_to_json)
+from jwjt_plugin.core.plan_rules import (
+    DEFAULT_RULES,
+    FARMLAND,
+    REDLINE,
+    URBAN,
+    OverlapRule,
+    detect_plan_code_field,
+    rules_from_json,
+    rules_to_json,
+)
 from jwjt_plugin.core.units_io import read_vector
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_city"

@@ -126,7 +126,7 @@ def test_raster_errors_name_the_file(tmp_path):
 
 def test_raster_without_geotransform(tmp_path):
     ds = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "raw.tif"), 2, 2, 1, gdal.GDT_Float32)
-    ds = None
+    del ds  # closes (writes) the file
     with pytest.raises(JwjtInputError, match=r"raw\.tif.*georeferencing"):
         read_raster_grid(tmp_path / "raw.tif", "CO2")
 

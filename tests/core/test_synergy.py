@@ -5,10 +5,11 @@ import shapely
 from shapely.geometry import box
 
 from jwjt_plugin.core.grid import EmissionGrid, GridSpec
+from jwjt_plugin.core.hotspots import rank_cells
 from jwjt_plugin.core.messages import JwjtInputError
 from jwjt_plugin.core.pipeline import run_synergy
-from jwjt_plugin.core.synergy import SynergyAnalysis, SynergyParams, concentration_curve
-from jwjt_plugin.core.hotspots import rank_cells
+from jwjt_plugin.core.synergy import SynergyParams, concentration_curve
+
 
 def wkt():
     from osgeo import osr

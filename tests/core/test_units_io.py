@@ -134,7 +134,7 @@ def test_shapefile_written_as_utf8_reads_back(tmp_path):
     src = sample_gdf()[["HJZHGKDYBM", "NOTE", "ZHGKDYFL", "geometry"]].copy()
     src["NAME"] = NAMES
     write_vector(src, path, "out", driver="ESRI Shapefile")
-    assert open(path[:-4] + ".cpg").read().strip().upper().replace("-", "") == "UTF8"
+    assert Path(path[:-4] + ".cpg").read_text().strip().upper().replace("-", "") == "UTF8"
     got = read_vector(path)
     assert got["NAME"].tolist() == NAMES
     assert got.attrs["encoding"] == "utf-8" and got.attrs["encoding_source"] == "cpg"

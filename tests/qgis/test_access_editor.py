@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
 import jwjt_plugin
 import jwjt_plugin.plugin as plugin_module
-from jwjt_plugin.core.audit import TABLE, read_change_log
+from jwjt_plugin.core.audit import read_change_log
 
 
 @pytest.fixture()

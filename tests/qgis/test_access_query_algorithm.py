@@ -5,6 +5,7 @@ until interpreter exit crashes QGIS's teardown.
 """
 import shutil
 import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -90,12 +91,12 @@ def test_steel_in_the_steel_park_fails_and_the_pdf_renders_chinese(qgis_processi
     assert "不通过" in res["VERDICT_LABEL"]
     assert STEEL_SENTENCE in res["REASONS"]
     assert res["N_UNITS"] == 1
-    html = open(res["OUTPUT_HTML"], encoding="utf-8").read()
+    html = Path(res["OUTPUT_HTML"]).read_text(encoding="utf-8")
     assert "东湖区东湖钢铁产业园重点管控单元01" in html and STEEL_SENTENCE in html
     assert "ZH99010220004" in html and "<script" not in html and "http" not in html
 
     assert res["OUTPUT_PDF"] == str(pdf) and pdf.stat().st_size > 5000
-    assert open(pdf, "rb").read(5) == b"%PDF-"
+    assert Path(pdf).read_bytes()[:5] == b"%PDF-"
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm not installed")
     out = subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
@@ -142,7 +143,7 @@ def test_polygon_site_with_buffer_and_no_plan_layers(qgis_processing, city, tmp_
     # 关停搬迁工业企业遗留地块…未经调查评估不得开发利用为住宅: a conditional prohibition.
     assert res["VERDICT"] == "restricted"
     assert "未经调查评估不得开发利用为住宅" in res["REASONS"]
-    html = open(res["OUTPUT_HTML"], encoding="utf-8").read()
+    html = Path(res["OUTPUT_HTML"]).read_text(encoding="utf-8")
     assert "not checked" in html
 
 

@@ -1,7 +1,7 @@
 """The assessment dock on the sample city's 2020 and 2035 grids (totals and sectors)."""
 import glob
+from pathlib import Path
 
-import pytest
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
@@ -36,7 +36,7 @@ def test_assessment_dock_runs_draws_and_exports(recording_iface, qtbot, sample_c
             assert dock.draw_chart(), dock.chart_combo.currentText()
         png = dock.export_chart(str(tmp_path / "c.png"))
         svg = dock.export_chart(str(tmp_path / "c.svg"))
-        assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n" and "<svg" in open(svg, encoding="utf-8").read(2000)
+        assert Path(png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "<svg" in Path(svg).read_text(encoding="utf-8")[:2000]
     finally:
         plugin.unload()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

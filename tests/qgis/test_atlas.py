@@ -10,8 +10,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 
 from jwjt_plugin.adapters.layers import features_to_frame
-from jwjt_plugin.atlas import template as T
-from jwjt_plugin.atlas import texts
+from jwjt_plugin.atlas import template as T, texts
 from jwjt_plugin.atlas.export import AtlasError, AtlasInputs, AtlasOptions, export_atlas
 from jwjt_plugin.core.overlay import Cancelled
 from jwjt_plugin.core.pipeline import resolve_mapping, run_synergy

@@ -1,4 +1,6 @@
 """The checks dock: unit QA with zoom and a one-click geometry repair as an undoable edit."""
+from pathlib import Path
+
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
@@ -142,6 +144,6 @@ def test_access_query_panel_verdicts_and_exports(checks, qtbot, sample_city, qgi
     assert panel.report.toPlainText().strip()
     html = panel.export_html(str(tmp_path / "q.html"))
     pdf = panel.export_pdf(str(tmp_path / "q.pdf"))
-    assert "<html" in open(html, encoding="utf-8").read().lower()
-    assert open(pdf, "rb").read(5) == b"%PDF-"
+    assert "<html" in Path(html).read_text(encoding="utf-8").lower()
+    assert Path(pdf).read_bytes()[:5] == b"%PDF-"
     project.removeAllMapLayers()

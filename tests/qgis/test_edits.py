@@ -31,10 +31,9 @@ def test_one_command_one_undo_step(layer):
 
 def test_error_destroys_the_command(layer):
     fid = next(layer.getFeatures()).id()
-    with pytest.raises(RuntimeError):
-        with edit_command(layer, "bad"):
-            layer.changeAttributeValue(fid, 0, "X")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), edit_command(layer, "bad"):
+        layer.changeAttributeValue(fid, 0, "X")
+        raise RuntimeError("boom")
     assert layer.undoStack().count() == 0
     assert layer.getFeature(fid)["code"] == "ZH99010110001"
     layer.rollBack()

@@ -24,11 +24,11 @@ def test_pyproj_in_five_sequential_tasks(qgis_app, qgis_iface, qtbot):
 
     assert proj_threads.keep_proj_contexts() == proj_threads.is_affected(pyproj.__version__)
     results = []
-    for _ in range(5):
+    for i in range(5):
         task = QgsTask.fromFunction("pyproj in a pooled thread", _proj_work,
                                     on_finished=lambda exc, value=None: results.append((exc, value)))
         QgsApplication.taskManager().addTask(task)
-        qtbot.waitUntil(lambda: len(results) == _ + 1, timeout=30000)
+        qtbot.waitUntil(lambda n=i + 1: len(results) == n, timeout=30000)
     assert all(exc is None for exc, _ in results), results
     assert len({value[1] for _, value in results}) == 1
     del plugin

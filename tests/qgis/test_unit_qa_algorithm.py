@@ -1,6 +1,5 @@
 """The unit QA algorithm run through Processing on a broken copy of the sample city."""
 import numpy as np
-import pandas as pd
 import pytest
 import shapely
 from qgis.core import QgsProcessingException, QgsWkbTypes

@@ -12,7 +12,7 @@ import time
 import traceback
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTimer, QT_VERSION_STR
+from qgis.PyQt.QtCore import QT_VERSION_STR, QLocale, QSettings, QTimer
 from qgis.PyQt.QtGui import QGuiApplication
 from qgis.utils import iface, plugins
 
@@ -20,7 +20,7 @@ T0 = time.monotonic()
 S = {"stage": "script_started", "events": [], "runs": [], "errors": []}
 # Python tracebacks of every thread on SIGSEGV/SIGABRT; faulthandler then hands the signal
 # on to QGIS's own crash handler.
-_FAULT_FILE = open(CFG["faulthandler"], "w")
+_FAULT_FILE = open(CFG["faulthandler"], "w")  # noqa: SIM115 - open for the life of the process
 faulthandler.enable(file=_FAULT_FILE, all_threads=True)
 
 
@@ -58,7 +58,7 @@ def guarded(fn):
 
 
 def has_cjk(text):
-    return any(u"\u4e00" <= ch <= u"\u9fff" for ch in (text or ""))
+    return any("\u4e00" <= ch <= "\u9fff" for ch in (text or ""))
 
 
 def has_english(text):
@@ -78,7 +78,7 @@ def versions():
     try:
         from qgis.PyQt.QtCore import PYQT_VERSION_STR
     except ImportError:
-        PYQT_VERSION_STR = None
+        PYQT_VERSION_STR = None  # noqa: N806 - the fallback keeps the name of the constant it stands for
     return {"qgis_version": ver, "qgis_version_int": ver_int, "python": sys.version.split()[0],
             "qt": QT_VERSION_STR, "pyqt": PYQT_VERSION_STR}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator, List
+from typing import Iterator, List, Optional
 
 from osgeo import gdal, osr
 
@@ -38,7 +38,7 @@ def gdal_errors() -> Iterator[List[str]]:
             messages.append("GDAL error (message not decodable)")
 
 
-def last_reason(messages: List[str], exc: Exception = None) -> str:
+def last_reason(messages: List[str], exc: Optional[Exception] = None) -> str:
     """The most useful one-line reason for a failure."""
     if exc is not None and str(exc):
         return str(exc)

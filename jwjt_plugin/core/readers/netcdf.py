@@ -12,7 +12,7 @@ Two layouts occur in the inventories we target:
 from __future__ import annotations
 
 import math
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -26,7 +26,7 @@ from ._gdal import gdal_errors, last_reason, path_exists, wgs84_wkt
 #: NORTH edge down. This is inferred (GMT's format, and published MEIC readers such as
 #: meic2wrf reshape to 200×320 and then flip to get south-first rows); MEIC's own
 #: documentation does not state it, so it remains an assumption the log repeats.
-MEIC_DEFAULT_GRID = dict(west=70.0, south=10.0, cellsize=0.25, nrows=200, ncols=320, row_order="north_up")
+MEIC_DEFAULT_GRID: Dict[str, Any] = dict(west=70.0, south=10.0, cellsize=0.25, nrows=200, ncols=320, row_order="north_up")
 
 #: netCDF's default fill for float variables: unwritten cells read back as this.
 _NC_DEFAULT_FILL = 9.9692099683868690e36
@@ -368,7 +368,7 @@ def _meic_layout(ds, arr, dims, path, variable, meic_grid, log, name) -> Tuple[n
             "JwjtCore", "Variable '{variable}' of NetCDF file '{path}' holds {n} values, but the MEIC grid has "
                      "{nrows} rows × {ncols} columns = {cells}."),
             variable=variable, path=path, n=n, nrows=nrows, ncols=ncols, cells=nrows * ncols)
-    raw = _read(arr, path, variable).reshape(nrows, ncols)
+    raw: np.ndarray = _read(arr, path, variable).reshape(nrows, ncols)
     if grid["row_order"] == "south_up":
         raw = raw[::-1]
     spec = GridSpec(x0=west, y0=south + cellsize * nrows, dx=cellsize, dy=cellsize, nrows=nrows, ncols=ncols,

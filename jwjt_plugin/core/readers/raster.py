@@ -30,6 +30,7 @@ def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str
 
     path = str(path)
     _check_exists(path)
+    err: Optional[RuntimeError]
     with gdal_errors() as errs:
         try:
             ds = gdal.Open(path)
@@ -120,7 +121,7 @@ def _is_number(text: str) -> bool:
 def _edgar_header(path: str) -> Tuple[int, int, int, int]:
     """(header line count, lat column, lon column, value column)."""
     lat_col, lon_col, val_col = 0, 1, 2
-    with open(path, "r", encoding="latin-1") as fh:
+    with open(path, encoding="latin-1") as fh:
         for i, line in enumerate(fh):
             parts = _split(line)
             if len(parts) >= 3 and all(_is_number(p) for p in parts[:3]):
@@ -154,7 +155,7 @@ def _read_edgar_rows(path: str, skip: int, cols: Tuple[int, int, int]) -> np.nda
             if bad.size:
                 raise JwjtInputError(QT_TRANSLATE_NOOP(
                     "JwjtCore", "EDGAR file '{path}', data row {row}: '{value}' is not a number."),
-                    path=path, row=int(bad[0]) + 1, value=text[c].iloc[bad[0]])
+                    path=path, row=int(bad[0]) + 1, value=text[c].iloc[bad[0]]) from exc
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "EDGAR file '{path}' could not be read: {reason}"),
                              path=path, reason=str(exc)) from exc
     return frame[list(cols)].to_numpy(dtype=np.float64)
@@ -200,7 +201,7 @@ def read_edgar_txt(path: str, species: str, units: str = "t/yr", crs_wkt: Option
     d = _edgar_cellsize(path, lat, lon, cellsize, log, name)
     if coords == "centre":
         lat, lon = lat - d / 2.0, lon - d / 2.0
-    west, south = float(lon.min()), float(lat.min())
+    west = float(lon.min())
     col_f, row_f = (lon - west) / d, (float(lat.max()) - lat) / d
     col, row = np.rint(col_f).astype(np.int64), np.rint(row_f).astype(np.int64)
     off = np.maximum(np.abs(col_f - col), np.abs(row_f - row))
