@@ -4,37 +4,37 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="76"/>
+        <location filename="../jwjt_plugin/plugin.py" line="98"/>
         <source>Load sample city</source>
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="266"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="19"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="275"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="27"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="275"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="27"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="275"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="27"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="101"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="93"/>
         <source>Environmental control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="287"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>JWJT — 减污降碳协同管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="55"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="57"/>
         <source>Flag synergy units (CO2 top cells × NOx/VOCs hotspots)</source>
         <translation>标记协同管控单元（CO2 排放量前 k% 网格 × NOx/VOCs 热点）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="70"/>
         <source>Synergy analysis</source>
         <translation>协同性分析</translation>
     </message>
@@ -74,157 +74,157 @@
         <translation>管控单元分类字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="86"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="75"/>
         <source>{species} emission grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="88"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="77"/>
         <source>Units of the grid values</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="90"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="79"/>
         <source>Top k % of cells by CO2</source>
         <translation>CO2 排放量前 k% 的网格（k 值，%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="93"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="82"/>
         <source>Pollutant hotspot method</source>
         <translation>污染物热点识别方法</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="93"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="82"/>
         <source>Top k % cells (same k)</source>
         <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="93"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="82"/>
         <source>Getis–Ord Gi*</source>
         <translation>Getis–Ord Gi* 热点分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
         <source>Coincidence rule</source>
         <translation>协同网格判定规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
         <source>NOx or VOCs hotspot</source>
         <translation>NOx 或 VOCs 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
         <source>NOx and VOCs hotspot</source>
         <translation>NOx 与 VOCs 均为热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
         <source>NOx hotspot</source>
         <translation>NOx 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
         <source>VOCs hotspot</source>
         <translation>VOCs 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Cells under the units</source>
         <translation>管控单元范围内的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>All cells of the grid</source>
         <translation>排放清单网格的全部网格单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="104"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>All cells</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="104"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Non-zero cells</source>
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="106"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Gi* neighbourhood radius (cells)</source>
         <translation>Gi* 邻域半径（网格数）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="108"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Gi* hotspot confidence</source>
         <translation>Gi* 热点置信度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="110"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Gi*: correct for false discovery rate</source>
         <translation>Gi*：进行错误发现率（FDR）校正</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="111"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Flag when coincidence cells cover at least (% of unit area)</source>
         <translation>协同网格覆盖面积不低于（占单元面积的 %）时标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="113"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>… or hold at least (% of the unit's CO2)</source>
         <translation>… 或所含 CO2 不低于（占单元 CO2 的 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="119"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="105"/>
         <source>Flagged units</source>
         <translation>已标记的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="121"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
         <source>Concentration table</source>
         <translation>排放集中度表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="121"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="109"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="124"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="110"/>
         <source>Number of flagged units</source>
         <translation>已标记的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="152"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="137"/>
         <source>Reading {species} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="157"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="142"/>
         <source>Fields: code = {code}, name = {name}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="163"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="233"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="67"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="58"/>
         <source>Overlays emission grids with environmental control units (exact area weights at unit boundaries; the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence cells cover at least the given share of its area or hold at least the given share of its CO2. The concentration table states how much of each species the top-k % CO2 cells hold.</source>
         <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（t/yr）与排放强度（t/km²）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Cells to rank</source>
         <translation>参与排序的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="104"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Count the top k % among</source>
         <translation>前 k% 的计算基数</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
@@ -319,162 +319,162 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="38"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="61"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="65"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="89"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="94"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="71"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="95"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="78"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="102"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="82"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="106"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="85"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="109"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="128"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="105"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="135"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="159"/>
         <source>Save as GeoPackage…</source>
         <translation>另存为 GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="146"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="170"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="148"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="172"/>
         <source>Concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="151"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="175"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="209"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="233"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="212"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="236"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="214"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="238"/>
         <source>Layer &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>图层“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="216"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="240"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="228"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="252"/>
         <source>Grid &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
         <translation>排放清单网格“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="230"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="254"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="238"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="262"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (extent, size or CRS differ).</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（范围、行列数或坐标参考系不同）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="248"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="272"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="250"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="274"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="286"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="310"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="299"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="240"/>
         <source>The analysis stopped: {error}</source>
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="335"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="361"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="355"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="381"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="357"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="383"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="405"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="431"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="405"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="431"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="412"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="438"/>
         <source>&apos;{path}&apos; is the source of layer &apos;{name}&apos;; choose another file.</source>
         <translation>“{path}”是图层“{name}”的数据源，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="423"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="449"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="425"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="451"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -484,12 +484,12 @@
         <translation>JWJT 减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
         <source>Synergy analysis panel</source>
         <translation>减污降碳协同分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="75"/>
+        <location filename="../jwjt_plugin/plugin.py" line="97"/>
         <source>Flag synergy units (Processing)…</source>
         <translation>标记协同管控单元（处理工具）…</translation>
     </message>
@@ -504,347 +504,347 @@
         <translation>单元质检</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="104"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="96"/>
         <source>Administrative boundary (for the gap check)</source>
         <translation>行政边界（用于空隙检查）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="107"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="99"/>
         <source>Minimum unit area (m²)</source>
         <translation>最小单元面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="110"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="102"/>
         <source>Ignore gaps smaller than (m²)</source>
         <translation>忽略小于此面积的空隙（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="58"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="56"/>
         <source>Check units</source>
         <translation>检查单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="59"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="57"/>
         <source>Repair geometry</source>
         <translation>修复几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="61"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="59"/>
         <source>Repairs the selected invalid geometry in your layer as one undoable edit.</source>
         <translation>修复图层中选中的无效几何，作为一次可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="111"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="109"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="112"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="110"/>
         <source>JWJT unit checks</source>
         <translation>JWJT 单元质检</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="124"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="122"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="124"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="122"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="129"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="127"/>
         <source>No problem found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="129"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="127"/>
         <source>{n} findings ({errors} errors). Click one to see it on the map.</source>
         <translation>发现 {n} 个问题（其中 {errors} 个错误）。点击某个问题可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="148"/>
         <source>The unit is no longer in layer &apos;{name}&apos;.</source>
         <translation>该单元已不在图层“{name}”中。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="160"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="158"/>
         <source>The repaired geometry of {unit} has {n} parts, but layer &apos;{name}&apos; holds single polygons; repair it by hand.</source>
         <translation>{unit} 修复后的几何包含 {n} 个部分，但图层“{name}”只能存储单部件多边形，请手动修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="168"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="166"/>
         <source>Repair geometry of {unit}</source>
         <translation>修复 {unit} 的几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="174"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="172"/>
         <source> Layer &apos;{name}&apos; was switched into editing; save or roll back its edits.</source>
         <translation>图层“{name}”已切换为编辑状态，请保存或回滚其编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="176"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="174"/>
         <source>Repaired {unit} (undo with Ctrl+Z).</source>
         <translation>已修复 {unit}（可按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="186"/>
         <source>Invalid geometry</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
         <source>No geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
         <source>Overlap</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
         <source>Gap</source>
         <translation>空隙</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
         <source>Duplicate code</source>
         <translation>编码重复</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
         <source>Malformed code</source>
         <translation>编码格式错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
         <source>Code/class mismatch</source>
         <translation>编码与分类不符</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
         <source>Below minimum area</source>
         <translation>小于最小面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="196"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
         <source>Missing class</source>
         <translation>缺少分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
         <source>Checks and access query panel</source>
         <translation>检查与一键查面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="55"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Rule description</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="56"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Unit class (1/2/3, 0 unknown)</source>
         <translation>管控单元分类（1/2/3，0 表示未知）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Plan kind</source>
         <translation>规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Plan layer</source>
         <translation>规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="57"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Plan feature</source>
         <translation>规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Other plan kind</source>
         <translation>另一规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Other plan layer</source>
         <translation>另一规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
         <source>Other plan feature</source>
         <translation>另一规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
         <source>Overlap area (m²)</source>
         <translation>重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="60"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
         <source>Share of the unit</source>
         <translation>占单元面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="60"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
         <source>Share of the plan feature</source>
         <translation>占规划要素面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="110"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="129"/>
         <source>Check units against spatial plans (三区三线)</source>
         <translation>对照国土空间规划（三区三线）检查管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="71"/>
         <source>Quality checks</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="122"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="130"/>
         <source>Finds where environmental control units and the territorial spatial plans contradict each other. Default rules: the ecological protection red line must lie in priority-protection units (red line in key- or general-control units is a conflict); the urban development boundary must not lie in priority-protection units; permanent basic farmland, the red line and the urban development boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the units' CRS; invalid geometries are repaired on a copy.</source>
         <translation>查找环境管控单元与国土空间规划相互矛盾之处。默认规则：生态保护红线必须位于优先保护单元内（位于重点管控或一般管控单元内的红线即为冲突）；城镇开发边界不得位于优先保护单元内；永久基本农田、生态保护红线与城镇开发边界之间不得相互重叠。可用规则文件（JSON）替换默认规则。每处冲突在每个单元中输出为一个多边形，并给出其面积（m²；经纬度坐标的单元按椭球面计算）及其占单元和规划要素的面积比例。面积小于最小面积、或各处宽度均不及最小宽度的重叠视为数字化碎片，予以忽略。坐标参考系不同的规划图层会转换到管控单元的坐标参考系；无效几何在副本上修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="140"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="140"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
         <source>Red line code field (auto-detect when empty)</source>
         <translation>生态保护红线编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="142"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
         <source>Farmland code field (auto-detect when empty)</source>
         <translation>永久基本农田编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="150"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="150"/>
         <source>Urban development boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="152"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="158"/>
         <source>Ignore overlaps smaller than (m²)</source>
         <translation>忽略小于此面积的重叠（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="155"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="161"/>
         <source>Ignore overlaps narrower than (m)</source>
         <translation>忽略窄于此宽度的重叠（m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="158"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="164"/>
         <source>Overlap rules file (JSON; the default rules when empty)</source>
         <translation>重叠规则文件（JSON；留空则使用默认规则）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="161"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="167"/>
         <source>Plan conflicts</source>
         <translation>规划冲突</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="163"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="169"/>
         <source>Conflict table</source>
         <translation>冲突表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="165"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="171"/>
         <source>Number of conflicts</source>
         <translation>冲突数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="175"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="181"/>
         <source>The rules file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>无法读取规则文件“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="188"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="192"/>
         <source>Unit fields: code = {code}, class = {cls}</source>
         <translation>单元字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="199"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="203"/>
         <source>Plan layer &apos;{layer}&apos;: code field = {code}</source>
         <translation>规划图层“{layer}”：编码字段 = {code}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="225"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="222"/>
         <source>Rule '{rule}': conflicts: {n}, area: {area} km²</source>
         <translation>规则“{rule}”：冲突 {n} 处，面积 {area} km²</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="81"/>
         <source>Check control units (geometry, overlaps, gaps, codes)</source>
         <translation>检查环境管控单元（几何、重叠、空隙、编码）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="88"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="82"/>
         <source>Checks a layer of environmental control units before delivery: invalid or empty geometries, units that overlap (their emissions would be counted twice), gaps that belong to no unit (inside the administrative boundary when one is given, otherwise holes enclosed by units), duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), codes whose class digit disagrees with the class field, missing classes and units below a minimum area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and feature ids; invalid geometries are marked fixable. Your layer is not changed.</source>
         <translation>在交付前检查环境管控单元图层：无效几何或空几何；相互重叠的单元（其排放会被重复计算）；不属于任何单元的空隙（给定行政边界时检查边界内的空隙，否则检查被单元包围的孔洞）；重复或格式错误的单元编码（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）；分类位与分类字段不一致的编码；缺少分类的单元，以及面积小于最小面积的单元。每个问题输出为一个多边形（重叠部分、空隙或单元本身），并注明相关的单元编码和要素 ID；无效几何标记为可修复。原图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="113"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="105"/>
         <source>Unit findings</source>
         <translation>单元质检结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="115"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="107"/>
         <source>Number of findings</source>
         <translation>问题数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="116"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="108"/>
         <source>Number of errors</source>
         <translation>错误数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="130"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="120"/>
         <source>Fields: code = {code}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="154"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="139"/>
         <source>{n} findings: {errors} errors, {warnings} warnings.</source>
         <translation>共 {n} 个问题：{errors} 个错误，{warnings} 个警告。</translation>
     </message>
@@ -854,502 +854,482 @@
         <translation>三区三线重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="64"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="80"/>
         <source>Forbidden unit classes</source>
         <translation>不得重叠的单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="64"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="80"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="72"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="88"/>
         <source>Load rules…</source>
         <translation>加载规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="73"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="89"/>
         <source>Export rules…</source>
         <translation>导出规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="74"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="90"/>
         <source>Default rules</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="80"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="96"/>
         <source>Check overlaps</source>
         <translation>检查重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="85"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="101"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="110"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="126"/>
         <source>project</source>
         <translation>当前项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="171"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="187"/>
         <source>Load overlap rules</source>
         <translation>加载重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="184"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="200"/>
         <source>Rules (*.json)</source>
         <translation>规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="184"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="200"/>
         <source>Export overlap rules</source>
         <translation>导出重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="228"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="244"/>
         <source>JWJT overlap check</source>
         <translation>JWJT 重叠检查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="246"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="262"/>
         <source>Plan conflicts — {layer}</source>
         <translation>规划冲突 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="250"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="266"/>
         <source>{n} conflicts found.</source>
         <translation>发现 {n} 处冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="251"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="267"/>
         <source>No conflict found.</source>
         <translation>未发现冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="38"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="39"/>
         <source>Site access query (环境准入一键查)</source>
         <translation>环境准入一键查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="41"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="72"/>
         <source>Access query</source>
         <translation>准入查询</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="50"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="40"/>
         <source>Checks whether a proposed project of the chosen industry may be sited at a point or polygon. The site is the layer's selected feature (the first one by feature id), else its first feature. A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in every unit it overlaps, with the overlap area and share of the site. The four-dimension access list of each unit is searched for sentences that name the industry, or a group it belongs to (高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting (限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological protection red line or permanent basic farmland, or a requirement forbids the industry; restricted access when a requirement restricts it, an industrial project lies in a priority-protection unit, or a residential/commercial site lies outside the urban development boundary; more information needed when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.</source>
         <translation>检查所选行业的拟建项目能否选址于某一点或多边形。选址取图层中选中的要素（按要素 ID 取第一个），未选中要素时取图层的第一个要素。点位查询包含该点的管控单元；多边形或带缓冲区的点位查询与之重叠的所有单元，并给出重叠面积及其占选址面积的比例。在各单元四个维度的准入清单中，查找提及该行业或其所属类别（高耗能、高排放、工业项目……）并带有禁止性（禁止、严禁、不得……）或限制性（限制、原则上、等量替代、须……）措辞的语句。结论：选址涉及生态保护红线或永久基本农田，或有准入要求禁止该行业时，为不通过；有准入要求限制该行业、工业项目位于优先保护单元内，或居住/商业选址位于城镇开发边界之外时，为受限准入；选址未涉及任何单元，或某单元缺少分类或准入要求文本时，为待补充信息；其余情况为通过。每条理由均引用其所依据的原文。报告以 HTML 格式输出，并可另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="56"/>
         <source>Project site (point or polygon)</source>
         <translation>项目选址（点或多边形）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="71"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="59"/>
         <source>Industry of the project</source>
         <translation>项目所属行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="64"/>
         <source>Ecological protection red line (optional)</source>
         <translation>生态保护红线（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="64"/>
         <source>Permanent basic farmland (optional)</source>
         <translation>永久基本农田（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="64"/>
         <source>Urban development boundary (optional)</source>
         <translation>城镇开发边界（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="69"/>
         <source>Buffer around the site (m)</source>
         <translation>选址缓冲距离（m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/unit_fields.py" line="17"/>
         <source>Spatial layout constraints field (auto-detect when empty)</source>
         <translation>空间布局约束字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/unit_fields.py" line="19"/>
         <source>Pollutant emission control field (auto-detect when empty)</source>
         <translation>污染物排放管控字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/unit_fields.py" line="21"/>
         <source>Environmental risk prevention field (auto-detect when empty)</source>
         <translation>环境风险防控字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/unit_fields.py" line="22"/>
         <source>Resource use efficiency field (auto-detect when empty)</source>
         <translation>资源开发效率要求字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="93"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="72"/>
         <source>Urban boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="77"/>
         <source>Access query report (HTML)</source>
         <translation>准入查询报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="77"/>
         <source>HTML files (*.html *.htm)</source>
         <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="102"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="79"/>
         <source>Access query report (PDF)</source>
         <translation>准入查询报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="65"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="59"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="105"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="82"/>
         <source>Verdict (pass, restricted, fail, needs_info)</source>
         <translation>结论（pass、restricted、fail、needs_info）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="106"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="83"/>
         <source>Verdict label</source>
         <translation>结论名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="107"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
         <source>Reasons, each quoting its source</source>
         <translation>理由（每条均引用原文）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="108"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="85"/>
         <source>Number of control units touched</source>
         <translation>涉及的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="100"/>
         <source>The site layer has no feature with a geometry.</source>
         <translation>选址图层中没有带几何的要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="128"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="103"/>
         <source>{n} features of the site layer are selected; the query uses feature {fid}.</source>
         <translation>选址图层中选中了 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="129"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="104"/>
         <source>The site layer has {n} features; the query uses feature {fid}.</source>
         <translation>选址图层共有 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="136"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="111"/>
         <source>The site layer has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>选址图层没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="163"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="135"/>
         <source>Layer &apos;{layer}&apos; has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>图层“{layer}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="184"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="152"/>
         <source>feature {fid} of layer &apos;{layer}&apos;</source>
         <translation>图层“{layer}”的要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="86"/>
         <source>Click a site</source>
         <translation>点选选址</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="67"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="87"/>
         <source>Draw a site polygon</source>
         <translation>绘制选址范围</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="90"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="71"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="91"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="78"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="98"/>
         <source>Click a site on the map, or draw a polygon (right-click closes it).</source>
         <translation>在地图上点选项目选址，或绘制选址范围（右键结束绘制）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="164"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="184"/>
         <source>Querying…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="165"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="185"/>
         <source>JWJT access query</source>
         <translation>JWJT 环境准入一键查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="183"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="203"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="197"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="217"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="29"/>
-        <source>Spatial layout constraints (空间布局约束)</source>
-        <translation>空间布局约束</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="30"/>
-        <source>Pollutant and carbon emission control (污染物排放管控)</source>
-        <translation>污染物（含碳）排放管控</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="31"/>
-        <source>Environmental risk prevention (环境风险防控)</source>
-        <translation>环境风险防控</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="32"/>
-        <source>Resource use efficiency (资源利用效率)</source>
-        <translation>资源开发效率要求</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="39"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="54"/>
         <source>Access list editor (准入清单编辑)</source>
         <translation>准入清单编辑</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="58"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="76"/>
         <source>Choose the unit tool and click a unit on the map.</source>
         <translation>请选择单元工具，并在地图上点击一个管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="72"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="90"/>
         <source>Synergy metrics</source>
         <translation>协同指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="81"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="99"/>
         <source>Remark (备注)</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="96"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="114"/>
         <source>Save to layer</source>
         <translation>保存到图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="97"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="115"/>
         <source>Writes the form into the layer&apos;s edit buffer as one undoable step.</source>
         <translation>将表单写入图层的编辑缓冲区，作为一步可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="98"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="116"/>
         <source>Revert form</source>
         <translation>还原表单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="112"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="130"/>
         <source>Measures table…</source>
         <translation>措施库表…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="113"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="121"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="139"/>
         <source>Insert into the form</source>
         <translation>插入表单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="122"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="140"/>
         <source>Apply to selected units</source>
         <translation>应用于选中单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="123"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="141"/>
         <source>Apply to flagged units</source>
         <translation>应用于已标记单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="127"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="145"/>
         <source>Measures library</source>
         <translation>减污降碳协同措施库</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="132"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="138"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="156"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="139"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="157"/>
         <source>Export change log…</source>
         <translation>导出变更记录…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="140"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="158"/>
         <source>Export access list…</source>
         <translation>导出准入清单…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="141"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="159"/>
         <source>Export flagged units' list…</source>
         <translation>导出已标记单元的清单…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="145"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="163"/>
         <source>Change log and export</source>
         <translation>变更记录与导出</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="183"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="201"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}</source>
         <translation>图层“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="196"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="224"/>
         <source>CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence share {share:.1f} %, class {cls}</source>
         <translation>CO2 {co2:,.0f} t/yr，NOx {nox:,.0f} t/yr，协同网格面积占比 {share:.1f}%，协同分类 {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="201"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="229"/>
         <source>not computed (run the synergy analysis)</source>
         <translation>尚未计算（请先运行协同分析）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="251"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="276"/>
         <source>Not saved: {n} problems to correct.</source>
         <translation>未保存：有 {n} 处问题需要修正。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="262"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="287"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="265"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="290"/>
         <source>Edit access list of {unit}</source>
         <translation>编辑 {unit} 的准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="352"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="377"/>
         <source> Layer &apos;{name}&apos; was switched into editing; use Save Layer Edits to keep the changes.</source>
         <translation>图层“{name}”已切换为编辑状态；请使用“保存图层编辑”保留修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="275"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="300"/>
         <source>Saved to the edit buffer (undo with Ctrl+Z).</source>
         <translation>已保存到编辑缓冲区（可用 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="300"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="325"/>
         <source>Measures table</source>
         <translation>措施库表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="300"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="325"/>
         <source>Measures (*.csv *.gpkg)</source>
         <translation>措施库 (*.csv *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="338"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="363"/>
         <source>Choose a measure and a unit layer whose field mapping has this dimension.</source>
         <translation>请选择一条措施，以及字段映射中包含该维度的单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="341"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="366"/>
         <source>No unit to apply the measure to.</source>
         <translation>没有可应用该措施的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="345"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="370"/>
         <source>Apply measure to {n} units</source>
         <translation>将措施应用于 {n} 个单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="354"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="379"/>
         <source>Measure added to {n} units (one undo step).</source>
         <translation>已将措施添加到 {n} 个单元（一步可撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="374"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="399"/>
         <source>Export change log</source>
         <translation>导出变更记录</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="383"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="408"/>
         <source>Click a unit of the layer to export first.</source>
         <translation>请先点击要导出图层中的一个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="386"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="411"/>
         <source>Export access list</source>
         <translation>导出准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="386"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="411"/>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="71"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
         <source>Edit access list (click a unit)</source>
         <translation>编辑准入清单（点击单元）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="230"/>
+        <location filename="../jwjt_plugin/plugin.py" line="227"/>
         <source>Select a polygon layer of control units first.</source>
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="296"/>
+        <location filename="../jwjt_plugin/plugin.py" line="258"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
@@ -1429,7 +1409,7 @@
         <translation>参与分析的管控单元数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="139"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="163"/>
         <source>flagged units only</source>
         <translation>仅已标记单元</translation>
     </message>
@@ -1454,12 +1434,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book.py" line="206"/>
+        <location filename="../jwjt_plugin/atlas/book.py" line="205"/>
         <source>The atlas found {n} units, not {expected}.</source>
         <translation>图集找到 {n} 个单元，而非预期的 {expected} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book.py" line="253"/>
+        <location filename="../jwjt_plugin/atlas/book.py" line="252"/>
         <source>The atlas could not move to unit {unit}.</source>
         <translation>图集无法定位到单元 {unit}。</translation>
     </message>
@@ -1469,647 +1449,627 @@
         <translation>无法写入 PDF“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="79"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="89"/>
         <source>The atlas template &apos;{path}&apos; could not be read.</source>
         <translation>无法读取图集模板“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="87"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="97"/>
         <source>The atlas template &apos;{path}&apos; is not a QGIS layout template.</source>
         <translation>图集模板“{path}”不是 QGIS 布局模板。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="91"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="101"/>
         <source>The atlas template &apos;{path}&apos; has no item with the id &apos;{id}&apos; (see resources/atlas/README.md for the items the atlas fills in).</source>
         <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="28"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="23"/>
         <source>Class unknown</source>
         <translation>分类未知</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="38"/>
-        <source>Spatial layout constraints</source>
-        <translation>空间布局约束</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="39"/>
-        <source>Pollutant emission control</source>
-        <translation>污染物排放管控</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="40"/>
-        <source>Environmental risk prevention</source>
-        <translation>环境风险防控</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="41"/>
-        <source>Resource use efficiency</source>
-        <translation>资源开发效率要求</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="42"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="33"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="47"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="38"/>
         <source>{label} (continued)</source>
         <translation>{label}（续）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="52"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="43"/>
         <source>top-k % cells (same k)</source>
         <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="53"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="44"/>
         <source>Getis–Ord Gi* (bin ≥ {bin})</source>
         <translation>Getis–Ord Gi*（置信分级 ≥ {bin}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="71"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="62"/>
         <source>{share} of {species}</source>
         <translation>{species} {share}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="75"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="66"/>
         <source>Top {k} % of cells by CO2, counted among {denominator} ({domain}); pollutant hotspots: {method}; coincidence rule: {rule}; a unit is flagged when coincidence cells cover at least {area} of it or hold at least {co2} of its CO2.</source>
         <translation>CO2 排放量前 {k}% 的网格，计算基数为{denominator}（{domain}）；污染物热点：{method}；协同网格判定规则：{rule}；当协同网格覆盖单元面积不低于 {area}，或所含 CO2 不低于单元 CO2 的 {co2} 时，标记该单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="85"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="76"/>
         <source>{city} pollution–carbon synergy atlas</source>
         <translation>{city}减污降碳协同图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="86"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="77"/>
         <source>Pollution–carbon synergy atlas</source>
         <translation>减污降碳协同图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="90"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="81"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="95"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="86"/>
         <source>{species} emissions per grid cell</source>
         <translation>各网格单元 {species} 排放量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="99"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="90"/>
         <source>Grid &apos;{name}&apos;; {total} t/yr in the cells under the units.</source>
         <translation>排放清单网格“{name}”；管控单元范围内网格合计 {total} t/yr。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="103"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="94"/>
         <source>No {species} grid was given, so this page shows the control units only.</source>
         <translation>未提供 {species} 排放清单网格，本页仅显示管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="107"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="98"/>
         <source>{species} (t/yr per cell)</source>
         <translation>{species}（每网格单元 t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="111"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="102"/>
         <source>Top {k} % of cells by CO2</source>
         <translation>CO2 排放量前 {k}% 的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="115"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="106"/>
         <source>{n} of {domain} cells; they hold {shares}.</source>
         <translation>共 {domain} 个网格中的 {n} 个；占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="119"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="110"/>
         <source>CO2 top {k} % cells ({n})</source>
         <translation>CO2 前 {k}% 网格（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="123"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="114"/>
         <source>Coincidence cells: CO2 top cells that are also pollutant hotspots</source>
         <translation>协同网格：同时为污染物热点的 CO2 前 k% 网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="127"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="118"/>
         <source>{n} coincidence cells (rule: {rule}); they hold {shares}.</source>
         <translation>协同网格 {n} 个（判定规则：{rule}）；占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="131"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="122"/>
         <source>Coincidence cells ({n})</source>
         <translation>协同网格（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="135"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="126"/>
         <source>CO2 top cells, not pollutant hotspots ({n})</source>
         <translation>CO2 前 k% 网格，非污染物热点（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="139"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="130"/>
         <source>Control units by class</source>
         <translation>管控单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="143"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="134"/>
         <source>Units per class: {counts}.</source>
         <translation>各分类单元数：{counts}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="147"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="138"/>
         <source>Synergy classes and flagged units</source>
         <translation>协同分类与已标记单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="151"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="142"/>
         <source>{n} of {total} units are flagged as synergy hotspots (class A).</source>
         <translation>{total} 个单元中有 {n} 个被标记为协同热点（A 类）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="155"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="146"/>
         <source>No cell falls in this set.</source>
         <translation>没有网格属于此类。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="171"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="162"/>
         <source>Grid cells</source>
         <translation>网格单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="175"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="166"/>
         <source>This unit</source>
         <translation>本单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="179"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="170"/>
         <source>Other units</source>
         <translation>其他单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="184"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="175"/>
         <source>Emission concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="188"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="179"/>
         <source>The top {k} % of cells by CO2 ({n} of {total} cells) hold {shares}.</source>
         <translation>CO2 排放量前 {k}% 的网格（共 {total} 个网格中的 {n} 个）占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="193"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="184"/>
         <source>Coincidence cells ({n}) hold {shares}.</source>
         <translation>协同网格（{n} 个）占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="201"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="192"/>
         <source>Share of cells ranked by CO2 (%)</source>
         <translation>按 CO2 排序的网格比例（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="201"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="192"/>
         <source>Cumulative share of emissions (%)</source>
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="206"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="197"/>
         <source>Share in top {k} % CO2 cells</source>
         <translation>CO2 前 {k}% 网格内占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="206"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="197"/>
         <source>Share in coincidence cells</source>
         <translation>协同网格内占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="207"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="198"/>
         <source>Total under the units (t/yr)</source>
         <translation>管控单元范围内总量（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="216"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="207"/>
         <source>Notes and parameters</source>
         <translation>说明与参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="220"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="211"/>
         <source>How this atlas was made, and what the analysis reported.</source>
         <translation>本图集的制作方法，以及分析过程输出的信息。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="224"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="224"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="229"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="220"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="233"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="224"/>
         <source>Environmental access list</source>
         <translation>环境准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="241"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="241"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="245"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="236"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="245"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="236"/>
         <source>Requirements</source>
         <translation>准入要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="249"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="240"/>
         <source>(none given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="253"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="244"/>
         <source>(the unit layer has no field for this dimension)</source>
         <translation>（单元图层中没有该维度的字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="30"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="42"/>
         <source>CO2 reduction</source>
         <translation>CO2 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="43"/>
         <source>NOx reduction</source>
         <translation>NOx 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="31"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="43"/>
         <source>Elasticity NOx/CO2</source>
         <translation>弹性系数 NOx/CO2</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="44"/>
         <source>Quadrant (NOx)</source>
         <translation>象限（NOx）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="32"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="44"/>
         <source>VOCs reduction</source>
         <translation>VOCs 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="45"/>
         <source>Quadrant (VOCs)</source>
         <translation>象限（VOCs）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="33"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="45"/>
         <source>Coordination D</source>
         <translation>耦合协调度 D</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="46"/>
         <source>Grade</source>
         <translation>协调等级</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="46"/>
         <source>Synergy index</source>
         <translation>协同指数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="34"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="46"/>
         <source>Key sector</source>
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="71"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="83"/>
         <source>Sector</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="35"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="47"/>
         <source>Base year (t/yr)</source>
         <translation>基准年（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
         <source>Growth</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
         <source>Boston group</source>
         <translation>波士顿矩阵分组</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="43"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="55"/>
         <source>Baseline and synergy assessment (基础评价与协同性分析)</source>
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
         <source>Base year</source>
         <translation>基准年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="71"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="83"/>
         <source>Raster layer</source>
         <translation>栅格图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="71"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="83"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="76"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="88"/>
         <source>Find grids</source>
         <translation>查找排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="77"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
         <source>Assess</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="92"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="104"/>
         <source>Sectors</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="99"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="111"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="110"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="122"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="138"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="150"/>
         <source>all sectors</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="162"/>
         <source>{n} grids recognised (species and year from their metadata or names like co2_2020_power).</source>
         <translation>已识别 {n} 个排放清单网格（排放物种和年份取自其元数据或形如 co2_2020_power 的名称）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="162"/>
         <source>No loaded raster names a species and a year (e.g. co2_2020.tif).</source>
         <translation>已加载的栅格中没有名称标明排放物种和年份的（如 co2_2020.tif）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="167"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="179"/>
         <source>Choose two different years.</source>
         <translation>请选择两个不同的年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="191"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="203"/>
         <source>Assessing…</source>
         <translation>正在评价…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="192"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="204"/>
         <source>JWJT assessment</source>
         <translation>JWJT 基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="218"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="230"/>
         <source>Assessment {base}–{target} — {layer}</source>
         <translation>协同性评价 {base}–{target} — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="227"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="239"/>
         <source>{n} units assessed: {syn} synergistic, {trade} trade-offs, {rise} both rise (NOx).</source>
         <translation>已评价 {n} 个单元：协同 {syn} 个，权衡（此消彼长）{trade} 个，二者均上升 {rise} 个（NOx）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="261"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="273"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="261"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="273"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="278"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="290"/>
         <source>Synergy coordinates: CO2 and {species}</source>
         <translation>协同控制效应坐标：CO2 与 {species}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="280"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="292"/>
         <source>Boston matrix of sectors ({species})</source>
         <translation>部门波士顿矩阵（{species}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="281"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="293"/>
         <source>Key sectors</source>
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="74"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
         <source>Baseline and synergy assessment panel</source>
         <translation>基础评价与协同性分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="133"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="73"/>
         <source>Baseline and synergy assessment</source>
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="143"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="133"/>
         <source>Weight α of CO2 in the coordination index T (β = 1 − α)</source>
         <translation>综合协调指数 T 中 CO2 的权重 α（β = 1 − α）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="145"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="135"/>
         <source>Rates within ± this many % count as no change (0 = exact)</source>
         <translation>变化率在 ± 此百分比以内视为无变化（0 = 严格为零）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="175"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="162"/>
         <source>Synergy assessment of control units between two years</source>
         <translation>管控单元两个年份间的协同性评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="178"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="163"/>
         <source>Sums the emission grids of a base and a target year over the control units (exact area weights, computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals of both years, share of the city total, change (t and rate), rank, and between the two years: elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to 优质协调 (D &gt; 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's dominant CO2 sector.</source>
         <translation>将基准年与目标年的排放清单网格按管控单元汇总（精确面积权重，对所有网格只计算一次；所有排放清单网格必须位于同一网格上），并为每个单元添加：两个年份的排放总量、占全市总量的比例、变化量（t 及变化率）、排名，以及两个年份之间的：弹性系数 Els = （污染物的 ΔE/E）/（CO2 的 ΔE/E）；协同控制效应坐标 x = CO2 减排率，y = 污染物减排率，及其所在象限（I 二者均下降，II 污染物下降而 CO2 上升，III 二者均上升，IV CO2 下降而污染物上升，或位于坐标轴上）；耦合协调度 C = 2√(U1·U2)/(U1+U2)，T = αU1 + βU2，D = √(C·T)，其中 U 为各单元减排率经 min–max 归一化后的值，D 的协调等级按 0.1 的步长分为十级，从极度失调（D ≤ 0.1）到优质协调（D &gt; 0.9）；D_ALL 将 CO2 与各污染物 U 的均值配对计算；协同指数 SYN_IDX 为 CO2 与各污染物 U 的均值。无法计算的值（基准为零、缺少网格、CO2 无变化）留空，并在对应的 *_NOTE 字段中说明原因。可选的分部门排放清单网格为每个单元添加其 CO2 排放的主导部门。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="202"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="185"/>
         <source>{species} emission grid, base year</source>
         <translation>{species} 排放清单网格（基准年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="206"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="189"/>
         <source>{species} emission grid, target year</source>
         <translation>{species} 排放清单网格（目标年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="211"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="194"/>
         <source>Sector grids of the base year (species and sector from the file metadata or names like co2_2020_power)</source>
         <translation>基准年分部门排放清单网格（排放物种和部门取自文件元数据或形如 co2_2020_power 的名称）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="215"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="198"/>
         <source>Assessed units</source>
         <translation>已评价的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="217"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="200"/>
         <source>Unit table</source>
         <translation>单元表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="378"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="344"/>
         <source>Folder for the charts (PNG)</source>
         <translation>图表输出文件夹（PNG）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="232"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="213"/>
         <source>Give both a base and a target year.</source>
         <translation>请同时指定基准年和目标年。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="239"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="219"/>
         <source>Reading {species} {period} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="400"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
         <source>Raster &apos;{name}&apos;: its species is neither in its metadata nor in its name; name it like co2_2020_power.</source>
         <translation>栅格“{name}”：元数据和名称中均未标明排放物种；请按 co2_2020_power 的形式命名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="249"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="229"/>
         <source>Raster &apos;{name}&apos; names no sector; sector grids are named like co2_2020_power.</source>
         <translation>栅格“{name}”未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="254"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="234"/>
         <source>Raster &apos;{name}&apos; is labelled {label}; it is used as the base year {base}.</source>
         <translation>栅格“{name}”标注为 {label}，将作为基准年 {base} 使用。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="405"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="371"/>
         <source>Raster &apos;{name}&apos;: a grid for {species}, {period}, {sector} was given already.</source>
         <translation>栅格“{name}”：已提供过 {species}、{period}、{sector} 的排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="298"/>
         <source>Sector assessment: totals, shares, growth and Boston matrix</source>
         <translation>部门评价：总量、占比、增长率与波士顿矩阵</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="331"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="299"/>
         <source>Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a base year and, optionally, a target year. The species, year and sector of each grid are read from its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector are totals. Every grid must lie on the same grid. The table lists per sector and species the totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 (large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the mean share of the sectors, the growth split to 0. With a target year, a second table holds the synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and grade, index, normalised over the sectors). Give control units to count only the emissions under them (the city), otherwise the whole grid counts.</source>
         <translation>读取基准年（及可选的目标年）的分部门排放清单网格（电力、工业、居民生活、交通、农业或其他任意名称）。各网格的排放物种、年份和部门取自其元数据（SPECIES、YEAR、SECTOR）或名称（如 co2_2020_power.tif）；未标明部门的网格视为总量网格。所有排放清单网格必须位于同一网格上。结果表按部门和排放物种列出排放总量、占总量比例、排名；指定目标年时还列出变化量、增长率和波士顿矩阵分组：明星（占比 ≥ 分界值，增长）、问题（占比小，增长）、金牛（占比大，未增长）、瘦狗（占比小，未增长）；占比分界值默认为各部门的平均占比，增长率分界值默认为 0。指定目标年时，第二张表给出各部门的协同性指标（弹性系数、协同控制效应坐标、象限、耦合协调度及协调等级、协同指数，均在各部门间归一化）。指定管控单元时仅统计其范围内（全市）的排放，否则统计整个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="348"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="314"/>
         <source>Sector grids of the base year</source>
         <translation>基准年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="350"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="316"/>
         <source>Sector grids of the target year</source>
         <translation>目标年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="353"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="319"/>
         <source>Base year (empty: from the grids)</source>
         <translation>基准年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="355"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="321"/>
         <source>Target year (empty: from the grids)</source>
         <translation>目标年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="357"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="323"/>
         <source>Count only the emissions under these control units</source>
         <translation>仅统计这些管控单元范围内的排放</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
         <source>BCG: large share from (%; empty = mean share)</source>
         <translation>波士顿矩阵：大占比分界值（%；留空 = 各部门平均占比）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
         <source>BCG: growing above (% growth)</source>
         <translation>波士顿矩阵：增长分界值（增长率 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
         <source>BCG: share of</source>
         <translation>波士顿矩阵：占比所用年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="371"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="337"/>
         <source>Sector table</source>
         <translation>部门表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="373"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="339"/>
         <source>Sector synergy table</source>
         <translation>部门协同性表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="376"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="342"/>
         <source>Sector table (CSV)</source>
         <translation>部门表（CSV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="392"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="358"/>
         <source>The grids of one year carry different years ({years}); give the year explicitly.</source>
         <translation>同一年份的排放清单网格标注了不同的年份（{years}）；请明确指定年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="408"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="374"/>
         <source>Reading {species} {period} {sector} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} {sector} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="423"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="388"/>
         <source>The base and the target grids are both for {period}; give the years explicitly.</source>
         <translation>基准年与目标年的排放清单网格均为 {period}；请明确指定年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="449"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="410"/>
         <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
         <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
@@ -2119,67 +2079,67 @@
         <translation>JWJT 协同分析图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="205"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="196"/>
         <source>Total in the ranked cells (t/yr)</source>
         <translation>参与排序网格的总量（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="137"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="161"/>
         <source>Atlas (PDF)…</source>
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="436"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="462"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="440"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="466"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="453"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="479"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="40"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="37"/>
         <source>Synergy atlas (PDF map book)</source>
         <translation>协同分析图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="43"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="38"/>
         <source>Runs the synergy analysis (same inputs and parameters as &apos;Flag synergy units&apos;) and writes its map atlas as one PDF: maps of the CO2, NOx and VOCs grids, of the CO2 top-k % cells, of the coincidence cells, of the units by class and of the flagged units; the concentration curve and table; notes and parameters; then one sheet per unit (or per flagged unit) with a map of the unit over the CO2 grid, its indicators and its environmental access list in four dimensions. Long access lists continue on the next page. The layout comes from a QGIS layout template (.qpt) that can be edited in the layout designer; leave the template empty to use the plugin&apos;s own (resources/atlas/jwjt_atlas.qpt).</source>
         <translation>运行协同分析（输入与参数同“标记协同管控单元”），并将其图集输出为一个 PDF：CO2、NOx 与 VOCs 排放清单网格图，CO2 前 k% 网格图，协同网格图，管控单元分类图和已标记单元图；排放集中度曲线与表；说明与参数；随后为每个单元（或每个已标记单元）生成一页，包含单元叠加 CO2 网格的地图、单元指标及四个维度的生态环境准入清单。准入清单过长时续排至下一页。版式来自可在布局设计器中编辑的 QGIS 布局模板（.qpt）；模板留空则使用插件自带模板（resources/atlas/jwjt_atlas.qpt）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="53"/>
         <source>Unit sheets for flagged units only</source>
         <translation>仅为已标记单元生成单元图页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="61"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="55"/>
         <source>Atlas template (.qpt; empty: the plugin&apos;s own)</source>
         <translation>图集模板（.qpt；留空则使用插件自带模板）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="63"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="57"/>
         <source>Atlas title (empty: from the city field)</source>
         <translation>图集标题（留空则取自城市字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="65"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="59"/>
         <source>Atlas PDF</source>
         <translation>图集 PDF</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="67"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="61"/>
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="103"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="72"/>
         <source>Atlas written: {pages} pages ({units} unit sheets) in {seconds:.0f} s.</source>
         <translation>图集已生成：共 {pages} 页（{units} 个单元图页），用时 {seconds:.0f} 秒。</translation>
     </message>
@@ -2211,7 +2171,7 @@
     <message>
         <location filename="../jwjt_plugin/dependencies.py" line="69"/>
         <source>STRtree.query(predicate=&apos;dwithin&apos;) needs GEOS 3.10 or later; this shapely uses GEOS {geos}</source>
-        <translation>STRtree.query(predicate=&apos;dwithin&apos;) 需要 GEOS 3.10 或更高版本；此 shapely 使用的是 GEOS {geos}</translation>
+        <translation>STRtree.query(predicate='dwithin') 需要 GEOS 3.10 或更高版本；此 shapely 使用的是 GEOS {geos}</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/dependencies.py" line="71"/>
@@ -2229,167 +2189,167 @@
         <translation>GDAL 的 numpy 绑定（osgeo.gdal_array）出错：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="235"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="239"/>
         <source>comes with QGIS (GDAL&apos;s bindings are built against it): install your system&apos;s package, e.g. python3-numpy</source>
         <translation>随 QGIS 提供（GDAL 绑定基于它编译）：请安装系统软件包，例如 python3-numpy</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="235"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="239"/>
         <source>comes with QGIS: install your system&apos;s GDAL Python bindings, e.g. python3-gdal</source>
         <translation>随 QGIS 提供：请安装系统的 GDAL Python 绑定，例如 python3-gdal</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="50"/>
         <source>Installed, but something is still unusable: see the log.</source>
         <translation>已安装，但仍有组件不可用：请查看日志。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="38"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="52"/>
         <source>The installer did not accept its arguments: see the log.</source>
         <translation>安装程序不接受所给参数：请查看日志。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="40"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="54"/>
         <source>pip is not available for QGIS&apos;s Python: the log says how to get it.</source>
         <translation>QGIS 的 Python 没有可用的 pip：日志中说明了获取方法。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="42"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="56"/>
         <source>pip failed: see the log (no connection, or no matching wheel in the folder).</source>
         <translation>pip 执行失败：请查看日志（无网络连接，或文件夹中没有匹配的 wheel 文件）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="44"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="58"/>
         <source>The folder {target} is not writable.</source>
         <translation>文件夹 {target} 不可写。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="46"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="60"/>
         <source>The installer stopped with exit code {code}: see the log.</source>
         <translation>安装程序以退出码 {code} 结束：请查看日志。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="66"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="80"/>
         <source>Installing JWJT&apos;s Python packages</source>
         <translation>正在安装 JWJT 所需的 Python 包</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="124"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="138"/>
         <source>JWJT: install Python packages</source>
         <translation>JWJT：安装 Python 包</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="152"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
         <source>JWJT needs these Python packages, which QGIS&apos;s Python ({python}) lacks or cannot use. They are installed into {target}, a folder only JWJT puts on its path; QGIS&apos;s own packages (numpy, GDAL) are left as they are.</source>
         <translation>JWJT 需要以下 Python 包，而 QGIS 的 Python（{python}）缺少或无法使用它们。它们将安装到 {target}，该文件夹只由 JWJT 加入搜索路径；QGIS 自带的包（numpy、GDAL）保持不变。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="157"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="171"/>
         <source>JWJT needs these Python packages, but QGIS&apos;s Python interpreter was not found, so JWJT cannot run pip itself. Run the command below in a terminal with the Python QGIS uses (on Windows: the OSGeo4W Shell).</source>
         <translation>JWJT 需要以下 Python 包，但未找到 QGIS 的 Python 解释器，因此 JWJT 无法自行运行 pip。请在终端中用 QGIS 所用的 Python 运行下面的命令（Windows 上请使用 OSGeo4W Shell）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
         <source>Package</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
         <source>Found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="174"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="188"/>
         <source>Install from the package index</source>
         <translation>从软件包索引安装</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="176"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="190"/>
         <source>Install from a folder of wheel files…</source>
         <translation>从 wheel 文件夹安装…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="186"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="200"/>
         <source>Command:</source>
         <translation>命令：</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="204"/>
         <source>Copy command</source>
         <translation>复制命令</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="208"/>
         <source>Run it in the OSGeo4W Shell, which sets up QGIS&apos;s Python.</source>
         <translation>请在 OSGeo4W Shell 中运行，它会配置好 QGIS 的 Python 环境。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="200"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="214"/>
         <source>Cancel installation</source>
         <translation>取消安装</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="203"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="217"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="214"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="228"/>
         <source>comes with QGIS</source>
         <translation>随 QGIS 提供</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="231"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="245"/>
         <source>Command copied to the clipboard.</source>
         <translation>命令已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="234"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="248"/>
         <source>Folder of wheel files (.whl)</source>
         <translation>wheel 文件（.whl）所在文件夹</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="296"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="310"/>
         <source>Some Python packages JWJT needs are missing or unusable: {names}.</source>
         <translation>JWJT 所需的部分 Python 包缺失或不可用：{names}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="298"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="312"/>
         <source>Install…</source>
         <translation>安装…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="339"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="353"/>
         <source>Installation cancelled.</source>
         <translation>安装已取消。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="341"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="355"/>
         <source>Could not run the installer: {error}</source>
         <translation>无法运行安装程序：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="360"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="374"/>
         <source>Installed. JWJT is ready: its panels and Processing tools work now, without restarting QGIS.</source>
         <translation>安装完成，JWJT 已就绪：面板和处理工具现在即可使用，无需重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="365"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="379"/>
         <source>Installed, but QGIS has already loaded the old {names} and cannot swap it while running. Restart QGIS to use JWJT.</source>
         <translation>已安装，但 QGIS 已加载旧版 {names}，运行期间无法替换。请重启 QGIS 后使用 JWJT。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="49"/>
+        <location filename="../jwjt_plugin/plugin.py" line="75"/>
         <source>JWJT&apos;s tools are unavailable until these Python packages are installed: {missing}. Run: {command}</source>
         <translation>安装以下 Python 包之前，JWJT 的工具不可用：{missing}。请运行：{command}</translation>
     </message>
@@ -2397,27 +2357,27 @@
 <context>
     <name>JwjtCore</name>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="82"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="81"/>
         <source>Raster layer &apos;{name}&apos; is not valid.</source>
         <translation>栅格图层“{name}”无效。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="84"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="83"/>
         <source>Raster layer &apos;{name}&apos; has no band {band}.</source>
         <translation>栅格图层“{name}”没有波段 {band}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/fields.py" line="37"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Priority protection</source>
         <translation>优先保护</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/fields.py" line="38"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Key control</source>
         <translation>重点管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/fields.py" line="39"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>General control</source>
         <translation>一般管控</translation>
     </message>
@@ -2432,42 +2392,42 @@
         <translation>网格“{name}”的网格单元大小无效（{dx}, {dy}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="97"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="95"/>
         <source>Grid &apos;{name}&apos; has no CRS. Assign one (Layer Properties &gt; Source) and run again.</source>
         <translation>网格“{name}”没有坐标参考系。请为其指定坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="130"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="128"/>
         <source>Grid &apos;{name}&apos;: array shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>网格“{name}”：数组形状 {shape} 与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="160"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="158"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold NaN; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为 NaN，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="164"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="162"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold infinite values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为无穷大，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="169"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="167"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold negative values (min {vmin:g}); they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为负（最小值 {vmin:g}），已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="180"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="178"/>
         <source>No emission grid was given.</source>
         <translation>未提供排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="191"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="189"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are in different CRSs.</source>
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="57"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="53"/>
         <source>k must be between 0 and 100 %, not {k}.</source>
         <translation>k 必须介于 0 到 100% 之间，当前为 {k}。</translation>
     </message>
@@ -2687,82 +2647,82 @@
         <translation>NetCDF 文件“{path}”：其 GMT 网格的网格单元不是正方形（{dx:g} × {dy:g}），MEIC 布局不支持。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="41"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="42"/>
         <source>File &apos;{path}&apos; could not be opened as a raster: {reason}</source>
         <translation>无法将文件“{path}”作为栅格打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="45"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="46"/>
         <source>Raster &apos;{path}&apos; has no band {band} (it has {count}).</source>
         <translation>栅格“{path}”没有波段 {band}（共 {count} 个波段）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="52"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="53"/>
         <source>Raster &apos;{path}&apos; has no georeferencing (no geotransform); cells cannot be placed.</source>
         <translation>栅格“{path}”没有地理参考（无 geotransform），无法确定网格单元位置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="58"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="59"/>
         <source>Raster &apos;{path}&apos; declares no CRS; assign one before overlaying it with vector layers.</source>
         <translation>栅格“{path}”未声明坐标参考系；请先为其指定坐标参考系，再与矢量图层叠加。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="71"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="72"/>
         <source>Band {band} of raster &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取栅格“{path}”的波段 {band}：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="85"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="86"/>
         <source>&apos;{name}&apos;: band scale {scale:g} and offset {offset:g} applied.</source>
         <translation>“{name}”：已应用波段缩放系数 {scale:g} 和偏移量 {offset:g}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="192"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="193"/>
         <source>EDGAR file &apos;{path}&apos; holds no &apos;lat;lon;emission&apos; data rows.</source>
         <translation>EDGAR 文件“{path}”中没有 'lat;lon;emission' 数据行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="155"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="156"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: &apos;{value}&apos; is not a number.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="158"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="159"/>
         <source>EDGAR file &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取 EDGAR 文件“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="184"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="185"/>
         <source>EDGAR file &apos;{path}&apos;: coordinate convention &apos;{coords}&apos; is unknown; use &apos;lower_left&apos; or &apos;centre&apos;.</source>
         <translation>EDGAR 文件“{path}”：坐标约定“{coords}”未知；请使用 'lower_left' 或 'centre'。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="197"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="198"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: the coordinates are missing or not finite.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：坐标缺失或不是有限值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="209"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="210"/>
         <source>EDGAR file '{path}', data row {row}: point ({lat}, {lon}) is not on the {size:g}° lattice of the other cells.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：点 ({lat}, {lon}) 不在其他网格单元所在的 {size:g}° 格网上。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="222"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="223"/>
         <source>&apos;{name}&apos;: {n} cells are absent from the file and set to 0 (EDGAR text files omit cells with zero emission).</source>
         <translation>“{name}”：文件中缺少 {n} 个网格单元，已设为 0（EDGAR 文本文件省略排放为零的网格单元）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="232"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="233"/>
         <source>EDGAR file &apos;{path}&apos;: cell size {size} must be positive.</source>
         <translation>EDGAR 文件“{path}”：网格单元大小 {size} 必须为正数。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="244"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="245"/>
         <source>'{name}': cell size {size:g}° inferred from the coordinate spacing (EDGAR's grid is 0.1°); give the cell size if that is wrong.</source>
         <translation>“{name}”：根据坐标间距推断网格单元大小为 {size:g}°（EDGAR 网格为 0.1°）；如有误，请指定网格单元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="255"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="256"/>
         <source>EDGAR file &apos;{path}&apos;: data rows {row_a} and {row_b} give the same cell ({lat}, {lon}).</source>
         <translation>EDGAR 文件“{path}”：第 {row_a} 和第 {row_b} 个数据行对应同一网格单元 ({lat}, {lon})。</translation>
     </message>
@@ -2837,102 +2797,102 @@
         <translation>网格“{name}”超出两极范围（纬度 {south:g} 至 {north:g}）；请检查其坐标参考系是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="29"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Carbon hotspot only</source>
         <translation>仅碳排放热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="30"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Pollutant hotspot only</source>
         <translation>仅污染物热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="31"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>No hotspot</source>
         <translation>非热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="69"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="65"/>
         <source>A CO2 grid is required for the synergy analysis.</source>
         <translation>协同性分析需要 CO2 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="73"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="69"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a {species} grid, which was not given.</source>
         <translation>协同网格判定规则“{rule}”需要 {species} 排放清单网格，但未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="77"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="73"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a NOx or a VOCs grid; neither was given.</source>
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="208"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="204"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="65"/>
+        <location filename="../jwjt_plugin/core/units.py" line="64"/>
         <source>Layer &apos;{layer}&apos; has no features.</source>
         <translation>图层“{layer}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="67"/>
+        <location filename="../jwjt_plugin/core/units.py" line="66"/>
         <source>Layer &apos;{layer}&apos; has no CRS. Set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>图层“{layer}”没有坐标参考系。请设置其坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="78"/>
+        <location filename="../jwjt_plugin/core/units.py" line="77"/>
         <source>No unit of layer &apos;{layer}&apos; is selected.</source>
         <translation>图层“{layer}”中未选中任何管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="86"/>
+        <location filename="../jwjt_plugin/core/units.py" line="85"/>
         <source>Layer &apos;{layer}&apos;: {n} units have no geometry and are skipped: {units}.</source>
         <translation>图层“{layer}”：{n} 个管控单元没有几何，已跳过：{units}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="92"/>
+        <location filename="../jwjt_plugin/core/units.py" line="91"/>
         <source>Layer &apos;{layer}&apos; must hold polygons; units {units} are not polygons.</source>
         <translation>图层“{layer}”必须为多边形图层；管控单元 {units} 不是多边形。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="100"/>
+        <location filename="../jwjt_plugin/core/units.py" line="99"/>
         <source>Layer &apos;{layer}&apos; has no unit with a geometry.</source>
         <translation>图层“{layer}”中没有带几何的管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="105"/>
+        <location filename="../jwjt_plugin/core/units.py" line="104"/>
         <source>Layer &apos;{layer}&apos;: {n} invalid geometries were repaired for the analysis (your layer is unchanged): {units}.</source>
         <translation>图层“{layer}”：为进行分析，已修复 {n} 个无效几何（原图层未改动）：{units}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="119"/>
+        <location filename="../jwjt_plugin/core/units.py" line="118"/>
         <source>Layer '{layer}': field '{field}' holds no readable class (1/2/3 or 优先/重点/一般) for {n} units: {units}.</source>
         <translation>图层“{layer}”：字段“{field}”中有 {n} 个管控单元的分类无法识别（应为 1/2/3 或 优先/重点/一般）：{units}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="167"/>
+        <location filename="../jwjt_plugin/core/units.py" line="166"/>
         <source>Layer &apos;{layer}&apos; cannot be transformed to the grid CRS: {error}</source>
         <translation>图层“{layer}”无法转换到网格的坐标参考系：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="177"/>
+        <location filename="../jwjt_plugin/core/units.py" line="176"/>
         <source>Layer &apos;{layer}&apos;: {n} units fall outside the area where the grid CRS is defined.</source>
         <translation>图层“{layer}”：{n} 个管控单元位于网格坐标参考系的适用范围之外。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="263"/>
+        <location filename="../jwjt_plugin/core/units.py" line="262"/>
         <source>Layer &apos;{layer}&apos;: {n} pairs of units overlap, so their shared emissions are counted twice: {pairs}.</source>
         <translation>图层“{layer}”：{n} 对管控单元相互重叠，重叠部分的排放被重复计算：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="278"/>
+        <location filename="../jwjt_plugin/core/units.py" line="277"/>
         <source>No unit of layer &apos;{layer}&apos; overlaps grid &apos;{grid}&apos;. Check that both are in the right CRS (GCJ-02 web-map coordinates are offset by several hundred metres; a wrong CRS by far more).</source>
         <translation>图层“{layer}”中没有管控单元与网格“{grid}”重叠。请检查二者的坐标参考系是否正确（GCJ-02 网络地图坐标偏移数百米；坐标参考系错误时偏移远大于此）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="286"/>
+        <location filename="../jwjt_plugin/core/units.py" line="285"/>
         <source>Layer &apos;{layer}&apos;: {n} units lie partly outside grid &apos;{grid}&apos; ({full} entirely); their totals count only the part on the grid: {units}.</source>
         <translation>图层“{layer}”：{n} 个管控单元部分位于网格“{grid}”之外（其中 {full} 个完全位于网格之外）；其排放总量仅统计位于网格内的部分：{units}。</translation>
     </message>
@@ -3067,12 +3027,12 @@
         <translation>无法创建“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/fields.py" line="77"/>
+        <location filename="../jwjt_plugin/core/fields.py" line="72"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;; choose another field in the field mapping.</source>
         <translation>图层“{layer}”中没有字段“{field}”，请在字段映射中选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="184"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="182"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (origin, cell size or shape differ: {sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（原点、网格大小或行列数不同：{sa} 与 {sb}）。请在分析前将其统一到同一网格；对排放量重采样会破坏质量守恒，因此插件不会自动重采样。</translation>
     </message>
@@ -3102,47 +3062,47 @@
         <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 t/yr：通量 × 平面网格面积（dx × dy）× 31 536 000 s ÷ 1000。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="59"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="55"/>
         <source>Unknown hotspot method &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的热点识别方法“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="59"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="55"/>
         <source>Unknown coincidence rule &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的协同网格判定规则“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="59"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="55"/>
         <source>Unknown cell domain &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的网格排序范围“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="28"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Synergy hotspot</source>
         <translation>协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="107"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="106"/>
         <source>Raster layer &apos;{name}&apos; has a data type that cannot be read as emissions.</source>
         <translation>栅格图层“{name}”的数据类型无法作为排放量读取。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Synergy hotspot in a priority-protection unit</source>
         <translation>优先保护单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Synergy hotspot in a key-control unit</source>
         <translation>重点管控单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Synergy hotspot in a general-control unit</source>
         <translation>一般管控单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="18"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Synergy hotspot, unit class unknown</source>
         <translation>协同热点（单元分类未知）</translation>
     </message>
@@ -3157,177 +3117,177 @@
         <translation>无法写入 PDF 报告“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="34"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="35"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Restricted access</source>
         <translation>受限准入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="36"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="37"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>More information needed</source>
         <translation>待补充信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="46"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Spatial layout constraints</source>
         <translation>空间布局约束</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="47"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Pollutant and carbon emission control</source>
         <translation>污染物（含碳）排放管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="48"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Environmental risk prevention</source>
         <translation>环境风险防控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="49"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Resource use efficiency</source>
         <translation>资源开发效率要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="167"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="154"/>
         <source>Access query for {industry}: {verdict} ({verdict_zh}); {n_units} units touched, {n_clauses} requirement clauses cited.</source>
         <translation>{industry} 准入查询结论：{verdict}（{verdict_zh}）；涉及 {n_units} 个管控单元，引用 {n_clauses} 条准入要求条款。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="220"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="207"/>
         <source>Unknown kind of plan layer &apos;{kind}&apos;; use one of: {kinds}.</source>
         <translation>未知的规划图层类型“{kind}”，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="239"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="226"/>
         <source>Layer &apos;{layer}&apos; cannot be brought to the CRS of the control units: {error}</source>
         <translation>图层“{layer}”无法转换到管控单元的坐标参考系：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="252"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="239"/>
         <source>The site has no geometry.</source>
         <translation>选址没有几何。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="254"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="241"/>
         <source>The buffer distance cannot be negative ({buffer} m).</source>
         <translation>缓冲距离不能为负数（{buffer} m）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="261"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="248"/>
         <source>The site must be a point or a polygon.</source>
         <translation>选址必须为点或多边形。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="264"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="251"/>
         <source>The site is a line; give a buffer distance to query the corridor it occupies.</source>
         <translation>选址为线要素；请指定缓冲距离，以查询其占用的廊道范围。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="272"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="259"/>
         <source>The site polygon was invalid and has been repaired for the query.</source>
         <translation>选址多边形无效，已为查询进行修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="277"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="264"/>
         <source>The site polygon has no area.</source>
         <translation>选址多边形面积为零。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="415"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="402"/>
         <source>Layer &apos;{layer}&apos;: {n} invalid geometries near the site were repaired for the query (your layer is unchanged): {features}.</source>
         <translation>图层“{layer}”：为进行查询，已修复选址附近的 {n} 个无效几何（原图层未改动）：{features}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="459"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="446"/>
         <source>The site lies inside ecological protection red line {feature} (layer '{layer}'): “{cited}”</source>
         <translation>选址位于生态保护红线 {feature}（图层“{layer}”）内：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="462"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="449"/>
         <source>The site lies on permanent basic farmland {feature} (layer '{layer}'): “{cited}”</source>
         <translation>选址位于永久基本农田 {feature}（图层“{layer}”）内：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="466"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="453"/>
         <source>The site overlaps ecological protection red line {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
         <translation>选址与生态保护红线 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="469"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="456"/>
         <source>The site overlaps permanent basic farmland {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
         <translation>选址与永久基本农田 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="483"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="470"/>
         <source>Access list of {units}, {dimension}: forbids this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
         <translation>{units} 的准入清单（{dimension}）禁止该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="487"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="474"/>
         <source>Access list of {units}, {dimension}: restricts this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
         <translation>{units} 的准入清单（{dimension}）限制该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="494"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="481"/>
         <source>Unit {unit} is a priority-protection unit (优先保护), where industrial projects are restricted: “{cited}”</source>
         <translation>单元 {unit} 为优先保护单元，工业项目在此受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="504"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="491"/>
         <source>The site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
         <translation>选址位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="511"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="498"/>
         <source>{share} of the site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
         <translation>选址中有 {share} 位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="518"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="505"/>
         <source>No urban development boundary layer was given, so whether this residential or commercial site lies inside it was not checked.</source>
         <translation>未提供城镇开发边界图层，因此未检查该居住或商业选址是否位于边界内。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="524"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="511"/>
         <source>The site touches no control unit of layer '{layer}'; check its location and CRS, or add the units that cover it: “{cited}”</source>
         <translation>选址未涉及图层“{layer}”中的任何管控单元；请检查其位置和坐标参考系，或补充覆盖该选址的单元：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="529"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="516"/>
         <source>The field mapping of layer '{layer}' names no field for {dimensions}; map them so the access list can be read: “{cited}”</source>
         <translation>图层“{layer}”的字段映射中没有为 {dimensions} 指定字段；请完成字段映射，以便读取准入清单：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="537"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="524"/>
         <source>Unit {unit} has no requirement text for {dimensions}: “{cited}”</source>
         <translation>单元 {unit} 缺少 {dimensions} 的准入要求文本：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="542"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="529"/>
         <source>Unit {unit} has no readable class (1/2/3 or 优先/重点/一般): “{cited}”</source>
         <translation>单元 {unit} 的分类无法识别（应为 1/2/3 或 优先/重点/一般）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="548"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="535"/>
         <source>No {plan} layer was given, so it was not checked.</source>
         <translation>未提供{plan}图层，因此未检查该项。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="552"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="539"/>
         <source>No requirement of unit {units} names this industry with forbidding or restricting wording: “{cited}”</source>
         <translation>单元 {units} 的准入要求中没有以禁止性或限制性措辞提及该行业的条款：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="559"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="546"/>
         <source>The site touches no ecological protection red line or permanent basic farmland: “{cited}”</source>
         <translation>选址未涉及生态保护红线或永久基本农田：“{cited}”</translation>
     </message>
@@ -3437,452 +3397,452 @@
         <translation>未知的行业“{industry}”，请从以下选项中选择：{keys}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="91"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="99"/>
         <source>Layer &apos;{layer}&apos; has no features; the rules on it find nothing.</source>
         <translation>图层“{layer}”没有要素，涉及该图层的规则不会发现任何冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="99"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="107"/>
         <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;; choose another code field.</source>
         <translation>图层“{layer}”中没有字段“{field}”，请选择其他编码字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="107"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="115"/>
         <source>Layer &apos;{layer}&apos;: {n} features have no geometry and are skipped: {features}.</source>
         <translation>图层“{layer}”：{n} 个要素没有几何，已跳过：{features}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="112"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="120"/>
         <source>Layer &apos;{layer}&apos; must hold polygons; features {features} are not polygons.</source>
         <translation>图层“{layer}”必须为多边形图层；要素 {features} 不是多边形。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="119"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="127"/>
         <source>Layer &apos;{layer}&apos;: {n} invalid geometries were repaired for the check (your layer is unchanged): {features}.</source>
         <translation>图层“{layer}”：为进行检查，已修复 {n} 个无效几何（原图层未改动）：{features}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="129"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="137"/>
         <source>Layer &apos;{layer}&apos; cannot be transformed to the CRS of layer &apos;{units}&apos; ({crs}); check the CRS of both layers.</source>
         <translation>图层“{layer}”无法转换到图层“{units}”的坐标参考系（{crs}）；请检查两个图层的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="132"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="140"/>
         <source>Layer &apos;{layer}&apos; is in {src}; its vertices were transformed to the CRS of layer &apos;{units}&apos; ({dst}) for the check.</source>
         <translation>图层“{layer}”的坐标参考系为 {src}；为进行检查，已将其节点转换到图层“{units}”的坐标参考系（{dst}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="226"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="234"/>
         <source>The sliver threshold &apos;{name}&apos; must be a number of at least 0, not {value}.</source>
         <translation>碎片阈值“{name}”必须为不小于 0 的数值，当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="247"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="255"/>
         <source>No overlap rule was given.</source>
         <translation>未提供重叠规则。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="250"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="258"/>
         <source>Unknown plan kind &apos;{kind}&apos;; use one of: {kinds}.</source>
         <translation>未知的规划类型“{kind}”，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="255"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="263"/>
         <source>No spatial-plan layer was given: choose the ecological protection red line, permanent basic farmland or urban development boundary layer.</source>
         <translation>未提供国土空间规划图层：请选择生态保护红线、永久基本农田或城镇开发边界图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="263"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="271"/>
         <source>Rule &apos;{rule}&apos; was not checked: it needs a layer of kind &apos;{kind}&apos;.</source>
         <translation>未检查规则“{rule}”：该规则需要类型为“{kind}”的图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="266"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="274"/>
         <source>None of the overlap rules can be checked with the plan layers given ({kinds}).</source>
         <translation>根据所提供的规划图层（{kinds}），所有重叠规则均无法检查。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="271"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="279"/>
         <source>Layer '{layer}' has no unit class field, which rule '{rule}' needs; choose the field that holds the class (1/2/3 or 优先/重点/一般).</source>
         <translation>图层“{layer}”没有管控单元分类字段，而规则“{rule}”需要该字段；请选择存放分类（1/2/3 或 优先/重点/一般）的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="285"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="293"/>
         <source>Layer &apos;{layer}&apos;: {n} units without a readable class were left out of the class rules: {units}.</source>
         <translation>图层“{layer}”：{n} 个管控单元的分类无法识别，未参与按分类判定的规则：{units}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="313"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="323"/>
         <source>Rule '{rule}': {n} sliver(s) ignored (overlaps smaller than {area} m² or narrower than {width} m): {pairs}.</source>
         <translation>规则“{rule}”：已忽略 {n} 处碎片（面积小于 {area} m² 或宽度小于 {width} m 的重叠）：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_overlap.py" line="357"/>
+        <location filename="../jwjt_plugin/core/plan_overlap.py" line="368"/>
         <source>Rule '{rule}': {n} overlaps of layers '{plan}' and '{other}' reach beyond the units of layer '{layer}' ({area} m² in all); only their parts inside units are reported: {pairs}.</source>
         <translation>规则“{rule}”：图层“{plan}”与“{other}”有 {n} 处重叠超出图层“{layer}”的管控单元范围（共 {area} m²）；仅报告其位于单元内的部分：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="20"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="21"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="22"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="78"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="76"/>
         <source>An overlap rule for plan kind &apos;{kind}&apos; has no id.</source>
         <translation>规划类型为“{kind}”的一条重叠规则没有 id。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="82"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="80"/>
         <source>Rule &apos;{rule}&apos;: unknown plan kind &apos;{kind}&apos;; use one of: {kinds}.</source>
         <translation>规则“{rule}”：未知的规划类型“{kind}”，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="86"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="84"/>
         <source>Rule &apos;{rule}&apos; must name either the unit classes its plan must not overlap or another plan kind, not both and not neither.</source>
         <translation>规则“{rule}”必须且只能指定以下二者之一：其规划不得重叠的单元分类，或另一规划类型。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="173"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="171"/>
         <source>Rule '{rule}': unit class '{value}' is unknown; use 1 (优先保护), 2 (重点管控) or 3 (一般管控).</source>
         <translation>规则“{rule}”：单元分类“{value}”未知；请使用 1（优先保护）、2（重点管控）或 3（一般管控）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="95"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="93"/>
         <source>Rule &apos;{rule}&apos; compares plan kind &apos;{kind}&apos; with itself.</source>
         <translation>规则“{rule}”将规划类型“{kind}”与其自身比较。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="99"/>
         <source>Ecological protection red line outside priority-protection units</source>
         <translation>生态保护红线位于优先保护单元之外</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="99"/>
         <source>Urban development boundary in a priority-protection unit</source>
         <translation>城镇开发边界位于优先保护单元内</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="99"/>
         <source>Permanent basic farmland inside the urban development boundary</source>
         <translation>永久基本农田位于城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="99"/>
         <source>Ecological protection red line inside the urban development boundary</source>
         <translation>生态保护红线位于城镇开发边界内</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="101"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="99"/>
         <source>Ecological protection red line overlapping permanent basic farmland</source>
         <translation>生态保护红线与永久基本农田重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="142"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="140"/>
         <source>The overlap rules in &apos;{source}&apos; are not valid JSON: {error}</source>
         <translation>“{source}”中的重叠规则不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="147"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="145"/>
         <source>The overlap rules in &apos;{source}&apos; have format version {version}; this plugin reads version {supported}.</source>
         <translation>“{source}”中的重叠规则格式版本为 {version}；本插件读取的版本为 {supported}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="152"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="150"/>
         <source>&apos;{source}&apos; must hold a list of overlap rules (an object with a &quot;rules&quot; list).</source>
         <translation>“{source}”必须包含重叠规则列表（即带有 &quot;rules&quot; 列表的对象）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="159"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="157"/>
         <source>Overlap rule {n} in &apos;{source}&apos; has no id.</source>
         <translation>“{source}”中的第 {n} 条重叠规则没有 id。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="162"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="160"/>
         <source>Overlap rule id &apos;{rule}&apos; appears more than once in &apos;{source}&apos;.</source>
         <translation>重叠规则 id“{rule}”在“{source}”中出现了多次。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="118"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="122"/>
         <source>Environmental access query</source>
         <translation>环境准入查询</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="119"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="123"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="120"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="124"/>
         <source>Point at X = {x}, Y = {y}</source>
         <translation>点位：X = {x}，Y = {y}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="121"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="125"/>
         <source>Polygon of {area} m², centred at X = {x}, Y = {y}</source>
         <translation>面积为 {area} m² 的多边形，中心位于 X = {x}，Y = {y}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="122"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="126"/>
         <source> (buffer {buffer} m)</source>
         <translation>（缓冲距离 {buffer} m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="123"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="127"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="124"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="128"/>
         <source>Site</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="125"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="129"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="126"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="130"/>
         <source>Control unit layer</source>
         <translation>管控单元图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="127"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="131"/>
         <source>Generated</source>
         <translation>生成信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="128"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="132"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="129"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="133"/>
         <source>Control units touched</source>
         <translation>涉及的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="130"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="134"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="131"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="135"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="132"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="136"/>
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="133"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="137"/>
         <source>Overlap (m²)</source>
         <translation>重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="134"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="138"/>
         <source>Share of site</source>
         <translation>占选址面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="135"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="139"/>
         <source>The site touches no control unit.</source>
         <translation>选址未涉及任何管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="136"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="140"/>
         <source>Red lines, farmland and urban development boundary</source>
         <translation>生态保护红线、永久基本农田与城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="137"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="141"/>
         <source>Control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="138"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="142"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="139"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="143"/>
         <source>Features touched</source>
         <translation>涉及的要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="140"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="144"/>
         <source>Site inside</source>
         <translation>选址是否位于其内</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="141"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="145"/>
         <source>not checked (no layer given)</source>
         <translation>未检查（未提供图层）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="142"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="146"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="143"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="147"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="144"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="148"/>
         <source>Requirements that name this industry</source>
         <translation>涉及该行业的准入要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="145"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="149"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="146"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="150"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="147"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="151"/>
         <source>Requirement</source>
         <translation>准入要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="148"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="152"/>
         <source>No requirement names this industry with forbidding or restricting wording.</source>
         <translation>没有以禁止性或限制性措辞提及该行业的准入要求。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="150"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="154"/>
         <source>Access lists of the units (four dimensions)</source>
         <translation>各单元准入清单（四个维度）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="151"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="155"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="152"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="156"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="153"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="157"/>
         <source>The verdict is read from the wording of the access lists and the overlaps above; it supports, and does not replace, the review by the competent authority.</source>
         <translation>本结论依据准入清单的措辞及上述重叠情况得出，仅用于辅助而不能替代主管部门的审查。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="207"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="213"/>
         <source>Layer &apos;{layer}&apos;: unit {unit} (feature {fid}) has no geometry.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）没有几何。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="210"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="216"/>
         <source>Layer &apos;{layer}&apos;: unit {unit} (feature {fid}) is a {type}, not a polygon.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）为 {type}，不是多边形。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="216"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="222"/>
         <source>Layer &apos;{layer}&apos;: the geometry of unit {unit} (feature {fid}) is invalid: {reason}.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）的几何无效：{reason}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="232"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="238"/>
         <source>Layer '{layer}': unit {unit} (feature {fid}) covers {area} m², less than the minimum unit area of {min_area} m².</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）面积为 {area} m²，小于最小单元面积 {min_area} m²。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="262"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="268"/>
         <source>Layer '{layer}': units {unit_a} and {unit_b} overlap on {area} m²; emissions there would be counted in both.</source>
         <translation>图层“{layer}”：单元 {unit_a} 与 {unit_b} 重叠 {area} m²，重叠部分的排放会被重复计算。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="275"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="281"/>
         <source>Layer &apos;{layer}&apos; does not overlap the boundary layer &apos;{boundary}&apos;. Check that both are in the right CRS.</source>
         <translation>图层“{layer}”与边界图层“{boundary}”不重叠。请检查二者的坐标参考系是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="299"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="305"/>
         <source>Layer '{layer}': an area of {area} m² inside boundary '{boundary}' belongs to no unit (neighbouring units: {units}).</source>
         <translation>图层“{layer}”：边界“{boundary}”内有一处 {area} m² 的区域不属于任何单元（相邻单元：{units}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="303"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="309"/>
         <source>Layer '{layer}': a hole of {area} m² enclosed by units {units} belongs to no unit.</source>
         <translation>图层“{layer}”：单元 {units} 围合的一处 {area} m² 的孔洞不属于任何单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="349"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="355"/>
         <source>Layer &apos;{layer}&apos; has no unit code field; the code checks were skipped.</source>
         <translation>图层“{layer}”没有单元编码字段，已跳过编码检查。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="362"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="368"/>
         <source>Layer &apos;{layer}&apos;: code {code} is used by {n} units (features {fids}); each unit needs its own code.</source>
         <translation>图层“{layer}”：编码 {code} 被 {n} 个单元使用（要素 {fids}）；每个单元须有唯一的编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="369"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="375"/>
         <source>Layer &apos;{layer}&apos;: feature {fid} has no unit code in field &apos;{field}&apos;.</source>
         <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有单元编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="381"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="387"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) does not start with &apos;ZH&apos;; a unit code is ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial, e.g. ZH44060620002.</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）不以 'ZH' 开头；单元编码由 ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号组成，例如 ZH44060620002。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="385"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="391"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) has {length} characters instead of 13 (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial).</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）有 {length} 个字符，应为 13 个（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="389"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="395"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) must have 11 digits after &apos;ZH&apos;.</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）在 'ZH' 之后必须为 11 位数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="391"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="397"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) has class digit {digit} (9th character); it must be 1, 2 or 3.</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）的分类位（第 9 个字符）为 {digit}，必须为 1、2 或 3。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="399"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="405"/>
         <source>Layer &apos;{layer}&apos; has no unit class field; the class checks were skipped.</source>
         <translation>图层“{layer}”没有管控单元分类字段，已跳过分类检查。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="410"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="416"/>
         <source>Layer '{layer}': unit {unit} (feature {fid}) has no readable class in field '{field}' (value: {value}); use 1/2/3 or 优先保护/重点管控/一般管控.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）的字段“{field}”中分类无法识别（值：{value}）；请使用 1/2/3 或 优先保护/重点管控/一般管控。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="417"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="423"/>
         <source>Layer &apos;{layer}&apos;: unit code {unit} (feature {fid}) has class digit {digit}, but field &apos;{field}&apos; gives class {cls}.</source>
         <translation>图层“{layer}”：单元编码 {unit}（要素 {fid}）的分类位为 {digit}，但字段“{field}”中的分类为 {cls}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_export.py" line="50"/>
+        <location filename="../jwjt_plugin/core/access_export.py" line="52"/>
         <source>XLSX export needs the Python package openpyxl; export CSV instead or install it.</source>
         <translation>导出 XLSX 需要 Python 包 openpyxl；请改为导出 CSV，或安装该包。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_export.py" line="69"/>
+        <location filename="../jwjt_plugin/core/access_export.py" line="71"/>
         <source>Export to &apos;{path}&apos;: use a .csv or .xlsx file name.</source>
         <translation>导出到“{path}”：请使用 .csv 或 .xlsx 文件名。</translation>
     </message>
@@ -3922,304 +3882,339 @@
         <translation>无法以写入方式打开“{path}”中的变更记录。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/measures.py" line="39"/>
+        <location filename="../jwjt_plugin/core/measures.py" line="37"/>
         <source>Measures table '{source}', row {row}: dimension '{value}' is not one of 空间布局约束, 污染物排放管控, 环境风险防控, 资源开发效率要求 (资源利用效率 is accepted too).</source>
         <translation>措施库表“{source}”第 {row} 行：维度“{value}”不属于空间布局约束、污染物排放管控、环境风险防控、资源开发效率要求（也接受“资源利用效率”）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/measures.py" line="48"/>
+        <location filename="../jwjt_plugin/core/measures.py" line="46"/>
         <source>Measures table &apos;{source}&apos; has no &apos;{part}&apos; column (accepted: {names}).</source>
         <translation>措施库表“{source}”缺少“{part}”列（可用列名：{names}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/measures.py" line="73"/>
+        <location filename="../jwjt_plugin/core/measures.py" line="71"/>
         <source>Measures table &apos;{source}&apos; cannot be read: {error}</source>
         <translation>无法读取措施库表“{source}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="68"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="80"/>
         <source>Period &apos;{period}&apos; has no grid; the grids are for {periods}.</source>
         <translation>时期“{period}”没有排放清单网格；现有网格的时期为 {periods}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="72"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="84"/>
         <source>The base and the target period are both &apos;{period}&apos;; choose two different periods.</source>
         <translation>基准期与目标期均为“{period}”；请选择两个不同的时期。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="76"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="88"/>
         <source>The weights α = {alpha} and β = {beta} must be non-negative and add up to 1.</source>
         <translation>权重 α = {alpha} 与 β = {beta} 必须为非负数且二者之和为 1。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="80"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="92"/>
         <source>The axis tolerance must be zero or positive, not {value}.</source>
         <translation>坐标轴容差必须为零或正数，不能为 {value}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="83"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="95"/>
         <source>Unknown BCG share period &apos;{value}&apos;; use base or target.</source>
         <translation>未知的波士顿矩阵占比时期“{value}”；请使用 base 或 target。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="88"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="100"/>
         <source>No {carbon} grid was given for {period}; every method compares against it.</source>
         <translation>未提供 {period} 的 {carbon} 排放清单网格；所有方法都以其为比较基准。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="179"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="192"/>
         <source>{species} {period}: no total grid was given, so the total is the sum of the sectors {sectors}.</source>
         <translation>{species} {period}：未提供总量网格，总量按部门 {sectors} 之和计算。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="186"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="199"/>
         <source>{species} {period}: the sectors add up to {parts:,.0f} t but the total grid holds {total:,.0f} t ({diff:+.2%}); sector shares refer to the total grid.</source>
         <translation>{species} {period}：各部门合计 {parts:,.0f} t，而总量网格为 {total:,.0f} t（{diff:+.2%}）；部门占比以总量网格为准。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="207"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="220"/>
         <source>No {species} grid for {period}: the {species} changes, elasticity and coordination between {base} and {target} are left empty (see the note columns).</source>
         <translation>没有 {period} 的 {species} 排放清单网格：{base}–{target} 间 {species} 的变化量、弹性系数和耦合协调度留空（见说明列）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="271"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="285"/>
         <source>{species} {period}: no grid for the sectors {sectors}; their shares, changes and BCG groups are left empty (see the note columns).</source>
         <translation>{species} {period}：部门 {sectors} 没有排放清单网格，其占比、变化量和波士顿矩阵分组留空（见说明列）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="121"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="115"/>
         <source>Marker area: {column}</source>
         <translation>散点面积：{column}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="125"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="119"/>
         <source>{species} reduction rate (%)</source>
         <translation>{species} 减排率（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="127"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="121"/>
         <source>Synergy coordinates of {carbon} and {pollutant}</source>
         <translation>{carbon} 与 {pollutant} 协同控制效应坐标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="220"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="215"/>
         <source>{n} without defined coordinates are not shown (see the note columns).</source>
         <translation>{n} 个对象的坐标无定义，未显示（见说明列）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="208"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="203"/>
         <source>Share of the {species} total (%)</source>
         <translation>占 {species} 总量比例（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="210"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="205"/>
         <source>Growth rate {base}–{target} (%)</source>
         <translation>{base}–{target} 增长率（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="212"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="207"/>
         <source>split {value:.1f} %</source>
         <translation>分界值 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="215"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="210"/>
         <source>Bubble area: {species} in {period}</source>
         <translation>气泡面积：{species}（{period}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="224"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="219"/>
         <source>Boston matrix of the sectors ({species})</source>
         <translation>部门波士顿矩阵（{species}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="278"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="273"/>
         <source>Emissions by sector and their share of the total</source>
         <translation>各部门排放量及其占总量比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="305"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="300"/>
         <source>Key units by {species} in {period}</source>
         <translation>{period} {species} 重点单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="140"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="131"/>
         <source>Two grids were given for {species}, {period}, sector {sector}: &apos;{a}&apos; and &apos;{b}&apos;.</source>
         <translation>{species}、{period}、部门 {sector} 提供了两个排放清单网格：“{a}”和“{b}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="178"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="169"/>
         <source>Grid &apos;{name}&apos; ({what}) is not on the grid of &apos;{ref}&apos; ({ref_what}): {got} vs {expected}. All years, species and sectors must share one grid; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）不在同一网格上：{got}，而应为 {expected}。所有年份、排放物种和部门必须共用同一网格；对排放量重采样无法保证质量守恒，因此本插件不会代为重采样。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="185"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="176"/>
         <source>Grid &apos;{name}&apos; ({what}) is in a different CRS from grid &apos;{ref}&apos; ({ref_what}).</source>
         <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="69"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="73"/>
         <source>No {species} grid for {period}.</source>
         <translation>没有 {period} 的 {species} 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="70"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="74"/>
         <source>{species} is zero in {period}: its rate of change is undefined.</source>
         <translation>{species} 在 {period} 为零：其变化率无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="71"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="75"/>
         <source>{species} is negative in {period}: its rate of change is undefined.</source>
         <translation>{species} 在 {period} 为负值：其变化率无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="73"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="77"/>
         <source>{carbon} does not change between {base} and {target}: the elasticity is undefined (division by zero).</source>
         <translation>{carbon} 在 {base}–{target} 间无变化：弹性系数无定义（除数为零）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="76"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="80"/>
         <source>The {species} reduction rate is the same for all {n} compared: min–max normalisation is undefined.</source>
         <translation>参与比较的 {n} 个对象的 {species} 减排率均相同：min–max 归一化无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="79"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="83"/>
         <source>Both normalised reduction rates are 0: the coupling degree C is undefined (0/0); D = 0.</source>
         <translation>两个归一化减排率均为 0：耦合度 C 无定义（0/0）；D = 0。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="81"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="85"/>
         <source>Computed from {species} only; the others are undefined.</source>
         <translation>仅根据 {species} 计算；其余无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="82"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="86"/>
         <source>The total {species} of {period} is zero or missing: shares are undefined.</source>
         <translation>{period} 的 {species} 总量为零或缺失：占比无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="88"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>I synergy: both fall</source>
         <translation>I 协同：二者均下降</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="89"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>II trade-off: pollutant falls, CO2 rises</source>
         <translation>II 权衡：污染物下降，CO2 上升</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="90"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>III both rise</source>
         <translation>III 二者均上升</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="91"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>IV trade-off: CO2 falls, pollutant rises</source>
         <translation>IV 权衡：CO2 下降，污染物上升</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="92"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>On the x axis: CO2 falls, pollutant unchanged</source>
         <translation>位于 x 轴：CO2 下降，污染物不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="93"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>On the x axis: CO2 rises, pollutant unchanged</source>
         <translation>位于 x 轴：CO2 上升，污染物不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="94"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>On the y axis: pollutant falls, CO2 unchanged</source>
         <translation>位于 y 轴：污染物下降，CO2 不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="95"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>On the y axis: pollutant rises, CO2 unchanged</source>
         <translation>位于 y 轴：污染物上升，CO2 不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="96"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>At the origin: neither changes</source>
         <translation>位于原点：二者均无变化</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Extreme imbalance</source>
         <translation>极度失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Serious imbalance</source>
         <translation>严重失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Moderate imbalance</source>
         <translation>中度失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Mild imbalance</source>
         <translation>轻度失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Verge of imbalance</source>
         <translation>濒临失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Barely coordinated</source>
         <translation>勉强协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Primary coordination</source>
         <translation>初级协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Intermediate coordination</source>
         <translation>中级协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Good coordination</source>
         <translation>良好协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="108"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>High-quality coordination</source>
         <translation>优质协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="124"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Star: large share, growing</source>
         <translation>明星：占比大，增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="125"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Question mark: small share, growing</source>
         <translation>问题：占比小，增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="126"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Cash cow: large share, not growing</source>
         <translation>金牛：占比大，未增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="127"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
         <source>Dog: small share, not growing</source>
         <translation>瘦狗：占比小，未增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="308"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="285"/>
         <source>{carbon} does not change between {base} and {target} for {n} of {total}: {names}; their elasticities are undefined.</source>
         <translation>{total} 个对象中有 {n} 个的 {carbon} 在 {base}–{target} 间无变化：{names}；其弹性系数无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="387"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="364"/>
         <source>{species} is zero or negative in {period} for {n} of {total}: {names}; their rates of change are undefined.</source>
         <translation>{total} 个对象中有 {n} 个的 {species} 在 {period} 为零或负值：{names}；其变化率无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/output_paths.py" line="169"/>
+        <source>Output &apos;{output}&apos;: {path} is a file, not a folder. Choose a path in a folder.</source>
+        <translation>输出“{output}”：{path} 是文件，不是文件夹。请选择文件夹中的路径。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/output_paths.py" line="151"/>
+        <source>Output &apos;{output}&apos;: folder {folder} does not exist. Create it or choose another folder.</source>
+        <translation>输出“{output}”：文件夹 {folder} 不存在。请先创建它，或另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/output_paths.py" line="155"/>
+        <source>Output &apos;{output}&apos;: folder {folder} cannot be written ({error}). Choose another folder.</source>
+        <translation>输出“{output}”：文件夹 {folder} 无法写入（{error}）。请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/output_paths.py" line="172"/>
+        <source>Output &apos;{output}&apos;: {path} is a folder; give a file name.</source>
+        <translation>输出“{output}”：{path} 是文件夹，请给出文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/output_paths.py" line="192"/>
+        <source>Output &apos;{output}&apos; ({path}) would overwrite input &apos;{input}&apos; ({input_path}). Choose another file name.</source>
+        <translation>输出“{output}”（{path}）会覆盖输入“{input}”（{input_path}）。请另选文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/output_paths.py" line="197"/>
+        <source>Output &apos;{output}&apos; ({path}) would overwrite the file of loaded layer &apos;{layer}&apos; ({layer_path}). Choose another file name.</source>
+        <translation>输出“{output}”（{path}）会覆盖已加载图层“{layer}”的文件（{layer_path}）。请另选文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/output_paths.py" line="204"/>
+        <source>Outputs &apos;{output}&apos; and &apos;{other}&apos; are the same file ({path}). Give each its own file name.</source>
+        <translation>输出“{output}”和“{other}”是同一个文件（{path}）。请为每个输出指定不同的文件名。</translation>
     </message>
 </context>
 </TS>

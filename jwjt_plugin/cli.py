@@ -1,17 +1,26 @@
 """Command line: the synergy analysis without QGIS (``python -m jwjt_plugin.cli synergy``).
 
-``make demo`` runs it on the bundled sample city. Results always go to a new folder.
+``make demo`` runs it on the bundled sample city. Results always go to a new folder: ``--out`` is
+checked before any work (it must be a writable folder, or one that can be created in a writable
+folder, and no input), the results are written into a hidden temporary folder beside the new one
+and moved into place only when all of them are written, so a run that fails leaves nothing behind.
+Bad input and unwritable outputs end in one line on stderr (exit 1 and 2), not a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from .core.grid import EmissionGrid
 from .core.messages import JwjtInputError
+from .core.output_paths import OutputPathError, check_outputs
 from .core.synergy import HOTSPOT_METHODS, RULES, SynergyParams
 
 SAMPLE_GRIDS = {"CO2": "co2_2020.tif", "NOx": "nox_2020.tif", "VOCs": "vocs_2020.tif", "PM2.5": "pm25_2020.tif"}
@@ -58,7 +67,7 @@ def _load_grids(pairs: List[tuple], units: str) -> Dict[str, EmissionGrid]:
 
 def cmd_synergy(args) -> int:
     from .core.pipeline import resolve_mapping, run_synergy
-    from .core.report import new_output_dir, plot_concentration_curve, write_concentration_csv, write_units_csv
+    from .core.report import plot_concentration_curve, write_concentration_csv, write_units_csv
     from .core.units_io import read_vector, write_vector
     from .paths import sample_city_dir
 
@@ -72,6 +81,9 @@ def cmd_synergy(args) -> int:
             return 2
         units_path, units_layer, pairs = args.units, args.units_layer, args.grid
 
+    inputs = [("--units", units_path)] + [(f"--grid {species}", path) for species, path in pairs]
+    check_outputs([("--out", args.out)], inputs, folders=("--out",))
+
     t0 = time.perf_counter()
     frame = read_vector(units_path, units_layer, encoding=args.encoding)
     layer_name = units_layer or Path(units_path).stem
@@ -83,27 +95,58 @@ def cmd_synergy(args) -> int:
     analysis, result = run_synergy(frame, grids, params, mapping, layer_name)
     elapsed = time.perf_counter() - t0
 
-    out = new_output_dir(args.out)
-    units_out = frame.iloc[analysis.units.source_index].copy()
-    metrics = result.units.drop(columns=["UNIT", "NAME", "CLASS"])
-    for col in metrics.columns:
-        name = col if col not in units_out.columns else f"{col}_J"
-        units_out[name] = metrics[col].to_numpy()
-    units_out["SYN_LABEL"] = result.units["SYN_CLASS"].map(_zh_labels()).to_numpy()
-    write_vector(units_out, str(out / "flagged_units.gpkg"), "flagged_units")
-    write_concentration_csv(result, str(out / "concentration.csv"))
-    write_units_csv(result, str(out / "unit_metrics.csv"))
-    plot_concentration_curve(result, str(out / "concentration_curve.png"))
-    warnings = [m.text for m in result.log if m.level != "info"]
-    summary = result.summary()
-    text = [f"JWJT synergy analysis — {layer_name}", f"Output folder: {out}", "", summary]
-    if warnings:
-        text += ["", "Notes:"] + [f"  - {w}" for w in warnings]
-    text += ["", f"Computed in {elapsed:.2f} s ({len(analysis.units)} units, "
-                 f"{analysis.spec.ncols} x {analysis.spec.nrows} cells)."]
-    (out / "summary.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
+    try:
+        with staged_output_dir(args.out) as (out, staging):
+            units_out = frame.iloc[analysis.units.source_index].copy()
+            metrics = result.units.drop(columns=["UNIT", "NAME", "CLASS"])
+            for col in metrics.columns:
+                name = col if col not in units_out.columns else f"{col}_J"
+                units_out[name] = metrics[col].to_numpy()
+            units_out["SYN_LABEL"] = result.units["SYN_CLASS"].map(_zh_labels()).to_numpy()
+            write_vector(units_out, str(staging / "flagged_units.gpkg"), "flagged_units")
+            write_concentration_csv(result, str(staging / "concentration.csv"))
+            write_units_csv(result, str(staging / "unit_metrics.csv"))
+            plot_concentration_curve(result, str(staging / "concentration_curve.png"))
+            warnings = [m.text for m in result.log if m.level != "info"]
+            summary = result.summary()
+            text = [f"JWJT synergy analysis — {layer_name}", f"Output folder: {out}", "", summary]
+            if warnings:
+                text += ["", "Notes:"] + [f"  - {w}" for w in warnings]
+            text += ["", f"Computed in {elapsed:.2f} s ({len(analysis.units)} units, "
+                         f"{analysis.spec.ncols} x {analysis.spec.nrows} cells)."]
+            (staging / "summary.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
+    except OSError as err:  # a late write failure (disk full, folder removed): nothing is left behind
+        print(f"error: could not write the results into {args.out} ({err}); nothing was written.", file=sys.stderr)
+        return 2
     print("\n".join(text))
     return 0
+
+
+@contextmanager
+def staged_output_dir(base: str) -> Iterator[Tuple[Path, Path]]:
+    """``(final, staging)``: a new folder under ``base`` (reserved now, so concurrent runs get
+    different ones) and a hidden temporary folder beside it to write into; on success the staging
+    folder takes the final folder's place, on any failure both are removed."""
+    from .core.report import new_output_dir
+
+    final = new_output_dir(base)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-", suffix=".partial", dir=str(final.parent)))
+    except BaseException:
+        final.rmdir()
+        raise
+    try:
+        yield final, staging
+        if os.name == "nt":  # Windows renames no folder onto an existing one, even an empty one
+            final.rmdir()
+        os.replace(staging, final)  # POSIX: atomically replaces the empty reserved folder
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            final.rmdir()
+        except OSError:
+            pass
+        raise
 
 
 def _zh_labels():
@@ -117,6 +160,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         if args.command == "synergy":
             return cmd_synergy(args)
+    except OutputPathError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except JwjtInputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -20,17 +20,45 @@ Errors are translated here, once: ``processAlgorithm`` calls ``execute`` and tur
 translated message, :class:`~jwjt_plugin.core.overlay.Cancelled` into "Cancelled.", the
 exceptions in ``USER_ERRORS`` (already user-facing text) into their text, and anything else into
 one line for the Processing log while the traceback goes to the ``jwjt`` logger.
+
+Outputs are checked before any work, in ``prepareAlgorithm`` (:meth:`JwjtAlgorithm.check_outputs`):
+every destination parameter the algorithm declares against the files behind its layer and file
+inputs and the files of the layers loaded in the project, and for writability
+(:func:`jwjt_plugin.core.output_paths.check_outputs`). QGIS calls ``prepareAlgorithm`` in the thread
+the context belongs to: the main thread for the Toolbox (``QgsProcessingAlgRunnerTask`` prepares in
+its constructor, before the task moves to a worker), ``processing.run`` and ``qgis_process``; the
+project's layers are read only there.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Iterable, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterDefinition
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsProviderRegistry,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters.i18n import tr, tr_message
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, Message
+from ..core.output_paths import check_outputs
 from ..core.overlay import Cancelled
 from ..paths import icon_path
 from .unit_fields import ALL as UNIT_FIELDS, add_field_parameters, field_overrides
@@ -44,6 +72,27 @@ GROUPS: Dict[str, str] = {
     "query": QT_TRANSLATE_NOOP("@default", "Access query"),
     "assessment": QT_TRANSLATE_NOOP("@default", "Baseline and synergy assessment"),
 }
+
+
+def layer_file(layer: Optional[QgsMapLayer]) -> str:
+    """The file behind a layer ('' for memory and database layers), decoded by its provider."""
+    if layer is None or layer.providerType() in ("memory", "virtual"):
+        return ""
+    try:
+        path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path")
+    except Exception:  # a provider without decodeUri: the core reads the common URI forms
+        path = None
+    return str(path) if path else layer.source()
+
+
+def loaded_layer_files(project: Optional[QgsProject] = None) -> List[Tuple[str, str]]:
+    """(layer name, file) of every layer loaded in the project. Main thread only: the project's
+    layers belong to it."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return []
+    project = project or QgsProject.instance()
+    return [(layer.name(), path) for layer in project.mapLayers().values() if (path := layer_file(layer))]
 
 
 def push_log(feedback, log: Iterable[Message]) -> None:
@@ -115,25 +164,88 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         return sink, dest_id
 
+    # -- outputs checked before any work -------------------------------------------------------
+    def output_paths(self, parameters, context) -> Tuple[List[Tuple[str, str]], List[str]]:
+        """(output name, path) of every destination parameter, and the names of the folder outputs."""
+        outputs, folders = [], []
+        for p in self.destinationParameterDefinitions():
+            name = p.description() or p.name()
+            if isinstance(p, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
+                              QgsProcessingParameterRasterDestination)):
+                path = self.parameterAsOutputLayer(parameters, p.name(), context)
+            elif isinstance(p, (QgsProcessingParameterFileDestination, QgsProcessingParameterFolderDestination)):
+                path = self.parameterAsFileOutput(parameters, p.name(), context)
+                if isinstance(p, QgsProcessingParameterFolderDestination):
+                    folders.append(name)
+            else:
+                continue
+            if path:
+                outputs.append((name, path))
+        return outputs, folders
+
+    def input_paths(self, parameters, context) -> List[Tuple[str, str]]:
+        """(input name, file) behind every layer and file parameter."""
+        inputs = []
+        for p in self.parameterDefinitions():
+            if p.isDestination():
+                continue
+            name, key = p.description() or p.name(), p.name()
+            if isinstance(p, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
+                inputs.append((name, layer_file(self.parameterAsVectorLayer(parameters, key, context))))
+            elif isinstance(p, QgsProcessingParameterRasterLayer):
+                inputs.append((name, layer_file(self.parameterAsRasterLayer(parameters, key, context))))
+            elif isinstance(p, QgsProcessingParameterMapLayer):
+                inputs.append((name, layer_file(self.parameterAsLayer(parameters, key, context))))
+            elif isinstance(p, QgsProcessingParameterMultipleLayers):
+                inputs += [(f"{name}: {layer.name()}", layer_file(layer))
+                           for layer in self.parameterAsLayerList(parameters, key, context)]
+            elif isinstance(p, QgsProcessingParameterFile):
+                inputs.append((name, self.parameterAsFile(parameters, key, context)))
+        return [(n, f) for n, f in inputs if f]
+
+    def check_outputs(self, parameters, context) -> None:
+        """Refuse an output that is an input or a loaded layer's file, or cannot be written
+        (:class:`~jwjt_plugin.core.output_paths.OutputPathError`)."""
+        outputs, folders = self.output_paths(parameters, context)
+        if not outputs:
+            return
+        check_outputs(outputs, self.input_paths(parameters, context),
+                      loaded_layer_files(context.project()), folders=folders)
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            self.check_outputs(parameters, context)
+        except Exception as err:
+            raise self.user_exception(err) from None
+        return True
+
     # -- running -------------------------------------------------------------------------------
     def execute(self, parameters, context, feedback) -> Dict[str, Any]:
         """The algorithm: read the parameters, make one core call, write the outputs. (Not ``run``:
         that is QgsProcessingAlgorithm's own entry point, which callers and tests use.)"""
         raise NotImplementedError
 
+    def user_exception(self, err: Exception) -> QgsProcessingException:
+        """The exception to raise for ``err``: its message translated, one line."""
+        if isinstance(err, QgsProcessingException):
+            return err
+        if isinstance(err, Cancelled):
+            return QgsProcessingException(tr("Cancelled."))
+        if isinstance(err, JwjtInputError):
+            return QgsProcessingException(tr_message(err.message))
+        if isinstance(err, self.USER_ERRORS):
+            return QgsProcessingException(str(err))
+        LOG.error("jwjt:%s failed", self.name(), exc_info=err)
+        # Processing writes the exception's text to the log: one line, the traceback is logged above.
+        return QgsProcessingException(tr("The analysis stopped: {error}").format(
+            error=f"{type(err).__name__}: {err}"))
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
             return self.execute(parameters, context, feedback)
         except QgsProcessingException:
             raise
-        except Cancelled:
-            raise QgsProcessingException(tr("Cancelled.")) from None
-        except JwjtInputError as err:
-            raise QgsProcessingException(tr_message(err.message)) from None
-        except self.USER_ERRORS as err:
-            raise QgsProcessingException(str(err)) from None
+        except (Cancelled, JwjtInputError, *self.USER_ERRORS) as err:
+            raise self.user_exception(err) from None
         except Exception as err:
-            LOG.exception("jwjt:%s failed", self.name())
-            # Processing writes the exception's text to the log: one line, the traceback is logged above.
-            raise QgsProcessingException(tr("The analysis stopped: {error}").format(
-                error=f"{type(err).__name__}: {err}")) from err
+            raise self.user_exception(err) from err

@@ -43,3 +43,23 @@ def test_qgis_process_runs_the_synergy_algorithm(profile_home, tmp_path, sample_
     conc = res.concentration.set_index("species")
     for sp in ("CO2", "NOx", "VOCs"):
         assert float(rows[sp]["share_in_top_k_co2_cells"]) == pytest.approx(conc.loc[sp, "top_share"], rel=1e-9)
+
+
+@pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="qgis_process.bin not installed")
+def test_qgis_process_refuses_an_output_that_is_an_input(profile_home, tmp_path, sample_city):
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("units.gpkg", "co2_2020.tif"):
+        shutil.copy(sample_city / name, data / name)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    env = dict(os.environ, HOME=str(profile_home), QT_QPA_PLATFORM="offscreen")
+    for var in ("PYTHONPATH", "QGIS_CUSTOM_CONFIG_PATH"):
+        env.pop(var, None)
+    cmd = [QGIS_PROCESS, "run", "jwjt:synergyflags", "--", f"UNITS={data / 'units.gpkg'}",
+           f"CO2={data / 'co2_2020.tif'}", f"OUTPUT={data / 'units.gpkg'}", f"TABLE={tmp_path / 'conc.csv'}"]
+    proc = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    assert "would overwrite input 'Environmental control units'" in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+    assert not (tmp_path / "conc.csv").exists()
