@@ -1,21 +1,51 @@
-"""Wires JWJT into QGIS: translator, Processing provider, menu and toolbar. No analysis here."""
+"""Wires JWJT into QGIS: translator, Processing provider, menu and toolbar. No analysis here.
+
+The docks and their actions come from ``gui/dock_registry.py``; results shared between docks
+live in one ``gui.session.Session``.
+"""
 from __future__ import annotations
 
-from typing import List, Optional
+from functools import partial, partialmethod
+from typing import Dict, List, Optional
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtGui import QIcon
 
 from . import dependencies
 from .adapters.i18n import tr
 from .adapters.qt_compat import QAction
-from .paths import i18n_dir, icon_path, sample_city_dir
+from .gui.dock_registry import DockEntry, dock_entries
+from .gui.session import Session
+from .paths import i18n_dir
 
 MENU = "&JWJT"
 
 
+class _Dock:
+    """``plugin.dock``, ``plugin.editor``, …: the dock of that registry entry once created, else None."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, plugin, owner=None):
+        return self if plugin is None else plugin.docks.get(self.name)
+
+
+class _Action:
+    """``plugin.dock_action``, …: the action of a registry entry."""
+
+    def __init__(self, entry: str) -> None:
+        self.entry = entry
+
+    def __get__(self, plugin, owner=None):
+        return self if plugin is None else plugin.entry_actions.get(self.entry)
+
+
 class JwjtPlugin:
+    dock, checks_dock, editor, assessment_dock = _Dock(), _Dock(), _Dock(), _Dock()
+    dock_action, checks_action, unit_tool_action = _Action("dock"), _Action("checks_dock"), _Action("editor")
+
     def __init__(self, iface) -> None:
         self.iface = iface
         self.provider = None
@@ -25,16 +55,12 @@ class JwjtPlugin:
         self.missing: List[dependencies.Status] = []  # unusable dependencies
         self.dependencies_checked = False
         self.dependency_helper = None  # gui.dependency_dialog.DependencyHelper, while something is missing
-        self.dock = None
-        self.dock_action: Optional[QAction] = None
-        self.checks_dock = None
-        self.checks_action: Optional[QAction] = None
-        self.editor = None
-        self.assessment_dock = None
+        self.session = Session()
+        self.entries: Dict[str, DockEntry] = {}
+        self.entry_actions: Dict[str, QAction] = {}
+        self.docks: Dict[str, object] = {}  # created docks by entry name, in creation order
         self.unit_tool = None
-        self.unit_tool_action: Optional[QAction] = None
         self.unit_tool_handler = None
-        self.logger = None
         self._install_translator()
 
     # -- lifecycle --------------------------------------------------------------------
@@ -63,15 +89,11 @@ class JwjtPlugin:
         self.initProcessing()
         self.toolbar = self.iface.addToolBar("JWJT")
         self.toolbar.setObjectName("JwjtToolbar")
-        self.dock_action = self._add_action(tr("Synergy analysis panel"), self.toggle_dock, icon_path(), toolbar=True)
-        self.dock_action.setCheckable(True)
-        self.checks_action = self._add_action(tr("Checks and access query panel"), self.toggle_checks_dock,
-                                              icon_path("checks.svg"), toolbar=True)
-        self.checks_action.setCheckable(True)
-        self.unit_tool_action = self._add_action(tr("Edit access list (click a unit)"), self.activate_unit_tool,
-                                                 icon_path("editor.svg"), toolbar=True)
-        self.unit_tool_action.setCheckable(True)
-        self._add_action(tr("Baseline and synergy assessment panel"), self.toggle_assessment_dock)
+        for entry in dock_entries():
+            slot = getattr(self, entry.activate) if entry.activate else partial(self.toggle, entry.name)
+            action = self._add_action(entry.text, slot, entry.icon, toolbar=entry.toolbar)
+            action.setCheckable(entry.checkable)
+            self.entries[entry.name], self.entry_actions[entry.name] = entry, action
         self._add_action(tr("Flag synergy units (Processing)…"), self.open_synergy_algorithm)
         self._add_action(tr("Load sample city"), self.load_sample_city)
         if self.missing:
@@ -81,8 +103,8 @@ class JwjtPlugin:
         if self.dependency_helper is not None:
             self.dependency_helper.unload()
             self.dependency_helper = None
-        if self.logger is not None:
-            for layer in self.logger.unsaved_layers():
+        if self.editor is not None:
+            for layer in self.editor.logger.unsaved_layers():
                 choice = ask_unsaved(self.iface.mainWindow(), layer.name())
                 if choice == "save":
                     layer.commitChanges()
@@ -96,18 +118,17 @@ class JwjtPlugin:
             if canvas.mapTool() is self.unit_tool:
                 canvas.unsetMapTool(self.unit_tool)
             self.unit_tool = None
-        for attr in ("dock", "checks_dock", "editor", "assessment_dock"):
-            dock = getattr(self, attr)
-            if dock is not None:
-                dock.shutdown()
-                self.iface.removeDockWidget(dock)
-                dock.deleteLater()
-                setattr(self, attr, None)
+        for dock in self.docks.values():
+            dock.shutdown()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks = {}
+        self.session.clear()
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
             action.deleteLater()
-        self.actions = []
+        self.actions, self.entries, self.entry_actions = [], {}, {}
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None
@@ -152,76 +173,52 @@ class JwjtPlugin:
         self.missing = []
         self.initProcessing()
 
+    def _ensure_dock(self, name: str):
+        """The dock of registry entry ``name``, created and added to QGIS the first time."""
+        dock = self.docks.get(name)
+        if dock is None:
+            entry = self.entries[name]
+            dock = entry.factory(self.iface, self.session, self.iface.mainWindow())
+            self.iface.addDockWidget(entry.area, dock)
+            if entry.checkable and not entry.activate:
+                dock.visibilityChanged.connect(self.entry_actions[name].setChecked)
+            self.docks[name] = dock
+        return dock
+
     # -- actions --------------------------------------------------------------------------
-    def toggle_dock(self, checked: bool = True) -> None:
+    def toggle(self, name: str, checked: bool = True) -> None:
+        """The action of a dock entry: show or hide a checkable dock, show and raise the others."""
+        entry = self.entries[name]
         if not self._require_dependencies():
-            self.dock_action.setChecked(False)
+            if entry.checkable:
+                self.entry_actions[name].setChecked(False)
             return
-        if self.dock is None:
-            from qgis.PyQt.QtCore import Qt
+        dock = self._ensure_dock(name)
+        if entry.checkable:
+            dock.setVisible(checked)
+        else:
+            dock.show()
+            dock.raise_()
 
-            from .gui.synergy_dock import SynergyDock
-
-            self.dock = SynergyDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
-        self.dock.setVisible(checked)
-
-    def toggle_checks_dock(self, checked: bool = True) -> None:
-        if not self._require_dependencies():
-            self.checks_action.setChecked(False)
-            return
-        if self.checks_dock is None:
-            from qgis.PyQt.QtCore import Qt
-
-            from .gui.checks_dock import ChecksDock
-
-            self.checks_dock = ChecksDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
-            self.checks_dock.visibilityChanged.connect(self.checks_action.setChecked)
-        self.checks_dock.setVisible(checked)
-
-    def toggle_assessment_dock(self, checked: bool = True) -> None:
-        if not self._require_dependencies():
-            return
-        if self.assessment_dock is None:
-            from qgis.PyQt.QtCore import Qt
-
-            from .gui.assessment_dock import AssessmentDock
-
-            self.assessment_dock = AssessmentDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assessment_dock)
-        self.assessment_dock.show()
-        self.assessment_dock.raise_()
-
-    def _ensure_editor(self) -> None:
-        if self.editor is not None:
-            return
-        from qgis.PyQt.QtCore import Qt
-
-        from .adapters.change_log import ChangeLogger
-        from .gui.access_editor_dock import AccessEditorDock
-        from .gui.unit_tool import UnitPickTool, UnitToolHandler
-
-        self.logger = ChangeLogger()
-        self.editor = AccessEditorDock(self.iface, self.logger, self._unit_metrics, self._flagged_codes,
-                                       self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.editor)
-        self.unit_tool = UnitPickTool(self.iface.mapCanvas())
-        self.unit_tool.setAction(self.unit_tool_action)
-        self.unit_tool.featureIdentified.connect(self._on_unit_clicked)
-        if hasattr(self.iface, "registerMapToolHandler"):
-            self.unit_tool_handler = UnitToolHandler(self.unit_tool, self.unit_tool_action)
-            self.iface.registerMapToolHandler(self.unit_tool_handler)
+    toggle_dock = partialmethod(toggle, "dock")
+    toggle_checks_dock = partialmethod(toggle, "checks_dock")
+    toggle_assessment_dock = partialmethod(toggle, "assessment_dock")
 
     def activate_unit_tool(self, checked: bool = True) -> None:
         """Switch to the unit tool on the active polygon layer and show the editor."""
         if not self._require_dependencies():
             self.unit_tool_action.setChecked(False)
             return
-        self._ensure_editor()
-        from .gui.unit_tool import is_unit_layer
+        editor = self._ensure_dock("editor")
+        from .gui.unit_tool import UnitPickTool, UnitToolHandler, is_unit_layer
 
+        if self.unit_tool is None:
+            self.unit_tool = UnitPickTool(self.iface.mapCanvas())
+            self.unit_tool.setAction(self.unit_tool_action)
+            self.unit_tool.featureIdentified.connect(self._on_unit_clicked)
+            if hasattr(self.iface, "registerMapToolHandler"):
+                self.unit_tool_handler = UnitToolHandler(self.unit_tool, self.unit_tool_action)
+                self.iface.registerMapToolHandler(self.unit_tool_handler)
         layer = self.iface.activeLayer()
         if is_unit_layer(layer):
             self.unit_tool.setLayer(layer)
@@ -231,26 +228,13 @@ class JwjtPlugin:
                                                 level=Qgis.MessageLevel.Warning, duration=6)
             self.unit_tool_action.setChecked(False)
             return
-        self.editor.show()
+        editor.show()
         self.iface.mapCanvas().setMapTool(self.unit_tool)
 
     def _on_unit_clicked(self, feature) -> None:
         layer = getattr(self.unit_tool, "current_layer", None)
         if layer is not None:
             self.editor.show_feature(layer, feature)
-
-    def _unit_metrics(self, code: str):
-        result = getattr(self.dock, "result", None) if self.dock is not None else None
-        if result is None or not code:
-            return None
-        rows = result.units[result.units["UNIT"] == code]
-        return rows.iloc[0].to_dict() if len(rows) else None
-
-    def _flagged_codes(self):
-        result = getattr(self.dock, "result", None) if self.dock is not None else None
-        if result is None:
-            return []
-        return list(result.units.loc[result.units["SYN_FLAG"] == 1, "UNIT"])
 
     def open_synergy_algorithm(self) -> None:
         if not self._require_dependencies():
@@ -261,31 +245,9 @@ class JwjtPlugin:
 
     def load_sample_city(self) -> None:
         """Add the bundled sample city (units, grids, spatial plans) to the project."""
-        folder = sample_city_dir()
-        project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, tr("Sample city (示例市)"))
-        added = 0
-        for fname, label in (("co2_2020.tif", "CO2 2020"), ("nox_2020.tif", "NOx 2020"),
-                             ("vocs_2020.tif", "VOCs 2020"), ("pm25_2020.tif", "PM2.5 2020")):
-            layer = QgsRasterLayer(str(folder / fname), label)
-            if layer.isValid():
-                project.addMapLayer(layer, False)
-                group.addLayer(layer).setItemVisibilityChecked(label == "CO2 2020")
-                added += 1
-        for fname, lname, label in (("spatial_plans.gpkg", "ecological_redline", tr("Ecological red line")),
-                                    ("spatial_plans.gpkg", "permanent_farmland", tr("Permanent basic farmland")),
-                                    ("spatial_plans.gpkg", "urban_boundary", tr("Urban development boundary")),
-                                    ("units.gpkg", "control_units", tr("Environmental control units"))):
-            layer = QgsVectorLayer(f"{folder / fname}|layername={lname}", label, "ogr")
-            if layer.isValid():
-                _style_sample_layer(layer, lname)
-                project.addMapLayer(layer, False)
-                group.insertLayer(0, layer)
-                added += 1
-        if not added:
-            project.layerTreeRoot().removeChildNode(group)
-            self.iface.messageBar().pushMessage("JWJT", tr("Sample data not found in {folder}.").format(
-                folder=str(folder)), level=Qgis.MessageLevel.Warning, duration=8)
+        from .gui.sample_city import load_sample_city
+
+        load_sample_city(self.iface)
 
 
 def ask_unsaved(parent, layer_name: str) -> str:
@@ -298,17 +260,3 @@ def ask_unsaved(parent, layer_name: str) -> str:
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
         QMessageBox.StandardButton.Save)
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer, "keep")
-
-
-def _style_sample_layer(layer, name: str) -> None:
-    """Readable sample map: units by class, the three plan lines as outlines on top."""
-    from .adapters.styles import outline_style, unit_class_renderer
-
-    if name == "control_units":
-        layer.setRenderer(unit_class_renderer("ZHGKDYFL"))
-    elif name == "ecological_redline":
-        outline_style(layer, "#1a7837", "0.8")
-    elif name == "permanent_farmland":
-        outline_style(layer, "#b8860b", "0.3")
-    elif name == "urban_boundary":
-        outline_style(layer, "#762a83", "0.8", "dash")

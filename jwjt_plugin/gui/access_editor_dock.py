@@ -48,13 +48,16 @@ TEXT_ROLES = ACCESS_DIMENSIONS + ("remark",)
 
 class AccessEditorDock(QgsDockWidget):
     def __init__(self, iface, logger: ChangeLogger, metrics_for: Optional[Callable[[str], Optional[dict]]] = None,
-                 flagged_codes: Optional[Callable[[], List[str]]] = None, parent=None) -> None:
+                 flagged_codes: Optional[Callable[[], List[str]]] = None, parent=None, session=None) -> None:
+        """Unit metrics and flagged codes come from ``session`` (gui.session.Session), the latest
+        synergy result, unless ``metrics_for`` / ``flagged_codes`` are given."""
         super().__init__(tr("Access list editor (准入清单编辑)"), parent)
         self.setObjectName("JwjtAccessEditorDock")
         self.iface = iface
         self.logger = logger
-        self.metrics_for = metrics_for or (lambda code: None)
-        self.flagged_codes = flagged_codes or (lambda: [])
+        self.session = session
+        self.metrics_for = metrics_for or (session.unit_metrics if session is not None else (lambda code: None))
+        self.flagged_codes = flagged_codes or (session.flagged_codes if session is not None else (lambda: []))
         self.layer: Optional[QgsVectorLayer] = None
         self.fid: Optional[int] = None
         self.mapping = FieldMapping()
@@ -62,6 +65,8 @@ class AccessEditorDock(QgsDockWidget):
         self.highlight: Optional[QgsHighlight] = None
         self.measures: List[Measure] = load_measures()
         self._build()
+        if session is not None:
+            session.resultsChanged.connect(self._on_results_changed)
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -204,7 +209,17 @@ class AccessEditorDock(QgsDockWidget):
         for role, edit in self.text_edits.items():
             edit.setPlainText("" if v.get(role) is None else str(v.get(role)))
             edit.setEnabled(bool(getattr(self.mapping, role)))
-        metrics = self.metrics_for(str(v.get("code") or ""))
+        self._show_metrics()
+        for label in self.problem_labels.values():
+            label.setVisible(False)
+        self.status.setText("")
+
+    def _on_results_changed(self, _kind: str) -> None:
+        if self.fid is not None:  # a unit is shown: its metrics follow the latest result
+            self._show_metrics()
+
+    def _show_metrics(self) -> None:
+        metrics = self.metrics_for(str(self.loaded.get("code") or ""))
         if metrics:
             self.metrics_label.setText(tr("CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence share {share:.1f} %, "
                                           "class {cls}").format(co2=metrics.get("CO2_T", 0), nox=metrics.get("NOX_T", 0),
@@ -212,9 +227,6 @@ class AccessEditorDock(QgsDockWidget):
                                                                 cls=metrics.get("SYN_CLASS", "")))
         else:
             self.metrics_label.setText(tr("not computed (run the synergy analysis)"))
-        for label in self.problem_labels.values():
-            label.setVisible(False)
-        self.status.setText("")
 
     def _set_highlight(self, feature: QgsFeature) -> None:
         self.clear_highlight()
@@ -415,6 +427,11 @@ class AccessEditorDock(QgsDockWidget):
         return path
 
     def shutdown(self) -> None:
+        if self.session is not None:
+            try:
+                self.session.resultsChanged.disconnect(self._on_results_changed)
+            except (TypeError, RuntimeError):
+                pass
         self.clear_highlight()
 
 

@@ -50,16 +50,18 @@ from .concentration_chart import ConcentrationView
 from .field_mapping import FieldMappingWidget
 from .grid_picker import GridPicker
 from .results_model import FEATURE_ID_ROLE, SORT_ROLE, ResultsModel
+from .session import SYNERGY, Session
 from .synergy_task import SynergyJob, SynergyTask, VectorSnapshot
 
 SPECIES = (("CO2", False), ("NOx", True), ("VOCs", True), ("PM2.5", True))
 
 
 class SynergyDock(QgsDockWidget):
-    def __init__(self, iface, parent=None) -> None:
+    def __init__(self, iface, parent=None, session: Optional[Session] = None) -> None:
         super().__init__(tr("Synergy analysis (减污降碳协同分析)"), parent)
         self.setObjectName("JwjtSynergyDock")
         self.iface = iface
+        self.session = session if session is not None else Session(self)  # where the result is published
         self.task: Optional[SynergyTask] = None
         self.atlas_task = None
         self.analysis = None
@@ -331,6 +333,7 @@ class SynergyDock(QgsDockWidget):
         self.signature = self._pending_signature
         self.progress.setValue(100)
         self._show_result(new_layer=True)
+        self.session.publish(SYNERGY, self.result)
         self.refresh_state()
 
     def reflag(self) -> None:
@@ -346,6 +349,7 @@ class SynergyDock(QgsDockWidget):
             self.status.setText(tr_message(err.message))
             return
         self._show_result(new_layer=False)
+        self.session.publish(SYNERGY, self.result)
 
     # -- results ---------------------------------------------------------------------------
     def _show_result(self, new_layer: bool) -> None:

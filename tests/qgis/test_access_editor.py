@@ -141,3 +141,46 @@ def test_unload_asks_about_unsaved_edits(recording_iface, qtbot, units, monkeypa
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert asked == ["units"] and not layer.isModified()
     assert layer.getFeature(key_control_unit(layer).id())["REMARK"] == "待复核"
+
+
+def test_editor_reads_metrics_and_flags_from_the_session_after_a_synergy_run(plugin, units, sample_city, qtbot):
+    """The synergy dock publishes its result to the session after a run and a re-flag; the
+    editor's metrics and flagged units follow it, without a look at the synergy dock."""
+    from qgis.core import QgsRasterLayer
+
+    from jwjt_plugin.gui.session import SYNERGY
+
+    layer, _ = units
+    grids = {s: QgsRasterLayer(str(sample_city / f), s) for s, f in
+             (("CO2", "co2_2020.tif"), ("NOx", "nox_2020.tif"), ("VOCs", "vocs_2020.tif"), ("PM2.5", "pm25_2020.tif"))}
+    QgsProject.instance().addMapLayers(list(grids.values()))
+    feat = key_control_unit(layer)
+    click_unit(plugin, layer, feat)
+    ed = plugin.editor
+    assert ed.metrics_label.text() == "not computed (run the synergy analysis)"
+    assert ed.flagged_codes() == [] and ed._flagged_ids() == []
+
+    published = []
+    plugin.session.resultsChanged.connect(published.append)
+    plugin.toggle_dock(True)
+    d = plugin.dock
+    qtbot.addWidget(d)
+    d.units_combo.setLayer(layer)
+    for s, g in grids.items():
+        d.pickers[s].set_layer(g)
+    assert d.run_button.isEnabled(), d.status.text()
+    d.run()
+    qtbot.waitUntil(lambda: d.task is None, timeout=60000)
+    assert d.result is not None, d.status.text()
+    assert published == [SYNERGY] and plugin.session.latest(SYNERGY) is d.result
+    # the unit already shown gets its metrics without a new click
+    row = d.result.units.set_index("UNIT").loc[feat["HJZHGKDYBM"]]
+    assert ed.metrics_label.text().startswith(f"CO2 {row['CO2_T']:,.0f} t/yr, NOx {row['NOX_T']:,.0f} t/yr")
+    flagged = set(d.result.units.loc[d.result.units["SYN_FLAG"] == 1, "UNIT"])
+    assert flagged and set(ed.flagged_codes()) == flagged
+    assert len(ed._flagged_ids()) == len(flagged)
+
+    d.k_spin.setValue(d.k_spin.value() + 5)  # re-flag from the cache: published too
+    assert published == [SYNERGY, SYNERGY] and plugin.session.latest(SYNERGY) is d.result
+    assert set(ed.flagged_codes()) == set(d.result.units.loc[d.result.units["SYN_FLAG"] == 1, "UNIT"])
+    assert len(ed.flagged_codes()) > len(flagged)

@@ -77,3 +77,65 @@ def test_english_qgis_on_a_chinese_system_stays_english(recording_iface):
     finally:
         settings.setValue("locale/userLocale", old[0] or "")
         settings.setValue("locale/overrideFlag", old[1] or False)
+
+
+def test_every_registry_dock_is_added_on_first_toggle_and_removed_on_unload(recording_iface, qtbot, sample_city,
+                                                                            qgis_new_project):
+    """One action per registry entry, in registry order, then the two plain actions; each dock
+    is created by its action the first time only, and unload removes every one of them."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from jwjt_plugin.adapters.i18n import tr
+    from jwjt_plugin.gui.dock_registry import dock_entries
+
+    units = QgsVectorLayer(f"{sample_city / 'units.gpkg'}|layername=control_units", "units", "ogr")
+    QgsProject.instance().addMapLayer(units)
+    recording_iface.setActiveLayer(units)  # the editor's action needs a unit layer
+    entries = dock_entries()
+    plugin = jwjt_plugin.classFactory(recording_iface)
+    plugin.initGui()
+    try:
+        texts = [a.text() for a in plugin.actions]
+        assert texts == [e.text for e in entries] + [tr("Flag synergy units (Processing)…"), tr("Load sample city")]
+        assert [a.isCheckable() for a in plugin.actions] == [e.checkable for e in entries] + [False, False]
+        on_toolbar = set(plugin.toolbar.actions())
+        assert [a in on_toolbar for a in plugin.actions] == [e.toolbar for e in entries] + [False, False]
+        assert recording_iface.docks_added == [] and plugin.docks == {}
+        for i, entry in enumerate(entries):
+            for _ in range(2):  # the second trigger shows the same dock again
+                plugin.entry_actions[entry.name].trigger()
+            dock = getattr(plugin, entry.name)
+            assert dock is not None and dock is plugin.docks[entry.name]
+            assert recording_iface.docks_added[i] is dock and len(recording_iface.docks_added) == i + 1
+            assert dock.objectName().startswith("Jwjt")
+        assert [d.objectName() for d in recording_iface.docks_added] == [
+            "JwjtSynergyDock", "JwjtChecksDock", "JwjtAccessEditorDock", "JwjtAssessmentDock"]
+        assert plugin.dock_action is plugin.entry_actions["dock"]
+        assert plugin.unit_tool is not None and plugin.unit_tool_action.isChecked()
+    finally:
+        plugin.unload()
+        from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QgsProject.instance().removeAllMapLayers()
+    assert len(recording_iface.docks_added) == len(entries)
+    assert {id(d) for d in recording_iface.docks_removed} == {id(d) for d in recording_iface.docks_added}
+    assert len(recording_iface.docks_removed) == len(entries)
+    assert plugin.docks == {} and plugin.dock is None and plugin.editor is None and plugin.unit_tool is None
+
+
+def test_checkable_dock_action_follows_the_dock(recording_iface, qtbot):
+    plugin = jwjt_plugin.classFactory(recording_iface)
+    plugin.initGui()
+    try:
+        plugin.toggle_checks_dock(True)
+        dock = plugin.checks_dock
+        qtbot.addWidget(dock)
+        dock.visibilityChanged.emit(False)  # closed by its title bar button, say
+        assert not plugin.checks_action.isChecked()
+        dock.visibilityChanged.emit(True)
+        assert plugin.checks_action.isChecked()
+        plugin.toggle_checks_dock(False)
+        assert not dock.isVisible() and len(recording_iface.docks_added) == 1
+    finally:
+        plugin.unload()
