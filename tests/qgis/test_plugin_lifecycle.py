@@ -111,7 +111,9 @@ def test_every_registry_dock_is_added_on_first_toggle_and_removed_on_unload(reco
         assert [d.objectName() for d in recording_iface.docks_added] == [
             "JwjtSynergyDock", "JwjtChecksDock", "JwjtAccessEditorDock", "JwjtAssessmentDock"]
         assert plugin.dock_action is plugin.entry_actions["dock"]
-        assert plugin.unit_tool is not None and plugin.unit_tool_action.isChecked()
+        # The map tool is what counts: whether a second trigger leaves its checkable action
+        # checked differs between QGIS versions (3.40's setMapTool ignores the same tool).
+        assert plugin.unit_tool is not None and recording_iface.mapCanvas().mapTool() is plugin.unit_tool
     finally:
         plugin.unload()
         from qgis.PyQt.QtCore import QCoreApplication, QEvent
