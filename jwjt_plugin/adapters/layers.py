@@ -1,7 +1,7 @@
 """QGIS layers -> core inputs (GeoDataFrame, EmissionGrid)."""
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsRasterLayer
@@ -86,12 +86,19 @@ def raster_layer_to_grid(layer: QgsRasterLayer, species: str, band: int = 1, uni
     if layer.providerType() == "gdal":
         from ..core.readers.raster import read_raster_grid
 
-        grid = read_raster_grid(layer.source(), species, band=band, units=units, name=name)
+        grid = read_raster_grid(layer.source(), species, band=band, units=units, name=name,
+                                nodata_ranges=user_nodata(layer, band))
         if wkt and grid.spec.crs_wkt != wkt:
             grid.spec = GridSpec(grid.spec.x0, grid.spec.y0, grid.spec.dx, grid.spec.dy,
                                  grid.spec.nrows, grid.spec.ncols, wkt)
         return grid
     return _read_through_provider(layer, species, band, units, name, wkt)
+
+
+def user_nodata(layer, band: int) -> List[Tuple[float, float]]:
+    """The layer's additional no data values (Properties > Transparency), as inclusive ranges."""
+    provider = layer.dataProvider()
+    return [(float(r.min()), float(r.max())) for r in provider.userNoDataValues(band)]
 
 
 def _read_through_provider(layer, species, band, units, name, wkt) -> EmissionGrid:
@@ -111,6 +118,6 @@ def _read_through_provider(layer, species, band, units, name, wkt) -> EmissionGr
     log = MessageLog()
     spec = GridSpec.from_geotransform((ext.xMinimum(), ext.width() / cols, 0.0, ext.yMaximum(), 0.0,
                                        -ext.height() / rows), rows, cols, wkt, name)
-    values = clean_values(arr, name, nodata, log)
+    values = clean_values(arr, name, nodata, log, layer.source(), user_nodata(layer, band))
     values, _ = to_tonnes_per_year(values, units or "t/yr", species, spec=spec)
     return EmissionGrid(species, values, spec, "t/yr", layer.source(), name, log)

@@ -363,7 +363,7 @@ def key_units(result: AssessmentResult, species: str, period: Optional[str] = No
         return pd.DataFrame(columns=["RANK", "UNIT", "NAME", "TOTAL_T", "SHARE", "CUM_SHARE"])
     total = float(df[col].sum())
     top = df.sort_values([col, "UNIT"], ascending=[False, True]).head(n)
-    share = top[col] / total if total > 0 else np.nan
+    share = top[col] / total if total > 0 else pd.Series(np.nan, index=top.index)
     return pd.DataFrame({"RANK": np.arange(1, len(top) + 1), "UNIT": top["UNIT"].values, "NAME": top["NAME"].values,
                          "TOTAL_T": top[col].values, "SHARE": np.asarray(share),
                          "CUM_SHARE": np.cumsum(np.asarray(share))})
@@ -392,7 +392,27 @@ def run_assessment(series: EmissionSeries, params: AssessmentParams, frame=None,
         mapping = mapping or resolve_mapping(frame)
         units = prepare_units(frame, series.spec.crs_wkt, mapping, layer, selection)
     assessment = Assessment(series, units, progress=progress, is_canceled=is_canceled, unit_layer=layer)
+    check_base_total(assessment, params, layer if units is not None else None)
     return assessment, assessment.run(params)
+
+
+def check_base_total(assessment: Assessment, params: AssessmentParams, layer: Optional[str]) -> None:
+    """Refuse a base period whose carbon total is 0: every reduction, share and elasticity is
+    measured against it, so the whole result would be undefined."""
+    base, carbon = str(params.base), params.carbon
+    if assessment.city_total(base, carbon) > 0:
+        return
+    names = ", ".join(f"'{g.name}'" for k, g in assessment.series.grids.items() if k[0] == base and k[1] == carbon)
+    if layer is not None:
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "{carbon} of the base period {period} sums to 0 t under the units of layer '{layer}' "
+                        "(grids {grids}): every reduction, share and elasticity is measured against it. Check "
+                        "the base-period grid (right file, band and year, its nodata value) and that it covers "
+                        "the units."), carbon=carbon, period=base, layer=layer, grids=names)
+    raise JwjtInputError(QT_TRANSLATE_NOOP(
+        "JwjtCore", "{carbon} of the base period {period} sums to 0 t on the grid (grids {grids}): every "
+                    "reduction, share and elasticity is measured against it. Check the base-period grid (right "
+                    "file, band and year, its nodata value)."), carbon=carbon, period=base, grids=names)
 
 
 def write_table_csv(table: pd.DataFrame, path: str, translate: Optional[Callable[[str], str]] = None) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
-from .grid import SPECIES, EmissionGrid, GridSpec, _describe, crs_equal
+from .grid import SPECIES, EmissionGrid, GridSpec, _describe, check_crs_pair, crs_equal
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from .terms import Sector, labels_zh, names
 
@@ -172,6 +172,8 @@ class EmissionSeries:
                                 "emissions would not conserve mass, so the plugin does not do it for you."),
                     name=g.name, what=describe_key(k), ref=ref.name, ref_what=describe_key(ref_key),
                     got=_describe(g.spec), expected=_describe(ref.spec))
+            if bool(ref.spec.crs_wkt) != bool(g.spec.crs_wkt):
+                check_crs_pair(ref, g)  # one without CRS beside one with: refused, never guessed
             if ref.spec.crs_wkt and g.spec.crs_wkt and not crs_equal(ref.spec.crs_wkt, g.spec.crs_wkt):
                 raise JwjtInputError(QT_TRANSLATE_NOOP(
                     "JwjtCore", "Grid '{name}' ({what}) is in a different CRS from grid '{ref}' ({ref_what})."),

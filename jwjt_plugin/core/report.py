@@ -77,7 +77,7 @@ def draw_concentration_curve(fig, result: SynergyResult, title: Optional[str] = 
                         textcoords="offset points", ha="right", fontsize=8, color=colour)
     ax.annotate(f"top {k:g} %", (k, 2), xytext=(4, 0), textcoords="offset points", fontsize=8, color="#555555")
     ax.set_xscale("log")
-    ax.set_xlim(max(x.min(), 0.01), 100)
+    ax.set_xlim(max(x.min(), 0.01) if x.size else 0.01, 100)
     ax.set_ylim(0, 100)
     xlabel, ylabel = labels or ("Share of cells ranked by CO2 (%) / 按CO2排序的网格比例",
                                 "Cumulative share of emissions (%) / 累计排放占比")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import os
-from typing import Optional
+from typing import Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -26,9 +26,10 @@ def add_message(log: MessageLog, message: Message) -> None:
 
 def finish_grid(raw: np.ndarray, spec: GridSpec, species: str, units: str, name: str, source: str,
                 log: MessageLog, nodata: Optional[float] = None,
-                molar_mass_g_per_mol: Optional[float] = None) -> EmissionGrid:
+                molar_mass_g_per_mol: Optional[float] = None,
+                nodata_ranges: Sequence[Tuple[float, float]] = ()) -> EmissionGrid:
     """Clean the north-up ``raw`` array (nodata, NaN, inf, negatives) and convert it to t/yr."""
-    values = clean_values(raw, name, nodata, log)
+    values = clean_values(raw, name, nodata, log, str(source), nodata_ranges)
     values, note = to_tonnes_per_year(values, units, species, spec=spec,
                                       molar_mass_g_per_mol=molar_mass_g_per_mol, name=name)
     add_message(log, note)

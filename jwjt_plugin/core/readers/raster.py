@@ -1,7 +1,7 @@
 """Emission grids from GDAL rasters (GeoTIFF, ESRI ASCII .asc, ...) and EDGAR text files."""
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -19,8 +19,12 @@ def _check_exists(path: str) -> None:
 
 
 def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str] = "t/yr",
-                     name: Optional[str] = None, molar_mass_g_per_mol: Optional[float] = None) -> EmissionGrid:
+                     name: Optional[str] = None, molar_mass_g_per_mol: Optional[float] = None,
+                     nodata_ranges: Sequence[Tuple[float, float]] = ()) -> EmissionGrid:
     """One band of any GDAL raster as an :class:`EmissionGrid` in t/yr.
+
+    ``nodata_ranges`` are further nodata values (inclusive ranges of the scaled values),
+    such as a QGIS layer's additional no data values.
 
     ``units=None`` reads the band's unit type or the UNITS/units metadata item of the band
     or the dataset, falling back to t/yr with a log note. Band scale/offset are applied.
@@ -88,7 +92,7 @@ def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str
             level="info", name=name, scale=scale, offset=offset)
     if units is None:
         units = _declared_units(ds, rb) or default_units(log, name)
-    grid = finish_grid(raw, spec, species, units, name, path, log, nodata, molar_mass_g_per_mol)
+    grid = finish_grid(raw, spec, species, units, name, path, log, nodata, molar_mass_g_per_mol, nodata_ranges)
     ds = None
     return grid
 
