@@ -609,47 +609,47 @@
         <translation>已修复 {unit}（可按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="186"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
         <source>Invalid geometry</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
         <source>No geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
         <source>Overlap</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
         <source>Gap</source>
         <translation>空隙</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
         <source>Duplicate code</source>
         <translation>编码重复</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
         <source>Malformed code</source>
         <translation>编码格式错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
         <source>Code/class mismatch</source>
         <translation>编码与分类不符</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
         <source>Below minimum area</source>
         <translation>小于最小面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
         <source>Missing class</source>
         <translation>缺少分类</translation>
     </message>
@@ -2353,6 +2353,11 @@
         <source>JWJT&apos;s tools are unavailable until these Python packages are installed: {missing}. Run: {command}</source>
         <translation>安装以下 Python 包之前，JWJT 的工具不可用：{missing}。请运行：{command}</translation>
     </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="186"/>
+        <source>No code or class field</source>
+        <translation>无编码或分类字段</translation>
+    </message>
 </context>
 <context>
     <name>JwjtCore</name>
@@ -2402,27 +2407,27 @@
         <translation>网格“{name}”：数组形状 {shape} 与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="158"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="169"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold NaN; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为 NaN，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="162"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="173"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold infinite values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为无穷大，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="167"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="179"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold negative values (min {vmin:g}); they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为负（最小值 {vmin:g}），已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="178"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="294"/>
         <source>No emission grid was given.</source>
         <translation>未提供排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="189"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="321"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are in different CRSs.</source>
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
@@ -2457,7 +2462,7 @@
         <translation>形状为 {shape} 的数组与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/_common.py" line="40"/>
+        <location filename="../jwjt_plugin/core/readers/_common.py" line="41"/>
         <source>&apos;{name}&apos;: the file declares no units; values are taken as t/yr per cell. Give the units explicitly if that is wrong.</source>
         <translation>“{name}”：文件未声明单位，数值按每网格单元 t/yr 处理。如有误，请明确指定单位。</translation>
     </message>
@@ -2647,82 +2652,82 @@
         <translation>NetCDF 文件“{path}”：其 GMT 网格的网格单元不是正方形（{dx:g} × {dy:g}），MEIC 布局不支持。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="42"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="46"/>
         <source>File &apos;{path}&apos; could not be opened as a raster: {reason}</source>
         <translation>无法将文件“{path}”作为栅格打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="46"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="50"/>
         <source>Raster &apos;{path}&apos; has no band {band} (it has {count}).</source>
         <translation>栅格“{path}”没有波段 {band}（共 {count} 个波段）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="53"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="57"/>
         <source>Raster &apos;{path}&apos; has no georeferencing (no geotransform); cells cannot be placed.</source>
         <translation>栅格“{path}”没有地理参考（无 geotransform），无法确定网格单元位置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="59"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="63"/>
         <source>Raster &apos;{path}&apos; declares no CRS; assign one before overlaying it with vector layers.</source>
         <translation>栅格“{path}”未声明坐标参考系；请先为其指定坐标参考系，再与矢量图层叠加。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="72"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="76"/>
         <source>Band {band} of raster &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取栅格“{path}”的波段 {band}：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="86"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="90"/>
         <source>&apos;{name}&apos;: band scale {scale:g} and offset {offset:g} applied.</source>
         <translation>“{name}”：已应用波段缩放系数 {scale:g} 和偏移量 {offset:g}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="193"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="197"/>
         <source>EDGAR file &apos;{path}&apos; holds no &apos;lat;lon;emission&apos; data rows.</source>
         <translation>EDGAR 文件“{path}”中没有 'lat;lon;emission' 数据行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="156"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="160"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: &apos;{value}&apos; is not a number.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="159"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="163"/>
         <source>EDGAR file &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取 EDGAR 文件“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="185"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="189"/>
         <source>EDGAR file &apos;{path}&apos;: coordinate convention &apos;{coords}&apos; is unknown; use &apos;lower_left&apos; or &apos;centre&apos;.</source>
         <translation>EDGAR 文件“{path}”：坐标约定“{coords}”未知；请使用 'lower_left' 或 'centre'。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="198"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="202"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: the coordinates are missing or not finite.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：坐标缺失或不是有限值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="210"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="214"/>
         <source>EDGAR file '{path}', data row {row}: point ({lat}, {lon}) is not on the {size:g}° lattice of the other cells.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：点 ({lat}, {lon}) 不在其他网格单元所在的 {size:g}° 格网上。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="223"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="227"/>
         <source>&apos;{name}&apos;: {n} cells are absent from the file and set to 0 (EDGAR text files omit cells with zero emission).</source>
         <translation>“{name}”：文件中缺少 {n} 个网格单元，已设为 0（EDGAR 文本文件省略排放为零的网格单元）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="233"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="237"/>
         <source>EDGAR file &apos;{path}&apos;: cell size {size} must be positive.</source>
         <translation>EDGAR 文件“{path}”：网格单元大小 {size} 必须为正数。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="245"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="249"/>
         <source>'{name}': cell size {size:g}° inferred from the coordinate spacing (EDGAR's grid is 0.1°); give the cell size if that is wrong.</source>
         <translation>“{name}”：根据坐标间距推断网格单元大小为 {size:g}°（EDGAR 网格为 0.1°）；如有误，请指定网格单元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="256"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="260"/>
         <source>EDGAR file &apos;{path}&apos;: data rows {row_a} and {row_b} give the same cell ({lat}, {lon}).</source>
         <translation>EDGAR 文件“{path}”：第 {row_a} 和第 {row_b} 个数据行对应同一网格单元 ({lat}, {lon})。</translation>
     </message>
@@ -2817,17 +2822,17 @@
         <translation>协同性分析需要 CO2 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="69"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="71"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a {species} grid, which was not given.</source>
         <translation>协同网格判定规则“{rule}”需要 {species} 排放清单网格，但未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="73"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="75"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a NOx or a VOCs grid; neither was given.</source>
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="204"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="213"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
@@ -2872,27 +2877,27 @@
         <translation>图层“{layer}”：字段“{field}”中有 {n} 个管控单元的分类无法识别（应为 1/2/3 或 优先/重点/一般）：{units}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="166"/>
+        <location filename="../jwjt_plugin/core/units.py" line="167"/>
         <source>Layer &apos;{layer}&apos; cannot be transformed to the grid CRS: {error}</source>
         <translation>图层“{layer}”无法转换到网格的坐标参考系：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="176"/>
+        <location filename="../jwjt_plugin/core/units.py" line="177"/>
         <source>Layer &apos;{layer}&apos;: {n} units fall outside the area where the grid CRS is defined.</source>
         <translation>图层“{layer}”：{n} 个管控单元位于网格坐标参考系的适用范围之外。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="262"/>
+        <location filename="../jwjt_plugin/core/units.py" line="263"/>
         <source>Layer &apos;{layer}&apos;: {n} pairs of units overlap, so their shared emissions are counted twice: {pairs}.</source>
         <translation>图层“{layer}”：{n} 对管控单元相互重叠，重叠部分的排放被重复计算：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="277"/>
+        <location filename="../jwjt_plugin/core/units.py" line="278"/>
         <source>No unit of layer &apos;{layer}&apos; overlaps grid &apos;{grid}&apos;. Check that both are in the right CRS (GCJ-02 web-map coordinates are offset by several hundred metres; a wrong CRS by far more).</source>
         <translation>图层“{layer}”中没有管控单元与网格“{grid}”重叠。请检查二者的坐标参考系是否正确（GCJ-02 网络地图坐标偏移数百米；坐标参考系错误时偏移远大于此）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="285"/>
+        <location filename="../jwjt_plugin/core/units.py" line="286"/>
         <source>Layer &apos;{layer}&apos;: {n} units lie partly outside grid &apos;{grid}&apos; ({full} entirely); their totals count only the part on the grid: {units}.</source>
         <translation>图层“{layer}”：{n} 个管控单元部分位于网格“{grid}”之外（其中 {full} 个完全位于网格之外）；其排放总量仅统计位于网格内的部分：{units}。</translation>
     </message>
@@ -3032,7 +3037,7 @@
         <translation>图层“{layer}”中没有字段“{field}”，请在字段映射中选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="182"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="300"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (origin, cell size or shape differ: {sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（原点、网格大小或行列数不同：{sa} 与 {sb}）。请在分析前将其统一到同一网格；对排放量重采样会破坏质量守恒，因此插件不会自动重采样。</translation>
     </message>
@@ -3082,7 +3087,7 @@
         <translation>协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layers.py" line="106"/>
+        <location filename="../jwjt_plugin/adapters/layers.py" line="113"/>
         <source>Raster layer &apos;{name}&apos; has a data type that cannot be read as emissions.</source>
         <translation>栅格图层“{name}”的数据类型无法作为排放量读取。</translation>
     </message>
@@ -3747,92 +3752,92 @@
         <translation>本结论依据准入清单的措辞及上述重叠情况得出，仅用于辅助而不能替代主管部门的审查。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="213"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="214"/>
         <source>Layer &apos;{layer}&apos;: unit {unit} (feature {fid}) has no geometry.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）没有几何。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="216"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="217"/>
         <source>Layer &apos;{layer}&apos;: unit {unit} (feature {fid}) is a {type}, not a polygon.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）为 {type}，不是多边形。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="222"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="223"/>
         <source>Layer &apos;{layer}&apos;: the geometry of unit {unit} (feature {fid}) is invalid: {reason}.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）的几何无效：{reason}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="238"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="239"/>
         <source>Layer '{layer}': unit {unit} (feature {fid}) covers {area} m², less than the minimum unit area of {min_area} m².</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）面积为 {area} m²，小于最小单元面积 {min_area} m²。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="268"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="269"/>
         <source>Layer '{layer}': units {unit_a} and {unit_b} overlap on {area} m²; emissions there would be counted in both.</source>
         <translation>图层“{layer}”：单元 {unit_a} 与 {unit_b} 重叠 {area} m²，重叠部分的排放会被重复计算。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="281"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="282"/>
         <source>Layer &apos;{layer}&apos; does not overlap the boundary layer &apos;{boundary}&apos;. Check that both are in the right CRS.</source>
         <translation>图层“{layer}”与边界图层“{boundary}”不重叠。请检查二者的坐标参考系是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="305"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="306"/>
         <source>Layer '{layer}': an area of {area} m² inside boundary '{boundary}' belongs to no unit (neighbouring units: {units}).</source>
         <translation>图层“{layer}”：边界“{boundary}”内有一处 {area} m² 的区域不属于任何单元（相邻单元：{units}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="309"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="310"/>
         <source>Layer '{layer}': a hole of {area} m² enclosed by units {units} belongs to no unit.</source>
         <translation>图层“{layer}”：单元 {units} 围合的一处 {area} m² 的孔洞不属于任何单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="355"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="368"/>
         <source>Layer &apos;{layer}&apos; has no unit code field; the code checks were skipped.</source>
         <translation>图层“{layer}”没有单元编码字段，已跳过编码检查。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="368"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="381"/>
         <source>Layer &apos;{layer}&apos;: code {code} is used by {n} units (features {fids}); each unit needs its own code.</source>
         <translation>图层“{layer}”：编码 {code} 被 {n} 个单元使用（要素 {fids}）；每个单元须有唯一的编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="375"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="388"/>
         <source>Layer &apos;{layer}&apos;: feature {fid} has no unit code in field &apos;{field}&apos;.</source>
         <translation>图层“{layer}”：要素 {fid} 的字段“{field}”中没有单元编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="387"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="400"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) does not start with &apos;ZH&apos;; a unit code is ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial, e.g. ZH44060620002.</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）不以 'ZH' 开头；单元编码由 ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号组成，例如 ZH44060620002。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="391"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="404"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) has {length} characters instead of 13 (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial).</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）有 {length} 个字符，应为 13 个（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="395"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="408"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) must have 11 digits after &apos;ZH&apos;.</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）在 'ZH' 之后必须为 11 位数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="397"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="410"/>
         <source>Layer &apos;{layer}&apos;: unit code &apos;{code}&apos; (feature {fid}) has class digit {digit} (9th character); it must be 1, 2 or 3.</source>
         <translation>图层“{layer}”：单元编码“{code}”（要素 {fid}）的分类位（第 9 个字符）为 {digit}，必须为 1、2 或 3。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="405"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="418"/>
         <source>Layer &apos;{layer}&apos; has no unit class field; the class checks were skipped.</source>
         <translation>图层“{layer}”没有管控单元分类字段，已跳过分类检查。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="416"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="429"/>
         <source>Layer '{layer}': unit {unit} (feature {fid}) has no readable class in field '{field}' (value: {value}); use 1/2/3 or 优先保护/重点管控/一般管控.</source>
         <translation>图层“{layer}”：单元 {unit}（要素 {fid}）的字段“{field}”中分类无法识别（值：{value}）；请使用 1/2/3 或 优先保护/重点管控/一般管控。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/unit_qa.py" line="423"/>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="436"/>
         <source>Layer &apos;{layer}&apos;: unit code {unit} (feature {fid}) has class digit {digit}, but field &apos;{field}&apos; gives class {cls}.</source>
         <translation>图层“{layer}”：单元编码 {unit}（要素 {fid}）的分类位为 {digit}，但字段“{field}”中的分类为 {cls}。</translation>
     </message>
@@ -4012,7 +4017,7 @@
         <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）不在同一网格上：{got}，而应为 {expected}。所有年份、排放物种和部门必须共用同一网格；对排放量重采样无法保证质量守恒，因此本插件不会代为重采样。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="176"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="178"/>
         <source>Grid &apos;{name}&apos; ({what}) is in a different CRS from grid &apos;{ref}&apos; ({ref_what}).</source>
         <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）的坐标参考系不同。</translation>
     </message>
@@ -4215,6 +4220,101 @@
         <location filename="../jwjt_plugin/core/output_paths.py" line="204"/>
         <source>Outputs &apos;{output}&apos; and &apos;{other}&apos; are the same file ({path}). Give each its own file name.</source>
         <translation>输出“{output}”和“{other}”是同一个文件（{path}）。请为每个输出指定不同的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/cli.py" line="69"/>
+        <source>--grid-units is given for every grid twice (&apos;{first}&apos; and &apos;{second}&apos;); give one value, or SPECIES=UNITS per grid.</source>
+        <translation>--grid-units 对所有网格给出了两次（“{first}”和“{second}”）；请只给一个值，或按网格给出 SPECIES=UNITS。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/cli.py" line="77"/>
+        <source>--grid-units {given}: no {species} grid is given (grids: {grids}).</source>
+        <translation>--grid-units {given}：未给出 {species} 网格（已给网格：{grids}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="407"/>
+        <source>{carbon} of the base period {period} sums to 0 t under the units of layer &apos;{layer}&apos; (grids {grids}): every reduction, share and elasticity is measured against it. Check the base-period grid (right file, band and year, its nodata value) and that it covers the units.</source>
+        <translation>基准期 {period} 的 {carbon} 在图层“{layer}”的管控单元内合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确），以及它是否覆盖这些单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="412"/>
+        <source>{carbon} of the base period {period} sums to 0 t on the grid (grids {grids}): every reduction, share and elasticity is measured against it. Check the base-period grid (right file, band and year, its nodata value).</source>
+        <translation>基准期 {period} 的 {carbon} 在网格上合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="161"/>
+        <source>Grid &apos;{name}&apos;: {n} cells hold one of the layer&apos;s additional no data values; they are treated as nodata.</source>
+        <translation>网格“{name}”：{n} 个网格的值属于图层的附加无数据值，按无数据处理。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="236"/>
+        <source>Grid &apos;{name}&apos;: {n} cells hold the same negative value {value:g}, which looks like an undeclared nodata value; they are dropped as negative, but if they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS).</source>
+        <translation>网格“{name}”：{n} 个网格为同一负值 {value:g}，看起来是未声明的无数据值；这些负值已被剔除，但如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="243"/>
+        <source>Grid &apos;{name}&apos;: {n} cells hold the same value {value:g}, which looks like an undeclared nodata value; they are counted as emissions and make up {share:.1f} % of the grid&apos;s total. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
+        <translation>网格“{name}”：{n} 个网格为同一值 {value:g}，看起来是未声明的无数据值；它们被计为排放，占该网格总量的 {share:.1f} %。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="261"/>
+        <source>Grid &apos;{name}&apos;: {n} cells hold values far above all others ({low:g} to {high:g}, the next largest is {next:g}) and make up {share:.1f} % of the grid&apos;s total; check whether they are fill values. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
+        <translation>网格“{name}”：{n} 个网格的值远高于其他所有网格（{low:g} 至 {high:g}，次大值为 {next:g}），占该网格总量的 {share:.1f} %；请检查它们是否为填充值。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="276"/>
+        <source>Grid &apos;{name}&apos; holds no usable value: all {n} cells are nodata, NaN, infinite or negative. Check that &apos;{path}&apos; is the right file and that its nodata value is not a real emission value.</source>
+        <translation>网格“{name}”没有可用值：全部 {n} 个网格均为无数据、NaN、无穷大或负值。请检查“{path}”是否为正确的文件，且其无数据值不是真实排放值。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="282"/>
+        <source>Grid &apos;{name}&apos; holds only zeros ({n} cells with a value, none above 0): no cell emits {species}, so there is nothing to rank. Check that &apos;{path}&apos; is the right file, band and year.</source>
+        <translation>网格“{name}”全为零（{n} 个网格有值，但没有大于 0 的）：没有网格排放 {species}，无法排序。请检查“{path}”的文件、波段和年份是否正确。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="314"/>
+        <source>Grid &apos;{lacks}&apos; has no CRS, while grid &apos;{has}&apos; is in {crs}; the plugin does not guess it. Assign the CRS to &apos;{path}&apos; (gdal_edit.py -a_srs EPSG:&lt;code&gt;, or a .prj file beside an ASCII grid, or the layer&apos;s Properties &gt; Source &gt; Assigned coordinate reference system in QGIS) and run again.</source>
+        <translation>网格“{lacks}”没有坐标参考系，而网格“{has}”的坐标参考系为 {crs}；插件不会猜测。请为“{path}”指定坐标参考系（gdal_edit.py -a_srs EPSG:&lt;代码&gt;，或在 ASCII 网格旁放置 .prj 文件，或在 QGIS 图层属性 &gt; 源 &gt; 指定的坐标参考系中设置）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/species.py" line="38"/>
+        <source>Unknown species &apos;{species}&apos; ({source}); the known species are {known} (case does not matter; PM25 and pm2.5 mean PM2.5).</source>
+        <translation>未知物种“{species}”（{source}）；已知物种为 {known}（不区分大小写；PM25 与 pm2.5 均表示 PM2.5）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/species.py" line="55"/>
+        <source>Species {species} is given twice: &apos;{first}&apos; ({as_first}) and &apos;{second}&apos; ({as_second}). Give one grid per species.</source>
+        <translation>物种 {species} 给出了两次：“{first}”（{as_first}）和“{second}”（{as_second}）。每个物种只给一个网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="207"/>
+        <source>No NOx or VOCs grid was given, so there are no pollutant hotspots: no unit is flagged as a synergy hotspot (A) or a pollutant hotspot (C); the CO2 sums, densities, concentration and carbon classes (B) stand. Give a NOx or VOCs grid for the synergy flags.</source>
+        <translation>未给出 NOx 或 VOCs 网格，因此没有污染物热点：没有单元被标为协同热点（A）或污染物热点（C）；CO2 总量、密度、集中度和碳热点分类（B）照常有效。如需协同标识，请给出 NOx 或 VOCs 网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="371"/>
+        <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;: the cells under the units are all 0 or nodata. Check that the grid covers the units (right file, extent and CRS).</source>
+        <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内：单元内的网格全为 0 或无数据。请检查网格是否覆盖这些单元（文件、范围和坐标参考系是否正确）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="375"/>
+        <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;; it has no hotspot under the units.</source>
+        <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内；单元内没有该物种的热点。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_qa.py" line="352"/>
+        <source>Layer &apos;{layer}&apos; has neither a unit code field (looked for {code_fields}) nor a unit class field (looked for {class_fields}), so its codes and classes cannot be checked. Choose the code and class fields, or add them to the layer.</source>
+        <translation>图层“{layer}”既没有单元编码字段（查找了 {code_fields}），也没有单元分类字段（查找了 {class_fields}），因此无法检查其编码和分类。请选择编码和分类字段，或将其添加到图层中。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/units.py" line="296"/>
+        <source>Layer '{layer}' has neither a unit code field nor a unit class field (looked for {code_fields} and {class_fields}); units are labelled #1, #2, … and their class is unknown. Choose the code and class fields in the field mapping.</source>
+        <translation>图层“{layer}”既没有单元编码字段，也没有单元分类字段（查找了 {code_fields} 以及 {class_fields}）；单元以 #1、#2…… 标记，分类未知。请在字段映射中选择编码和分类字段。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/units.py" line="308"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; gives the same code to several units ({n} codes: {codes}); their results cannot be told apart by code. Give each unit its own code (Check control units lists them).</source>
+        <translation>图层“{layer}”：字段“{field}”把同一编码赋给了多个单元（{n} 个编码：{codes}）；其结果无法按编码区分。请为每个单元赋予唯一编码（“检查管控单元”会列出它们）。</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from .core.grid import EmissionGrid
-from .core.messages import JwjtInputError
+from .core.messages import QT_TRANSLATE_NOOP, JwjtInputError
 from .core.output_paths import OutputPathError, check_outputs
 from .core.synergy import HOTSPOT_METHODS, RULES, SynergyParams
 
@@ -42,8 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--units-layer", help="layer name inside --units")
     s.add_argument("--encoding", help="attribute encoding of a shapefile without .cpg (e.g. GBK)")
     s.add_argument("--grid", action="append", type=_parse_grid, default=[],
-                   help="SPECIES=PATH, repeatable (CO2 required; NOx, VOCs, PM2.5 optional)")
-    s.add_argument("--grid-units", default="t/yr", help="units of the grid values (default t/yr)")
+                   help="SPECIES=PATH, repeatable (CO2 required; NOx, VOCs, PM2.5 optional; any case, PM25 = PM2.5; "
+                        "without NOx or VOCs the units get CO2 sums and carbon classes, no synergy flags)")
+    s.add_argument("--grid-units", action="append", default=[], metavar="[SPECIES=]UNITS",
+                   help="units of the grid values (default t/yr): UNITS for every grid, or SPECIES=UNITS for one "
+                        "grid, repeatable (e.g. --grid-units 'CO2=Tg C' --grid-units NOx=t)")
     s.add_argument("--k", type=float, default=5.0, help="top k %% of cells by CO2 (default 5)")
     s.add_argument("--method", choices=HOTSPOT_METHODS, default="topk", help="pollutant hotspot method")
     s.add_argument("--rule", choices=RULES, default="nox_or_vocs", help="coincidence rule")
@@ -56,18 +59,41 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load_grids(pairs: List[tuple], units: str) -> Dict[str, EmissionGrid]:
+def grid_units(items: List[str], species: List[str]) -> Dict[str, str]:
+    """``--grid-units`` values -> units per species: a plain value sets every grid, ``SPECIES=UNITS``
+    one grid (it wins over a plain value); a species without a grid, or given twice, is refused."""
+    from .core.species import require_species, species_sources
+
+    plain = [v.strip() for v in items if "=" not in v]
+    if len(plain) > 1:
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "--grid-units is given for every grid twice ('{first}' and '{second}'); give one value, "
+                     "or SPECIES=UNITS per grid."), first=plain[0], second=plain[1])
+    default = plain[0] if plain else "t/yr"
+    pairs = [tuple(p.strip() for p in v.split("=", 1)) for v in items if "=" in v]
+    per = species_sources((sp, units) for sp, units in pairs)
+    for sp, _units in pairs:
+        if require_species(sp) not in species:
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "--grid-units {given}: no {species} grid is given (grids: {grids})."),
+                given=f"{sp}={_units}", species=require_species(sp), grids=", ".join(species))
+    return {sp: per.get(sp, default) for sp in species}
+
+
+def _load_grids(pairs: List[tuple], units: Dict[str, str]) -> Dict[str, EmissionGrid]:
     from .core.readers.raster import read_raster_grid
 
     grids = {}
     for species, path in pairs:
-        grids[species] = read_raster_grid(path, species, units=units, name=f"{species} ({Path(path).name})")
+        grids[species] = read_raster_grid(path, species, units=units[species],
+                                          name=f"{species} ({Path(path).name})")
     return grids
 
 
 def cmd_synergy(args) -> int:
     from .core.pipeline import resolve_mapping, run_synergy
     from .core.report import plot_concentration_curve, write_concentration_csv, write_units_csv
+    from .core.species import species_sources
     from .core.units_io import read_vector, write_vector
     from .paths import sample_city_dir
 
@@ -80,6 +106,9 @@ def cmd_synergy(args) -> int:
             print("error: give --units and at least --grid CO2=PATH, or --sample", file=sys.stderr)
             return 2
         units_path, units_layer, pairs = args.units, args.units_layer, args.grid
+    sources = species_sources((species, path) for species, path in pairs)  # canonical, once each
+    pairs = list(sources.items())
+    units_of = grid_units(args.grid_units, [species for species, _ in pairs])
 
     inputs = [("--units", units_path)] + [(f"--grid {species}", path) for species, path in pairs]
     check_outputs([("--out", args.out)], inputs, folders=("--out",))
@@ -87,7 +116,7 @@ def cmd_synergy(args) -> int:
     t0 = time.perf_counter()
     frame = read_vector(units_path, units_layer, encoding=args.encoding)
     layer_name = units_layer or Path(units_path).stem
-    grids = _load_grids(pairs, args.grid_units)
+    grids = _load_grids(pairs, units_of)
     mapping = resolve_mapping(frame, {"code": args.code_field, "name": args.name_field,
                                       "unit_class": args.class_field})
     params = SynergyParams(k_percent=args.k, hotspot_method=args.method, rule=args.rule, domain=args.domain,

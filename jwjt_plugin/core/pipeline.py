@@ -5,14 +5,29 @@ cannot drift apart in what they check or compute.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Dict, Optional, Tuple
 
 import numpy as np
 
 from .fields import FieldMapping, detect_mapping
 from .grid import EmissionGrid, check_same_grid, species_list
+from .species import require_species, species_sources
 from .synergy import SynergyAnalysis, SynergyParams, SynergyResult
 from .units import prepare_units
+
+
+def canonical_grids(grids: Dict[str, EmissionGrid]) -> Dict[str, EmissionGrid]:
+    """The grids keyed by canonical species (``co2`` -> ``CO2``); unknown and doubled species refused."""
+    out: Dict[str, EmissionGrid] = {}
+    keys: Dict[str, str] = {}
+    for key, grid in grids.items():
+        species = require_species(key, grid.name or key)
+        if species in out:  # raises, naming both grids
+            species_sources([(keys[species], out[species].name or keys[species]), (key, grid.name or key)])
+        keys[species] = key
+        out[species] = grid if grid.species == species else replace(grid, species=species)
+    return out
 
 
 def resolve_mapping(frame, overrides: Optional[Dict[str, Optional[str]]] = None) -> FieldMapping:
@@ -27,6 +42,7 @@ def run_synergy(frame, grids: Dict[str, EmissionGrid], params: SynergyParams = S
                 progress: Optional[Callable[[float], None]] = None,
                 is_canceled: Optional[Callable[[], bool]] = None) -> Tuple[SynergyAnalysis, SynergyResult]:
     mapping = mapping or resolve_mapping(frame)
+    grids = canonical_grids(grids)
     params.validate(list(grids))
     spec = check_same_grid([grids[s] for s in species_list(grids)])
     spec.require_crs(grids["CO2"].name)

@@ -7,7 +7,7 @@ with a new k or rule only redoes the cheap part (the "re-flag").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -63,6 +63,8 @@ class SynergyParams:
                 raise JwjtInputError(template, value=value, allowed=", ".join(allowed))
         if "CO2" not in available:
             raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "A CO2 grid is required for the synergy analysis."))
+        if not any(sp in available for sp in ("NOx", "VOCs")):
+            return  # a CO2-only run: sums, densities, concentration and carbon classes; no synergy flags
         needed = self.rule_species() if self.rule != "nox_or_vocs" else ()
         for sp in needed:
             if sp not in available:
@@ -156,6 +158,7 @@ class SynergyAnalysis:
         for i, s in enumerate(self.species):
             self.totals[s] = self.weights.unit_sums(grids[s].values)
             report(0.8 + 0.2 * (i + 1) / len(self.species))
+        check_under_units(grids, self.totals, self.log, unit_layer)
         self._cover: Optional[np.ndarray] = None
         self._ranked: Dict[Tuple[str, str], RankedCells] = {}
         self._gi: Dict[Tuple[str, int, bool, str], GiStarResult] = {}
@@ -198,14 +201,20 @@ class SynergyAnalysis:
         ranked_co2 = self.ranked("CO2", params.domain)
         co2_top = CellSet.from_cells(top_k_cells(ranked_co2, params.k_percent, params.denominator), self.spec.shape)
         n_top = len(co2_top.cells)
-        rule_species = params.rule_species(self.species)
+        rule_species = tuple(s for s in params.rule_species(self.species) if s in self.species)
         log = MessageLog(list(self.log.items))
-        if len(rule_species) < len(params.rule_species()):
+        if not rule_species:
+            log.add(QT_TRANSLATE_NOOP(
+                "JwjtCore", "No NOx or VOCs grid was given, so there are no pollutant hotspots: no unit is flagged "
+                         "as a synergy hotspot (A) or a pollutant hotspot (C); the CO2 sums, densities, "
+                         "concentration and carbon classes (B) stand. Give a NOx or VOCs grid for the synergy "
+                         "flags."), level="warning")
+        elif len(rule_species) < len(params.rule_species()):
             log.add(QT_TRANSLATE_NOOP("JwjtCore", "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
                                                "{species} hotspots."), level="info", species=rule_species[0])
         hot = {s: self.hotspot_cells(s, params) for s in rule_species}
         sets = list(hot.values())
-        pol = sets[0]
+        pol = sets[0] if sets else CellSet.from_cells(np.array([], dtype=np.int64), self.spec.shape)
         for other in sets[1:]:
             pol = pol.intersection(other) if params.rule == "nox_and_vocs" else pol.union(other)
         coinc = co2_top.intersection(pol)
@@ -259,8 +268,11 @@ class SynergyAnalysis:
             if s in ("CO2", "NOx", "VOCs"):
                 df[f"{field_prefix(s)}_CS"] = _ratio(on_coinc.sums(self.grids[s].values), self.totals[s])
         co2_in_top = _ratio(on_top.sums(self.grids["CO2"].values), self.totals["CO2"])
-        pol_key = rule_species[0]
-        pol_in_hot = _ratio(on_pol.sums(self.grids[pol_key].values), self.totals[pol_key])
+        if rule_species:
+            pol_key = rule_species[0]
+            pol_in_hot = _ratio(on_pol.sums(self.grids[pol_key].values), self.totals[pol_key])
+        else:  # CO2 only: no pollutant hotspots
+            pol_in_hot = np.zeros(len(df))
         df["TOPC_AS"] = top_as
         df["POLH_AS"] = pol_as
 
@@ -327,8 +339,12 @@ def summary_text(result: SynergyResult, top: int = 10) -> str:
                  f"cells {where}) hold {shares}.")
     method = "top-k %" if p.hotspot_method == "topk" else f"Gi* bin >= {p.gi_min_bin}" + (" (FDR)" if p.gi_fdr else "")
     rule = {"nox_or_vocs": "NOx or VOCs", "nox_and_vocs": "NOx and VOCs", "nox": "NOx", "vocs": "VOCs"}[p.rule]
-    lines.append(f"Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): "
-                 f"{int(result.coincidence.sum())}.")
+    if result.hotspots:
+        lines.append(f"Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): "
+                     f"{int(result.coincidence.sum())}.")
+    else:
+        lines.append("No NOx or VOCs grid was given: no synergy flags (class A) and no pollutant hotspots "
+                     "(class C); the classes below show the carbon hotspots (B).")
     u = result.units
     flagged = u[u["SYN_FLAG"] == 1].sort_values("CO2_T", ascending=False)
     counts = u["SYN_CLASS"].value_counts()
@@ -342,6 +358,23 @@ def summary_text(result: SynergyResult, top: int = 10) -> str:
             lines.append(f"  {r.UNIT} {r.NAME}: CO2 {r.CO2_T:,.0f} t/yr, NOx {getattr(r, 'NOX_T', np.nan):,.0f} t/yr, "
                          f"coincidence cells {r.COINC_N}, {r.CO2_CS * 100:.0f} % of its CO2 in them")
     return "\n".join(lines)
+
+
+def check_under_units(grids: Dict[str, EmissionGrid], totals: Dict[str, np.ndarray], log: MessageLog,
+                      layer: str) -> None:
+    """Refuse a CO2 grid whose emissions all lie outside the units; note a pollutant like it."""
+    for s, t in totals.items():
+        if float(np.sum(t)) > 0:
+            continue
+        args: Dict[str, Any] = dict(name=grids[s].name, total=grids[s].total(), layer=layer)
+        if s == "CO2":
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "Grid '{name}' holds {total:,.6g} t, but none of it lies under the units of layer "
+                            "'{layer}': the cells under the units are all 0 or nodata. Check that the grid "
+                            "covers the units (right file, extent and CRS)."), **args)
+        log.add(QT_TRANSLATE_NOOP(
+            "JwjtCore", "Grid '{name}' holds {total:,.6g} t, but none of it lies under the units of layer "
+                        "'{layer}'; it has no hotspot under the units."), **args)
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .fields import FieldMapping, detect_mapping, parse_unit_class, parse_unit_code
+from .fields import FIELD_CANDIDATES, FieldMapping, detect_mapping, parse_unit_class, parse_unit_code
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog
 from .units import (
     OVERLAP_TOLERANCE,
@@ -31,10 +31,10 @@ from .units import (
 )
 
 #: Finding kinds, in the order they are reported.
-KINDS = ("invalid_geometry", "empty_geometry", "overlap", "gap", "duplicate_code", "malformed_code",
+KINDS = ("missing_fields", "invalid_geometry", "empty_geometry", "overlap", "gap", "duplicate_code", "malformed_code",
          "code_class_mismatch", "below_min_area", "missing_class")
 #: Severity of each kind (a gap found without a boundary, i.e. a hole, is only a warning).
-SEVERITY = {"invalid_geometry": "error", "empty_geometry": "error", "overlap": "error", "gap": "error",
+SEVERITY = {"missing_fields": "error", "invalid_geometry": "error", "empty_geometry": "error", "overlap": "error", "gap": "error",
             "duplicate_code": "error", "malformed_code": "error", "code_class_mismatch": "error",
             "below_min_area": "warning", "missing_class": "warning"}
 
@@ -153,6 +153,7 @@ def check_units(frame, mapping: Optional[FieldMapping] = None, admin=None,
     tree = shapely.STRtree(ctx.work[ctx.usable_rows])
     found += _overlap_findings(ctx, tree, overlap_min_area_m2)
     found += _gap_findings(ctx, tree, admin, admin_layer, gap_min_area_m2)
+    found += _field_findings(ctx)
     found += _code_findings(ctx)
     found += _class_findings(ctx)
     order = {k: i for i, k in enumerate(KINDS)}
@@ -342,6 +343,18 @@ def _holes(cover) -> np.ndarray:
         return np.array([], dtype=object)
     holes = shapely.polygons(rings[~exterior])
     return shapely.get_parts(shapely.difference(holes, cover))
+
+
+def _field_findings(ctx: _Context) -> List[Finding]:
+    """A layer with neither a code nor a class field: none of the code and class checks can run."""
+    if ctx.mapping.code or ctx.mapping.unit_class:
+        return []
+    return [ctx.finding("missing_fields", [], QT_TRANSLATE_NOOP(
+        "JwjtCore", "Layer '{layer}' has neither a unit code field (looked for {code_fields}) nor a unit class "
+                 "field (looked for {class_fields}), so its codes and classes cannot be checked. Choose the code "
+                 "and class fields, or add them to the layer."),
+        codes=(), code_fields=", ".join(FIELD_CANDIDATES["code"]),
+        class_fields=", ".join(FIELD_CANDIDATES["unit_class"]))]
 
 
 def _code_texts(ctx: _Context) -> List[str]:

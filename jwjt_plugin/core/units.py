@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .fields import FieldMapping, parse_unit_class
+from .fields import FIELD_CANDIDATES, FieldMapping, parse_unit_class
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 
 #: How many unit codes a message lists before it says "and N more".
@@ -123,6 +123,7 @@ def prepare_units(frame, grid_crs_wkt: str, mapping: FieldMapping, layer: str = 
     else:
         classes = np.zeros(len(index), dtype=np.int64)
 
+    check_unit_fields(frame, mapping, layer, log)
     areas = shapely.area(geoms)
     return PreparedUnits(geoms, labels, names, classes, index, areas, geodesic_or_planar_m2(geoms, grid_crs_wkt),
                          log)
@@ -287,3 +288,26 @@ def check_grid_coverage(units: PreparedUnits, weights, log: MessageLog, layer: s
                      "count only the part on the grid: {units}."),
             layer=layer, grid=grid, n=int(outside.sum()), full=int(fully.sum()), units=describe_list(labels[outside].tolist()))
     return share
+
+
+def check_unit_fields(frame, mapping: FieldMapping, layer: str, log: MessageLog) -> None:
+    """Notes on the code and class fields a synergy run relies on: absent, or codes used twice."""
+    if not mapping.code and not mapping.unit_class:
+        log.add(QT_TRANSLATE_NOOP(
+            "JwjtCore", "Layer '{layer}' has neither a unit code field nor a unit class field (looked for "
+                     "{code_fields} and {class_fields}); units are labelled #1, #2, … and their class is unknown. "
+                     "Choose the code and class fields in the field mapping."),
+            layer=layer, code_fields=", ".join(FIELD_CANDIDATES["code"]),
+            class_fields=", ".join(FIELD_CANDIDATES["unit_class"]))
+    if not mapping.code:
+        return
+    codes = pd.Series([lab for lab in unit_labels(frame, mapping) if not lab.startswith("#")], dtype=object)
+    dup = codes[codes.duplicated(keep=False)]
+    if len(dup):
+        counts = dup.value_counts(sort=False)
+        log.add(QT_TRANSLATE_NOOP(
+            "JwjtCore", "Layer '{layer}': field '{field}' gives the same code to several units ({n} codes: "
+                     "{codes}); their results cannot be told apart by code. Give each unit its own code "
+                     "(Check control units lists them)."),
+            layer=layer, field=mapping.code, n=len(counts),
+            codes=describe_list([f"{code} ×{count}" for code, count in counts.items()]))

@@ -183,6 +183,7 @@ class QaPanel(QWidget):
 
 #: Display names of the finding kinds, translated through tr() at display time.
 KIND_LABELS = {
+    "missing_fields": QT_TRANSLATE_NOOP("@default", "No code or class field"),
     "invalid_geometry": QT_TRANSLATE_NOOP("@default", "Invalid geometry"),
     "empty_geometry": QT_TRANSLATE_NOOP("@default", "No geometry"),
     "overlap": QT_TRANSLATE_NOOP("@default", "Overlap"),

@@ -215,7 +215,9 @@ def test_missing_class_empty_geometry_and_no_code_field(sample):
 
     plain = gdf.drop(columns=[CODE, CLASS])
     res = check_units(plain, detect_mapping(plain.columns), min_area_m2=0)
-    assert {f.kind for f in res} == {"empty_geometry", "invalid_geometry"}
+    # Neither a code nor a class field: one finding says the code and class checks cannot run.
+    assert {f.kind for f in res} == {"missing_fields", "empty_geometry", "invalid_geometry"}
+    assert "cannot be checked" in res.of_kind("missing_fields")[0].text
     assert len(res.log) == 2 and all(m.level == "info" for m in res.log)
 
 

@@ -99,3 +99,18 @@ def test_nox_or_vocs_with_nox_only_uses_nox(provider, aligned_case):
     res = run({"UNITS": aligned_case["gpkg"], "CO2": aligned_case["tif"], "NOX": aligned_case["nox_tif"],
                "RULE": 0, "OUTPUT": "memory:"})
     assert res["OUTPUT"].featureCount() == 6
+
+
+def test_co2_only_run_gives_carbon_classes_and_says_no_pollutant_grid(provider, aligned_case, tmp_path):
+    table = str(tmp_path / "conc.csv")
+    res = run({"UNITS": aligned_case["gpkg"], "CO2": aligned_case["tif"], "K": 10, "OUTPUT": "memory:",
+               "TABLE": table})
+    layer = res["OUTPUT"]
+    assert layer.featureCount() == 6 and res["N_FLAGGED"] == 0
+    got = features(layer)
+    np.testing.assert_allclose([got[c]["CO2_T"] for c in sorted(got)], aligned_case["sums"], rtol=1e-12)
+    assert all(f["CO2_D"] is not None for f in got.values())
+    assert {f["SYN_CLASS"] for f in got.values()} <= {"B", "D"} and any(f["SYN_CLASS"] == "B" for f in got.values())
+    assert "No NOx or VOCs grid was given" in res["SUMMARY"]
+    with open(table, encoding="utf-8-sig") as fh:
+        assert [r["species"] for r in csv.DictReader(fh)] == ["CO2"]

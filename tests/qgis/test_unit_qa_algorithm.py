@@ -131,3 +131,14 @@ def test_algorithm_metadata():
     params = {p.name() for p in alg.parameterDefinitions()}
     assert {"UNITS", "CODE_FIELD", "CLASS_FIELD", "ADMIN", "MIN_AREA", "MIN_GAP_AREA", "OUTPUT"} <= params
     assert {o.name() for o in alg.outputDefinitions()} >= {"OUTPUT", "N_FINDINGS", "N_ERRORS"}
+
+
+def test_layer_without_code_and_class_fields_is_reported(qgis_processing, sample_city, tmp_path):
+    gdf = read_vector(str(sample_city / "units.gpkg"), "control_units")[["geometry"]].head(5)
+    path = str(tmp_path / "bare.gpkg")
+    write_vector(gdf, path, "bare")
+    res = run({"UNITS": path, "OUTPUT": "memory:"})
+    rows = list(res["OUTPUT"].getFeatures())
+    assert res["N_FINDINGS"] >= 1 and res["N_ERRORS"] >= 1
+    (missing,) = [f for f in rows if f["kind"] == "missing_fields"]
+    assert "bare" in missing["message"] and "HJZHGKDYBM" in missing["message"] and "ZHGKDYFL" in missing["message"]
