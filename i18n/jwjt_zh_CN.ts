@@ -454,7 +454,7 @@
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="431"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="436"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
@@ -464,17 +464,12 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="438"/>
-        <source>&apos;{path}&apos; is the source of layer &apos;{name}&apos;; choose another file.</source>
-        <translation>“{path}”是图层“{name}”的数据源，请选择其他文件。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="449"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="446"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="451"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="448"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -2089,17 +2084,17 @@
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="462"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="475"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="466"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="478"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="479"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="491"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -4249,17 +4244,17 @@
     <message>
         <location filename="../jwjt_plugin/core/grid.py" line="236"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same negative value {value:g}, which looks like an undeclared nodata value; they are dropped as negative, but if they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS).</source>
-        <translation>网格“{name}”：{n} 个网格为同一负值 {value:g}，看起来是未声明的无数据值；这些负值已被剔除，但如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）。</translation>
+        <translation>网格“{name}”：{n} 个网格为同一负值 {value:g}，看起来是未声明的无数据值；这些负值已被剔除，但如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/grid.py" line="243"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same value {value:g}, which looks like an undeclared nodata value; they are counted as emissions and make up {share:.1f} % of the grid&apos;s total. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
-        <translation>网格“{name}”：{n} 个网格为同一值 {value:g}，看起来是未声明的无数据值；它们被计为排放，占该网格总量的 {share:.1f} %。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
+        <translation>网格“{name}”：{n} 个网格为同一值 {value:g}，看起来是未声明的无数据值；它们被计为排放，占该网格总量的 {share:.1f} %。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/grid.py" line="261"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold values far above all others ({low:g} to {high:g}, the next largest is {next:g}) and make up {share:.1f} % of the grid&apos;s total; check whether they are fill values. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
-        <translation>网格“{name}”：{n} 个网格的值远高于其他所有网格（{low:g} 至 {high:g}，次大值为 {next:g}），占该网格总量的 {share:.1f} %；请检查它们是否为填充值。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
+        <translation>网格“{name}”：{n} 个网格的值远高于其他所有网格（{low:g} 至 {high:g}，次大值为 {next:g}），占该网格总量的 {share:.1f} %；请检查它们是否为填充值。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/grid.py" line="276"/>

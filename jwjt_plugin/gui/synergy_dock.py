@@ -433,11 +433,8 @@ class SynergyDock(QgsDockWidget):
                 return None
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer.source().split("|")[0] == path:
-                self.status.setText(tr("'{path}' is the source of layer '{name}'; choose another file.").format(
-                    path=path, name=layer.name()))
-                return None
+        if not self._output_allowed(tr("Save synergy results"), path):
+            return None
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = "synergy_flags"
@@ -451,6 +448,19 @@ class SynergyDock(QgsDockWidget):
         self.status.setText(tr("Saved to {path}").format(path=path))
         return path
 
+    def _output_allowed(self, role: str, path: str) -> bool:
+        """The same check as every algorithm's: never over an input or a loaded layer's file (any
+        spelling of it), never into a folder that cannot be written; the status line says why."""
+        from ..core.output_paths import check_outputs
+        from ..processing.base import loaded_layer_files
+
+        try:
+            check_outputs({role: path}, in_use=loaded_layer_files(QgsProject.instance()))
+        except JwjtInputError as err:
+            self.status.setText(tr_message(err.message))
+            return False
+        return True
+
     def export_atlas(self, path: Optional[str] = None) -> bool:
         """Write the map atlas (图集) of the current result in the background."""
         from ..atlas.export import AtlasOptions
@@ -462,6 +472,8 @@ class SynergyDock(QgsDockWidget):
             path, _ = QFileDialog.getSaveFileName(self, tr("Save atlas"), "", tr("PDF files (*.pdf)"))
             if not path:
                 return False
+        if not self._output_allowed(tr("Save atlas"), path):
+            return False
         self.atlas_button.setEnabled(False)
         self.status.setText(tr("Writing the atlas…"))
         self.atlas_task = start_atlas_task(self.analysis, self.result, self.frame, self.mapping.mapping(), path,

@@ -129,6 +129,25 @@ def test_save_as_geopackage(dock, qtbot, tmp_path):
     np.testing.assert_allclose(values, sorted(dock.result.units["CO2_T"]), rtol=1e-12)
 
 
+def test_save_and_atlas_refuse_a_loaded_layers_file_under_any_spelling(dock, qtbot, sample_city, tmp_path):
+    """The dock runs the algorithms' output check: the loaded units GeoPackage, spelled through a
+    symlink and '..', is refused with the layer named, and the file is untouched."""
+    import hashlib
+    import os
+
+    run_and_wait(dock, qtbot)
+    gpkg = sample_city / "units.gpkg"
+    before = hashlib.sha256(gpkg.read_bytes()).hexdigest()
+    link = tmp_path / "link"
+    os.symlink(sample_city, link)
+    other_spelling = str(link / ".." / "link" / "units.gpkg")
+    assert dock.save_results(other_spelling) is None
+    assert "units" in dock.status.text() and "units.gpkg" in dock.status.text()
+    assert dock.export_atlas(str(sample_city / "co2_2020.tif")) is False
+    assert "co2_2020.tif" in dock.status.text()
+    assert hashlib.sha256(gpkg.read_bytes()).hexdigest() == before
+
+
 def test_cancel_stops_the_task(dock, qtbot):
     qtbot.mouseClick(dock.run_button, Qt.MouseButton.LeftButton)
     dock.cancel()
