@@ -57,12 +57,18 @@ def set_legend(legend, entries: Sequence[tuple], filter_by_map: bool = False) ->
     classes that do not occur on the map.
     """
     legend.setAutoUpdateModel(False)
-    legend.setLegendFilterByMapEnabled(filter_by_map)
+    # Filtering by map refreshes the legend model (on QGIS 3.44 from a hit test that may finish
+    # later), which can replace the tree nodes held below: switch it off while the tree is
+    # rebuilt, look every node up again before touching it, and switch it on at the end.
+    legend.setLegendFilterByMapEnabled(False)
     model = legend.model()
     root = model.rootGroup()
     root.removeAllChildren()
     for layer, title in entries:
-        node = root.addLayer(layer)
+        root.addLayer(layer)
+        node = root.findLayer(layer.id())
+        if node is None:
+            continue
         if isinstance(layer.renderer(), QgsSingleSymbolRenderer):
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, title)
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
@@ -71,9 +77,13 @@ def set_legend(legend, entries: Sequence[tuple], filter_by_map: bool = False) ->
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Subgroup)
             nodes = model.layerOriginalLegendNodes(node)
             keep = [i for i, n in enumerate(nodes) if not isinstance(n, QgsSimpleLegendNode)]
-            if len(keep) < len(nodes):
+            node = root.findLayer(layer.id())
+            if node is not None and len(keep) < len(nodes):
                 QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
-        model.refreshLayerLegend(node)
+        node = root.findLayer(layer.id())
+        if node is not None:
+            model.refreshLayerLegend(node)
+    legend.setLegendFilterByMapEnabled(filter_by_map)
     legend.updateLegend()
     legend.adjustBoxSize()
 
