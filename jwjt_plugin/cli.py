@@ -1,4 +1,7 @@
-"""Command line: the synergy analysis without QGIS (``python -m jwjt_plugin.cli synergy``).
+"""Command line: the analyses without QGIS (``python -m jwjt_plugin.cli synergy|unitqa|planoverlap|query|assessment``).
+
+Each command mirrors its Processing algorithm (same parameters and defaults, same core call, same
+core messages); the commands other than ``synergy`` live in :mod:`jwjt_plugin.cli_commands`.
 
 ``make demo`` runs it on the bundled sample city. Results always go to a new folder: ``--out`` is
 checked before any work (it must be a writable folder, or one that can be created in a writable
@@ -16,7 +19,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from .core.grid import EmissionGrid
 from .core.messages import QT_TRANSLATE_NOOP, JwjtInputError
@@ -56,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gi-fdr", action="store_true")
     s.add_argument("--code-field"), s.add_argument("--name-field"), s.add_argument("--class-field")
     s.add_argument("--out", default="output", help="parent folder; a new sub-folder is created per run")
+    from .cli_commands import COMMANDS
+
+    for command in COMMANDS:
+        c = sub.add_parser(command.NAME, help=command.HELP, description=command.DESCRIPTION)
+        command.add_arguments(c)
     return p
 
 
@@ -86,7 +94,7 @@ def _load_grids(pairs: List[tuple], units: Dict[str, str]) -> Dict[str, Emission
     grids = {}
     for species, path in pairs:
         grids[species] = read_raster_grid(path, species, units=units[species],
-                                          name=f"{species} ({Path(path).name})")
+                                          name=Path(path).stem)  # as QGIS names a layer from a file
     return grids
 
 
@@ -94,6 +102,7 @@ def cmd_synergy(args) -> int:
     from .core.pipeline import resolve_mapping, run_synergy
     from .core.report import plot_concentration_curve, write_concentration_csv, write_units_csv
     from .core.species import species_sources
+    from .core.synergy_output import units_with_metrics
     from .core.units_io import read_vector, write_vector
     from .paths import sample_city_dir
 
@@ -126,21 +135,15 @@ def cmd_synergy(args) -> int:
 
     try:
         with staged_output_dir(args.out) as (out, staging):
-            units_out = frame.iloc[analysis.units.source_index].copy()
-            metrics = result.units.drop(columns=["UNIT", "NAME", "CLASS"])
-            for col in metrics.columns:
-                name = col if col not in units_out.columns else f"{col}_J"
-                units_out[name] = metrics[col].to_numpy()
-            units_out["SYN_LABEL"] = result.units["SYN_CLASS"].map(_zh_labels()).to_numpy()
+            # Every unit with its metrics, named and labelled as the Processing sink and the dock write them.
+            units_out = units_with_metrics(frame, analysis, result)
             write_vector(units_out, str(staging / "flagged_units.gpkg"), "flagged_units")
             write_concentration_csv(result, str(staging / "concentration.csv"))
             write_units_csv(result, str(staging / "unit_metrics.csv"))
             plot_concentration_curve(result, str(staging / "concentration_curve.png"))
-            warnings = [m.text for m in result.log if m.level != "info"]
             summary = result.summary()
             text = [f"JWJT synergy analysis — {layer_name}", f"Output folder: {out}", "", summary]
-            if warnings:
-                text += ["", "Notes:"] + [f"  - {w}" for w in warnings]
+            text += input_note_lines(frame) + note_lines(result.log)
             text += ["", f"Computed in {elapsed:.2f} s ({len(analysis.units)} units, "
                          f"{analysis.spec.ncols} x {analysis.spec.nrows} cells)."]
             (staging / "summary.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
@@ -152,13 +155,13 @@ def cmd_synergy(args) -> int:
 
 
 @contextmanager
-def staged_output_dir(base: str) -> Iterator[Tuple[Path, Path]]:
-    """``(final, staging)``: a new folder under ``base`` (reserved now, so concurrent runs get
-    different ones) and a hidden temporary folder beside it to write into; on success the staging
-    folder takes the final folder's place, on any failure both are removed."""
+def staged_output_dir(base: str, prefix: str = "synergy") -> Iterator[Tuple[Path, Path]]:
+    """``(final, staging)``: a new folder ``<prefix>-<time>`` under ``base`` (reserved now, so
+    concurrent runs get different ones) and a hidden temporary folder beside it to write into; on
+    success the staging folder takes the final folder's place, on any failure both are removed."""
     from .core.report import new_output_dir
 
-    final = new_output_dir(base)
+    final = new_output_dir(base, prefix)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-", suffix=".partial", dir=str(final.parent)))
     except BaseException:
@@ -178,10 +181,96 @@ def staged_output_dir(base: str) -> Iterator[Tuple[Path, Path]]:
         raise
 
 
-def _zh_labels():
-    from .core.synergy import CLASS_LABELS_ZH
+# -- shared by the commands of cli_commands ---------------------------------------------------------
+def add_output_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", default="output", help="parent folder; a new sub-folder is created per run")
 
-    return CLASS_LABELS_ZH
+
+def add_encoding_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", help="attribute encoding of every shapefile input without .cpg (e.g. GBK); "
+                                      "one value for all vector inputs, ignored for GeoPackages")
+
+
+def add_field_arguments(p: argparse.ArgumentParser, roles: Sequence[str]) -> None:
+    """``--code-field`` etc.: a unit field chosen by hand (auto-detected when not given)."""
+    for role in roles:
+        p.add_argument(f"--{FIELD_OPTIONS[role]}", dest=f"{role}_field", metavar="FIELD",
+                       help=f"unit {role.replace('_', ' ')} field (auto-detected when not given)")
+
+
+#: FieldMapping role -> option name (before "-field")
+FIELD_OPTIONS = {"code": "code-field", "name": "name-field", "unit_class": "class-field",
+                 "spatial": "spatial-field", "emission": "emission-field", "risk": "risk-field",
+                 "resource": "resource-field"}
+
+
+def field_overrides(args, roles: Sequence[str]) -> Dict[str, Optional[str]]:
+    """role -> the field given on the command line, or None to auto-detect (for resolve_mapping)."""
+    return {role: getattr(args, f"{role}_field", None) or None for role in roles}
+
+
+def read_layer(path: str, layer: Optional[str], encoding: Optional[str]):
+    """A vector layer as :func:`~jwjt_plugin.core.units_io.read_vector` reads it, plus the
+    ``feature_id`` column Processing frames carry (the OGR feature ids, so the ids in messages
+    and outputs are the ones QGIS shows)."""
+    import numpy as np
+
+    from .core.units_io import read_vector
+
+    frame = read_vector(path, layer, encoding=encoding)
+    fids = _feature_ids(path, frame.attrs.get("layer"))
+    if "feature_id" not in frame.columns:
+        frame["feature_id"] = (np.array(fids, dtype=np.int64) if fids is not None and len(fids) == len(frame)
+                               else np.arange(len(frame), dtype=np.int64))
+    return frame
+
+
+def _feature_ids(path: str, layer: Optional[str]) -> Optional[List[int]]:
+    try:
+        from osgeo import gdal
+
+        ds = gdal.OpenEx(str(path), gdal.OF_VECTOR)
+        lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
+        defn = lyr.GetLayerDefn()
+        lyr.SetIgnoredFields([defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())] + ["OGR_GEOMETRY"])
+        fids = [f.GetFID() for f in lyr]
+        lyr = ds = None
+        return fids
+    except Exception:  # noqa: BLE001 - the ids are a courtesy: row numbers do when they cannot be read
+        return None
+
+
+def layer_label(frame, path: str) -> str:
+    """The name messages use for a layer read from ``path``: its layer name, as QGIS names it."""
+    return frame.attrs.get("layer") or Path(path).stem
+
+
+def note_lines(log: Iterable, heading: str = "Notes:") -> List[str]:
+    """Every core message (info too), English, under a "Notes:" heading; [] for none."""
+    texts = [m.text for m in log]
+    return ["", heading] + [f"  - {t}" for t in texts] if texts else []
+
+
+def input_note_lines(*frames) -> List[str]:
+    """What reading the vector inputs noted (encodings guessed, CRS unreadable …): QGIS reads the
+    layers itself, so these are no part of the Processing log and get their own heading."""
+    log = [m for f in frames if f is not None for m in f.attrs.get("log", ())]
+    return note_lines(log, "Reading the inputs:")
+
+
+def finish_run(args, prefix: str, write: Callable[[Path], None], text: Callable[[Path], List[str]]) -> int:
+    """Write the outputs (``write(staging)``) and ``summary.txt`` (``text(final)``) into a new run
+    folder under ``--out``, then print the summary; a late write failure leaves nothing behind."""
+    try:
+        with staged_output_dir(args.out, prefix) as (out, staging):
+            write(staging)
+            lines = text(out)
+            (staging / "summary.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as err:
+        print(f"error: could not write the results into {args.out} ({err}); nothing was written.", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    return 0
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -189,6 +278,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         if args.command == "synergy":
             return cmd_synergy(args)
+        from .cli_commands import COMMANDS
+
+        for command in COMMANDS:
+            if args.command == command.NAME:
+                return command.run(args)
     except OutputPathError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -29,8 +29,15 @@ def term_label(member, zh: bool = True) -> str:
     return label(member, tr_core, with_zh=zh)
 
 
+def option_labels(enum_cls) -> list:
+    """A core option enum's labels, translated, in its order (combo items, Processing enum options)."""
+    from ..core.options import option_labels as english
+
+    return [tr_core(text) for text in english(enum_cls)]
+
+
 def tr_message(message: Message) -> str:
-    return render(tr_core(message.template), message.params)
+    return render(message.template, message.params, tr_core)
 
 
 def qgis_language_code() -> str:

@@ -126,3 +126,15 @@ def parse_unit_code(code) -> Optional[dict]:
     if not m:
         return None
     return {"county": m.group(1), "class": int(m.group(2)), "serial": m.group(3)}
+
+
+def unique_field_name(name: str, taken: Iterable[str]) -> str:
+    """``name``, or ``name`` shortened and suffixed ``_J`` until no name in ``taken`` has it
+    (case-insensitively): the one rule for a result field that meets a field of the user's, so
+    nothing of the input is overwritten. Ten characters at most once suffixed (shapefile-safe)."""
+    upper = {t.upper() for t in taken}
+    while name.upper() in upper:
+        name = name[:8] + "_J"
+        if name.upper() in upper:  # "XXXXXXXX_J" itself taken: vary the stem
+            name = name[:7] + "_J"
+    return name

@@ -33,12 +33,29 @@ class Message:
         return self.text
 
 
-def render(template: str, params: Dict[str, Any]) -> str:
+def render(template: str, params: Dict[str, Any], translate=None) -> str:
+    """The template filled in. A parameter that is itself a Message (or a tuple of them, joined by
+    ", ") is rendered first, through ``translate`` when given: sentences built from parts."""
+    params = {k: _rendered(v, translate) for k, v in params.items()}
+    if translate is not None:
+        template = translate(template)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         # A translator's typo in a placeholder must never hide the message itself.
         return template + " " + repr(params)
+
+
+def _rendered(value: Any, translate) -> Any:
+    if isinstance(value, Message):
+        return render(value.template, value.params, translate)
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return ", ".join(render(v.template, v.params, translate) for v in value)
+    return value
+
+
+def info(template: str, **params: Any) -> Message:
+    return Message(template, params, "info")
 
 
 class JwjtInputError(ValueError):

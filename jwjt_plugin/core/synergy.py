@@ -14,14 +14,15 @@ import pandas as pd
 
 from .grid import EmissionGrid, GridSpec, check_same_grid, species_list
 from .hotspots import GiStarResult, RankedCells, cells_to_mask, gi_star, rank_cells, top_k_cells
-from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, info
+from .options import CoincidenceRule, HotspotMethod, RankDomain, option_values
 from .overlay import CoverageWeights, compute_weights
 from .terms import SynergyClass, labels, labels_zh
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
 
-HOTSPOT_METHODS = ("topk", "gistar")
-RULES = ("nox_or_vocs", "nox_and_vocs", "nox", "vocs")
-DOMAINS = ("units", "grid")
+HOTSPOT_METHODS = tuple(option_values(HotspotMethod))
+RULES = tuple(option_values(CoincidenceRule))
+DOMAINS = tuple(option_values(RankDomain))
 
 #: Synergy classes of a unit, strongest first.
 CLASS_SYNERGY, CLASS_CARBON, CLASS_POLLUTANT, CLASS_OTHER = (c.value for c in SynergyClass)
@@ -105,6 +106,9 @@ class SynergyResult:
 
     def summary(self) -> str:
         return summary_text(self)
+
+    def summary_messages(self) -> List[Message]:
+        return summary_messages(self)
 
 
 @dataclass(frozen=True)
@@ -328,36 +332,63 @@ def concentration_curve(ranked_co2: RankedCells, grids: Dict[str, np.ndarray], p
 
 
 def summary_text(result: SynergyResult, top: int = 10) -> str:
+    """The summary in English (the CLI, logs); front ends translate :func:`summary_messages`."""
+    return "\n".join(m.text for m in summary_messages(result, top))
+
+
+#: the coincidence rule inside a sentence ("CO2 top cells that are NOx or VOCs hotspots")
+_RULE_WORDS = {CoincidenceRule.NOX_OR_VOCS.value: QT_TRANSLATE_NOOP("JwjtCore", "NOx or VOCs"),
+               CoincidenceRule.NOX_AND_VOCS.value: QT_TRANSLATE_NOOP("JwjtCore", "NOx and VOCs"),
+               CoincidenceRule.NOX.value: "NOx", CoincidenceRule.VOCS.value: "VOCs"}
+
+
+def summary_messages(result: SynergyResult, top: int = 10) -> List[Message]:
+    """The summary as translatable lines: the concentration, the coincidence cells, the classes,
+    then the largest flagged units."""
     p = result.params
     conc = result.concentration
-    lines = []
-    shares = ", ".join(f"{r.top_share * 100:.1f} % of {r.species}" for r in conc.itertuples()
-                       if np.isfinite(r.top_share))
-    denom = "non-zero cells" if p.denominator == "nonzero" else "cells"
-    where = "under the control units" if p.domain == "units" else "of the grid"
-    lines.append(f"The top {p.k_percent:g} % of {denom} by CO2 ({result.n_top_cells} of {result.n_domain_cells} "
-                 f"cells {where}) hold {shares}.")
-    method = "top-k %" if p.hotspot_method == "topk" else f"Gi* bin >= {p.gi_min_bin}" + (" (FDR)" if p.gi_fdr else "")
-    rule = {"nox_or_vocs": "NOx or VOCs", "nox_and_vocs": "NOx and VOCs", "nox": "NOx", "vocs": "VOCs"}[p.rule]
-    if result.hotspots:
-        lines.append(f"Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): "
-                     f"{int(result.coincidence.sum())}.")
+    lines: List[Message] = []
+    shares = tuple(info(QT_TRANSLATE_NOOP("JwjtCore", "{share:.1f} % of {species}"), share=r.top_share * 100,
+                        species=r.species) for r in conc.itertuples() if np.isfinite(r.top_share))
+    denom = info(QT_TRANSLATE_NOOP("JwjtCore", "non-zero cells") if p.denominator == "nonzero"
+                 else QT_TRANSLATE_NOOP("JwjtCore", "cells"))
+    where = info(QT_TRANSLATE_NOOP("JwjtCore", "under the control units") if p.domain == "units"
+                 else QT_TRANSLATE_NOOP("JwjtCore", "of the grid"))
+    lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "The top {k:g} % of {denominator} by CO2 ({n_top} of {n_domain} "
+                                                    "cells {where}) hold {shares}."),
+                      k=p.k_percent, denominator=denom, n_top=result.n_top_cells, n_domain=result.n_domain_cells,
+                      where=where, shares=shares or "—"))
+    if p.hotspot_method == "topk":
+        method = info(QT_TRANSLATE_NOOP("JwjtCore", "top-k %"))
     else:
-        lines.append("No NOx or VOCs grid was given: no synergy flags (class A) and no pollutant hotspots "
-                     "(class C); the classes below show the carbon hotspots (B).")
+        method = info(QT_TRANSLATE_NOOP("JwjtCore", "Gi* bin >= {bin}{fdr}"), bin=p.gi_min_bin,
+                      fdr=" (FDR)" if p.gi_fdr else "")
+    if result.hotspots:
+        lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Coincidence cells (CO2 top cells that are {rule} hotspots by "
+                                                        "{method}): {n}."),
+                          rule=info(_RULE_WORDS[p.rule]), method=method,
+                          n=int(result.coincidence.sum())))
+    else:
+        lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "No NOx or VOCs grid was given: no synergy flags (class A) and no "
+                                                        "pollutant hotspots (class C); the classes below show the "
+                                                        "carbon hotspots (B).")))
     u = result.units
     flagged = u[u["SYN_FLAG"] == 1].sort_values("CO2_T", ascending=False)
     counts = u["SYN_CLASS"].value_counts()
-    lines.append(f"Units: {len(u)}; flagged (synergy hotspot, class A): {len(flagged)}; carbon only (B): "
-                 f"{int(counts.get('B', 0))}; pollutant only (C): {int(counts.get('C', 0))}; none (D): "
-                 f"{int(counts.get('D', 0))}.")
+    lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Units: {n}; flagged (synergy hotspot, class A): {flagged}; carbon "
+                                                    "only (B): {b}; pollutant only (C): {c}; none (D): {d}."),
+                      n=len(u), flagged=len(flagged), b=int(counts.get("B", 0)), c=int(counts.get("C", 0)),
+                      d=int(counts.get("D", 0))))
     if len(flagged):
         share = flagged["CO2_T"].sum() / max(u["CO2_T"].sum(), 1e-300)
-        lines.append(f"Flagged units hold {share * 100:.1f} % of the units' CO2. Largest:")
+        lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Flagged units hold {share:.1f} % of the units' CO2. Largest:"),
+                          share=share * 100))
         for r in flagged.head(top).itertuples():
-            lines.append(f"  {r.UNIT} {r.NAME}: CO2 {r.CO2_T:,.0f} t/yr, NOx {getattr(r, 'NOX_T', np.nan):,.0f} t/yr, "
-                         f"coincidence cells {r.COINC_N}, {r.CO2_CS * 100:.0f} % of its CO2 in them")
-    return "\n".join(lines)
+            lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "  {unit} {name}: CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, "
+                                                            "coincidence cells {n}, {share:.0f} % of its CO2 in them"),
+                              unit=r.UNIT, name=r.NAME, co2=r.CO2_T, nox=getattr(r, "NOX_T", np.nan), n=r.COINC_N,
+                              share=r.CO2_CS * 100))
+    return lines
 
 
 def check_under_units(grids: Dict[str, EmissionGrid], totals: Dict[str, np.ndarray], log: MessageLog,

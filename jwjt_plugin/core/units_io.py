@@ -104,7 +104,9 @@ def read_vector(path: str, layer: Union[str, int, None] = None, encoding: Option
     else:
         codec, source = "utf-8", "format"
     gdf = _to_geodataframe(table, _layer_crs(lyr, path, log))
-    gdf.attrs.update(source=path, layer=layer_name, encoding=codec, encoding_source=source, log=log)
+    # fids: the feature ids QGIS gives the same features (OGR's), so a QGIS selection can be applied.
+    gdf.attrs.update(source=path, layer=layer_name, encoding=codec, encoding_source=source, log=log,
+                     fids=table.fids)
     return gdf
 
 
@@ -115,6 +117,7 @@ class _Table:
         self.columns: List[List[Any]] = []
         self.text_columns: List[int] = []
         self.geometries: List[Optional[bytes]] = []
+        self.fids: List[int] = []
         self.has_geometry = True
 
 
@@ -173,6 +176,7 @@ def _read_features(lyr, raw_text: bool) -> _Table:
     table.has_geometry = defn.GetGeomFieldCount() > 0
     lyr.ResetReading()
     for feat in lyr:
+        table.fids.append(feat.GetFID())
         for i, reader in enumerate(readers):
             table.columns[i].append(reader(feat, i) if feat.IsFieldSetAndNotNull(i) else None)
         if table.has_geometry:

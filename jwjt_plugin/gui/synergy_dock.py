@@ -1,21 +1,15 @@
 """The synergy dock (减污降碳协同分析): pick inputs, run in the background, explore results.
 
-The dock only gathers inputs and shows results. The analysis is the core's
-``run_synergy``; a change of k, method or rule re-flags from the cached overlay.
+The dock builds the parameters of ``jwjt:synergyflags`` from its widgets and runs that algorithm
+in the background (:mod:`.algorithm_run`): it never reads a layer itself, so it reads, computes,
+writes and words its messages exactly as the Toolbox does. The algorithm hands the analysis back
+(``KEEP``), and a change of k, method or rule re-flags from that cached overlay in milliseconds.
 """
 from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import (
-    Qgis,
-    QgsApplication,
-    QgsProject,
-    QgsRasterLayer,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
-    QgsVectorLayerFeatureSource,
-)
+from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtWidgets import (
@@ -38,22 +32,25 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..adapters.i18n import tr, tr_message
-from ..adapters.layers import crs_wkt, raster_layer_to_grid
+from ..adapters.i18n import option_labels, tr, tr_message
+from ..adapters.outputs import update_attributes
 from ..adapters.qt_compat import LayerFilter
-from ..adapters.results import create_result_layer, update_result_metrics
 from ..adapters.styles import apply_synergy_style
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
 from ..core.messages import JwjtInputError
-from ..core.synergy import HOTSPOT_METHODS as METHODS, RULES, SynergyParams
+from ..core.options import CoincidenceRule, HotspotMethod, option_at
+from ..core.synergy import SynergyParams
+from ..core.synergy_output import metric_table
+from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
 from .concentration_chart import ConcentrationView
 from .field_mapping import FieldMappingWidget
 from .grid_picker import GridPicker
 from .results_model import FEATURE_ID_ROLE, SORT_ROLE, ResultsModel
 from .session import SYNERGY, Session
-from .synergy_task import SynergyJob, SynergyTask, VectorSnapshot
 
 SPECIES = (("CO2", False), ("NOx", True), ("VOCs", True), ("PM2.5", True))
+#: (algorithm parameter, species) of the grids
+_SPECIES_KEYS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
 
 
 class SynergyDock(QgsDockWidget):
@@ -62,7 +59,7 @@ class SynergyDock(QgsDockWidget):
         self.setObjectName("JwjtSynergyDock")
         self.iface = iface
         self.session = session if session is not None else Session(self)  # where the result is published
-        self.task: Optional[SynergyTask] = None
+        self.task: Optional[AlgorithmRun] = None
         self.atlas_task = None
         self.analysis = None
         self.result = None
@@ -70,6 +67,10 @@ class SynergyDock(QgsDockWidget):
         self.signature = None
         self.result_layer: Optional[QgsVectorLayer] = None
         self.result_fids: List[int] = []
+        self._all_fids: List[int] = []
+        self.run_messages: List[str] = []
+        self._shown_result_texts: List[str] = []
+        self.result_rows: List[int] = []     # per result-layer feature, its row of result.units (-1: none)
         self._syncing = False
         self._build()
         self._connect()
@@ -116,11 +117,10 @@ class SynergyDock(QgsDockWidget):
         self.k_spin.setSuffix(" %")
         pform.addRow(tr("Top k % of cells by CO2"), self.k_spin)
         self.method_combo = QComboBox(params)
-        self.method_combo.addItems([tr("Top k % cells (same k)"), tr("Getis–Ord Gi*")])
+        self.method_combo.addItems(option_labels(HotspotMethod))
         pform.addRow(tr("Pollutant hotspot method"), self.method_combo)
         self.rule_combo = QComboBox(params)
-        self.rule_combo.addItems([tr("NOx or VOCs hotspot"), tr("NOx and VOCs hotspot"), tr("NOx hotspot"),
-                                  tr("VOCs hotspot")])
+        self.rule_combo.addItems(option_labels(CoincidenceRule))
         pform.addRow(tr("Coincidence rule"), self.rule_combo)
         col.addWidget(params)
 
@@ -197,8 +197,9 @@ class SynergyDock(QgsDockWidget):
 
     # -- state ------------------------------------------------------------------------
     def params(self) -> SynergyParams:
-        return SynergyParams(k_percent=self.k_spin.value(), hotspot_method=METHODS[self.method_combo.currentIndex()],
-                             rule=RULES[self.rule_combo.currentIndex()])
+        return SynergyParams(k_percent=self.k_spin.value(),
+                             hotspot_method=option_at(HotspotMethod, self.method_combo.currentIndex()).value,
+                             rule=option_at(CoincidenceRule, self.rule_combo.currentIndex()).value)
 
     def _units_layer(self) -> Optional[QgsVectorLayer]:
         layer = self.units_combo.currentLayer()
@@ -234,8 +235,6 @@ class SynergyDock(QgsDockWidget):
         layer = self._units_layer()
         if layer is None:
             return tr("Choose the layer of control units.")
-        if not layer.crs().isValid():
-            return tr("Layer '{name}' has no CRS. Set it in Layer Properties > Source.").format(name=layer.name())
         if self.selected_only.isChecked() and layer.selectedFeatureCount() == 0:
             return tr("No unit is selected in layer '{name}'.").format(name=layer.name())
         sources = {s: p.source() for s, p in self.pickers.items()}
@@ -243,29 +242,19 @@ class SynergyDock(QgsDockWidget):
             self.params().validate([s for s, src in sources.items() if src is not None])
         except JwjtInputError as err:
             return tr_message(err.message)
-        rasters = []
         for s, src in sources.items():
-            if src is None:
-                continue
-            grid_layer = self.pickers[s].layer()
-            if not grid_layer.crs().isValid():
-                return tr("Grid '{name}' has no CRS. Set it in Layer Properties > Source.").format(name=grid_layer.name())
-            if src.kind == "fishnet" and not src.field:
+            if src is not None and src.kind == "fishnet" and not src.field:
                 return tr("Choose the field of fishnet '{name}' that holds {species}.").format(
-                    name=grid_layer.name(), species=s)
-            if isinstance(grid_layer, QgsRasterLayer):
-                rasters.append(grid_layer)
-        for other in rasters[1:]:
-            ref = rasters[0]
-            if (other.width(), other.height()) != (ref.width(), ref.height()) or \
-                    other.extent().toRectF() != ref.extent().toRectF() or other.crs() != ref.crs():
-                return tr("Grids '{a}' and '{b}' are not aligned (extent, size or CRS differ).").format(
-                    a=ref.name(), b=other.name())
+                    name=src.name, species=s)
+        # CRS, alignment and the data themselves are the algorithm's to check: it says so in the
+        # words the Toolbox uses.
         return None
 
-    def refresh_state(self) -> None:
+    def refresh_state(self, keep_status: bool = False) -> None:
         reason = self.why_not_runnable()
         self.run_button.setEnabled(reason is None)
+        if keep_status:  # the status line says why the last run stopped: leave it readable
+            return
         if reason is not None:
             self.status.setText(reason)
         elif self.analysis is not None and self.signature != self.input_signature():
@@ -274,67 +263,92 @@ class SynergyDock(QgsDockWidget):
             self.status.setText(tr("Ready to run."))
 
     # -- running ------------------------------------------------------------------------
+    def parameters(self) -> dict:
+        """The ``jwjt:synergyflags`` parameters the widgets describe."""
+        layer = self._units_layer()
+        params = {"UNITS": units_parameter(layer, self.selected_only.isChecked()),
+                  **field_parameters(self.mapping.mapping()),
+                  "GRID_UNITS": self.units_of_grids.currentIndex(), "K": self.k_spin.value(),
+                  "METHOD": self.method_combo.currentIndex(), "RULE": self.rule_combo.currentIndex(),
+                  "OUTPUT": "TEMPORARY_OUTPUT", "KEEP": True}
+        keys = {species: key for key, species in _SPECIES_KEYS}
+        for species, picker in self.pickers.items():
+            src = picker.source()
+            if src is not None:
+                params[keys[species]] = src.layer_id
+                if src.kind == "fishnet":
+                    params[f"{keys[species]}_FIELD"] = src.field
+        return params
+
     def run(self) -> None:
         reason = self.why_not_runnable()
         if reason is not None:
             self.status.setText(reason)
             return
-        layer = self._units_layer()
-        selected = list(layer.selectedFeatureIds()) if self.selected_only.isChecked() else None
-        units = VectorSnapshot(QgsVectorLayerFeatureSource(layer), layer.fields(), crs_wkt(layer.crs()), layer.name(),
-                               selected)
-        job = SynergyJob(units=units, grids=[], grid_units=self.units_of_grids.currentText(),
-                         mapping=self.mapping.mapping(), params=self.params())
-        try:
-            for species, picker in self.pickers.items():
-                src = picker.source()
-                if src is None:
-                    continue
-                grid_layer = picker.layer()
-                if src.kind == "fishnet":
-                    job.fishnets[src.layer_id] = VectorSnapshot(QgsVectorLayerFeatureSource(grid_layer),
-                                                                grid_layer.fields(), src.crs_wkt, grid_layer.name())
-                elif grid_layer.providerType() != "gdal":
-                    # Non-file rasters are read here; their providers are not thread-safe.
-                    job.preread[species] = raster_layer_to_grid(grid_layer, species, units=job.grid_units)
-                job.grids.append(src)
-        except JwjtInputError as err:
-            self.status.setText(tr_message(err.message))
-            return
         self._pending_signature = self.input_signature()
-        self.task = SynergyTask(job, self._on_task_done)
+        self.task = AlgorithmRun("synergyflags", self.parameters(), self)
         self.task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self.task.done.connect(self._on_task_done)
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self.run_button.setEnabled(False)
         self.status.setText(tr("Running…"))
-        QgsApplication.taskManager().addTask(self.task)
+        self.messages.clear()
+        self.task.start()
 
     def cancel(self) -> None:
         for task in (self.task, self.atlas_task):
             if task is not None:
                 task.cancel()
 
-    def _on_task_done(self, task: SynergyTask) -> None:
+    def _on_task_done(self, run: AlgorithmRun) -> None:
         self.task = None
         self.cancel_button.setEnabled(False)
-        if task.result is None:
-            if task.error:
-                self.status.setText(tr("The analysis stopped: {error}").format(error=task.error))
-                self.messages.addItem(task.error)
-                self.iface.messageBar().pushMessage("JWJT", task.error.splitlines()[-1],
+        from ..processing.run_cache import take
+
+        kept = take(run.results.get("ANALYSIS", "")) if run.ok else None
+        layer = run.take_layer("OUTPUT") if run.ok else None
+        if kept is None or layer is None:
+            if run.error:
+                self.status.setText(tr("The analysis stopped: {error}").format(error=run.error))
+                self.messages.clear()
+                self.messages.addItems([text for _level, text in run.messages])
+                self.iface.messageBar().pushMessage("JWJT", run.error.splitlines()[-1],
                                                     level=Qgis.MessageLevel.Critical, duration=10)
             else:
                 self.status.setText(tr("Cancelled."))
             self.progress.setValue(0)
-            self.refresh_state()
+            self.refresh_state(keep_status=True)
             return
-        self.analysis, self.result, self.frame = task.analysis, task.result, task.frame
+        self.analysis, self.result, self.frame, _mapping, rows = kept
+        self.run_messages = [text for _level, text in run.messages]
         self.signature = self._pending_signature
         self.progress.setValue(100)
+        self._add_result_layer(layer, list(rows))
         self._show_result(new_layer=True)
         self.session.publish(SYNERGY, self.result)
         self.refresh_state()
+
+    def _add_result_layer(self, layer: QgsVectorLayer, rows: List[int]) -> None:
+        """The algorithm's output becomes the dock's result layer, replacing the previous run's."""
+        units_layer = self._units_layer()
+        layer.setName(tr("Synergy flags — {layer}").format(layer=units_layer.name() if units_layer else ""))
+        apply_synergy_style(layer)
+        old = self.result_layer
+        if old is not None and QgsProject.instance().mapLayer(old.id()) is not None:
+            try:
+                old.selectionChanged.disconnect(self._on_map_selection)
+            except (TypeError, RuntimeError):
+                pass
+            QgsProject.instance().removeMapLayer(old.id())
+        QgsProject.instance().addMapLayer(layer)
+        self.result_layer = layer
+        self.result_rows = rows
+        # The sink writes the units in order; the memory layer numbers them in that order.
+        fids = sorted(f.id() for f in layer.getFeatures())
+        self.result_fids = [fid for fid, row in sorted(zip(fids, rows), key=lambda t: t[1]) if row >= 0]
+        self._all_fids = fids
+        layer.selectionChanged.connect(self._on_map_selection)
 
     def reflag(self) -> None:
         """New k / method / rule: recompute the flags from the cached overlay."""
@@ -354,17 +368,9 @@ class SynergyDock(QgsDockWidget):
     # -- results ---------------------------------------------------------------------------
     def _show_result(self, new_layer: bool) -> None:
         res = self.result
-        units_layer = QgsProject.instance().mapLayer(self.signature[0]) if self.signature else None
-        if new_layer or self.result_layer is None or QgsProject.instance().mapLayer(self.result_layer.id()) is None:
-            if units_layer is None:
-                return
-            name = tr("Synergy flags — {layer}").format(layer=units_layer.name())
-            self.result_layer, self.result_fids = create_result_layer(units_layer, self.analysis, res, self.frame, name)
-            apply_synergy_style(self.result_layer)
-            QgsProject.instance().addMapLayer(self.result_layer)
-            self.result_layer.selectionChanged.connect(self._on_map_selection)
-        else:
-            update_result_metrics(self.result_layer, res, self.result_fids)
+        if not new_layer and self.result_layer is not None and \
+                QgsProject.instance().mapLayer(self.result_layer.id()) is not None:
+            update_attributes(self.result_layer, metric_table(res), self._all_fids, self.result_rows)
         self.model.set_results(res.units, self.result_fids, res.species)
         self.table.resizeColumnsToContents()
         if new_layer:  # largest emitters first; a re-flag keeps the analyst's own sort
@@ -373,8 +379,15 @@ class SynergyDock(QgsDockWidget):
                 self.table.sortByColumn(keys.index("CO2_T"), Qt.SortOrder.DescendingOrder)
         self.chart.show_result(res)
         self.messages.clear()
-        for msg in res.log:
-            self.messages.addItem(tr_message(msg))
+        # What the algorithm logged, as the Processing log shows it; a re-flag replaces the
+        # result's own lines (its notes and summary) and keeps what reading the inputs said.
+        texts = self._result_texts(res)
+        if new_layer:
+            self._shown_result_texts = texts
+            lines = list(self.run_messages)
+        else:
+            lines = [m for m in self.run_messages if m not in self._shown_result_texts] + texts
+        self.messages.addItems(lines)
         n_flag = int(res.units["SYN_FLAG"].sum())
         top = res.concentration.set_index("species")["top_share"]
         shares = ", ".join(f"{s} {v * 100:.1f} %" for s, v in top.items() if v == v)
@@ -383,6 +396,10 @@ class SynergyDock(QgsDockWidget):
         self.status.setText(tr("Done: {n} units flagged.").format(n=n_flag))
         self.save_button.setEnabled(True)
         self.atlas_button.setEnabled(True)
+
+    @staticmethod
+    def _result_texts(res) -> List[str]:
+        return [tr_message(m) for m in res.log] + ["\n".join(tr_message(m) for m in res.summary_messages())]
 
     def _rows_to_fids(self, rows) -> List[int]:
         return [int(self.proxy.data(self.proxy.index(r, 0), FEATURE_ID_ROLE)) for r in rows]
@@ -451,8 +468,8 @@ class SynergyDock(QgsDockWidget):
     def _output_allowed(self, role: str, path: str) -> bool:
         """The same check as every algorithm's: never over an input or a loaded layer's file (any
         spelling of it), never into a folder that cannot be written; the status line says why."""
+        from ..adapters.inputs import loaded_layer_files
         from ..core.output_paths import check_outputs
-        from ..processing.base import loaded_layer_files
 
         try:
             check_outputs({role: path}, in_use=loaded_layer_files(QgsProject.instance()))

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..adapters.i18n import tr
+from ..adapters.i18n import tr, tr_message
 from ..atlas.export import AtlasError, AtlasInputs, AtlasOptions, export_atlas
 from ..core.messages import QT_TRANSLATE_NOOP
 from .synergy_algorithm import SynergyFlagsAlgorithm
@@ -71,5 +71,5 @@ class SynergyAtlasAlgorithm(SynergyFlagsAlgorithm):
         report = export_atlas(AtlasInputs(analysis, result, frame, mapping), path, options, _Scaled(feedback, 30, 70))
         feedback.pushInfo(tr("Atlas written: {pages} pages ({units} unit sheets) in {seconds:.0f} s.").format(
             pages=report.pages, units=report.units, seconds=report.seconds))
-        return {self.OUTPUT: path, self.PAGES: report.pages, self.SUMMARY: result.summary(),
+        return {self.OUTPUT: path, self.PAGES: report.pages, self.SUMMARY: "\n".join(tr_message(m) for m in result.summary_messages()),
                 self.N_FLAGGED: int(result.units["SYN_FLAG"].sum())}

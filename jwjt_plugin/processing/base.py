@@ -35,9 +35,9 @@ import logging
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (
-    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -50,13 +50,18 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterVectorDestination,
     QgsProcessingParameterVectorLayer,
-    QgsProject,
-    QgsProviderRegistry,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtGui import QIcon
 
 from ..adapters.i18n import tr, tr_message
+from ..adapters.inputs import (
+    GridSnapshot,
+    VectorSnapshot,
+    layer_file,
+    loaded_layer_files,
+    snapshot_grid,
+    snapshot_parameter,
+)
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, Message
 from ..core.output_paths import check_outputs
 from ..core.overlay import Cancelled
@@ -65,6 +70,9 @@ from .unit_fields import ALL as UNIT_FIELDS, add_field_parameters, field_overrid
 
 LOG = logging.getLogger("jwjt")
 
+#: the hidden parameter of :meth:`JwjtAlgorithm.add_keep_parameter`
+KEEP = "KEEP"
+
 #: group id -> group name (English; translated by ``group()``)
 GROUPS: Dict[str, str] = {
     "synergy": QT_TRANSLATE_NOOP("@default", "Synergy analysis"),
@@ -72,27 +80,6 @@ GROUPS: Dict[str, str] = {
     "query": QT_TRANSLATE_NOOP("@default", "Access query"),
     "assessment": QT_TRANSLATE_NOOP("@default", "Baseline and synergy assessment"),
 }
-
-
-def layer_file(layer: Optional[QgsMapLayer]) -> str:
-    """The file behind a layer ('' for memory and database layers), decoded by its provider."""
-    if layer is None or layer.providerType() in ("memory", "virtual"):
-        return ""
-    try:
-        path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path")
-    except Exception:  # a provider without decodeUri: the core reads the common URI forms
-        path = None
-    return str(path) if path else layer.source()
-
-
-def loaded_layer_files(project: Optional[QgsProject] = None) -> List[Tuple[str, str]]:
-    """(layer name, file) of every layer loaded in the project. Main thread only: the project's
-    layers belong to it."""
-    app = QCoreApplication.instance()
-    if app is None or QThread.currentThread() is not app.thread():
-        return []
-    project = project or QgsProject.instance()
-    return [(layer.name(), path) for layer in project.mapLayers().values() if (path := layer_file(layer))]
 
 
 def push_log(feedback, log: Iterable[Message]) -> None:
@@ -150,7 +137,45 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
             p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
 
+    def add_keep_parameter(self) -> None:
+        """The hidden flag a dock sets to get the analysis object back (see :mod:`.run_cache`)."""
+        p = QgsProcessingParameterBoolean(KEEP, "keep the analysis for the dock", False, optional=True)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagHidden)
+        self.addParameter(p)
+
+    def keep_for_dock(self, parameters, context, value) -> Optional[str]:
+        """Store ``value`` for the dock when it asked for it; the key to return as an output."""
+        if KEEP in parameters and self.parameterAsBool(parameters, KEEP, context):
+            from .run_cache import keep
+
+            return keep(value)
+        return None
+
     # -- inputs and outputs ----------------------------------------------------------------------
+    def snapshot(self, parameters, key: str, context, feedback=None, required: bool = True):
+        """The vector parameter ``key`` read as a core frame (see :mod:`jwjt_plugin.adapters.inputs`),
+        what reading found pushed to the log; None for an optional parameter not given."""
+        snap = snapshot_parameter(self, parameters, key, context)
+        if snap is None:
+            if required:
+                raise QgsProcessingException(self.invalidSourceError(parameters, key))
+            return None
+        frame = snap.read(feedback.isCanceled if feedback is not None else None)
+        if feedback is not None:
+            self.push_log(feedback, frame.attrs["log"])
+        return frame
+
+    def source_snapshot(self, parameters, key: str, context) -> Optional[VectorSnapshot]:
+        return snapshot_parameter(self, parameters, key, context)
+
+    def grid_snapshot(self, parameters, key: str, context, species: str, units: str,
+                      value_field: str = "") -> Optional[GridSnapshot]:
+        """The grid layer parameter ``key`` (a raster, or a polygon fishnet with ``value_field``)."""
+        layer = self.parameterAsLayer(parameters, key, context)
+        if layer is None:
+            return None
+        return snapshot_grid(layer, species, units, value_field=value_field, project=context.project())
+
     def required_source(self, parameters, key: str, context):
         source = self.parameterAsSource(parameters, key, context)
         if source is None:

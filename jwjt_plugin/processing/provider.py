@@ -20,13 +20,18 @@ class JwjtProvider(QgsProcessingProvider):
         return QIcon(icon_path())
 
     def loadAlgorithms(self):  # noqa: N802
-        from .access_query_algorithm import AccessQueryAlgorithm
-        from .assessment_algorithm import SectorAssessmentAlgorithm, SynergyAssessmentAlgorithm
-        from .atlas_algorithm import SynergyAtlasAlgorithm
-        from .plan_overlap_algorithm import PlanOverlapAlgorithm
-        from .synergy_algorithm import SynergyFlagsAlgorithm
-        from .unit_qa_algorithm import UnitQaAlgorithm
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
 
-        for alg in (SynergyFlagsAlgorithm(), PlanOverlapAlgorithm(), UnitQaAlgorithm(), AccessQueryAlgorithm(),
-                    SynergyAssessmentAlgorithm(), SectorAssessmentAlgorithm(), SynergyAtlasAlgorithm()):
-            self.addAlgorithm(alg)
+
+def algorithm_classes():
+    """Every JWJT algorithm class, in Toolbox order."""
+    from .access_query_algorithm import AccessQueryAlgorithm
+    from .assessment_algorithm import SectorAssessmentAlgorithm, SynergyAssessmentAlgorithm
+    from .atlas_algorithm import SynergyAtlasAlgorithm
+    from .plan_overlap_algorithm import PlanOverlapAlgorithm
+    from .synergy_algorithm import SynergyFlagsAlgorithm
+    from .unit_qa_algorithm import UnitQaAlgorithm
+
+    return (SynergyFlagsAlgorithm, PlanOverlapAlgorithm, UnitQaAlgorithm, AccessQueryAlgorithm,
+            SynergyAssessmentAlgorithm, SectorAssessmentAlgorithm, SynergyAtlasAlgorithm)

@@ -1,8 +1,12 @@
-"""Processing algorithm: flag control units where CO2 top cells meet NOx/VOCs hotspots."""
+"""Processing algorithm: flag control units where CO2 top cells meet NOx/VOCs hotspots.
+
+The synergy dock runs this algorithm too (with ``KEEP`` set, to get the analysis back for its
+instant re-flag), so the Toolbox, ``processing.run``, the dock and — through the same core calls —
+the CLI read, compute and write the same way.
+"""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
@@ -12,23 +16,29 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 
-from ..adapters.i18n import tr
-from ..adapters.layers import features_to_frame, raster_layer_to_grid
-from ..adapters.results import build_feature, metric_fields, metric_values
+from ..adapters.i18n import option_labels, tr, tr_message
+from ..adapters.inputs import read_grids
+from ..adapters.outputs import frame_fields, write_to_sink
 from ..adapters.styles import apply_synergy_style
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
 from ..core.messages import QT_TRANSLATE_NOOP
+from ..core.options import CoincidenceRule, Denominator, GiConfidence, HotspotMethod, RankDomain, option_at
 from ..core.pipeline import resolve_mapping, run_synergy
 from ..core.report import write_concentration_csv
-from ..core.synergy import DOMAINS, HOTSPOT_METHODS, RULES, SynergyParams
+from ..core.synergy import SynergyParams
+from ..core.synergy_output import units_with_metrics
 from .base import JwjtAlgorithm
 
+#: (parameter key, species) of the grid inputs
 SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
-GI_BINS = (1, 2, 3)
+#: the first option of a per-grid units parameter: use the common units
+SAME_UNITS = QT_TRANSLATE_NOOP("@default", "Same as 'Units of the grid values'")
 
 
 class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -51,7 +61,7 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
     GRID_UNITS, K, METHOD, RULE = "GRID_UNITS", "K", "METHOD", "RULE"
     DOMAIN, DENOMINATOR, GI_RADIUS, GI_MIN_BIN, GI_FDR = "DOMAIN", "DENOMINATOR", "GI_RADIUS", "GI_MIN_BIN", "GI_FDR"
     FLAG_AREA, FLAG_CO2 = "FLAG_AREA_SHARE", "FLAG_CO2_SHARE"
-    OUTPUT, TABLE, SUMMARY, N_FLAGGED = "OUTPUT", "TABLE", "SUMMARY", "N_FLAGGED"
+    OUTPUT, TABLE, SUMMARY, N_FLAGGED, ANALYSIS = "OUTPUT", "TABLE", "SUMMARY", "N_FLAGGED", "ANALYSIS"
 
     ALG_ID, GROUP_ID = "synergyflags", "synergy"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Flag synergy units (CO2 top cells × NOx/VOCs hotspots)")
@@ -72,106 +82,129 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
             self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.add_unit_fields(self.UNITS)
         for key, species in SPECIES_PARAMS:
-            self.addParameter(QgsProcessingParameterRasterLayer(
-                key, tr("{species} emission grid").format(species=species), optional=(species != "CO2")))
+            # A raster, or a polygon fishnet whose value field is named below (advanced).
+            self.addParameter(QgsProcessingParameterMapLayer(
+                key, tr("{species} emission grid").format(species=species), optional=(species != "CO2"),
+                types=[QgsProcessing.SourceType.TypeRaster, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.K, tr("Top k % of cells by CO2"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.01,
             maxValue=100.0))
         self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, tr("Pollutant hotspot method"),
-            options=[tr("Top k % cells (same k)"), tr("Getis–Ord Gi*")], defaultValue=0))
+            self.METHOD, tr("Pollutant hotspot method"), options=option_labels(HotspotMethod), defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            self.RULE, tr("Coincidence rule"),
-            options=[tr("NOx or VOCs hotspot"), tr("NOx and VOCs hotspot"), tr("NOx hotspot"), tr("VOCs hotspot")],
-            defaultValue=0))
-        self.add_advanced([
-            QgsProcessingParameterEnum(self.DOMAIN, tr("Cells to rank"),
-                                       options=[tr("Cells under the units"), tr("All cells of the grid")],
+            self.RULE, tr("Coincidence rule"), options=option_labels(CoincidenceRule), defaultValue=0))
+        advanced = []
+        for key, species in SPECIES_PARAMS:
+            advanced.append(QgsProcessingParameterEnum(
+                f"{key}_UNITS", tr("Units of the {species} grid").format(species=species),
+                options=[tr(SAME_UNITS)] + list(GRID_UNITS), defaultValue=0, optional=True))
+            advanced.append(QgsProcessingParameterString(
+                f"{key}_FIELD", tr("Field of the {species} fishnet that holds the values").format(species=species),
+                optional=True))
+        advanced += [
+            QgsProcessingParameterEnum(self.DOMAIN, tr("Cells to rank"), options=option_labels(RankDomain),
                                        defaultValue=0),
             QgsProcessingParameterEnum(self.DENOMINATOR, tr("Count the top k % among"),
-                                       options=[tr("All cells"), tr("Non-zero cells")], defaultValue=0),
+                                       options=option_labels(Denominator), defaultValue=0),
             QgsProcessingParameterNumber(self.GI_RADIUS, tr("Gi* neighbourhood radius (cells)"),
                                          QgsProcessingParameterNumber.Type.Integer, 1, minValue=1, maxValue=50),
             QgsProcessingParameterEnum(self.GI_MIN_BIN, tr("Gi* hotspot confidence"),
-                                       options=["90 %", "95 %", "99 %"], defaultValue=1),
+                                       options=option_labels(GiConfidence), defaultValue=1),
             QgsProcessingParameterBoolean(self.GI_FDR, tr("Gi*: correct for false discovery rate"), False),
             QgsProcessingParameterNumber(self.FLAG_AREA, tr("Flag when coincidence cells cover at least (% of unit area)"),
                                          QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.0, maxValue=100.0),
             QgsProcessingParameterNumber(self.FLAG_CO2, tr("… or hold at least (% of the unit's CO2)"),
                                          QgsProcessingParameterNumber.Type.Double, 50.0, minValue=0.0, maxValue=100.0),
-        ])
+        ]
+        self.add_advanced(advanced)
+        self.add_keep_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Flagged units"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.TABLE, tr("Concentration table"), tr("CSV files (*.csv)"), optional=True))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
         self.addOutput(QgsProcessingOutputNumber(self.N_FLAGGED, tr("Number of flagged units")))
+        self.addOutput(QgsProcessingOutputString(self.ANALYSIS, "analysis kept for the dock"))
 
     def params_from(self, parameters, context) -> SynergyParams:
+        def enum(enum_cls, key):
+            return option_at(enum_cls, self.parameterAsEnum(parameters, key, context)).value
+
         return SynergyParams(
             k_percent=self.parameterAsDouble(parameters, self.K, context),
-            hotspot_method=HOTSPOT_METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
-            rule=RULES[self.parameterAsEnum(parameters, self.RULE, context)],
-            domain=DOMAINS[self.parameterAsEnum(parameters, self.DOMAIN, context)],
-            denominator=("all", "nonzero")[self.parameterAsEnum(parameters, self.DENOMINATOR, context)],
+            hotspot_method=enum(HotspotMethod, self.METHOD),
+            rule=enum(CoincidenceRule, self.RULE),
+            domain=enum(RankDomain, self.DOMAIN),
+            denominator=enum(Denominator, self.DENOMINATOR),
             gi_radius=self.parameterAsInt(parameters, self.GI_RADIUS, context),
-            gi_min_bin=GI_BINS[self.parameterAsEnum(parameters, self.GI_MIN_BIN, context)],
+            gi_min_bin=enum(GiConfidence, self.GI_MIN_BIN),
             gi_fdr=self.parameterAsBool(parameters, self.GI_FDR, context),
             flag_min_area_share=self.parameterAsDouble(parameters, self.FLAG_AREA, context) / 100.0,
             flag_min_co2_share=self.parameterAsDouble(parameters, self.FLAG_CO2, context) / 100.0,
         )
 
+    def grid_units(self, parameters, context, key: str) -> str:
+        """The units of one grid: its own setting, else the common one."""
+        common = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
+        own = self.parameterAsEnum(parameters, f"{key}_UNITS", context)
+        return GRID_UNITS[own - 1] if own > 0 else common
+
+    def grid_snapshots(self, parameters, context):
+        snaps = []
+        for key, species in SPECIES_PARAMS:
+            snap = self.grid_snapshot(parameters, key, context, species, self.grid_units(parameters, context, key),
+                                      value_field=self.parameterAsString(parameters, f"{key}_FIELD", context))
+            if snap is not None:
+                snaps.append(snap)
+        return snaps
+
     def analyse(self, parameters, context, feedback, progress_span: float, report_fields: bool = True):
         """Read the units and grids and run the synergy analysis (progress 0 .. ``progress_span``);
-        returns ``(source, frame, mapping, analysis, result)``."""
-        source = self.required_source(parameters, self.UNITS, context)
-        layer_name = source.sourceName() or "units"
-        units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
+        returns ``(snapshot, frame, mapping, analysis, result)``."""
+        snapshot = self.source_snapshot(parameters, self.UNITS, context)
+        if snapshot is None:
+            self.required_source(parameters, self.UNITS, context)  # raises, naming the parameter
         params = self.params_from(parameters, context)
-        grids = {}
-        for key, species in SPECIES_PARAMS:
-            layer = self.parameterAsRasterLayer(parameters, key, context)
-            if layer is not None:
-                feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=species, name=layer.name()))
-                grids[species] = raster_layer_to_grid(layer, species, units=units_param)
-        frame = features_to_frame(source, layer_name=layer_name)
+        snaps = self.grid_snapshots(parameters, context)
+        for snap in snaps:
+            feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=snap.species, name=snap.name))
+        grids = read_grids(snaps, feedback.isCanceled)
+        frame = snapshot.read(feedback.isCanceled)
+        self.push_log(feedback, frame.attrs["log"])
         mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context))
         if report_fields:
             feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
                 code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
-        analysis, result = run_synergy(frame, grids, params, mapping, layer_name,
+        analysis, result = run_synergy(frame, grids, params, mapping, snapshot.name,
                                        progress=lambda f: feedback.setProgress(progress_span * f),
                                        is_canceled=feedback.isCanceled)
-        return source, frame, mapping, analysis, result
+        return snapshot, frame, mapping, analysis, result
 
     def execute(self, parameters, context, feedback):
-        source, frame, _mapping, analysis, result = self.analyse(parameters, context, feedback, 90)
+        snapshot, frame, mapping, analysis, result = self.analyse(parameters, context, feedback, 90)
         self.push_log(feedback, result.log)
 
-        fields = metric_fields(result.units, source.fields())
-        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                           source.sourceCrs())
-        values = metric_values(result.units)
-        row_of_fid = {int(frame["feature_id"].iat[src]): row
-                      for row, src in enumerate(analysis.units.source_index)}
-        total = max(source.featureCount(), 1)
-        for i, feat in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
-            row = row_of_fid.get(feat.id())
-            sink.addFeature(build_feature(feat, fields, values.get(row) if row is not None else None),
-                            QgsFeatureSink.Flag.FastInsert)
-            feedback.setProgress(90 + 10 * (i + 1) / total)
+        table = units_with_metrics(frame, analysis, result)
+        fields = frame_fields(table, like=snapshot.fields)
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields,
+                                           QgsWkbTypes.multiType(snapshot.source.wkbType()),
+                                           snapshot.source.sourceCrs())
+        write_to_sink(sink, table, fields, feedback=feedback)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create())
 
         outputs = {self.OUTPUT: dest_id, self.SUMMARY: result.summary(),
                    self.N_FLAGGED: int(result.units["SYN_FLAG"].sum())}
-        table = self.parameterAsFileOutput(parameters, self.TABLE, context)
-        if table:
-            write_concentration_csv(result, table)
-            outputs[self.TABLE] = table
-        feedback.pushInfo(result.summary())
+        csv_path = self.parameterAsFileOutput(parameters, self.TABLE, context)
+        if csv_path:
+            write_concentration_csv(result, csv_path)
+            outputs[self.TABLE] = csv_path
+        kept = self.keep_for_dock(parameters, context, (analysis, result, frame, mapping, table.attrs["result_row"]))
+        if kept:
+            outputs[self.ANALYSIS] = kept
+        summary = "\n".join(tr_message(m) for m in result.summary_messages())
+        outputs[self.SUMMARY] = summary
+        feedback.pushInfo(summary)
         return outputs

@@ -223,7 +223,7 @@ def test_memory_and_ordinary_outputs_still_run(algorithms, data, tmp_path):
 def test_loaded_layers_are_read_on_the_main_thread_only(qgis_app, loaded):
     import threading
 
-    from jwjt_plugin.processing.base import loaded_layer_files
+    from jwjt_plugin.adapters.inputs import loaded_layer_files
 
     assert ("市界 loaded", str(loaded)) in loaded_layer_files()
     seen = []

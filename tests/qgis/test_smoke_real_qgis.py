@@ -114,16 +114,16 @@ def test_three_dock_runs_in_one_real_qgis(release_zip, wheels, tmp_path):
 def crashing_copy(zip_path: Path, dest: Path) -> Path:
     """The ZIP with a segfault planted at the start of the SECOND background task run, the
     way QGIS 3.40 with pyproj 3.7 crashes."""
-    name = "jwjt_plugin/gui/synergy_task.py"
+    name = "jwjt_plugin/processing/synergy_algorithm.py"
     with zipfile.ZipFile(zip_path) as src:
         text = src.read(name).decode("utf-8")
-        patched, n = re.subn(r"(\n(\s+)def run\(self\)[^\n]*:[^\n]*\n)",
+        patched, n = re.subn(r"(\n(\s+)def execute\(self[^\n]*:[^\n]*\n)",
                              lambda m: (m.group(1) + m.group(2) + "    _SMOKE_RUNS.append(1)\n" + m.group(2)
                                         + "    if len(_SMOKE_RUNS) == 2:\n" + m.group(2)
                                         + "        import ctypes; ctypes.string_at(0)\n"), text, count=1)
-        if not n or "\nclass SynergyTask(" not in patched:
-            pytest.skip("SynergyTask.run not found to plant the crash")
-        patched = patched.replace("\nclass SynergyTask(", "\n_SMOKE_RUNS = []\n\n\nclass SynergyTask(", 1)
+        if not n or "\nclass SynergyFlagsAlgorithm(" not in patched:
+            pytest.skip("SynergyFlagsAlgorithm.execute not found to plant the crash")
+        patched = patched.replace("\nclass SynergyFlagsAlgorithm(", "\n_SMOKE_RUNS = []\n\n\nclass SynergyFlagsAlgorithm(", 1)
         with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
             for item in src.infolist():
                 out.writestr(item, patched if item.filename == name else src.read(item))
@@ -140,6 +140,6 @@ def test_driver_reports_a_crash_in_the_second_run(release_zip, wheels, tmp_path)
     crash = report["qgis"]["crash"]
     assert crash["name"] == "SIGSEGV" and crash["stage"] == "run2_started", crash
     assert "during run 2 of 3" in crash["where"]
-    assert any("synergy_task.py" in ln for ln in crash["python_stack"]), crash
+    assert any("synergy_algorithm.py" in ln for ln in crash["python_stack"]), crash
     assert "crash=yes" in proc.stdout and "runs=1/3" in proc.stdout, why
     assert "QGIS CRASHED (SIGSEGV) during run 2 of 3" in proc.stdout, why
