@@ -68,6 +68,15 @@ def loaded_layer_files(project: Optional[QgsProject] = None) -> List[Tuple[str, 
     return [(layer.name(), path) for layer in project.mapLayers().values() if (path := layer_file(layer))]
 
 
+def layer_name(layer: QgsMapLayer, project: Optional[QgsProject] = None) -> str:
+    """The name messages use: the user's for a project layer; for a layer Processing loaded from a
+    path, the file's own layer name (a GeoPackage layer, else the file stem), as the CLI names it."""
+    if in_project(layer, project) or not layer_file(layer):
+        return layer.name()
+    uri = _decoded_uri(layer)
+    return uri.get("layerName") or os.path.splitext(os.path.basename(uri.get("path") or layer.source()))[0]
+
+
 def in_project(layer: Optional[QgsMapLayer], project: Optional[QgsProject] = None) -> bool:
     """Whether ``layer`` is one of the project's layers (the user's, with the user's settings)."""
     if layer is None:
@@ -208,7 +217,7 @@ def snapshot_parameter(alg, parameters, key: str, context) -> Optional[VectorSna
     if source is None:
         return None
     layer = _parameter_layer(alg, parameters, key, context)
-    name = layer.name() if layer is not None else (source.sourceName() or key.lower())
+    name = layer_name(layer, context.project()) if layer is not None else (source.sourceName() or key.lower())
     if layer is not None:
         wkt = effective_crs_wkt(layer, context.project())
     else:

@@ -27,7 +27,7 @@ def _copy_units(sample_city, dest: Path, driver: str = "GPKG", options=(), srs=T
     src = gdal.OpenEx(f"{sample_city / 'units.gpkg'}", gdal.OF_VECTOR)
     out = gdal.VectorTranslate(str(dest), src, format=driver, layerName="control_units",
                                layerCreationOptions=list(options))
-    out = None  # closed: written to disk
+    out = None  # noqa: F841 - closed: written to disk
     ds = ogr.Open(str(dest), 1)
     lyr = ds.GetLayer(0)
     if break_first:

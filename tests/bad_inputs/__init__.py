@@ -1,0 +1,1 @@
+"""The catalogue of bad and real-world inputs every entry point must answer (issue 12)."""
