@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .grid import SPECIES, EmissionGrid, GridSpec, _describe, check_crs_pair, crs_equal
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
@@ -115,6 +115,123 @@ def label_from_file(path: str, name: Optional[str] = None) -> GridLabel:
     return GridLabel(species, period, sector or TOTAL)
 
 
+# -- which layer is which: the rules every front end applies ----------------------------------------
+
+#: a second grid for one (period, species, sector) is refused, naming both layers
+DUPLICATE_GRID = QT_TRANSLATE_NOOP(
+    "JwjtCore", "Two grids were given for {species}, {period}, sector {sector}: '{a}' and '{b}'.")
+NO_SPECIES = QT_TRANSLATE_NOOP(
+    "JwjtCore", "Raster '{name}': its species is neither in its metadata nor in its name; name it like "
+                "co2_2020_power.")
+NO_SECTOR = QT_TRANSLATE_NOOP(
+    "JwjtCore", "Raster '{name}' names no sector; sector grids are named like co2_2020_power.")
+NO_PERIOD = QT_TRANSLATE_NOOP(
+    "JwjtCore", "Raster '{name}': its year is neither in its metadata nor in its name; name it like co2_2020 "
+                "or co2_2020_power.")
+USED_AS_BASE = QT_TRANSLATE_NOOP("JwjtCore", "Raster '{name}' is labelled {label}; it is used as the base year {base}.")
+OTHER_PERIOD = QT_TRANSLATE_NOOP(
+    "JwjtCore", "Raster '{name}' is for {period}, neither the base year {base} nor the target year {target}; "
+                "it is not used.")
+MIXED_PERIODS = QT_TRANSLATE_NOOP(
+    "JwjtCore", "The grids of one year carry different years ({years}); give the year explicitly.")
+SAME_PERIODS = QT_TRANSLATE_NOOP(
+    "JwjtCore", "The base and the target grids are both for {period}; give the years explicitly.")
+
+
+def check_two_periods(base: str, target: Optional[str]) -> None:
+    """Refuse a comparison of a period with itself before any grid is assigned to it (the grids of
+    both would otherwise meet as duplicates). The same text as AssessmentParams.validate's."""
+    if target is not None and str(base) == str(target):
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "The base and the target period are both '{period}'; choose two different periods."),
+            period=str(base))
+
+
+def grid_label(name: str, path: str = "") -> GridLabel:
+    """What a grid layer holds: for a file, its metadata, then the layer name, then the file name
+    (:func:`label_from_file`); for a layer without a file, its name."""
+    return label_from_file(path, name) if path else label_from_name(name)
+
+
+def is_recognised(label: GridLabel) -> bool:
+    """Whether a grid names both its species and its period (the dock lists only those)."""
+    return bool(label.species and label.period)
+
+
+def recognised_grids(items: Iterable[Tuple[object, GridLabel]]) -> List[Tuple[object, GridLabel]]:
+    """The (layer, label) pairs that name a species and a period, by period, species and sector."""
+    rows = [(obj, lab) for obj, lab in items if is_recognised(lab)]
+    periods = period_order(lab.period for _o, lab in rows)
+    species_rank = {s: i for i, s in enumerate(SPECIES)}
+    sectors = [TOTAL] + sector_order(lab.sector for _o, lab in rows)
+    return sorted(rows, key=lambda r: (periods.index(r[1].period), species_rank.get(r[1].species, len(SPECIES)),
+                                       r[1].species, sectors.index(r[1].sector)))
+
+
+def require_species(label: GridLabel, name: str) -> str:
+    if label.species is None:
+        raise JwjtInputError(NO_SPECIES, name=name)
+    return label.species
+
+
+class GridKeys:
+    """The layer given for each (period, species, sector): a second one is refused, naming both."""
+
+    def __init__(self) -> None:
+        self.names: Dict[Key, str] = {}
+
+    def add(self, key: tuple, name: str) -> Key:
+        k = normalise_key(key)
+        if k in self.names:
+            raise JwjtInputError(DUPLICATE_GRID, species=k[1], period=k[0], sector=k[2], a=self.names[k], b=name)
+        self.names[k] = name
+        return k
+
+    def __contains__(self, key) -> bool:
+        return normalise_key(key) in self.names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def sector_grid_key(label: GridLabel, name: str, base: str, target: str,
+                    log: Optional[MessageLog] = None) -> Key:
+    """The key of a grid given as a sector grid of a unit assessment: it must name its species and
+    a sector; a grid of neither year (or of none) counts as the base year, which ``log`` is told."""
+    species = require_species(label, name)
+    if label.sector == TOTAL:
+        raise JwjtInputError(NO_SECTOR, name=name)
+    period = label.period if label.period in (base, target) else base
+    if label.period and label.period != period and log is not None:
+        log.add(USED_AS_BASE, name=name, label=label.period, base=base)
+    return (period, species, label.sector)
+
+
+def labelled_grid_key(label: GridLabel, name: str, base: str, target: str,
+                      log: Optional[MessageLog] = None) -> Optional[Key]:
+    """The key of a grid that labels itself (a total or a sector grid of either year); None for a
+    grid of another year (``log`` says it is not used)."""
+    species = require_species(label, name)
+    if not label.period:
+        raise JwjtInputError(NO_PERIOD, name=name)
+    if label.period not in (base, target):
+        if log is not None:
+            log.add(OTHER_PERIOD, level="info", name=name, period=label.period, base=base, target=target)
+        return None
+    return (label.period, species, label.sector)
+
+
+def grids_period(labels: Sequence[GridLabel], given: str, default: str) -> str:
+    """The period of a list of grids given as one year: the one given, else the one the grids
+    carry, else ``default``; grids carrying several years need it given."""
+    if given:
+        return given
+    found = period_order({lab.period for lab in labels if lab.period})
+    if len(found) > 1:
+        raise JwjtInputError(MIXED_PERIODS, years=", ".join(found))
+    return found[0] if found else default
+
+
 class EmissionSeries:
     """Grids keyed by (period, species, sector), all on one grid.
 
@@ -128,9 +245,8 @@ class EmissionSeries:
         for key, grid in items:
             k = normalise_key(key)
             if k in self.grids:
-                raise JwjtInputError(QT_TRANSLATE_NOOP(
-                    "JwjtCore", "Two grids were given for {species}, {period}, sector {sector}: '{a}' and '{b}'."),
-                    species=k[1], period=k[0], sector=k[2], a=self.grids[k].name, b=grid.name)
+                raise JwjtInputError(DUPLICATE_GRID, species=k[1], period=k[0], sector=k[2], a=self.grids[k].name,
+                                     b=grid.name)
             self.grids[k] = grid
         if not self.grids:
             raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "No emission grid was given."))

@@ -1,16 +1,19 @@
 """Baseline and synergy assessment across years and sectors (基础评价与协同性分析).
 
-The loaded rasters are recognised by their metadata or names (co2_2020, nox_2035_power …);
-the analyst ticks the ones to use, picks the base and target years and runs. Results: a
-unit layer with the metrics, unit and sector tables, and charts exportable as PNG/SVG.
-The analysis is core.assessment.
+The loaded rasters are recognised by their metadata or names (co2_2020, nox_2035_power …), by
+the core's rules (:mod:`jwjt_plugin.core.assessment_inputs`); the analyst ticks the ones to use,
+picks the base and target years and runs. The dock runs ``jwjt:synergyassessment`` in the
+background (:mod:`.algorithm_run`) and never reads a layer itself, so it reads, labels, computes
+and words its messages exactly as the Toolbox does; the algorithm hands the assessment back
+(``KEEP``) for the tables and charts. Results: a unit layer with the metrics, unit and sector
+tables, and charts exportable as PNG/SVG.
 """
 from __future__ import annotations
 
 from typing import List, Optional
 
 import geopandas as gpd
-from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer, QgsVectorLayerFeatureSource
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -29,15 +32,17 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..adapters.i18n import tr, tr_core, tr_message
-from ..adapters.layers import crs_wkt, features_to_frame
-from ..adapters.memory_layers import frame_to_memory_layer
+from ..adapters.i18n import tr, tr_core
 from ..adapters.project_settings import load_mapping
 from ..adapters.qt_compat import LayerFilter
-from ..core.assessment_inputs import TOTAL, label_from_file
+from ..core.assessment_inputs import TOTAL, recognised_grids
 from ..core.messages import QT_TRANSLATE_NOOP
-from .core_task import CoreTask
+from ..processing.assessment_algorithm import layer_label
+from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
 from .findings_view import FindingsView
+
+#: the algorithm the dock runs
+ALGORITHM = "synergyassessment"
 
 UNIT_COLUMNS = [("UNIT", QT_TRANSLATE_NOOP("@default", "Code"), "text"), ("NAME", QT_TRANSLATE_NOOP("@default", "Name"), "text"), ("RED_CO2", QT_TRANSLATE_NOOP("@default", "CO2 reduction"), "percent"),
                 ("RED_NOX", QT_TRANSLATE_NOOP("@default", "NOx reduction"), "percent"), ("ELS_NOX", QT_TRANSLATE_NOOP("@default", "Elasticity NOx/CO2"), "number"),
@@ -55,7 +60,8 @@ class AssessmentDock(QgsDockWidget):
         super().__init__(tr("Baseline and synergy assessment (基础评价与协同性分析)"), parent)
         self.setObjectName("JwjtAssessmentDock")
         self.iface = iface
-        self.task: Optional[CoreTask] = None
+        self.task: Optional[AlgorithmRun] = None
+        self._grid_rows: List[tuple] = []
         self.assessment = None
         self.result = None
         self.result_layer: Optional[QgsVectorLayer] = None
@@ -133,13 +139,8 @@ class AssessmentDock(QgsDockWidget):
     # -- inputs ---------------------------------------------------------------------------------------
     def refresh_grids(self) -> None:
         """List the loaded rasters whose species and year can be recognised."""
-        rows = []
-        for layer in QgsProject.instance().mapLayers().values():
-            if isinstance(layer, QgsRasterLayer) and layer.providerType() == "gdal":
-                label = label_from_file(layer.source(), layer.name())
-                if label.species and label.period:
-                    rows.append((layer, label))
-        rows.sort(key=lambda r: (r[1].period, r[1].species, r[1].sector))
+        rasters = [layer for layer in QgsProject.instance().mapLayers().values() if isinstance(layer, QgsRasterLayer)]
+        rows = recognised_grids((layer, layer_label(layer)) for layer in rasters)
         self.grid_table.setRowCount(len(rows))
         self._grid_rows = rows
         for i, (layer, label) in enumerate(rows):
@@ -150,7 +151,7 @@ class AssessmentDock(QgsDockWidget):
             for j, text in enumerate((label.species, label.period, label.sector if label.sector != TOTAL else
                                       tr("all sectors")), start=1):
                 self.grid_table.setItem(i, j, QTableWidgetItem(text))
-        periods = sorted({label.period for _l, label in rows})
+        periods = list(dict.fromkeys(label.period for _l, label in rows))
         for combo, pick in ((self.base_combo, 0), (self.target_combo, -1)):
             current = combo.currentText()
             combo.clear()
@@ -164,9 +165,22 @@ class AssessmentDock(QgsDockWidget):
                             tr("No loaded raster names a species and a year (e.g. co2_2020.tif)."))
 
     def selected_grids(self) -> List[tuple]:
-        return [(layer.source(), layer.name(), label, crs_wkt(layer.crs()))
-                for i, (layer, label) in enumerate(self._grid_rows)
-                if self.grid_table.item(i, 0).checkState() == Qt.CheckState.Checked]
+        """(layer, label) of the ticked grids that are still loaded."""
+        loaded = QgsProject.instance().mapLayers().values()
+        return [(layer, label) for i, (layer, label) in enumerate(self._grid_rows)
+                if self.grid_table.item(i, 0).checkState() == Qt.CheckState.Checked
+                and any(layer is other for other in loaded)]
+
+    def parameters(self) -> dict:
+        """The ``jwjt:synergyassessment`` parameters the widgets describe: every ticked grid of the
+        two years goes to GRIDS, where the algorithm labels it (and refuses a second grid for one
+        year, species and sector)."""
+        layer = self.units_combo.currentLayer()
+        base, target = self.base_combo.currentText(), self.target_combo.currentText()
+        return {"UNITS": units_parameter(layer), **field_parameters(load_mapping(layer)),
+                "BASE_PERIOD": base, "TARGET_PERIOD": target,
+                "GRIDS": [grid.id() for grid, label in self.selected_grids() if label.period in (base, target)],
+                "OUTPUT": "TEMPORARY_OUTPUT", "KEEP": True}
 
     # -- running -----------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -178,41 +192,30 @@ class AssessmentDock(QgsDockWidget):
         if not base or not target or base == target:
             self.status.setText(tr("Choose two different years."))
             return
-        grids = [g for g in self.selected_grids() if g[2].period in (base, target)]
-        units = (QgsVectorLayerFeatureSource(layer), layer.fields(), crs_wkt(layer.crs()), layer.name())
-        mapping = load_mapping(layer)
-
-        def work(task):
-            from ..core.assessment import AssessmentParams, run_assessment
-            from ..core.assessment_inputs import EmissionSeries
-            from ..core.readers.raster import read_raster_grid
-
-            series = {}
-            for path, name, label, _wkt in grids:
-                series[(label.period, label.species, label.sector)] = read_raster_grid(path, label.species, name=name)
-            task.setProgress(10)
-            frame = features_to_frame(units[0], None, units[3], fields=units[1], crs_wkt_text=units[2],
-                                      is_canceled=task.isCanceled)
-            assessment, result = run_assessment(EmissionSeries(series), AssessmentParams(base, target), frame, mapping,
-                                                units[3], progress=lambda f: task.setProgress(10 + 85 * f),
-                                                is_canceled=task.isCanceled)
-            return frame, assessment, result
-
         self.layer = layer
+        self.task = AlgorithmRun(ALGORITHM, self.parameters(), self)
+        self.task.done.connect(self._on_done)
         self.run_button.setEnabled(False)
         self.status.setText(tr("Assessing…"))
-        self.task = CoreTask(tr("JWJT assessment"), work, self._on_done)
-        QgsApplication.taskManager().addTask(self.task)
+        self.messages.clear()
+        self.task.start()
 
-    def _on_done(self, task: CoreTask) -> None:
+    def _on_done(self, run: AlgorithmRun) -> None:
         from ..core.assessment_methods import translate_cell
+        from ..processing.run_cache import take
 
         self.task = None
         self.run_button.setEnabled(True)
-        if task.value is None:
-            self.status.setText(task.error or tr("Cancelled."))
+        kept = take(run.results.get("ANALYSIS", "")) if run.ok else None
+        layer = run.take_layer("OUTPUT") if run.ok else None
+        self.messages.clear()
+        for _level, text in run.messages:
+            self.messages.addItem(text)
+        if kept is None or layer is None:
+            self.status.setText(tr("The analysis stopped: {error}").format(error=run.error) if run.error
+                                else tr("Cancelled."))
             return
-        frame, self.assessment, self.result = task.value
+        self.assessment, self.result, frame = kept
         units = self.result.units.copy()
         for c in units.columns:
             if units[c].dtype == object:
@@ -227,14 +230,11 @@ class AssessmentDock(QgsDockWidget):
                 if sectors[c].dtype == object:
                     sectors[c] = sectors[c].map(lambda v: translate_cell(v, tr_core))
         self.sectors_view.set_frame(sectors, self.layer.crs())
-        name = tr("Assessment {base}–{target} — {layer}").format(base=self.result.params.base,
-                                                                  target=self.result.params.target,
-                                                                  layer=self.layer.name())
-        self.result_layer = frame_to_memory_layer(geo, name, self.layer.crs())
-        QgsProject.instance().addMapLayer(self.result_layer)
-        self.messages.clear()
-        for msg in self.result.log:
-            self.messages.addItem(tr_message(msg))
+        layer.setName(tr("Assessment {base}–{target} — {layer}").format(base=self.result.params.base,
+                                                                         target=self.result.params.target,
+                                                                         layer=self.layer.name()))
+        self.result_layer = layer
+        QgsProject.instance().addMapLayer(layer)
         counts = self.result.kind_counts("NOx") if "NOx" in self.result.pollutants else {}
         self.status.setText(tr("{n} units assessed: {syn} synergistic, {trade} trade-offs, {rise} both rise (NOx).")
                             .format(n=len(units), syn=counts.get("synergy", 0), trade=counts.get("tradeoff", 0),

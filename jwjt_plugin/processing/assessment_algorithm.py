@@ -12,16 +12,12 @@ Both only read their inputs and call :mod:`jwjt_plugin.core.assessment`.
 from __future__ import annotations
 
 import os
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
@@ -37,14 +33,31 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..adapters.i18n import tr, tr_core
-from ..adapters.layers import features_to_frame, raster_layer_to_grid
-from ..adapters.qt_compat import FieldType
+from ..adapters.i18n import option_labels, tr, tr_core
+from ..adapters.inputs import GridSnapshot, layer_file, snapshot_grid
+from ..adapters.outputs import frame_fields, write_to_sink
 from ..core.assessment import AssessmentParams, key_units, run_assessment, write_table_csv
-from ..core.assessment_inputs import TOTAL, EmissionSeries, label_from_file, label_from_name
+from ..core.assessment_inputs import (
+    SAME_PERIODS,
+    TOTAL,
+    EmissionSeries,
+    GridKeys,
+    GridLabel,
+    Key,
+    check_two_periods,
+    grid_label,
+    grids_period,
+    labelled_grid_key,
+    require_species,
+    sector_grid_key,
+)
 from ..core.assessment_methods import translate_cell
+from ..core.assessment_options import SharePeriod
+from ..core.fields import unique_field_name
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
-from ..core.messages import QT_TRANSLATE_NOOP
+from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
+from ..core.options import option_at
+from ..core.overlay import Cancelled
 from ..core.pipeline import resolve_mapping
 from .base import JwjtAlgorithm
 
@@ -52,75 +65,68 @@ SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM
 
 
 # -- shared helpers ----------------------------------------------------------------------------
-def table_fields(table: pd.DataFrame, skip=(), existing: Optional[QgsFields] = None,
-                 rename: Optional[Dict[str, str]] = None) -> Tuple[QgsFields, List[str], List[str]]:
-    """Fields for the table's columns after ``existing`` ones (a clashing name gets a
-    suffix, so no input field is overwritten); returns the fields, the columns and their
-    field names."""
-    fields = QgsFields(existing) if existing is not None else QgsFields()
-    taken = {fields.at(i).name().upper() for i in range(fields.count())}
-    rename = rename or {}
-    cols, names = [], []
-    for col in table.columns:
-        if col in skip:
-            continue
-        name = rename.get(col, col)
-        while name.upper() in taken:
-            name = name + "_J"
-        taken.add(name.upper())
-        dtype = table[col].dtype
-        if np.issubdtype(dtype, np.integer) or np.issubdtype(dtype, np.bool_):
-            qtype = FieldType.LongLong
-        elif np.issubdtype(dtype, np.floating):
-            qtype = FieldType.Double
-        else:
-            qtype = FieldType.String
-        fields.append(QgsField(name, qtype))
-        cols.append(col)
-        names.append(name)
-    return fields, cols, names
+def layer_label(layer) -> GridLabel:
+    """(species, period, sector) of a grid layer by the core's rule: a file's metadata, then the
+    layer's name, then the file's name; a layer without a file by its name."""
+    path = layer_file(layer) if layer.providerType() == "gdal" else ""
+    return grid_label(layer.name(), path)
 
 
-def row_values(table: pd.DataFrame, cols: List[str]) -> List[list]:
-    """Python values per row: numbers as int/float (NaN as NULL), notes and labels translated."""
-    out = []
-    for rec in table[cols].itertuples(index=False):
-        vals = []
-        for v in rec:
-            v = translate_cell(v, tr_core)
-            if isinstance(v, (np.integer,)):
-                v = int(v)
-            elif isinstance(v, (np.floating, float)):
-                v = float(v) if np.isfinite(v) else None
-            elif isinstance(v, np.bool_):
-                v = int(v)
-            vals.append(v)
-        out.append(vals)
+def shown_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A result table as written: notes and labels translated, flags as 0/1."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: translate_cell(v, tr_core))
+        elif out[col].dtype == np.bool_:
+            out[col] = out[col].astype(np.int64)
     return out
 
 
-def write_table_sink(alg, parameters, key, context, table: pd.DataFrame):
-    fields, cols, _ = table_fields(table)
+def units_output(frame, source_index, table: pd.DataFrame):
+    """Every unit of ``frame`` (the snapshot: the user's fields and geometry) followed by its
+    metrics (UNIT and NAME are the user's fields already; CLASS becomes UNIT_CLS; a name a user
+    field has gets the ``_J`` suffix); units the assessment could not use keep empty metrics."""
+    geom = frame.geometry.name
+    user = [c for c in frame.columns if c not in ("feature_id", geom)]
+    out = frame[user + [geom]].copy()
+    taken = list(user)
+    metrics = shown_table(table.drop(columns=[c for c in ("UNIT", "NAME") if c in table.columns]))
+    row_of = np.full(len(frame), -1, dtype=np.int64)
+    row_of[np.asarray(source_index, dtype=np.int64)] = np.arange(len(metrics))
+    present = row_of >= 0
+    for col in metrics.columns:
+        name = unique_field_name("UNIT_CLS" if col == "CLASS" else str(col), taken)
+        taken.append(name)
+        values = metrics[col].to_numpy()
+        full = np.full(len(frame), np.nan) if values.dtype.kind in "biuf" else np.full(len(frame), None, dtype=object)
+        full[present] = values[row_of[present]]
+        if values.dtype.kind in "biu" and present.all():
+            full = full.astype(values.dtype)
+        out[name] = full
+    return out.set_geometry(geom)
+
+
+def write_table(alg, parameters, key, context, table: pd.DataFrame, feedback=None) -> Optional[str]:
+    """A table without geometry into the sink ``key``; its destination, None when not wanted."""
+    shown = shown_table(table)
+    fields = frame_fields(shown)
     sink, dest = alg.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry,
                                      QgsCoordinateReferenceSystem())
     if sink is None:
         return None
-    for vals in row_values(table, cols):
-        f = QgsFeature(fields)
-        f.setAttributes(vals)
-        sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
+    write_to_sink(sink, shown, fields, multi=False, feedback=feedback)
     return dest
 
 
-def read_grid(layer, species: str, units: str):
-    return raster_layer_to_grid(layer, species, units=units)
-
-
-def label_of(layer):
-    """(species, period, sector) of a raster layer from its file metadata or its name."""
-    if layer.providerType() == "gdal":
-        return label_from_file(layer.source().split("|")[0], layer.name())
-    return label_from_name(layer.name())
+def read_labelled(snaps: List[Tuple[Key, GridSnapshot]], feedback) -> dict:
+    """(period, species, sector) -> EmissionGrid of every snapshot."""
+    grids = {}
+    for key, snap in snaps:
+        grids[key] = snap.read(feedback.isCanceled)[snap.species]
+        if feedback.isCanceled():
+            raise Cancelled()
+    return grids
 
 
 class _AssessmentBase(JwjtAlgorithm):
@@ -155,8 +161,8 @@ class _AssessmentBase(JwjtAlgorithm):
 # -----------------------------------------------------------------------------------------------
 class SynergyAssessmentAlgorithm(_AssessmentBase):
     UNITS, CODE_FIELD, NAME_FIELD, CLASS_FIELD = "UNITS", "CODE_FIELD", "NAME_FIELD", "CLASS_FIELD"
-    BASE_PERIOD, TARGET_PERIOD, SECTOR_GRIDS = "BASE_PERIOD", "TARGET_PERIOD", "SECTOR_GRIDS"
-    OUTPUT = "OUTPUT"
+    BASE_PERIOD, TARGET_PERIOD, SECTOR_GRIDS, GRIDS = "BASE_PERIOD", "TARGET_PERIOD", "SECTOR_GRIDS", "GRIDS"
+    OUTPUT, ANALYSIS = "OUTPUT", "ANALYSIS"
 
     ALG_ID = "synergyassessment"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Synergy assessment of control units between two years")
@@ -181,20 +187,24 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
         self.add_unit_fields(self.UNITS)
         self.addParameter(QgsProcessingParameterString(self.BASE_PERIOD, tr("Base year"), "2020"))
         self.addParameter(QgsProcessingParameterString(self.TARGET_PERIOD, tr("Target year"), "2035"))
+        # CO2 may come from GRIDS or its sector grids instead; the core refuses a year without it.
         for key, species in SPECIES_PARAMS:
             self.addParameter(QgsProcessingParameterRasterLayer(
-                f"{key}_BASE", tr("{species} emission grid, base year").format(species=species),
-                optional=(species != "CO2")))
+                f"{key}_BASE", tr("{species} emission grid, base year").format(species=species), optional=True))
         for key, species in SPECIES_PARAMS:
             self.addParameter(QgsProcessingParameterRasterLayer(
-                f"{key}_TARGET", tr("{species} emission grid, target year").format(species=species),
-                optional=(species != "CO2")))
+                f"{key}_TARGET", tr("{species} emission grid, target year").format(species=species), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
         self.add_advanced([QgsProcessingParameterMultipleLayers(
             self.SECTOR_GRIDS, tr("Sector grids of the base year (species and sector from the file metadata or "
-                                  "names like co2_2020_power)"), QgsProcessing.SourceType.TypeRaster, optional=True)]
+                                  "names like co2_2020_power)"), QgsProcessing.SourceType.TypeRaster, optional=True),
+                           QgsProcessingParameterMultipleLayers(
+            self.GRIDS, tr("More grids of the base or the target year, totals or sectors (species, year and sector "
+                           "from the file metadata or names like so2_2035 or co2_2020_power; grids of other years "
+                           "are not used)"), QgsProcessing.SourceType.TypeRaster, optional=True)]
                           + self._method_parameters())
+        self.add_keep_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Assessed units"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -202,45 +212,52 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.CHARTS, tr("Folder for the charts (PNG)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+        self.addOutput(QgsProcessingOutputString(self.ANALYSIS, "assessment kept for the dock"))
+
+    def grid_snapshots(self, parameters, context, feedback, base: str, target: str,
+                       units: str) -> List[Tuple[Key, GridSnapshot]]:
+        """Every grid with its (period, species, sector), labelled by the core's rules; a second
+        grid for one key is refused, naming both layers."""
+        log, keys, snaps = MessageLog(), GridKeys(), []
+
+        def add(key, snap):
+            key = keys.add(key, snap.name)
+            if key[2] == TOTAL:
+                feedback.pushInfo(tr("Reading {species} {period} grid '{name}'").format(
+                    species=key[1], period=key[0], name=snap.name))
+            else:
+                feedback.pushInfo(tr("Reading {species} {period} {sector} grid '{name}'").format(
+                    species=key[1], period=key[0], sector=key[2], name=snap.name))
+            snaps.append((key, snap))
+
+        for suffix, period in (("BASE", base), ("TARGET", target)):
+            for key, species in SPECIES_PARAMS:
+                snap = self.grid_snapshot(parameters, f"{key}_{suffix}", context, species, units)
+                if snap is not None:
+                    add((period, species, TOTAL), snap)
+        for param, rule in ((self.SECTOR_GRIDS, sector_grid_key), (self.GRIDS, labelled_grid_key)):
+            for layer in self.parameterAsLayerList(parameters, param, context):
+                key = rule(layer_label(layer), layer.name(), base, target, log)
+                if key is not None:
+                    add(key, snapshot_grid(layer, key[1], units, project=context.project()))
+        self.push_log(feedback, log)
+        return snaps
 
     def execute(self, parameters, context, feedback):
-        source = self.required_source(parameters, self.UNITS, context)
-        layer_name = source.sourceName() or "units"
         units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
         base = self.parameterAsString(parameters, self.BASE_PERIOD, context).strip()
         target = self.parameterAsString(parameters, self.TARGET_PERIOD, context).strip()
         if not base or not target:
             raise QgsProcessingException(tr("Give both a base and a target year."))
-        grids = {}
-        for suffix, period in (("BASE", base), ("TARGET", target)):
-            for key, species in SPECIES_PARAMS:
-                layer = self.parameterAsRasterLayer(parameters, f"{key}_{suffix}", context)
-                if layer is not None:
-                    feedback.pushInfo(tr("Reading {species} {period} grid '{name}'").format(
-                        species=species, period=period, name=layer.name()))
-                    grids[(period, species, TOTAL)] = read_grid(layer, species, units_param)
-        for layer in self.parameterAsLayerList(parameters, self.SECTOR_GRIDS, context):
-            label = label_of(layer)
-            if label.species is None:
-                raise QgsProcessingException(tr(
-                    "Raster '{name}': its species is neither in its metadata nor in its name; name it like "
-                    "co2_2020_power.").format(name=layer.name()))
-            if label.sector == TOTAL:
-                raise QgsProcessingException(tr(
-                    "Raster '{name}' names no sector; sector grids are named like co2_2020_power.").format(
-                    name=layer.name()))
-            period = label.period if label.period in (base, target) else base
-            if label.period and label.period != period:
-                feedback.pushWarning(tr("Raster '{name}' is labelled {label}; it is used as the base year "
-                                        "{base}.").format(name=layer.name(), label=label.period, base=base))
-            key = (period, label.species, label.sector)
-            if key in grids:
-                raise QgsProcessingException(tr(
-                    "Raster '{name}': a grid for {species}, {period}, {sector} was given already.").format(
-                    name=layer.name(), species=label.species, period=period, sector=label.sector))
-            grids[key] = read_grid(layer, label.species, units_param)
-        series = EmissionSeries(grids)
-        frame = features_to_frame(source, layer_name=layer_name)
+        check_two_periods(base, target)
+        snapshot = self.source_snapshot(parameters, self.UNITS, context)
+        if snapshot is None:
+            self.required_source(parameters, self.UNITS, context)  # raises, naming the parameter
+        series = EmissionSeries(read_labelled(self.grid_snapshots(parameters, context, feedback, base, target,
+                                                                  units_param), feedback))
+        frame = snapshot.read(feedback.isCanceled)
+        self.push_log(feedback, frame.attrs["log"])
+        layer_name = snapshot.name
         mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context))
         params = self._params(parameters, context, base, target)
         assessment, result = run_assessment(series, params, frame, mapping, layer_name,
@@ -249,23 +266,12 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
         self.push_log(feedback, result.log)
 
         table = result.units
-        fields, cols, _ = table_fields(table, skip=("UNIT", "NAME"), existing=source.fields(),
-                                       rename={"CLASS": "UNIT_CLS"})
-        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                           source.sourceCrs())
-        values = row_values(table, cols)
-        row_of_fid = {int(frame["feature_id"].iat[src]): row for row, src in enumerate(assessment.units.source_index)}
-        n_metrics = len(cols)
-        total = max(source.featureCount(), 1)
-        for i, feat in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
-            row = row_of_fid.get(feat.id())
-            f = QgsFeature(fields)
-            f.setGeometry(feat.geometry())
-            f.setAttributes(list(feat.attributes()) + (values[row] if row is not None else [None] * n_metrics))
-            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
-            feedback.setProgress(80 + 15 * (i + 1) / total)
+        out = units_output(frame, assessment.units.source_index, table)
+        fields = frame_fields(out, like=snapshot.fields)
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields,
+                                           QgsWkbTypes.multiType(snapshot.source.wkbType()),
+                                           snapshot.source.sourceCrs())
+        write_to_sink(sink, out, fields, feedback=feedback, progress=(80.0, 95.0))
 
         outputs = {self.OUTPUT: dest_id, self.SUMMARY: result.summary()}
         path = self.parameterAsFileOutput(parameters, self.TABLE, context)
@@ -283,6 +289,9 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
             charts.plot_key_units(key_units(result, params.carbon, base, params.top_n),
                                   os.path.join(folder, "key_units.png"), params.carbon, base, translate=tr_core)
             outputs[self.CHARTS] = folder
+        kept = self.keep_for_dock(parameters, context, (assessment, result, frame))
+        if kept:
+            outputs[self.ANALYSIS] = kept
         feedback.pushInfo(result.summary())
         return outputs
 
@@ -332,7 +341,7 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
             QgsProcessingParameterNumber(self.GROWTH_SPLIT, tr("BCG: growing above (% growth)"),
                                          QgsProcessingParameterNumber.Type.Double, 0.0, minValue=-100.0),
             QgsProcessingParameterEnum(self.SHARE_PERIOD, tr("BCG: share of"),
-                                       options=[tr("Base year"), tr("Target year")], defaultValue=0),
+                                       options=option_labels(SharePeriod), defaultValue=0),
         ] + self._method_parameters())
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Sector table"), QgsProcessing.SourceType.TypeVector))
@@ -345,64 +354,39 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
             self.CHARTS, tr("Folder for the charts (PNG)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
 
-    def _grids(self, parameters, key, period_key, context, units_param, feedback, default_period):
+    def _labelled(self, parameters, key, period_key, context, default_period):
         layers = self.parameterAsLayerList(parameters, key, context)
-        given = self.parameterAsString(parameters, period_key, context).strip()
-        labels = [label_of(layer) for layer in layers]
-        found = sorted({lab.period for lab in labels if lab.period})
-        if given:
-            period = given
-        elif len(found) == 1:
-            period = found[0]
-        elif len(found) > 1:
-            raise QgsProcessingException(tr(
-                "The grids of one year carry different years ({years}); give the year explicitly.").format(
-                years=", ".join(found)))
-        else:
-            period = default_period
-        grids = {}
-        for layer, label in zip(layers, labels):
-            if label.species is None:
-                raise QgsProcessingException(tr(
-                    "Raster '{name}': its species is neither in its metadata nor in its name; name it like "
-                    "co2_2020_power.").format(name=layer.name()))
-            k = (period, label.species, label.sector)
-            if k in grids:
-                raise QgsProcessingException(tr(
-                    "Raster '{name}': a grid for {species}, {period}, {sector} was given already.").format(
-                    name=layer.name(), species=label.species, period=period, sector=label.sector))
-            feedback.pushInfo(tr("Reading {species} {period} {sector} grid '{name}'").format(
-                species=label.species, period=period, sector=label.sector, name=layer.name()))
-            grids[k] = read_grid(layer, label.species, units_param)
-        return period, grids
+        labels = [layer_label(layer) for layer in layers]
+        period = grids_period(labels, self.parameterAsString(parameters, period_key, context).strip(), default_period)
+        return period, list(zip(layers, labels))
 
     def execute(self, parameters, context, feedback):
         units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
-        base, grids = self._grids(parameters, self.BASE_GRIDS, self.BASE_PERIOD, context, units_param, feedback,
-                                  "base")
-        target, tgrids = self._grids(parameters, self.TARGET_GRIDS, self.TARGET_PERIOD, context, units_param,
-                                     feedback, "target")
-        if not tgrids:
+        base, base_layers = self._labelled(parameters, self.BASE_GRIDS, self.BASE_PERIOD, context, "base")
+        target, target_layers = self._labelled(parameters, self.TARGET_GRIDS, self.TARGET_PERIOD, context, "target")
+        if not target_layers:
             target = None
         elif target == base:
-            raise QgsProcessingException(tr(
-                "The base and the target grids are both for {period}; give the years explicitly.").format(
-                period=base))
-        grids.update(tgrids)
-        series = EmissionSeries(grids)
+            raise JwjtInputError(SAME_PERIODS, period=base)
+        keys, snaps = GridKeys(), []
+        for period, layers in ((base, base_layers), (target, target_layers)):
+            for layer, label in layers:
+                species = require_species(label, layer.name())
+                k = keys.add((period, species, label.sector), layer.name())
+                feedback.pushInfo(tr("Reading {species} {period} {sector} grid '{name}'").format(
+                    species=species, period=period, sector=k[2], name=layer.name()))
+                snaps.append((k, snapshot_grid(layer, species, units_param, project=context.project())))
+        series = EmissionSeries(read_labelled(snaps, feedback))
         split = parameters.get(self.SHARE_SPLIT)
         share_split = (self.parameterAsDouble(parameters, self.SHARE_SPLIT, context) / 100.0
                        if split not in (None, "") else None)
         params = self._params(
             parameters, context, base, target, bcg_share_split=share_split,
             bcg_growth_split=self.parameterAsDouble(parameters, self.GROWTH_SPLIT, context) / 100.0,
-            bcg_share_period=("base", "target")[self.parameterAsEnum(parameters, self.SHARE_PERIOD, context)])
-        frame = None
-        source = self.parameterAsSource(parameters, self.UNITS, context)
-        if source is not None:
-            frame = features_to_frame(source, layer_name=source.sourceName() or "units")
-        _assessment, result = run_assessment(series, params, frame, None, (source.sourceName() if source
-                                                                            else "units") or "units",
+            bcg_share_period=option_at(SharePeriod, self.parameterAsEnum(parameters, self.SHARE_PERIOD, context)).value)
+        frame = self.snapshot(parameters, self.UNITS, context, feedback, required=False)
+        _assessment, result = run_assessment(series, params, frame, None,
+                                             frame.attrs["layer"] if frame is not None else "units",
                                              progress=lambda f: feedback.setProgress(80 * f),
                                              is_canceled=feedback.isCanceled)
         self.push_log(feedback, result.log)
@@ -410,12 +394,12 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
             raise QgsProcessingException(tr("None of the grids names a sector; sector grids are named like "
                                             "co2_2020_power."))
         outputs = {self.SUMMARY: result.summary()}
-        dest = write_table_sink(self, parameters, self.OUTPUT, context, result.sectors)
+        dest = write_table(self, parameters, self.OUTPUT, context, result.sectors, feedback)
         if dest is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         outputs[self.OUTPUT] = dest
         if result.sector_synergy is not None:
-            dest = write_table_sink(self, parameters, self.SYNERGY, context, result.sector_synergy)
+            dest = write_table(self, parameters, self.SYNERGY, context, result.sector_synergy, feedback)
             if dest is not None:
                 outputs[self.SYNERGY] = dest
         path = self.parameterAsFileOutput(parameters, self.TABLE, context)

@@ -476,3 +476,76 @@ def test_csv_and_charts(sample_assessment, tmp_path):
     for f in files:
         assert Path(f).stat().st_size > 10_000
     assert Path(files[1]).read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+# -- which grid is which: the rules the dock and Processing share -------------------------------------
+
+def test_grid_keys_refuse_a_second_grid_naming_both():
+    from jwjt_plugin.core.assessment_inputs import GridKeys
+
+    keys = GridKeys()
+    assert keys.add(("2020", "CO2"), "co2_2020") == ("2020", "CO2", TOTAL)
+    keys.add(("2020", "CO2", "Industry"), "co2_2020_industry")
+    with pytest.raises(JwjtInputError) as err:
+        keys.add(("2020", "CO2", "工业"), "CO2 2020 工业")
+    assert err.value.message.text == ("Two grids were given for CO2, 2020, sector industry: 'co2_2020_industry' "
+                                      "and 'CO2 2020 工业'.")
+    assert err.value.message.template == "Two grids were given for {species}, {period}, sector {sector}: '{a}' and '{b}'."
+    assert ("2020", "CO2", "industry") in keys and len(keys) == 2
+
+
+def test_sector_and_labelled_grid_keys():
+    from jwjt_plugin.core.assessment_inputs import GridLabel, labelled_grid_key, sector_grid_key
+    from jwjt_plugin.core.messages import MessageLog
+
+    log = MessageLog()
+    assert sector_grid_key(GridLabel("CO2", "2035", "power"), "a", "2020", "2035", log) == ("2035", "CO2", "power")
+    assert sector_grid_key(GridLabel("CO2", "2025", "power"), "b", "2020", "2035", log) == ("2020", "CO2", "power")
+    assert log.texts() == ["Raster 'b' is labelled 2025; it is used as the base year 2020."]
+    with pytest.raises(JwjtInputError, match="'c' names no sector"):
+        sector_grid_key(GridLabel("CO2", "2020"), "c", "2020", "2035")
+    with pytest.raises(JwjtInputError, match="'d': its species is neither"):
+        sector_grid_key(GridLabel(None, "2020", "power"), "d", "2020", "2035")
+    log = MessageLog()
+    assert labelled_grid_key(GridLabel("SO2", "2035"), "e", "2020", "2035", log) == ("2035", "SO2", TOTAL)
+    assert labelled_grid_key(GridLabel("SO2", "2025"), "f", "2020", "2035", log) is None
+    assert [m.level for m in log] == ["info"] and "'f' is for 2025" in log.texts()[0]
+    with pytest.raises(JwjtInputError, match="'g': its year is neither"):
+        labelled_grid_key(GridLabel("SO2", None), "g", "2020", "2035")
+
+
+def test_period_of_a_list_of_grids_and_two_periods():
+    from jwjt_plugin.core.assessment_inputs import GridLabel, check_two_periods, grids_period
+
+    labels = [GridLabel("CO2", "2020", "power"), GridLabel("NOx", None, "power")]
+    assert grids_period(labels, "", "base") == "2020"
+    assert grids_period(labels, "2019", "base") == "2019"
+    assert grids_period([GridLabel("CO2", None)], "", "base") == "base"
+    with pytest.raises(JwjtInputError, match=r"different years \(2020, 2035\)"):
+        grids_period(labels + [GridLabel("CO2", "2035", "power")], "", "base")
+    check_two_periods("2020", None)
+    check_two_periods("2020", "2035")
+    with pytest.raises(JwjtInputError, match="both '2020'"):
+        check_two_periods("2020", "2020")
+
+
+def test_recognised_grids_are_listed_by_period_species_and_sector():
+    from jwjt_plugin.core.assessment_inputs import grid_label, recognised_grids
+
+    names = ["nox_2035", "co2_2035_power", "something", "co2_2020", "PM2.5 2020", "co2_2020_industry", "so2_2020",
+             "co2_2035"]
+    rows = recognised_grids((n, grid_label(n)) for n in names)
+    assert [n for n, _lab in rows] == ["co2_2020", "co2_2020_industry", "PM2.5 2020", "so2_2020", "co2_2035",
+                                       "co2_2035_power", "nox_2035"]
+    # a file's metadata first, then the layer name
+    assert grid_label("whatever", str(SAMPLE / "co2_2035_power.tif")) == label_from_name("co2_2035_power")
+
+
+def test_share_period_options_come_from_one_list():
+    from jwjt_plugin.core.assessment_options import SharePeriod
+    from jwjt_plugin.core.options import option_at, option_labels
+
+    assert option_labels(SharePeriod) == ["Base year", "Target year"]
+    assert option_at(SharePeriod, 1).value == "target"
+    for member in SharePeriod:
+        AssessmentParams("2020", "2035", bcg_share_period=member.value)

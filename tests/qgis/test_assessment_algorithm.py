@@ -171,3 +171,35 @@ def test_sector_grids_must_name_their_species(qgis_processing, sample_city, tmp_
     ds = None
     with pytest.raises(QgsProcessingException, match="grid_a.*species"):
         run(SectorAssessmentAlgorithm(), {"BASE_GRIDS": [str(anon)], "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_sector_assessment_refuses_a_second_grid_naming_both(qgis_processing, sample_city, tmp_path):
+    import shutil
+
+    twin = tmp_path / "co2_power_2020.tif"                       # the same label, another name
+    shutil.copy(sample_city / "co2_2020_power.tif", twin)
+    base = [str(sample_city / "co2_2020_power.tif"), str(twin)]
+    with pytest.raises(QgsProcessingException) as err:
+        run(SectorAssessmentAlgorithm(), {"BASE_GRIDS": base, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert str(err.value) == ("Two grids were given for CO2, 2020, sector power: 'co2_2020_power' and "
+                              "'co2_power_2020'.")
+
+
+def test_synergy_assessment_takes_labelled_grids_and_skips_other_years(qgis_processing, sample_city, tmp_path,
+                                                                       core_result):
+    import processing
+
+    from jwjt_plugin.gui.algorithm_run import CollectingFeedback
+
+    grids = [str(sample_city / f"{stem}_{year}.tif") for _, stem in SPECIES for year in ("2020", "2025", "2035")]
+    feedback = CollectingFeedback()
+    res = processing.run(SynergyAssessmentAlgorithm().create(), {
+        "UNITS": f"{sample_city / 'units.gpkg'}|layername=control_units", "BASE_PERIOD": "2020",
+        "TARGET_PERIOD": "2035", "GRIDS": grids, "OUTPUT": str(tmp_path / "assessed.gpkg")}, feedback=feedback)
+    _names, rows = ogr_rows(res["OUTPUT"])
+    core = core_result.units.set_index("UNIT")
+    got = {r["HJZHGKDYBM"]: r for r in rows}
+    np.testing.assert_allclose([got[c]["D_ALL"] for c in core.index], core["D_ALL"].to_numpy(), rtol=1e-12)
+    texts = [t for _lvl, t in feedback.messages]
+    assert "Raster 'co2_2025' is for 2025, neither the base year 2020 nor the target year 2035; it is not used." in texts
+    assert "Reading NOx 2035 grid 'nox_2035'" in texts
