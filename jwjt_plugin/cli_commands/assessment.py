@@ -59,8 +59,8 @@ def grid_inputs(args):
     """(option, (period, species, sector), path) of every grid, checked as the algorithm checks them."""
     from pathlib import Path
 
-    from ..core.assessment_inputs import TOTAL, label_from_file
-    from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
+    from ..core.assessment_inputs import TOTAL, GridKeys, label_from_file, sector_grid_key
+    from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
     from ..core.species import require_species, species_sources
     from ..paths import sample_city_dir
 
@@ -73,31 +73,21 @@ def grid_inputs(args):
                for p in (base, target)}
     else:
         per = {base: args.base_grid, target: args.target_grid}
-    out, notes = [], []
+    out = []
     for option, period in (("--base-grid", base), ("--target-grid", target)):
         for species, path in species_sources((s, p) for s, p in per[period]).items():
             out.append((f"{option} {species}", (period, require_species(species), TOTAL), path))
-    keys = {k for _o, k, _p in out}
+    # The sector-grid rules are the core's (the algorithm and the dock apply the same ones).
+    keys = GridKeys()
+    for _option, key, path in out:
+        keys.add(key, Path(path).stem)
+    log = MessageLog()
     for path in args.sector_grid:
         name = Path(path).stem
-        label = label_from_file(path, name)
-        if label.species is None:
-            raise JwjtInputError(QT_TRANSLATE_NOOP(
-                "JwjtCore", "Raster '{name}': its species is neither in its metadata nor in its name; name it like "
-                            "co2_2020_power."), name=name)
-        if label.sector == TOTAL:
-            raise JwjtInputError(QT_TRANSLATE_NOOP(
-                "JwjtCore", "Raster '{name}' names no sector; sector grids are named like co2_2020_power."), name=name)
-        period = label.period if label.period in (base, target) else base
-        if label.period and label.period != period:
-            notes.append(f"Raster '{name}' is labelled {label.period}; it is used as the base year {base}.")
-        key = (period, label.species, label.sector)
-        if key in keys:
-            raise JwjtInputError(QT_TRANSLATE_NOOP(
-                "JwjtCore", "Raster '{name}': a grid for {species}, {period}, {sector} was given already."),
-                name=name, species=label.species, period=period, sector=label.sector)
-        keys.add(key)
+        key = sector_grid_key(label_from_file(path, name), name, base, target, log)
+        keys.add(key, name)
         out.append(("--sector-grid", key, path))
+    notes = [m.text for m in log]
     return base, target, out, notes
 
 
