@@ -20,10 +20,10 @@ PLANS = (("redline", REDLINE, "ecological_redline"), ("farmland", FARMLAND, "per
 
 
 def add_plan_arguments(p, code_help: str = "code field of --{opt} (auto-detected when not given)") -> None:
-    labels = {"redline": "ecological protection red line (生态保护红线)", "farmland": "permanent basic farmland "
-              "(永久基本农田)", "urban": "urban development boundary (城镇开发边界)"}
-    for opt, _kind, _sample in PLANS:
-        p.add_argument(f"--{opt}", metavar="PATH", help=f"{labels[opt]} layer (optional)")
+    from ..core.terms import PlanKind, label
+
+    for opt, kind, _sample in PLANS:
+        p.add_argument(f"--{opt}", metavar="PATH", help=f"{label(PlanKind(kind))} layer (optional)")
         p.add_argument(f"--{opt}-layer", metavar="LAYER", help=f"layer name inside --{opt}")
         p.add_argument(f"--{opt}-code", metavar="FIELD", help=code_help.format(opt=opt))
 
