@@ -38,24 +38,42 @@ def continued(label: str) -> str:
     return tr("{label} (continued)").format(label=label)
 
 
+def _option(enum_cls, value) -> str:
+    """An option's label from the core's vocabulary (the dock's combos and Processing show the same)."""
+    from ..adapters.i18n import tr_core
+    from ..core.options import option_label
+
+    try:
+        return tr_core(option_label(enum_cls(value)))
+    except ValueError:
+        return str(value)
+
+
 def method_text(params) -> str:
-    if params.hotspot_method == "topk":
-        return tr("top-k % cells (same k)")
+    from ..core.options import HotspotMethod
+
+    if params.hotspot_method == HotspotMethod.TOPK.value:
+        return _option(HotspotMethod, params.hotspot_method)
     text = tr("Getis–Ord Gi* (bin ≥ {bin})").format(bin=params.gi_min_bin)
     return text + (" FDR" if params.gi_fdr else "")
 
 
 def rule_text(rule: str) -> str:
-    return {"nox_or_vocs": tr("NOx or VOCs hotspot"), "nox_and_vocs": tr("NOx and VOCs hotspot"),
-            "nox": tr("NOx hotspot"), "vocs": tr("VOCs hotspot")}.get(rule, rule)
+    from ..core.options import CoincidenceRule
+
+    return _option(CoincidenceRule, rule)
 
 
 def domain_text(domain: str) -> str:
-    return tr("Cells under the units") if domain == "units" else tr("All cells of the grid")
+    from ..core.options import RankDomain
+
+    return _option(RankDomain, domain)
 
 
 def denominator_text(denominator: str) -> str:
-    return tr("All cells") if denominator == "all" else tr("Non-zero cells")
+    from ..core.options import Denominator
+
+    return _option(Denominator, denominator)
 
 
 def share_item(share: str, species: str) -> str:
