@@ -17,7 +17,9 @@ so a layer means the same thing to every analysis:
 - **Grids**: file rasters are read by path through the core's reader in the worker thread; other
   providers are read on the thread that owns the layer (their providers are not thread-safe).
 
-Snapshots are taken on the thread that owns the layer and read anywhere.
+Snapshots are taken on the thread that owns the layer and read anywhere: a Processing algorithm
+takes them in ``prepareAlgorithm`` (QGIS calls it on the layers' thread; looking a layer up or
+reading its CRS from the worker thread crashed QGIS now and then).
 """
 from __future__ import annotations
 
@@ -143,6 +145,8 @@ class VectorSnapshot:
     selected_ids: Optional[Tuple[int, ...]] = None
     shapefile: str = ""                   # set when the core's reader decodes the file's text
     encoding: Optional[str] = None        # the user's choice for that file, None to detect
+    sink_crs: Any = None                  # the source's QgsCoordinateReferenceSystem, for an output sink
+    wkb_type: Any = None                  # the source's QgsWkbTypes.Type
 
     def read(self, is_canceled: Optional[Callable[[], bool]] = None):
         """The features as a GeoDataFrame: ``feature_id`` holds the QGIS ids, ``attrs["log"]``
@@ -208,7 +212,8 @@ def snapshot_layer(layer: QgsVectorLayer, selected_ids: Optional[Iterable[int]] 
     """A snapshot of a vector layer (on the thread that owns it)."""
     path, encoding = _shapefile_to_decode(layer)
     return VectorSnapshot(QgsVectorLayerFeatureSource(layer), layer.fields(), effective_crs_wkt(layer, project),
-                          layer.name(), tuple(selected_ids) if selected_ids is not None else None, path, encoding)
+                          layer.name(), tuple(selected_ids) if selected_ids is not None else None, path, encoding,
+                          layer.crs(), layer.wkbType())
 
 
 def snapshot_parameter(alg, parameters, key: str, context) -> Optional[VectorSnapshot]:
@@ -226,7 +231,8 @@ def snapshot_parameter(alg, parameters, key: str, context) -> Optional[VectorSna
     selected = _selected_only(parameters.get(key), layer)
     if path and selected is None and source.featureCount() != layer.featureCount():
         path = ""  # a source narrowed some other way (feature limit, filter): read what it gives
-    return VectorSnapshot(source, source.fields(), wkt, name, selected, path, encoding)
+    return VectorSnapshot(source, source.fields(), wkt, name, selected, path, encoding, source.sourceCrs(),
+                          source.wkbType())
 
 
 def _parameter_layer(alg, parameters, key: str, context) -> Optional[QgsVectorLayer]:

@@ -265,6 +265,19 @@ def prepare_site(geom, site_crs, crs_wkt: str, buffer_m: float = 0.0, log: Optio
     return geom, kind
 
 
+def site_search_box(site_geom, site_crs, layer_crs_wkt: str, buffer_m: float = 0.0) -> Tuple[float, float, float, float]:
+    """(xmin, ymin, xmax, ymax) in the layer CRS ``layer_crs_wkt`` holding every feature the query
+    can touch: the prepared site's bounds, padded by 1 % of its size plus a little for rounding.
+
+    Front ends read only the features whose bounding boxes meet it (layers can be national); the
+    query itself (:func:`query_site`) decides on the exact geometries.
+    """
+    near, _kind = prepare_site(site_geom, site_crs, layer_crs_wkt, buffer_m)
+    minx, miny, maxx, maxy = near.bounds
+    pad = max(maxx - minx, maxy - miny) * 0.01 + 1e-6 * max(abs(minx), abs(miny), 1.0)
+    return minx - pad, miny - pad, maxx + pad, maxy + pad
+
+
 def _buffer_metres(geom, crs_wkt: str, metres: float):
     from pyproj import CRS
 

@@ -1,10 +1,14 @@
 """三区三线 overlap check in the checks dock: plan layers, editable rules kept in the project,
-a conflict layer and a table with click-to-zoom. The analysis is core.plan_overlap."""
+a conflict layer and a table with click-to-zoom. The panel runs ``jwjt:planoverlaps`` in the
+background (:mod:`.algorithm_run`) with the parameters its widgets describe; edited rules reach
+it as a rules file."""
 from __future__ import annotations
 
-from typing import List, Optional
+import os
+import tempfile
+from typing import List, Optional, Tuple
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer, QgsVectorLayerFeatureSource
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -22,20 +26,20 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..adapters.i18n import tr, tr_core, tr_message
-from ..adapters.layers import crs_wkt, features_to_frame
-from ..adapters.memory_layers import frame_to_memory_layer
 from ..adapters.project_settings import SCOPE, load_mapping
 from ..adapters.qt_compat import LayerFilter
 from ..core.messages import JwjtInputError
 from ..core.plan_rules import (
     DEFAULT_RULES,
+    FARMLAND,
     PLAN_KINDS,
+    REDLINE,
+    URBAN,
     OverlapRule,
-    detect_plan_code_field,
     rules_from_json,
     rules_to_json,
 )
-from .core_task import CoreTask
+from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
 from .findings_view import FindingsView
 
 RULES_KEY = "plan_overlap/rules"
@@ -46,10 +50,12 @@ class PlanPanel(QWidget):
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent)
         self.iface = iface
-        self.task: Optional[CoreTask] = None
+        self.task: Optional[AlgorithmRun] = None
         self.result = None
         self.layer: Optional[QgsVectorLayer] = None
         self.conflict_layer: Optional[QgsVectorLayer] = None
+        self.messages: List[Tuple[str, str]] = []
+        self._rules_file = ""
 
         form = QFormLayout()
         self.units_combo = QgsMapLayerComboBox(self)
@@ -205,64 +211,87 @@ class PlanPanel(QWidget):
         return path
 
     # -- running ---------------------------------------------------------------------------------
+    #: plan kind -> (algorithm parameter, code-field parameter)
+    PLAN_PARAMETERS = {REDLINE: ("REDLINE", "REDLINE_CODE"), FARMLAND: ("FARMLAND", "FARMLAND_CODE"),
+                       URBAN: ("URBAN", "URBAN_CODE")}
+
+    def parameters(self, rules_file: str = "") -> dict:
+        """The ``jwjt:planoverlaps`` parameters the widgets describe; ``rules_file`` holds the
+        rules when they are not the default ones (see :meth:`write_rules_file`)."""
+        layer = self.units_combo.currentLayer()
+        params = {"UNITS": units_parameter(layer),
+                  **field_parameters(load_mapping(layer), ("CODE_FIELD", "CLASS_FIELD")),
+                  "MIN_AREA": self.min_area.value(), "MIN_WIDTH": self.min_width.value(),
+                  "OUTPUT": "TEMPORARY_OUTPUT", "KEEP": True}
+        for kind, combo in self.plan_combos.items():
+            plan = combo.currentLayer()
+            if isinstance(plan, QgsVectorLayer):
+                params[self.PLAN_PARAMETERS[kind][0]] = units_parameter(plan)
+        if rules_file:
+            params["RULES"] = rules_file
+        return params
+
+    def write_rules_file(self) -> str:
+        """The active rules in a temporary rules file, '' when they are the default rules."""
+        rules = self.active_rules()
+        if rules == list(DEFAULT_RULES):
+            return ""
+        fd, path = tempfile.mkstemp(prefix="jwjt_rules_", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(rules_to_json(rules))
+        return path
+
     def run(self) -> None:
         layer = self.units_combo.currentLayer()
         if not isinstance(layer, QgsVectorLayer):
             self.status.setText(tr("Choose the layer of control units."))
             return
         try:
-            rules = self.active_rules()
+            rules_file = self.write_rules_file()
         except JwjtInputError as err:
             self.status.setText(tr_message(err.message))
             return
-        snaps = {}
-        for kind, combo in self.plan_combos.items():
-            plan = combo.currentLayer()
-            if isinstance(plan, QgsVectorLayer):
-                snaps[kind] = (QgsVectorLayerFeatureSource(plan), plan.fields(), crs_wkt(plan.crs()), plan.name(),
-                               detect_plan_code_field(kind, plan.fields().names()))
-        units = (QgsVectorLayerFeatureSource(layer), layer.fields(), crs_wkt(layer.crs()), layer.name())
-        mapping = load_mapping(layer)
-        min_area, min_width = self.min_area.value(), self.min_width.value()
-
-        def work(task):
-            from ..core.plan_overlap import check_plan_overlaps
-
-            frame = features_to_frame(units[0], None, units[3], fields=units[1], crs_wkt_text=units[2],
-                                      is_canceled=task.isCanceled)
-            plans = {}
-            for kind, (src, fields, wkt, name, code) in snaps.items():
-                pf = features_to_frame(src, None, name, fields=fields, crs_wkt_text=wkt, is_canceled=task.isCanceled)
-                plans[kind] = (pf.drop(columns=["feature_id"]), code, name)
-            task.setProgress(30)
-            return check_plan_overlaps(frame, mapping, plans, rules, min_area, min_width, units[3],
-                                       is_canceled=task.isCanceled)
-
+        except OSError as err:
+            self.status.setText(str(err))
+            return
+        self._rules_file = rules_file
         self.layer = layer
         self.run_button.setEnabled(False)
         self.status.setText(tr("Checking…"))
-        self.task = CoreTask(tr("JWJT overlap check"), work, self._on_done)
-        QgsApplication.taskManager().addTask(self.task)
+        self.messages = []
+        self.task = AlgorithmRun("planoverlaps", self.parameters(rules_file), self)
+        self.task.done.connect(self._on_done)
+        self.task.start()
 
-    def _on_done(self, task: CoreTask) -> None:
+    def _on_done(self, run: AlgorithmRun) -> None:
         from ..adapters.styles import apply_conflict_style
+        from ..processing.run_cache import take
 
         self.task = None
         self.run_button.setEnabled(True)
-        if task.value is None:
-            self.status.setText(task.error or tr("Cancelled."))
+        self.messages = run.messages
+        if self._rules_file:
+            try:
+                os.remove(self._rules_file)
+            except OSError:
+                pass
+            self._rules_file = ""
+        result = take(run.results.get("RESULT", "")) if run.ok else None
+        layer = run.take_layer("OUTPUT") if run.ok else None
+        if result is None or layer is None:
+            self.status.setText(run.error or tr("Cancelled."))
             return
-        self.result = task.value
+        self.result = result
         conflicts = self.result.conflicts.copy()
         labels = {r.id: (tr_core(r.description) if r.description else r.id) for r in self.result.rules_checked}
         conflicts["RULE_LABEL"] = conflicts["RULE_ID"].map(lambda rid: labels.get(rid, rid))
         self.view.set_frame(conflicts, self.layer.crs())
         notes = [tr_message(m) for m in self.result.log]
         if len(conflicts):
-            name = tr("Plan conflicts — {layer}").format(layer=self.layer.name())
-            self.conflict_layer = frame_to_memory_layer(self.result.conflicts, name, self.layer.crs())
-            apply_conflict_style(self.conflict_layer, list(labels.items()))
-            QgsProject.instance().addMapLayer(self.conflict_layer)
+            layer.setName(tr("Plan conflicts — {layer}").format(layer=self.layer.name()))
+            apply_conflict_style(layer, list(labels.items()))
+            QgsProject.instance().addMapLayer(layer)
+            self.conflict_layer = layer
         summary = tr("{n} conflicts found.").format(n=len(conflicts)) if len(conflicts) else \
             tr("No conflict found.")
         self.status.setText("\n".join([summary] + notes))

@@ -1,23 +1,26 @@
-"""Unit-layer QA in the checks dock: run the core checks, list the findings, repair geometries.
+"""Unit-layer QA in the checks dock: run ``jwjt:unitqa``, list the findings, repair geometries.
+
+The panel builds the algorithm's parameters from its widgets and runs it in the background
+(:mod:`.algorithm_run`), so it reads the layer and words its findings exactly as the Toolbox does;
+the algorithm hands the findings back (``KEEP``) for the list and the repair.
 
 A repair is one undoable edit in the user's layer (the layer is switched into editing
 and the user told so); nothing is saved until the user saves the layer edits.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional, Tuple
 
-from qgis.core import QgsApplication, QgsGeometry, QgsVectorLayer, QgsVectorLayerFeatureSource, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..adapters.edits import edit_command
 from ..adapters.i18n import tr, tr_message
-from ..adapters.layers import crs_wkt, features_to_frame
 from ..adapters.project_settings import load_mapping
 from ..adapters.qt_compat import LayerFilter
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
-from .core_task import CoreTask
+from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
 from .findings_view import FindingsView
 
 
@@ -25,9 +28,10 @@ class QaPanel(QWidget):
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent)
         self.iface = iface
-        self.task: Optional[CoreTask] = None
+        self.task: Optional[AlgorithmRun] = None
         self.result = None
-        self.frame = None
+        self.findings_layer: Optional[QgsVectorLayer] = None
+        self.messages: List[Tuple[str, str]] = []
         self.layer: Optional[QgsVectorLayer] = None
 
         form = QFormLayout()
@@ -76,47 +80,44 @@ class QaPanel(QWidget):
         self.fix_button.clicked.connect(self.repair_selected)
         self.view.row_selected.connect(self._on_row)
 
+    def parameters(self) -> dict:
+        """The ``jwjt:unitqa`` parameters the widgets describe."""
+        layer = self.units_combo.currentLayer()
+        admin = self.admin_combo.currentLayer()
+        params = {"UNITS": units_parameter(layer),
+                  **field_parameters(load_mapping(layer), ("CODE_FIELD", "CLASS_FIELD")),
+                  "MIN_AREA": self.min_area.value(), "MIN_GAP_AREA": self.min_gap.value(),
+                  "OUTPUT": "TEMPORARY_OUTPUT", "KEEP": True}
+        if isinstance(admin, QgsVectorLayer):
+            params["ADMIN"] = units_parameter(admin)
+        return params
+
     def run(self) -> None:
         layer = self.units_combo.currentLayer()
         if not isinstance(layer, QgsVectorLayer):
             self.status.setText(tr("Choose the layer of control units."))
             return
-        admin = self.admin_combo.currentLayer()
-        units_snap = (QgsVectorLayerFeatureSource(layer), layer.fields(), crs_wkt(layer.crs()), layer.name())
-        admin_snap = None
-        if isinstance(admin, QgsVectorLayer):
-            admin_snap = (QgsVectorLayerFeatureSource(admin), admin.fields(), crs_wkt(admin.crs()), admin.name())
-        mapping = load_mapping(layer)
-        min_area, min_gap = self.min_area.value(), self.min_gap.value()
-
-        def work(task):
-            from ..core.unit_qa import check_units
-
-            frame = features_to_frame(units_snap[0], None, units_snap[3], fields=units_snap[1],
-                                      crs_wkt_text=units_snap[2], is_canceled=task.isCanceled)
-            admin_frame = None
-            if admin_snap is not None:
-                admin_frame = features_to_frame(admin_snap[0], None, admin_snap[3], fields=admin_snap[1],
-                                                crs_wkt_text=admin_snap[2], is_canceled=task.isCanceled)
-                admin_frame = admin_frame.drop(columns=["feature_id"])
-            task.setProgress(30)
-            result = check_units(frame, mapping, admin_frame, min_area_m2=min_area, gap_min_area_m2=min_gap,
-                                 layer=units_snap[3], admin_layer=admin_snap[3] if admin_snap else "boundary")
-            return frame, result
-
         self.layer = layer
         self.run_button.setEnabled(False)
+        self.fix_button.setEnabled(False)
         self.status.setText(tr("Checking…"))
-        self.task = CoreTask(tr("JWJT unit checks"), work, self._on_done)
-        QgsApplication.taskManager().addTask(self.task)
+        self.messages = []
+        self.task = AlgorithmRun("unitqa", self.parameters(), self)
+        self.task.done.connect(self._on_done)
+        self.task.start()
 
-    def _on_done(self, task: CoreTask) -> None:
+    def _on_done(self, run: AlgorithmRun) -> None:
+        from ..processing.run_cache import take
+
         self.task = None
         self.run_button.setEnabled(True)
-        if task.value is None:
-            self.status.setText(task.error or tr("Cancelled."))
+        self.messages = run.messages
+        result = take(run.results.get("RESULT", "")) if run.ok else None
+        layer = run.take_layer("OUTPUT") if run.ok else None
+        if result is None or layer is None:
+            self.status.setText(run.error or tr("Cancelled."))
             return
-        self.frame, self.result = task.value
+        self.result, self.findings_layer = result, layer
         table = self.result.to_frame()
         table["kind_label"] = table["kind"].map(lambda k: tr(KIND_LABELS.get(k, k)))
         table["severity_label"] = table["severity"].map(lambda s: tr("Error") if s == "error" else tr("Warning"))

@@ -1,19 +1,21 @@
 """Site access query (环境准入一键查) in the checks dock: click a point or draw a polygon, pick
 the industry, read the verdict and the requirements it cites; export HTML or PDF.
-The query itself is core.access_query."""
+
+The panel runs ``jwjt:accessquery`` in the background (:mod:`.algorithm_run`): the site drawn on
+the map becomes a one-feature memory layer, the other parameters come from the widgets, and the
+algorithm hands the query and its report back (``KEEP``)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional, Tuple
 
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateTransform,
-    QgsFeatureRequest,
+    QgsFeature,
+    QgsFields,
     QgsGeometry,
+    QgsMemoryProviderUtils,
     QgsProject,
-    QgsRectangle,
     QgsVectorLayer,
-    QgsVectorLayerFeatureSource,
     QgsWkbTypes,
 )
 from qgis.gui import QgsMapLayerComboBox, QgsRubberBand
@@ -32,14 +34,14 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..adapters.i18n import term_label, tr, tr_core, tr_message, with_zh
-from ..adapters.layers import crs_wkt, features_to_frame
 from ..adapters.project_settings import load_mapping
 from ..adapters.qt_compat import LayerFilter
 from ..core.industries import INDUSTRIES
 from ..core.messages import JwjtInputError
-from ..core.plan_rules import PLAN_KINDS
+from ..core.plan_rules import FARMLAND, PLAN_KINDS, REDLINE, URBAN
 from ..core.terms import Verdict
-from .core_task import CoreTask
+from ..processing.unit_fields import ACCESS as FIELD_KEYS
+from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
 from .plan_panel import _guess_plan_layer
 from .site_tool import SiteTool
 
@@ -48,9 +50,11 @@ class QueryPanel(QWidget):
     def __init__(self, iface, parent=None) -> None:
         super().__init__(parent)
         self.iface = iface
-        self.task: Optional[CoreTask] = None
+        self.task: Optional[AlgorithmRun] = None
         self.result = None
         self.html = ""
+        self.messages: List[Tuple[str, str]] = []
+        self.site_layer: Optional[QgsVectorLayer] = None
         self.tool: Optional[SiteTool] = None
         # Marks the site last queried, so the report and the map stay in step.
         self.marker = QgsRubberBand(iface.mapCanvas(), QgsWkbTypes.GeometryType.PolygonGeometry)
@@ -126,12 +130,35 @@ class QueryPanel(QWidget):
         canvas.setMapTool(self.tool)
 
     # -- the query ----------------------------------------------------------------------------------
+    #: plan kind -> algorithm parameter
+    PLAN_PARAMETERS = {REDLINE: "REDLINE", FARMLAND: "FARMLAND", URBAN: "URBAN"}
+
+    def parameters(self, site) -> dict:
+        """The ``jwjt:accessquery`` parameters the widgets describe, for the site layer ``site``."""
+        layer = self.units_combo.currentLayer()
+        keys = [ind.key for ind in INDUSTRIES]
+        params = {"SITE": site, "UNITS": units_parameter(layer),
+                  **field_parameters(load_mapping(layer), FIELD_KEYS),
+                  "INDUSTRY": keys.index(self.industry_combo.currentData()), "BUFFER": self.buffer.value(),
+                  "OUTPUT_HTML": "TEMPORARY_OUTPUT", "KEEP": True}
+        for kind, combo in self.plan_combos.items():
+            plan = combo.currentLayer()
+            if isinstance(plan, QgsVectorLayer):
+                params[self.PLAN_PARAMETERS[kind]] = units_parameter(plan)
+        return params
+
+    @staticmethod
+    def site_layer_of(site: QgsGeometry, site_crs) -> QgsVectorLayer:
+        """A memory layer holding the site as its one feature (the algorithm's SITE)."""
+        layer = QgsMemoryProviderUtils.createMemoryLayer(tr("Site on the map"), QgsFields(), site.wkbType(), site_crs)
+        feat = QgsFeature()
+        feat.setGeometry(QgsGeometry(site))
+        layer.dataProvider().addFeatures([feat])
+        layer.updateExtents()
+        return layer
+
     def query(self, site: QgsGeometry, site_crs=None) -> None:
         """Run the query for ``site`` (in the canvas CRS unless ``site_crs`` is given)."""
-        from shapely import wkb
-
-        from ..core.access_query import prepare_site
-
         layer = self.units_combo.currentLayer()
         if not isinstance(layer, QgsVectorLayer):
             self.status.setText(tr("Choose the layer of control units."))
@@ -144,53 +171,30 @@ class QueryPanel(QWidget):
         point = shown.type() == QgsWkbTypes.GeometryType.PointGeometry
         self.marker.reset(QgsWkbTypes.GeometryType.PointGeometry if point else QgsWkbTypes.GeometryType.PolygonGeometry)
         self.marker.setToGeometry(shown, None)
-        site_geom = wkb.loads(bytes(site.asWkb()))
-        site_wkt = crs_wkt(site_crs)
-        buffer_m = self.buffer.value()
-        layers = {"units": layer}
-        layers.update({k: c.currentLayer() for k, c in self.plan_combos.items()
-                       if isinstance(c.currentLayer(), QgsVectorLayer)})
-        snaps = {}
-        try:
-            for key, lyr in layers.items():
-                # Only the features near the site are read: layers can be national.
-                near, _kind = prepare_site(site_geom, site_wkt, crs_wkt(lyr.crs()), buffer_m)
-                x0, y0, x1, y1 = near.bounds
-                pad = max(x1 - x0, y1 - y0, 1.0)
-                rect = QgsRectangle(x0 - pad, y0 - pad, x1 + pad, y1 + pad)
-                fids = [f.id() for f in lyr.getFeatures(QgsFeatureRequest(rect).setNoAttributes()
-                                                         .setFlags(QgsFeatureRequest.Flag.NoGeometry))]
-                snaps[key] = (QgsVectorLayerFeatureSource(lyr), lyr.fields(), crs_wkt(lyr.crs()), lyr.name(), fids)
-        except JwjtInputError as err:
-            self.status.setText(tr_message(err.message))
-            return
-        mapping = load_mapping(layer)
-        industry = self.industry_combo.currentData()
-
-        def work(task):
-            from ..core.access_query import query_site
-            from ..core.query_report import render_html
-
-            frames = {}
-            for key, (src, fields, wkt, name, fids) in snaps.items():
-                frame = features_to_frame(src, fids, name, fields=fields, crs_wkt_text=wkt,
-                                          is_canceled=task.isCanceled)
-                frames[key] = (frame.drop(columns=["feature_id"]) if key != "units" else frame, name)
-            plans = {k: (f, None, name) for k, (f, name) in frames.items() if k != "units"}
-            result = query_site(site_geom, site_wkt, industry, frames["units"][0], mapping, plans, buffer_m,
-                                units_layer=frames["units"][1])
-            return result, render_html(result, tr_core)
-
+        if self.task is not None:
+            self.task.cancel()
+        self.site_layer = self.site_layer_of(site, site_crs)
+        self.messages = []
         self.status.setText(tr("Querying…"))
-        self.task = CoreTask(tr("JWJT access query"), work, self._on_done)
-        QgsApplication.taskManager().addTask(self.task)
+        self.task = AlgorithmRun("accessquery", self.parameters(self.site_layer), self)
+        # The site layer is in no project: the run keeps it alive while it reads it in the background.
+        self.task.site_layer = self.site_layer
+        self.task.done.connect(self._on_done)
+        self.task.start()
 
-    def _on_done(self, task: CoreTask) -> None:
-        self.task = None
-        if task.value is None:
-            self.status.setText(task.error or tr("Cancelled."))
+    def _on_done(self, run: AlgorithmRun) -> None:
+        from ..processing.run_cache import take
+
+        if run is not self.task:  # a run replaced by a newer query
+            take(run.results.get("RESULT", ""))
             return
-        self.result, self.html = task.value
+        self.task = None
+        self.messages = run.messages
+        kept = take(run.results.get("RESULT", "")) if run.ok else None
+        if kept is None:
+            self.status.setText(run.error or tr("Cancelled."))
+            return
+        self.result, self.html = kept
         self.report.setHtml(self.html)
         self.status.setText(term_label(Verdict(self.result.verdict)))
         self.html_button.setEnabled(True)

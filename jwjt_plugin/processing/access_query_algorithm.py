@@ -1,10 +1,13 @@
 """Processing algorithm: site access query (环境准入一键查) with an HTML and PDF report."""
 from __future__ import annotations
 
+import dataclasses
+
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
@@ -16,8 +19,7 @@ from qgis.core import (
 )
 
 from ..adapters.i18n import tr, tr_core, with_zh
-from ..adapters.layers import crs_wkt, features_to_frame
-from ..core.access_query import PLAN_FARMLAND, PLAN_REDLINE, PLAN_URBAN, prepare_site, query_site
+from ..core.access_query import PLAN_FARMLAND, PLAN_REDLINE, PLAN_URBAN, query_site, site_search_box
 from ..core.industries import INDUSTRIES
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.pipeline import resolve_mapping
@@ -34,6 +36,8 @@ class AccessQueryAlgorithm(JwjtAlgorithm):
     SITE, INDUSTRY, UNITS, BUFFER = "SITE", "INDUSTRY", "UNITS", "BUFFER"
     OUTPUT_HTML, OUTPUT_PDF = "OUTPUT_HTML", "OUTPUT_PDF"
     VERDICT, VERDICT_LABEL, REASONS, N_UNITS = "VERDICT", "VERDICT_LABEL", "REASONS", "N_UNITS"
+    RESULT = "RESULT"
+    VECTOR_INPUTS = (SITE, UNITS) + tuple(key for key, _code, _kind in PLAN_PARAMS)
 
     ALG_ID, GROUP_ID = "accessquery", "query"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Site access query (环境准入一键查)")
@@ -74,6 +78,7 @@ class AccessQueryAlgorithm(JwjtAlgorithm):
             for (plan, code, _), label in zip(PLAN_PARAMS, (tr("Red line code field (auto-detect when empty)"),
                                                             tr("Farmland code field (auto-detect when empty)"),
                                                             tr("Urban boundary code field (auto-detect when empty)"))))
+        self.add_keep_parameter()
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, tr("Access query report (HTML)"), tr("HTML files (*.html *.htm)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -83,69 +88,88 @@ class AccessQueryAlgorithm(JwjtAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.VERDICT_LABEL, tr("Verdict label")))
         self.addOutput(QgsProcessingOutputString(self.REASONS, tr("Reasons, each quoting its source")))
         self.addOutput(QgsProcessingOutputNumber(self.N_UNITS, tr("Number of control units touched")))
+        self.addOutput(QgsProcessingOutputString(self.RESULT, "query kept for the dock"))
+
+    # -- inputs, read on the thread that owns the layers (see JwjtAlgorithm.prepare_inputs) --------
+    def prepare_inputs(self, parameters, context, feedback):
+        prepared = super().prepare_inputs(parameters, context, feedback)
+        prepared["site_selection"] = self._selection(parameters, context)
+        return prepared
+
+    def _selection(self, parameters, context):
+        layer = self.parameterAsVectorLayer(parameters, self.SITE, context)
+        return set(layer.selectedFeatureIds()) if layer is not None else set()
 
     # -- reading inputs ----------------------------------------------------------------
     def _site(self, parameters, context, feedback):
-        source = self.required_source(parameters, self.SITE, context)
-        layer = self.parameterAsVectorLayer(parameters, self.SITE, context)
-        request = QgsFeatureRequest()
-        selected = sorted(layer.selectedFeatureIds()) if layer is not None else []
-        if selected:
-            request.setFilterFids(selected)
-        feats = sorted(source.getFeatures(request), key=lambda f: f.id()) if selected else []
-        if not feats:
-            feat = next(iter(source.getFeatures(QgsFeatureRequest().setLimit(1))), None)
-            feats = [feat] if feat is not None else []
-        if not feats or not feats[0].hasGeometry():
+        """(geometry, CRS WKT, feature id, layer name) of the site: the first selected feature by
+        id, else the layer's first feature."""
+        snapshot = self.source_snapshot(parameters, self.SITE, context)
+        if snapshot is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SITE))
+        frame = snapshot.read(feedback.isCanceled)
+        self.push_log(feedback, frame.attrs["log"])
+        selected = self.prepared("site_selection", lambda: self._selection(parameters, context))
+        fids = [int(i) for i in frame["feature_id"]]
+        rows = sorted((fid, row) for row, fid in enumerate(fids) if fid in selected)
+        row = rows[0][1] if rows else (0 if len(frame) else None)
+        geom = frame.geometry.iat[row] if row is not None else None
+        if geom is None or geom.is_empty:
             raise QgsProcessingException(tr("The site layer has no feature with a geometry."))
-        count = len(selected) if selected else source.featureCount()
+        count = len(selected) if rows else len(frame)
         if count > 1:
-            msg = tr("{n} features of the site layer are selected; the query uses feature {fid}.") if selected \
+            msg = tr("{n} features of the site layer are selected; the query uses feature {fid}.") if rows \
                 else tr("The site layer has {n} features; the query uses feature {fid}.")
-            feedback.pushWarning(msg.format(n=count, fid=feats[0].id()))
-        import shapely
-
-        geom = shapely.from_wkb(bytes(feats[0].geometry().asWkb()))
-        wkt = crs_wkt(source.sourceCrs())
-        if not wkt:
+            feedback.pushWarning(msg.format(n=count, fid=fids[row]))
+        if not snapshot.crs_wkt:
             raise QgsProcessingException(tr("The site layer has no CRS; set it in Layer Properties > Source."))
-        return geom, wkt, feats[0].id(), source.sourceName()
+        return geom, snapshot.crs_wkt, fids[row], snapshot.name
 
-    @staticmethod
-    def _frame_near(source, name: str, site_geom, site_wkt: str, buffer_m: float):
-        """The features of ``source`` near the site only: national layers hold millions."""
-        wkt = crs_wkt(source.sourceCrs())
-        if not wkt:
-            return features_to_frame(source, layer_name=name)
-        near, _ = prepare_site(site_geom, site_wkt, wkt, buffer_m)
-        minx, miny, maxx, maxy = near.bounds
-        pad = max(maxx - minx, maxy - miny) * 0.01 + 1e-6 * max(abs(minx), abs(miny), 1.0)
-        request = QgsFeatureRequest().setFilterRect(QgsRectangle(minx - pad, miny - pad, maxx + pad, maxy + pad))
-        request.setNoAttributes()
-        ids = [f.id() for f in source.getFeatures(request)]
-        return features_to_frame(source, selected_ids=ids, layer_name=name)
+    def _read_near(self, snapshot, site_geom, site_wkt: str, buffer_m: float, feedback):
+        """The features of ``snapshot`` near the site only (national layers hold millions): those
+        whose bounding boxes meet :func:`~jwjt_plugin.core.access_query.site_search_box`."""
+        if snapshot.crs_wkt:
+            x0, y0, x1, y1 = site_search_box(site_geom, site_wkt, snapshot.crs_wkt, buffer_m)
+            request = QgsFeatureRequest().setFilterRect(QgsRectangle(x0, y0, x1, y1)).setNoAttributes()
+            source = snapshot.source
+            if isinstance(source, QgsProcessingFeatureSource):
+                feats = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+            else:
+                request.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+                feats = source.getFeatures(request)
+            ids = [f.id() for f in feats]
+            if snapshot.selected_ids is not None:
+                chosen = set(snapshot.selected_ids)
+                ids = [i for i in ids if i in chosen]
+            snapshot = dataclasses.replace(snapshot, selected_ids=tuple(ids))
+        frame = snapshot.read(feedback.isCanceled)
+        self.push_log(feedback, frame.attrs["log"])
+        return frame
 
     def execute(self, parameters, context, feedback):
         industry = INDUSTRIES[self.parameterAsEnum(parameters, self.INDUSTRY, context)]
         buffer_m = self.parameterAsDouble(parameters, self.BUFFER, context)
-        units_source = self.required_source(parameters, self.UNITS, context)
-        units_name = units_source.sourceName() or "units"
+        units_snapshot = self.source_snapshot(parameters, self.UNITS, context)
+        if units_snapshot is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        units_name = units_snapshot.name or "units"
         site_geom, site_wkt, site_fid, site_name = self._site(parameters, context, feedback)
-        if not crs_wkt(units_source.sourceCrs()):
+        if not units_snapshot.crs_wkt:
             raise QgsProcessingException(tr("Layer '{layer}' has no CRS; set it in Layer Properties > Source.")
                                          .format(layer=units_name))
-        units = self._frame_near(units_source, units_name, site_geom, site_wkt, buffer_m)
+        units = self._read_near(units_snapshot, site_geom, site_wkt, buffer_m, feedback)
         mapping = resolve_mapping(units, self.unit_field_overrides(parameters, context, FIELD_KEYS))
         feedback.pushInfo(tr("Fields: code = {code}, name = {name}, class = {cls}").format(
             code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
         plans = {}
         for key, code_key, kind in PLAN_PARAMS:
-            plan_source = self.parameterAsSource(parameters, key, context)
-            if plan_source is None:
+            plan_snapshot = self.source_snapshot(parameters, key, context)
+            if plan_snapshot is None:
                 continue
-            plan_name = plan_source.sourceName() or kind
-            frame = self._frame_near(plan_source, plan_name, site_geom, site_wkt, buffer_m)
-            plans[kind] = (frame, self.parameterAsString(parameters, code_key, context) or None, plan_name)
+            plan_name = plan_snapshot.name or kind
+            frame = self._read_near(plan_snapshot, site_geom, site_wkt, buffer_m, feedback)
+            plans[kind] = (frame.drop(columns=["feature_id"]),
+                           self.parameterAsString(parameters, code_key, context) or None, plan_name)
         result = query_site(site_geom, site_wkt, industry.key, units, mapping, plans, buffer_m, units_name)
         self.push_log(feedback, result.log)
 
@@ -167,4 +191,7 @@ class AccessQueryAlgorithm(JwjtAlgorithm):
             outputs[self.OUTPUT_PDF] = pdf_path
         feedback.pushInfo(result.summary(tr_core))
         feedback.pushInfo(outputs[self.REASONS])
+        kept = self.keep_for_dock(parameters, context, (result, html))
+        if kept:
+            outputs[self.RESULT] = kept
         return outputs

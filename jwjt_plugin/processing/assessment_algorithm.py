@@ -243,18 +243,27 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
         self.push_log(feedback, log)
         return snaps
 
-    def execute(self, parameters, context, feedback):
+    def periods_and_grids(self, parameters, context, feedback):
+        """(base, target, labelled grid snapshots), read on the layers' thread."""
         units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
         base = self.parameterAsString(parameters, self.BASE_PERIOD, context).strip()
         target = self.parameterAsString(parameters, self.TARGET_PERIOD, context).strip()
         if not base or not target:
             raise QgsProcessingException(tr("Give both a base and a target year."))
         check_two_periods(base, target)
+        return base, target, self.grid_snapshots(parameters, context, feedback, base, target, units_param)
+
+    def prepare_inputs(self, parameters, context, feedback):
+        prepared = super().prepare_inputs(parameters, context, feedback)
+        prepared["grids"] = self.periods_and_grids(parameters, context, feedback)
+        return prepared
+
+    def execute(self, parameters, context, feedback):
+        base, target, snaps = self.prepared("grids", lambda: self.periods_and_grids(parameters, context, feedback))
         snapshot = self.source_snapshot(parameters, self.UNITS, context)
         if snapshot is None:
             self.required_source(parameters, self.UNITS, context)  # raises, naming the parameter
-        series = EmissionSeries(read_labelled(self.grid_snapshots(parameters, context, feedback, base, target,
-                                                                  units_param), feedback))
+        series = EmissionSeries(read_labelled(snaps, feedback))
         frame = snapshot.read(feedback.isCanceled)
         self.push_log(feedback, frame.attrs["log"])
         layer_name = snapshot.name
@@ -269,8 +278,8 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
         out = units_output(frame, assessment.units.source_index, table)
         fields = frame_fields(out, like=snapshot.fields)
         sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.multiType(snapshot.source.wkbType()),
-                                           snapshot.source.sourceCrs())
+                                           QgsWkbTypes.multiType(snapshot.wkb_type),
+                                           snapshot.sink_crs)
         write_to_sink(sink, out, fields, feedback=feedback, progress=(80.0, 95.0))
 
         outputs = {self.OUTPUT: dest_id, self.SUMMARY: result.summary()}
@@ -360,7 +369,13 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
         period = grids_period(labels, self.parameterAsString(parameters, period_key, context).strip(), default_period)
         return period, list(zip(layers, labels))
 
-    def execute(self, parameters, context, feedback):
+    def prepare_inputs(self, parameters, context, feedback):
+        prepared = super().prepare_inputs(parameters, context, feedback)
+        prepared["grids"] = self.sector_grids(parameters, context, feedback)
+        return prepared
+
+    def sector_grids(self, parameters, context, feedback):
+        """(base, target, labelled grid snapshots), read on the layers' thread."""
         units_param = GRID_UNITS[self.parameterAsEnum(parameters, self.GRID_UNITS, context)]
         base, base_layers = self._labelled(parameters, self.BASE_GRIDS, self.BASE_PERIOD, context, "base")
         target, target_layers = self._labelled(parameters, self.TARGET_GRIDS, self.TARGET_PERIOD, context, "target")
@@ -376,6 +391,10 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
                 feedback.pushInfo(tr("Reading {species} {period} {sector} grid '{name}'").format(
                     species=species, period=period, sector=k[2], name=layer.name()))
                 snaps.append((k, snapshot_grid(layer, species, units_param, project=context.project())))
+        return base, target, snaps
+
+    def execute(self, parameters, context, feedback):
+        base, target, snaps = self.prepared("grids", lambda: self.sector_grids(parameters, context, feedback))
         series = EmissionSeries(read_labelled(snaps, feedback))
         split = parameters.get(self.SHARE_SPLIT)
         share_split = (self.parameterAsDouble(parameters, self.SHARE_SPLIT, context) / 100.0

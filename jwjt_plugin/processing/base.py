@@ -155,7 +155,7 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
     def snapshot(self, parameters, key: str, context, feedback=None, required: bool = True):
         """The vector parameter ``key`` read as a core frame (see :mod:`jwjt_plugin.adapters.inputs`),
         what reading found pushed to the log; None for an optional parameter not given."""
-        snap = snapshot_parameter(self, parameters, key, context)
+        snap = self.source_snapshot(parameters, key, context)
         if snap is None:
             if required:
                 raise QgsProcessingException(self.invalidSourceError(parameters, key))
@@ -166,7 +166,8 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
         return frame
 
     def source_snapshot(self, parameters, key: str, context) -> Optional[VectorSnapshot]:
-        return snapshot_parameter(self, parameters, key, context)
+        """The snapshot of the vector parameter ``key`` (taken in ``prepareAlgorithm``)."""
+        return self.prepared(key, lambda: snapshot_parameter(self, parameters, key, context))
 
     def grid_snapshot(self, parameters, key: str, context, species: str, units: str,
                       value_field: str = "") -> Optional[GridSnapshot]:
@@ -237,11 +238,36 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
         check_outputs(outputs, self.input_paths(parameters, context),
                       loaded_layer_files(context.project()), folders=folders)
 
+    def prepare_inputs(self, parameters, context, feedback) -> Dict[str, Any]:
+        """What the run reads of layers, read here, on the thread that owns them: QGIS prepares
+        on the main thread and may run ``execute`` in a worker, which must not touch a layer (looking
+        one up or reading its CRS there crashed QGIS now and then). The default takes a snapshot of
+        every vector parameter; override to add grids (call ``super()``), read them back with
+        :meth:`prepared`."""
+        out: Dict[str, Any] = {}
+        for p in self.parameterDefinitions():
+            if isinstance(p, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
+                out[p.name()] = snapshot_parameter(self, parameters, p.name(), context)
+        return out
+
+    def prepared(self, key: str, make=None):
+        """What :meth:`prepare_inputs` read under ``key``; ``make()`` when it did not run (an
+        algorithm called without ``prepareAlgorithm``)."""
+        prepared = getattr(self, "_prepared", None)
+        if prepared is not None and key in prepared:
+            return prepared[key]
+        return make() if make is not None else None
+
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
             self.check_outputs(parameters, context)
         except Exception as err:
             raise self.user_exception(err) from None
+        self._prepare_error: Optional[Exception] = None
+        try:
+            self._prepared = self.prepare_inputs(parameters, context, feedback)
+        except Exception as err:  # raised by processAlgorithm, so that processing.run carries its message
+            self._prepared, self._prepare_error = None, err
         return True
 
     # -- running -------------------------------------------------------------------------------
@@ -267,6 +293,10 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
+            error = getattr(self, "_prepare_error", None)
+            if error is not None:
+                self._prepare_error = None
+                raise error
             return self.execute(parameters, context, feedback)
         except QgsProcessingException:
             raise
@@ -274,3 +304,5 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
             raise self.user_exception(err) from None
         except Exception as err:
             raise self.user_exception(err) from err
+        finally:  # the snapshots belong to this run's context
+            self._prepared = None

@@ -5,15 +5,13 @@ import os
 from typing import List, Tuple
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -25,7 +23,7 @@ from qgis.core import (
 )
 
 from ..adapters.i18n import tr, tr_core
-from ..adapters.layers import features_to_frame
+from ..adapters.outputs import write_to_sink
 from ..adapters.qt_compat import FieldType
 from ..adapters.styles import apply_conflict_style
 from ..core.messages import QT_TRANSLATE_NOOP
@@ -90,20 +88,10 @@ def conflict_fields() -> QgsFields:
     return fields
 
 
-def _value(v):
-    if v is None:
-        return None
-    if hasattr(v, "item"):  # numpy scalar
-        v = v.item()
-    if isinstance(v, float) and v != v:
-        return None
-    return v
-
-
-def layer_name_of(alg, parameters, key, context, source, default: str) -> str:
+def layer_name_of(alg, parameters, key, context, name: str, default: str) -> str:
     """The name messages and outputs use for an input: the layer's name, except that a layer
     Processing opened from "file.gpkg|layername=x" is called x rather than after the file."""
-    name = source.sourceName() or default
+    name = name or default
     layer = alg.parameterAsVectorLayer(parameters, key, context)
     if layer is not None:
         parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
@@ -113,17 +101,27 @@ def layer_name_of(alg, parameters, key, context, source, default: str) -> str:
     return name
 
 
+def conflicts_table(result: OverlapResult):
+    """The conflicts with the columns of :func:`conflict_fields`, rule descriptions translated."""
+    conflicts = result.conflicts
+    table = conflicts[list(COLUMNS) + [conflicts.geometry.name]].copy()
+    descriptions = {d: tr_core(d) for d in table["RULE_DESC"].unique() if d}
+    table["RULE_DESC"] = table["RULE_DESC"].map(lambda d: descriptions.get(d, "") if d else "")
+    return table
+
+
 class PlanOverlapAlgorithm(JwjtAlgorithm):
     UNITS, CODE_FIELD, CLASS_FIELD = "UNITS", "CODE_FIELD", "CLASS_FIELD"
     REDLINE, REDLINE_CODE = "REDLINE", "REDLINE_CODE"
     FARMLAND, FARMLAND_CODE = "FARMLAND", "FARMLAND_CODE"
     URBAN, URBAN_CODE = "URBAN", "URBAN_CODE"
     MIN_AREA, MIN_WIDTH, RULES = "MIN_AREA", "MIN_WIDTH", "RULES"
-    OUTPUT, TABLE, N_CONFLICTS = "OUTPUT", "TABLE", "N_CONFLICTS"
+    OUTPUT, TABLE, N_CONFLICTS, RESULT = "OUTPUT", "TABLE", "N_CONFLICTS", "RESULT"
 
     #: parameter -> (plan kind, code field parameter)
     PLANS = ((REDLINE, REDLINE_KIND, REDLINE_CODE), (FARMLAND, FARMLAND_KIND, FARMLAND_CODE),
              (URBAN, URBAN_KIND, URBAN_CODE))
+    VECTOR_INPUTS = (UNITS, REDLINE, FARMLAND, URBAN)
 
     ALG_ID, GROUP_ID = "planoverlaps", "checks"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Check units against spatial plans (三区三线)")
@@ -164,11 +162,13 @@ class PlanOverlapAlgorithm(JwjtAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.RULES, tr("Overlap rules file (JSON; the default rules when empty)"),
             QgsProcessingParameterFile.Behavior.File, extension="json", optional=True))
+        self.add_keep_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Plan conflicts"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.TABLE, tr("Conflict table"), tr("CSV files (*.csv)"), optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.N_CONFLICTS, tr("Number of conflicts")))
+        self.addOutput(QgsProcessingOutputString(self.RESULT, "conflicts kept for the dock"))
 
     def _rules(self, parameters, context):
         path = self.parameterAsFile(parameters, self.RULES, context)
@@ -182,24 +182,47 @@ class PlanOverlapAlgorithm(JwjtAlgorithm):
                 path=path, error=exc)) from exc
         return rules_from_json(text, source=path)
 
+    # -- inputs, read on the thread that owns the layers (see JwjtAlgorithm.prepare_inputs) --------
+    def prepare_inputs(self, parameters, context, feedback):
+        prepared = super().prepare_inputs(parameters, context, feedback)
+        self._prepared = prepared  # input_name reads the snapshots just taken
+        prepared["names"] = {key: self.input_name(parameters, key, context) for key in self.VECTOR_INPUTS}
+        return prepared
+
+    def input_name(self, parameters, key: str, context) -> str:
+        """The name messages use for the input ``key`` (see :func:`layer_name_of`); '' when not given."""
+        names = self.prepared("names") or {}
+        if key in names:
+            return names[key]
+        snapshot = self.source_snapshot(parameters, key, context)
+        if snapshot is None:
+            return ""
+        default = "units" if key == self.UNITS else {k: kind for k, kind, _c in self.PLANS}[key]
+        return layer_name_of(self, parameters, key, context, snapshot.name, default)
+
     def execute(self, parameters, context, feedback):
-        source = self.required_source(parameters, self.UNITS, context)
-        layer_name = layer_name_of(self, parameters, self.UNITS, context, source, "units")
+        snapshot = self.source_snapshot(parameters, self.UNITS, context)
+        if snapshot is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        layer_name = self.input_name(parameters, self.UNITS, context)
         rules = self._rules(parameters, context)
-        frame = features_to_frame(source, layer_name=layer_name)
+        frame = snapshot.read(feedback.isCanceled)
+        self.push_log(feedback, frame.attrs["log"])
         mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context,
                                                                    (self.CODE_FIELD, self.CLASS_FIELD)))
         feedback.pushInfo(tr("Unit fields: code = {code}, class = {cls}").format(
             code=mapping.code or "—", cls=mapping.unit_class or "—"))
         plans = {}
         for key, kind, code_key in self.PLANS:
-            plan_source = self.parameterAsSource(parameters, key, context)
-            if plan_source is None:
+            plan_snapshot = self.source_snapshot(parameters, key, context)
+            if plan_snapshot is None:
                 continue
-            plan_name = layer_name_of(self, parameters, key, context, plan_source, kind)
-            plan_frame = features_to_frame(plan_source, layer_name=plan_name)
+            plan_name = self.input_name(parameters, key, context)
+            plan_frame = plan_snapshot.read(feedback.isCanceled)
+            self.push_log(feedback, plan_frame.attrs["log"])
+            plan_frame = plan_frame.drop(columns=["feature_id"])
             code = (self.parameterAsString(parameters, code_key, context)
-                    or detect_plan_code_field(kind, [c for c in plan_frame.columns if c != "feature_id"]))
+                    or detect_plan_code_field(kind, [c for c in plan_frame.columns if c != plan_frame.geometry.name]))
             feedback.pushInfo(tr("Plan layer '{layer}': code field = {code}").format(
                 layer=plan_name, code=code or "—"))
             plans[kind] = (plan_frame, code, plan_name)
@@ -211,9 +234,10 @@ class PlanOverlapAlgorithm(JwjtAlgorithm):
         self.push_log(feedback, result.log)
         feedback.setProgress(80)
 
-        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, conflict_fields(),
-                                           QgsWkbTypes.Type.MultiPolygon, source.sourceCrs())
-        self._write(sink, result, feedback)
+        fields = conflict_fields()
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields,
+                                           QgsWkbTypes.Type.MultiPolygon, snapshot.sink_crs)
+        write_to_sink(sink, conflicts_table(result), fields, feedback=feedback, progress=(80.0, 100.0))
 
         categories = [(r.id, tr_core(r.description) or r.id) for r in result.rules_checked]
         if context.willLoadLayerOnCompletion(dest_id):
@@ -227,30 +251,7 @@ class PlanOverlapAlgorithm(JwjtAlgorithm):
         if table:
             write_conflicts_csv(result, table, translate=tr_core)
             outputs[self.TABLE] = table
+        kept = self.keep_for_dock(parameters, context, result)
+        if kept:
+            outputs[self.RESULT] = kept
         return outputs
-
-    @staticmethod
-    def _write(sink, result: OverlapResult, feedback) -> None:
-        import numpy as np
-        import shapely
-
-        conflicts = result.conflicts
-        if not len(conflicts):
-            return
-        descriptions = {d: tr_core(d) for d in conflicts["RULE_DESC"].unique() if d}
-        wkbs = shapely.to_wkb(np.asarray(conflicts.geometry.values, dtype=object))
-        fields = conflict_fields()
-        total = len(conflicts)
-        for i, (rec, wkb) in enumerate(zip(conflicts[list(COLUMNS)].itertuples(index=False), wkbs)):
-            if feedback.isCanceled():
-                break
-            f = QgsFeature(fields)
-            geom = QgsGeometry()
-            geom.fromWkb(wkb)
-            geom.convertToMultiType()
-            f.setGeometry(geom)
-            values = [_value(v) for v in rec]
-            values[COLUMNS.index("RULE_DESC")] = descriptions.get(values[COLUMNS.index("RULE_DESC")], "")
-            f.setAttributes(values)
-            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
-            feedback.setProgress(80 + 20 * (i + 1) / total)

@@ -160,6 +160,11 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
                 snaps.append(snap)
         return snaps
 
+    def prepare_inputs(self, parameters, context, feedback):
+        prepared = super().prepare_inputs(parameters, context, feedback)
+        prepared["grids"] = self.grid_snapshots(parameters, context)
+        return prepared
+
     def analyse(self, parameters, context, feedback, progress_span: float, report_fields: bool = True):
         """Read the units and grids and run the synergy analysis (progress 0 .. ``progress_span``);
         returns ``(snapshot, frame, mapping, analysis, result)``."""
@@ -167,7 +172,7 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
         if snapshot is None:
             self.required_source(parameters, self.UNITS, context)  # raises, naming the parameter
         params = self.params_from(parameters, context)
-        snaps = self.grid_snapshots(parameters, context)
+        snaps = self.prepared("grids", lambda: self.grid_snapshots(parameters, context))
         for snap in snaps:
             feedback.pushInfo(tr("Reading {species} grid '{name}'").format(species=snap.species, name=snap.name))
         grids = read_grids(snaps, feedback.isCanceled)
@@ -189,8 +194,7 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
         table = units_with_metrics(frame, analysis, result)
         fields = frame_fields(table, like=snapshot.fields)
         sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields,
-                                           QgsWkbTypes.multiType(snapshot.source.wkbType()),
-                                           snapshot.source.sourceCrs())
+                                           QgsWkbTypes.multiType(snapshot.wkb_type), snapshot.sink_crs)
         write_to_sink(sink, table, fields, feedback=feedback)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create())

@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
-    QgsProcessingFeatureSource,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -18,7 +15,7 @@ from qgis.core import (
 )
 
 from ..adapters.i18n import tr, tr_message
-from ..adapters.layers import features_to_frame
+from ..adapters.outputs import write_to_sink
 from ..adapters.qt_compat import FieldType
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.pipeline import resolve_mapping
@@ -41,41 +38,30 @@ def findings_fields() -> QgsFields:
     return fields
 
 
-def finding_feature(finding, fields: QgsFields) -> QgsFeature:
-    import math
+def findings_table(result, crs=None):
+    """The findings as a frame of :data:`OUTPUT_FIELDS` (messages translated), located by
+    their polygons (None for the rest), for :func:`~jwjt_plugin.adapters.outputs.write_to_sink`."""
+    import geopandas as gpd
 
-    feat = QgsFeature(fields)
-    geom = finding.geometry
-    if geom is not None and not geom.is_empty and geom.geom_type in ("Polygon", "MultiPolygon"):
-        qgeom = QgsGeometry()
-        qgeom.fromWkb(geom.wkb)
-        qgeom.convertToMultiType()
-        feat.setGeometry(qgeom)
-    area = finding.area_m2 if math.isfinite(finding.area_m2) else None
-    feat.setAttributes([finding.kind, finding.severity, ", ".join(finding.codes),
-                        ", ".join(str(i) for i in finding.feature_ids), tr_message(finding.message), area,
-                        bool(finding.fixable)])
-    return feat
-
-
-class _AllGeometries:
-    """A Processing source read without its invalid-geometry filter: finding those is our job."""
-
-    def __init__(self, source):
-        self._source = source
-
-    def __getattr__(self, name):
-        return getattr(self._source, name)
-
-    def getFeatures(self, request=None):  # noqa: N802
-        return self._source.getFeatures(request or QgsFeatureRequest(),
-                                        QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    geoms = [f.geometry if f.geometry is not None and not f.geometry.is_empty
+             and f.geometry.geom_type in ("Polygon", "MultiPolygon") else None for f in result]
+    columns = {
+        "kind": [f.kind for f in result],
+        "severity": [f.severity for f in result],
+        "codes": [", ".join(f.codes) for f in result],
+        "feature_ids": [", ".join(str(i) for i in f.feature_ids) for f in result],
+        "message": [tr_message(f.message) for f in result],
+        "area_m2": [float(f.area_m2) for f in result],
+        "fixable": [bool(f.fixable) for f in result],
+    }
+    return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geoms, dtype="geometry"), crs=crs)
 
 
 class UnitQaAlgorithm(JwjtAlgorithm):
     UNITS, CODE_FIELD, CLASS_FIELD, ADMIN = "UNITS", "CODE_FIELD", "CLASS_FIELD", "ADMIN"
     MIN_AREA, MIN_GAP_AREA = "MIN_AREA", "MIN_GAP_AREA"
-    OUTPUT, N_FINDINGS, N_ERRORS = "OUTPUT", "N_FINDINGS", "N_ERRORS"
+    OUTPUT, N_FINDINGS, N_ERRORS, RESULT = "OUTPUT", "N_FINDINGS", "N_ERRORS", "RESULT"
+    VECTOR_INPUTS = (UNITS, ADMIN)
 
     ALG_ID, GROUP_ID = "unitqa", "checks"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Check control units (geometry, overlaps, gaps, codes)")
@@ -102,18 +88,25 @@ class UnitQaAlgorithm(JwjtAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_GAP_AREA, tr("Ignore gaps smaller than (m²)"), QgsProcessingParameterNumber.Type.Double,
             DEFAULT_GAP_MIN_AREA_M2, minValue=0.0))
+        self.add_keep_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Unit findings"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber(self.N_FINDINGS, tr("Number of findings")))
         self.addOutput(QgsProcessingOutputNumber(self.N_ERRORS, tr("Number of errors")))
+        self.addOutput(QgsProcessingOutputString(self.RESULT, "findings kept for the dock"))
 
     def execute(self, parameters, context, feedback):
-        source = self.required_source(parameters, self.UNITS, context)
-        layer_name = source.sourceName() or "units"
-        admin_source = self.parameterAsSource(parameters, self.ADMIN, context)
-        admin_name = (admin_source.sourceName() or "boundary") if admin_source is not None else "boundary"
-        frame = features_to_frame(_AllGeometries(source), layer_name=layer_name)
-        admin = features_to_frame(admin_source, layer_name=admin_name) if admin_source is not None else None
+        snapshot = self.source_snapshot(parameters, self.UNITS, context)
+        if snapshot is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        frame = snapshot.read(feedback.isCanceled)
+        self.push_log(feedback, frame.attrs["log"])
+        admin_snapshot = self.source_snapshot(parameters, self.ADMIN, context)
+        admin, admin_name = None, "boundary"
+        if admin_snapshot is not None:
+            admin = admin_snapshot.read(feedback.isCanceled)
+            self.push_log(feedback, admin.attrs["log"])
+            admin, admin_name = admin.drop(columns=["feature_id"]), admin_snapshot.name
         feedback.setProgress(20)
         mapping = resolve_mapping(frame, self.unit_field_overrides(parameters, context,
                                                                    (self.CODE_FIELD, self.CLASS_FIELD)))
@@ -122,20 +115,21 @@ class UnitQaAlgorithm(JwjtAlgorithm):
         result = check_units(frame, mapping, admin=admin,
                              min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
                              gap_min_area_m2=self.parameterAsDouble(parameters, self.MIN_GAP_AREA, context),
-                             layer=layer_name, admin_layer=admin_name)
+                             layer=snapshot.name, admin_layer=admin_name)
         feedback.setProgress(80)
         self.push_log(feedback, result.log)
 
         fields = findings_fields()
         sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                           source.sourceCrs())
-        for i, finding in enumerate(result):
-            if feedback.isCanceled():
-                break
-            sink.addFeature(finding_feature(finding, fields), QgsFeatureSink.Flag.FastInsert)
-            if i < LOG_LIMIT:
-                feedback.pushWarning(tr_message(finding.message))
+                                           snapshot.sink_crs)
+        write_to_sink(sink, findings_table(result, frame.crs), fields, feedback=feedback, progress=(80.0, 100.0))
+        for finding in list(result)[:LOG_LIMIT]:
+            feedback.pushWarning(tr_message(finding.message))
         feedback.setProgress(100)
         feedback.pushInfo(tr("{n} findings: {errors} errors, {warnings} warnings.").format(
             n=len(result), errors=result.n_errors, warnings=len(result) - result.n_errors))
-        return {self.OUTPUT: dest_id, self.N_FINDINGS: len(result), self.N_ERRORS: result.n_errors}
+        outputs = {self.OUTPUT: dest_id, self.N_FINDINGS: len(result), self.N_ERRORS: result.n_errors}
+        kept = self.keep_for_dock(parameters, context, result)
+        if kept:
+            outputs[self.RESULT] = kept
+        return outputs

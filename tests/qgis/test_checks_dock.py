@@ -6,6 +6,7 @@ from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 import jwjt_plugin
+from jwjt_plugin.adapters.i18n import tr_core
 
 
 @pytest.fixture()
@@ -147,3 +148,132 @@ def test_access_query_panel_verdicts_and_exports(checks, qtbot, sample_city, qgi
     assert "<html" in Path(html).read_text(encoding="utf-8").lower()
     assert Path(pdf).read_bytes()[:5] == b"%PDF-"
     project.removeAllMapLayers()
+
+
+# -- the panels run the Processing algorithms: same outputs, same messages -------------------------
+
+def rows_of(layer):
+    """(field names, [(attributes, geometry WKT)]) of a layer, in feature order."""
+    names = layer.fields().names()
+    rows = [([None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in f.attributes()],
+             f.geometry().asWkt(3) if f.hasGeometry() else "") for f in layer.getFeatures()]
+    return names, rows
+
+
+def via_processing(alg_id, params):
+    """Outputs and messages of ``processing.run("jwjt:<alg_id>", ...)`` (Processing's own context)."""
+    import processing
+
+    from jwjt_plugin.gui.algorithm_run import CollectingFeedback
+
+    feedback = CollectingFeedback()
+    res = processing.run(f"jwjt:{alg_id}", params, feedback=feedback)
+    # processing.run itself logs "Results: {…}" after the algorithm: not the algorithm's words
+    return res, [(lvl, t) for lvl, t in feedback.messages if not t.startswith("Results: ")]
+
+
+def sample_layers(sample_city):
+    project = QgsProject.instance()
+    units = QgsVectorLayer(f"{sample_city / 'units.gpkg'}|layername=control_units", "units", "ogr")
+    admin = QgsVectorLayer(f"{sample_city / 'admin.gpkg'}|layername=admin_boundary", "admin", "ogr")
+    plans = {k: QgsVectorLayer(f"{sample_city / 'spatial_plans.gpkg'}|layername={k}", k, "ogr")
+             for k in ("ecological_redline", "permanent_farmland", "urban_boundary")}
+    project.addMapLayers([units, admin, *plans.values()])
+    return units, admin, plans
+
+
+def run_qa_panel(qa, qtbot, layer, admin=None):
+    qa.units_combo.setLayer(layer)
+    qa.admin_combo.setLayer(admin)
+    qa.run()
+    qtbot.waitUntil(lambda: qa.task is None, timeout=60000)
+    assert qa.result is not None and qa.findings_layer is not None, qa.status.text()
+
+
+def test_qa_panel_and_processing_agree_on_the_sample_city(checks, qtbot, sample_city, qgis_processing,
+                                                          qgis_new_project):
+    units, admin, _plans = sample_layers(sample_city)
+    qa = checks.qa
+    qa.min_area.setValue(2_000_000)  # some units are below it: findings to compare
+    run_qa_panel(qa, qtbot, units, admin)
+    res, messages = via_processing("unitqa", {"UNITS": units, "ADMIN": admin, "MIN_AREA": 2_000_000,
+                                              "OUTPUT": "memory:"})
+    names, rows = rows_of(res["OUTPUT"])
+    assert rows and len(rows) == res["N_FINDINGS"] == len(qa.result.findings)
+    assert rows_of(qa.findings_layer) == (names, rows)
+    assert qa.messages == messages
+    assert list(qa.view.model.frame["kind"]) == [r[0][names.index("kind")] for r in rows]
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_qa_lists_an_invalid_polygon_through_panel_and_processing(checks, qtbot, broken_units, qgis_processing):
+    layer, code, fid = broken_units
+    qa = checks.qa
+    run_qa_panel(qa, qtbot, layer)
+    # Processing's default context skips invalid geometries; the algorithm must still see the bow-tie.
+    res, messages = via_processing("unitqa", {"UNITS": layer, "OUTPUT": "memory:"})
+    names, rows = rows_of(res["OUTPUT"])
+    assert rows_of(qa.findings_layer) == (names, rows)
+    assert qa.messages == messages
+    for found in ([r[0] for r in rows], [[f.kind, f.severity, ", ".join(f.codes)] for f in qa.result.findings]):
+        bad = [r for r in found if r[0] == "invalid_geometry"]
+        assert len(bad) == 1 and code in bad[0][2]
+    (bad,) = [f for f in qa.result.findings if f.kind == "invalid_geometry"]
+    assert list(bad.feature_ids) == [fid] and bad.fixable
+    assert any("Self-intersection" in text for _level, text in messages)
+
+
+def test_plan_panel_and_processing_agree_on_the_sample_city(checks, qtbot, sample_city, qgis_processing,
+                                                            qgis_new_project):
+    units, _admin, plans = sample_layers(sample_city)
+    panel = checks.plans
+    panel.set_rules(list(panel.rules), save=True)  # all rules on
+    panel.units_combo.setLayer(units)
+    for k, lyr in plans.items():
+        panel.plan_combos[k].setLayer(lyr)
+    panel.run()
+    qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
+    assert panel.result is not None and panel.conflict_layer is not None, panel.status.text()
+    res, messages = via_processing("planoverlaps", {
+        "UNITS": units, "REDLINE": plans["ecological_redline"], "FARMLAND": plans["permanent_farmland"],
+        "URBAN": plans["urban_boundary"], "OUTPUT": "memory:"})
+    names, rows = rows_of(res["OUTPUT"])
+    assert len(rows) == res["N_CONFLICTS"] == 5
+    assert rows_of(panel.conflict_layer) == (names, rows)
+    assert panel.messages == messages
+    QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.mark.parametrize("xy, industry, buffer_m", [
+    ((514477, 2582702), "steel", 0),
+    ((521388.2, 2590664.7), "light_industry", 300),
+    ((600000, 2590000), "light_industry", 0),
+])
+def test_query_panel_and_processing_agree_on_the_sample_city(checks, qtbot, sample_city, qgis_processing,
+                                                             qgis_new_project, tmp_path, xy, industry, buffer_m):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY
+
+    from jwjt_plugin.core.industries import INDUSTRY_KEYS
+
+    units, _admin, plans = sample_layers(sample_city)
+    panel = checks.query
+    panel.units_combo.setLayer(units)
+    for k, lyr in plans.items():
+        panel.plan_combos[k].setLayer(lyr)
+    panel.industry_combo.setCurrentIndex(panel.industry_combo.findData(industry))
+    panel.buffer.setValue(buffer_m)
+    site, crs = QgsGeometry.fromPointXY(QgsPointXY(*xy)), QgsCoordinateReferenceSystem("EPSG:4547")
+    panel.query(site, crs)
+    qtbot.waitUntil(lambda: panel.task is None, timeout=60000)
+    assert panel.result is not None, panel.status.text()
+    site_layer = panel.site_layer_of(site, crs)
+    res, messages = via_processing("accessquery", {
+        "SITE": site_layer, "INDUSTRY": INDUSTRY_KEYS.index(industry), "UNITS": units, "BUFFER": buffer_m,
+        "REDLINE": plans["ecological_redline"], "FARMLAND": plans["permanent_farmland"],
+        "URBAN": plans["urban_boundary"], "OUTPUT_HTML": str(tmp_path / "q.html")})
+    assert panel.result.verdict == res["VERDICT"]
+    assert len(panel.result.units) == res["N_UNITS"]
+    assert panel.result.reasons_text(tr_core) == res["REASONS"]
+    assert panel.html == Path(res["OUTPUT_HTML"]).read_text(encoding="utf-8")
+    assert panel.messages == messages
+    QgsProject.instance().removeAllMapLayers()

@@ -161,13 +161,17 @@ def expected_algorithms(plugin_dir: Path) -> dict:
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Return) and isinstance(sub.value, ast.Constant):
                     provider_id = sub.value.value
-        if isinstance(node, ast.FunctionDef) and node.name == "loadAlgorithms":
+        if isinstance(node, ast.FunctionDef) and node.name in ("loadAlgorithms", "algorithm_classes"):
+            # classes imported there and either instantiated (Cls()) or listed in the return value
             for sub in ast.walk(node):
                 if isinstance(sub, ast.ImportFrom) and sub.level == 1 and sub.module:
                     for alias in sub.names:
                         modules[alias.asname or alias.name] = sub.module
+            for sub in ast.walk(node):
                 if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in modules:
                     classes.append(sub.func.id)
+                if isinstance(sub, ast.Return) and isinstance(sub.value, (ast.Tuple, ast.List)):
+                    classes += [e.id for e in sub.value.elts if isinstance(e, ast.Name) and e.id in modules]
     ids, unresolved = [], []
     for cls in classes:
         name = None
@@ -175,6 +179,7 @@ def expected_algorithms(plugin_dir: Path) -> dict:
         if mod.exists():
             for node in ast.walk(ast.parse(mod.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.ClassDef) and node.name == cls:
+                    name = name or _alg_id(node)  # JwjtAlgorithm.name() returns the class's ALG_ID
                     for fn in node.body:
                         if isinstance(fn, ast.FunctionDef) and fn.name == "name":
                             for sub in ast.walk(fn):
@@ -186,6 +191,21 @@ def expected_algorithms(plugin_dir: Path) -> dict:
             unresolved.append(cls)
     return {"provider": provider_id, "classes": classes, "ids": sorted(ids), "unresolved": unresolved,
             "count": len(classes)}
+
+
+def _alg_id(cls_node) -> str:
+    """``ALG_ID = "…"`` (or ``ALG_ID, GROUP_ID = "…", "…"``) in a class body; '' when absent."""
+    for stmt in cls_node.body:
+        if not isinstance(stmt, ast.Assign):
+            continue
+        for target in stmt.targets:
+            if isinstance(target, ast.Name) and target.id == "ALG_ID" and isinstance(stmt.value, ast.Constant):
+                return stmt.value.value
+            if isinstance(target, ast.Tuple) and isinstance(stmt.value, ast.Tuple):
+                for t, v in zip(target.elts, stmt.value.elts):
+                    if isinstance(t, ast.Name) and t.id == "ALG_ID" and isinstance(v, ast.Constant):
+                        return v.value
+    return ""
 
 
 def required_modules(plugin_dir: Path) -> dict:
