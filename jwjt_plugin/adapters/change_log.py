@@ -1,17 +1,30 @@
 """Records every committed attribute change of a watched layer in its change log.
 
 Old values are read from the provider and new ones from the edit buffer just before the
-commit; the records are written only after the commit succeeded.
+commit; the records are written only after the commit succeeded (afterCommitChanges), into
+the layer's GeoPackage or a CSV beside its file, or for a layer in a database (PostGIS) into
+a table of that database (adapters/db_log.py). When the log cannot be written the commit
+stands; the listeners (the editor) are told, with a message naming the file or table.
 """
 from __future__ import annotations
 
 import getpass
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
-from qgis.core import QgsApplication, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsMessageLog, QgsVectorLayer
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-from ..core.audit import ChangeRecord, append_change_log, diff_records, log_target, read_change_log
+from ..core.audit import (
+    LOG_WRITE_FAILED,
+    ChangeRecord,
+    append_change_log,
+    diff_records,
+    log_target,
+    read_change_log,
+)
+from ..core.messages import JwjtInputError, Message
+from .db_log import append_db_log, is_database_layer, read_db_log, table_label
+from .i18n import tr_message
 from .layers import python_value
 
 
@@ -27,6 +40,24 @@ class ChangeLogger:
         self._pending: Dict[str, List[ChangeRecord]] = {}
         self.memory: Dict[str, List[ChangeRecord]] = {}   # layers without a file keep their log here
         self.code_field: Dict[str, Optional[str]] = {}
+        self._error_listeners: List[Callable[[Message], None]] = []
+
+    def add_error_listener(self, listener: Callable[[Message], None]) -> None:
+        """``listener(message)`` is called when a change log cannot be written or read."""
+        if listener not in self._error_listeners:
+            self._error_listeners.append(listener)
+
+    def remove_error_listener(self, listener: Callable[[Message], None]) -> None:
+        if listener in self._error_listeners:
+            self._error_listeners.remove(listener)
+
+    def _report(self, message: Message) -> None:
+        QgsMessageLog.logMessage(tr_message(message), "JWJT", Qgis.MessageLevel.Warning)
+        for listener in list(self._error_listeners):
+            try:
+                listener(message)
+            except Exception as err:  # noqa: BLE001 - a listener must not break the commit's other slots
+                QgsMessageLog.logMessage(str(err), "JWJT", Qgis.MessageLevel.Warning)
 
     def watch(self, layer: QgsVectorLayer, code_field: Optional[str]) -> None:
         self.code_field[layer.id()] = code_field
@@ -38,10 +69,20 @@ class ChangeLogger:
         layer.willBeDeleted.connect(lambda lid=layer.id(): self.layers.pop(lid, None))  # noqa: B008 - id bound now: the layer is half gone when it fires
 
     def target(self, layer: QgsVectorLayer) -> Optional[str]:
+        """Where the layer's log is written: a file, the database table (as named to the user), or
+        None (kept in memory)."""
+        if is_database_layer(layer):
+            return table_label(layer)
         path = _source_path(layer)
         return log_target(path) if path else None
 
     def records(self, layer: QgsVectorLayer) -> List[ChangeRecord]:
+        if is_database_layer(layer):
+            try:
+                return read_db_log(layer)
+            except JwjtInputError as err:
+                self._report(err.message)
+                return []
         target = self.target(layer)
         return read_change_log(target) if target else list(self.memory.get(layer.id(), []))
 
@@ -70,11 +111,24 @@ class ChangeLogger:
         records = self._pending.pop(layer.id(), [])
         if not records:
             return
+        if is_database_layer(layer):
+            try:
+                append_db_log(layer, records)
+            except JwjtInputError as err:
+                self._report(err.message)
+            return
         target = self.target(layer)
-        if target:
-            append_change_log(target, records)
-        else:
+        if not target:
             self.memory.setdefault(layer.id(), []).extend(records)
+            return
+        try:
+            append_change_log(target, records)
+        except JwjtInputError as err:
+            self._report(Message(LOG_WRITE_FAILED, {"layer": layer.name(), "target": target,
+                                                    "error": err.message}, "error"))
+        except (OSError, RuntimeError, ValueError) as err:  # a read-only folder, a locked GeoPackage
+            self._report(Message(LOG_WRITE_FAILED, {"layer": layer.name(), "target": target, "error": str(err)},
+                                 "error"))
 
     def unsaved_layers(self) -> List[QgsVectorLayer]:
         return [lyr for lyr in self.layers.values() if lyr.isEditable() and lyr.isModified()]

@@ -1,7 +1,8 @@
 """The change log of access-list edits (audit trail), kept with the data.
 
 GeoPackage layers get a table ``jwjt_change_log`` in the same file; other file formats a
-CSV beside them. Records are only ever appended.
+CSV beside them; layers in a database (PostGIS) a table ``jwjt_change_log`` in the layer's
+schema (adapters/db_log.py). Records are only ever appended.
 """
 from __future__ import annotations
 
@@ -28,6 +29,19 @@ class ChangeRecord:
 
 
 COLUMNS = [f.name for f in fields(ChangeRecord)]
+
+#: Told to the user when the layer's edits were committed but their change log could not be
+#: written (the edits stay saved; the log misses these records).
+LOG_WRITE_FAILED = QT_TRANSLATE_NOOP(
+    "JwjtCore", "The edits of layer '{layer}' were saved, but their change log could not be written to "
+                "{target}: {error}")
+#: The same, for a layer kept in a database: ``table`` is the schema-qualified table.
+DB_LOG_WRITE_FAILED = QT_TRANSLATE_NOOP(
+    "JwjtCore", "The edits of layer '{layer}' were saved, but their change log could not be written to "
+                "the database table {table} (database '{database}'): {error}")
+#: The change log table of a database layer could not be read.
+DB_LOG_READ_FAILED = QT_TRANSLATE_NOOP(
+    "JwjtCore", "The change log in the database table {table} (database '{database}') cannot be read: {error}")
 
 
 def _text(v) -> str:

@@ -3,12 +3,18 @@
 Saving the form is one edit command in the layer's edit buffer (Ctrl+Z, Rollback and Save
 Layer Edits behave as anywhere in QGIS); nothing is saved while validation finds an error.
 Measures from the library go into the right dimension, for one unit or in bulk.
+
+Several analysts may edit the same layer (a shared PostGIS table): when a unit is shown the
+editor also reads its values straight from the data provider, and before a save it reads
+them again; a field the save would change that another session changed meanwhile refuses
+the save, with both values in the message and the form left as it is. Nothing is overwritten
+without the user seeing the other value.
 """
 from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional
 
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import Qgis, QgsFeature, QgsFeatureRequest, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsHighlight
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
@@ -35,12 +41,13 @@ from qgis.PyQt.QtWidgets import (
 from ..adapters.change_log import ChangeLogger
 from ..adapters.edits import edit_command
 from ..adapters.i18n import term_label, tr, tr_message
-from ..adapters.layers import features_to_frame, python_value
+from ..adapters.inputs import snapshot_layer
+from ..adapters.layers import python_value
 from ..adapters.project_settings import load_mapping
 from ..core.access_validation import validate_record
 from ..core.fields import ACCESS_DIMENSIONS, FieldMapping
 from ..core.measures import Measure, industries, insert_measure, load_measures
-from ..core.messages import JwjtInputError
+from ..core.messages import JwjtInputError, Message
 from ..core.terms import Dimension, UnitClass
 
 TEXT_ROLES = ACCESS_DIMENSIONS + ("remark",)
@@ -62,9 +69,15 @@ class AccessEditorDock(QgsDockWidget):
         self.fid: Optional[int] = None
         self.mapping = FieldMapping()
         self.loaded: Dict[str, object] = {}
+        # The shown unit's values in the data provider (the database), read when it was shown and
+        # moved on by our own commits: what a save expects to find there still.
+        self.db_loaded: Dict[str, object] = {}
+        self._committing: Dict[str, object] = {}
+        self._watched: Optional[QgsVectorLayer] = None
         self.highlight: Optional[QgsHighlight] = None
         self.measures: List[Measure] = load_measures()
         self._build()
+        self.logger.add_error_listener(self._on_log_error)
         if session is not None:
             session.resultsChanged.connect(self._on_results_changed)
 
@@ -191,6 +204,8 @@ class AccessEditorDock(QgsDockWidget):
         self.logger.watch(layer, self.mapping.code)
         self.loaded = {role: python_value(feature[field]) for role, field in self.mapping.as_dict().items()
                        if field and layer.fields().indexOf(field) >= 0}
+        self.db_loaded = self.provider_values() or {}
+        self._watch_layer(layer)
         self._fill_form()
         self._set_highlight(feature)
         self._set_enabled(True)
@@ -275,17 +290,22 @@ class AccessEditorDock(QgsDockWidget):
                     label.setVisible(True)
             self.status.setText(tr("Not saved: {n} problems to correct.").format(n=len(problems)))
             return False
-        changes = {}
+        changes, changed_roles = {}, {}
         for role, value in values.items():
             field = getattr(self.mapping, role, None)
             if not field or self.layer.fields().indexOf(field) < 0:
                 continue
             old = self.loaded.get(role)
-            if ("" if old is None else str(old)) != ("" if value is None else str(value)):
+            if _text(old) != _text(value):
                 changes[self.layer.fields().indexOf(field)] = _typed(self.layer, field, value)
+                changed_roles[role] = value
         if not changes:
             self.status.setText(tr("Nothing changed."))
             return True
+        refusal = self._conflict_message(changed_roles, values)
+        if refusal:
+            self.status.setText(refusal)
+            return False
         try:
             with edit_command(self.layer, tr("Edit access list of {unit}").format(unit=values.get("code"))) \
                     as started:
@@ -299,6 +319,110 @@ class AccessEditorDock(QgsDockWidget):
             name=self.layer.name()) if started else ""
         self.status.setText(tr("Saved to the edit buffer (undo with Ctrl+Z).") + note)
         return True
+
+    # -- other sessions ------------------------------------------------------------------------------
+    def provider_values(self) -> Optional[Dict[str, object]]:
+        """The shown unit's mapped values as the data provider has them now: a fresh read of the
+        database (or file), not the layer's edit buffer or cache. None for a feature not yet
+        committed, or when the provider no longer has it."""
+        if self.layer is None or self.fid is None or self.fid < 0:
+            return None
+        provider = self.layer.dataProvider()
+        pfields = provider.fields()
+        roles = {role: field for role, field in self.mapping.as_dict().items() if field and pfields.indexOf(field) >= 0}
+        request = QgsFeatureRequest(self.fid).setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(
+            list(roles.values()), pfields)
+        for f in provider.getFeatures(request):
+            return {role: python_value(f[field]) for role, field in roles.items()}
+        return None
+
+    def _conflict_message(self, changed: Dict[str, object], values: Dict[str, object]) -> str:
+        """Why the save must be refused ("" when it may go on): the provider's current value of a
+        field the save changes differs from the one this editor loaded."""
+        if self.fid is None or self.fid < 0 or not self.db_loaded:
+            return ""
+        current = self.provider_values()
+        unit = _text(self.db_loaded.get("code") or self.loaded.get("code") or values.get("code")) or f"#{self.fid}"
+        if current is None:
+            return tr("Not saved: unit {unit} is no longer in the data source of layer '{layer}' (deleted in "
+                      "another session?). Your form is kept.").format(unit=unit, layer=self.layer.name())
+        lines = []
+        for role, new in changed.items():
+            if role not in self.db_loaded or role not in current:
+                continue
+            if _text(current[role]) != _text(self.db_loaded[role]):
+                lines.append(tr("Field '{field}': you loaded \"{loaded}\", the database now has \"{current}\", "
+                                "your new value is \"{new}\".").format(
+                    field=getattr(self.mapping, role), loaded=_text(self.db_loaded[role]),
+                    current=_text(current[role]), new=_text(new)))
+        if not lines:
+            return ""
+        head = tr("Not saved: unit {unit} was changed in another session since you loaded it, and nothing was "
+                  "overwritten. Your form is kept: copy what you need, then click the unit again to load the "
+                  "current values.").format(unit=unit)
+        return "\n".join([head, *lines])
+
+    def _watch_layer(self, layer: QgsVectorLayer) -> None:
+        """Follow the shown layer's commits (what was committed is what the database has now) and
+        rollbacks (the form shows the layer again). Bound methods: Qt drops the connections when
+        the dock is destroyed."""
+        if self._watched is layer:
+            return
+        self._unwatch_layer()
+        layer.beforeCommitChanges.connect(self._before_layer_commit)
+        layer.afterCommitChanges.connect(self._after_layer_commit)
+        layer.afterRollBack.connect(self._after_layer_rollback)
+        layer.willBeDeleted.connect(self._unwatch_layer)
+        self._watched = layer
+
+    def _unwatch_layer(self) -> None:
+        layer, self._watched = self._watched, None
+        if layer is None:
+            return
+        for signal, slot in ((layer.beforeCommitChanges, self._before_layer_commit),
+                             (layer.afterCommitChanges, self._after_layer_commit),
+                             (layer.afterRollBack, self._after_layer_rollback),
+                             (layer.willBeDeleted, self._unwatch_layer)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+
+    def _before_layer_commit(self, *_args) -> None:
+        self._committing = {}
+        layer = self.layer
+        buffer = layer.editBuffer() if layer is not None else None
+        if self.fid is None or buffer is None:
+            return
+        fields = layer.fields()
+        changed = buffer.changedAttributeValues().get(self.fid, {})
+        self._committing = {fields.at(int(i)).name(): python_value(v) for i, v in changed.items()}
+
+    def _after_layer_commit(self) -> None:
+        committed, self._committing = self._committing, {}
+        for role, field in self.mapping.as_dict().items():
+            if field in committed:
+                self.db_loaded[role] = committed[field]
+
+    def _after_layer_rollback(self) -> None:
+        layer = self.layer
+        if layer is None or self.fid is None:
+            return
+        feature = layer.getFeature(self.fid)
+        if not feature.isValid():
+            return
+        self.loaded = {role: python_value(feature[field]) for role, field in self.mapping.as_dict().items()
+                       if field and layer.fields().indexOf(field) >= 0}
+        self.db_loaded = self.provider_values() or {}
+        self._fill_form()
+
+    def _on_log_error(self, message: Message) -> None:
+        text = tr_message(message)
+        self.status.setText(text)
+        try:
+            self.iface.messageBar().pushMessage("JWJT", text, Qgis.MessageLevel.Warning, 0)
+        except (AttributeError, RuntimeError, TypeError):
+            pass
 
     # -- measures ------------------------------------------------------------------------------------
     def _fill_industries(self) -> None:
@@ -412,7 +536,7 @@ class AccessEditorDock(QgsDockWidget):
                                                   tr("Excel workbook (*.xlsx);;CSV files (*.csv)"))
             if not path:
                 return None
-        frame = features_to_frame(self.layer, layer_name=self.layer.name())
+        frame = snapshot_layer(self.layer).read()  # read as every analysis reads a layer
         rows = None
         if flagged_only:
             codes = set(self.flagged_codes())
@@ -427,12 +551,18 @@ class AccessEditorDock(QgsDockWidget):
         return path
 
     def shutdown(self) -> None:
+        self.logger.remove_error_listener(self._on_log_error)
+        self._unwatch_layer()
         if self.session is not None:
             try:
                 self.session.resultsChanged.disconnect(self._on_results_changed)
             except (TypeError, RuntimeError):
                 pass
         self.clear_highlight()
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
 
 
 def _typed(layer: QgsVectorLayer, field: str, value):

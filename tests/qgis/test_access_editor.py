@@ -4,7 +4,7 @@ import csv
 import shutil
 
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
@@ -184,3 +184,30 @@ def test_editor_reads_metrics_and_flags_from_the_session_after_a_synergy_run(plu
     assert published == [SYNERGY, SYNERGY] and plugin.session.latest(SYNERGY) is d.result
     assert set(ed.flagged_codes()) == set(d.result.units.loc[d.result.units["SYN_FLAG"] == 1, "UNIT"])
     assert len(ed.flagged_codes()) > len(flagged)
+
+
+def test_save_refused_when_another_session_changed_the_unit_in_the_file(plugin, units):
+    """The check before a save reads the provider, not the layer: a second layer on the same
+    GeoPackage (another QGIS) that committed meanwhile refuses the save, the form is kept."""
+    layer, path = units
+    other = QgsVectorLayer(f"{path}|layername=control_units", "units (other)", "ogr")
+    feat = key_control_unit(layer)
+    click_unit(plugin, layer, feat)
+    ed = plugin.editor
+    assert other.startEditing()
+    other.changeAttributeValue(feat.id(), other.fields().indexOf("REMARK"), "他人已改")
+    assert other.commitChanges()
+    ed.text_edits["remark"].setPlainText("我的修改")
+    assert not ed.save()
+    message = ed.status.text()
+    assert feat["HJZHGKDYBM"] in message and '"他人已改"' in message and '"我的修改"' in message
+    assert ed.text_edits["remark"].toPlainText() == "我的修改" and not layer.isModified()
+    other_value = next(other.dataProvider().getFeatures(QgsFeatureRequest(feat.id())))["REMARK"]
+    assert other_value == "他人已改"
+    # a field the other session did not touch still saves
+    click_unit(plugin, layer, layer.getFeature(feat.id()))
+    assert ed.text_edits["remark"].toPlainText() == "他人已改"
+    ed.name_edit.setText(feat["HJZHGKDYMC"] + "（修订）")
+    assert ed.save(), ed.status.text()
+    assert layer.commitChanges()
+    assert [r.field for r in read_change_log(path)] == ["HJZHGKDYMC"]   # the other session has no editor
