@@ -161,11 +161,12 @@ def is_recognised(label: GridLabel) -> bool:
 def recognised_grids(items: Iterable[Tuple[object, GridLabel]]) -> List[Tuple[object, GridLabel]]:
     """The (layer, label) pairs that name a species and a period, by period, species and sector."""
     rows = [(obj, lab) for obj, lab in items if is_recognised(lab)]
-    periods = period_order(lab.period for _o, lab in rows)
+    periods = period_order(lab.period or "" for _o, lab in rows)  # both set: is_recognised
     species_rank = {s: i for i, s in enumerate(SPECIES)}
     sectors = [TOTAL] + sector_order(lab.sector for _o, lab in rows)
-    return sorted(rows, key=lambda r: (periods.index(r[1].period), species_rank.get(r[1].species, len(SPECIES)),
-                                       r[1].species, sectors.index(r[1].sector)))
+    return sorted(rows, key=lambda r: (periods.index(r[1].period or ""),
+                                       species_rank.get(r[1].species or "", len(SPECIES)),
+                                       r[1].species or "", sectors.index(r[1].sector)))
 
 
 def require_species(label: GridLabel, name: str) -> str:
