@@ -218,6 +218,7 @@ def read_layer(path: str, layer: Optional[str], encoding: Optional[str]):
     from .core.units_io import read_vector
 
     frame = read_vector(path, layer, encoding=encoding)
+    frame.attrs["requested_layer"] = layer
     fids = _feature_ids(path, frame.attrs.get("layer"))
     if "feature_id" not in frame.columns:
         frame["feature_id"] = (np.array(fids, dtype=np.int64) if fids is not None and len(fids) == len(frame)
@@ -241,8 +242,9 @@ def _feature_ids(path: str, layer: Optional[str]) -> Optional[List[int]]:
 
 
 def layer_label(frame, path: str) -> str:
-    """The name messages use for a layer read from ``path``: its layer name, as QGIS names it."""
-    return frame.attrs.get("layer") or Path(path).stem
+    """The name messages use for a layer read from ``path``, as Processing names a layer given as a
+    path: the layer asked for inside the file, else the file's stem (adapters.inputs.layer_name)."""
+    return frame.attrs.get("requested_layer") or Path(path).stem
 
 
 def note_lines(log: Iterable, heading: str = "Notes:") -> List[str]:

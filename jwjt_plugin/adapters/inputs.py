@@ -72,11 +72,12 @@ def loaded_layer_files(project: Optional[QgsProject] = None) -> List[Tuple[str, 
 
 def layer_name(layer: QgsMapLayer, project: Optional[QgsProject] = None) -> str:
     """The name messages use: the user's for a project layer; for a layer Processing loaded from a
-    path, the file's own layer name (a GeoPackage layer, else the file stem), as the CLI names it."""
+    path, the layer named in it (``…|layername=x``), else the file's stem, as the CLI names it."""
     if in_project(layer, project) or not layer_file(layer):
         return layer.name()
     uri = _decoded_uri(layer)
-    return uri.get("layerName") or os.path.splitext(os.path.basename(uri.get("path") or layer.source()))[0]
+    path = uri.get("path") or layer.source()
+    return uri.get("layerName") or os.path.splitext(os.path.basename(path))[0]
 
 
 def in_project(layer: Optional[QgsMapLayer], project: Optional[QgsProject] = None) -> bool:

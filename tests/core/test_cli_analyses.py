@@ -84,7 +84,8 @@ def test_unitqa_gives_the_core_findings_and_messages(tmp_path, capsys, broken_un
     frame = read_vector(str(broken_units))
     frame["feature_id"] = np.arange(len(frame)) + 1  # the GeoPackage's feature ids, as QGIS shows them
     admin = read_vector(str(SAMPLE / "admin.gpkg"), "admin_boundary")
-    want = check_units(frame, resolve_mapping(frame), admin=admin, layer="units", admin_layer="admin_boundary")
+    # a bare path is named by its file, as Processing names a layer given as a path
+    want = check_units(frame, resolve_mapping(frame), admin=admin, layer="broken_units", admin_layer="admin_boundary")
     kinds = {f.kind for f in want}
     assert {"duplicate_code", "malformed_code", "missing_class", "overlap"} <= kinds
     assert f"{len(want)} findings: {want.n_errors} errors, {len(want) - want.n_errors} warnings." in printed
