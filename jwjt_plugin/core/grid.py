@@ -49,9 +49,15 @@ class GridSpec:
                 "JwjtCore", "Grid '{name}' is rotated or sheared; only north-up grids are supported."),
                 name=name)
         x0, dx, y0, dy = gt[0], gt[1], gt[3], gt[5]
-        if dx <= 0 or dy == 0:
+        # ``not (dx > 0)``, not ``dx <= 0``: a NaN cell size (an ASCII grid's "cellsize nan") must fail too.
+        if not (dx > 0 and dy != 0 and math.isfinite(dx) and math.isfinite(dy)):
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "Grid '{name}' has an invalid cell size ({dx}, {dy})."), name=name, dx=dx, dy=dy)
+        if not all(math.isfinite(v) for v in (x0, y0, x0 + dx * ncols, y0 + dy * nrows)):
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "Grid '{name}' has an invalid origin or extent (origin {x0}, {y0}; cell size {dx} × "
+                            "{dy}; {rows} × {cols} cells): its georeferencing is damaged."),
+                name=name, x0=x0, y0=y0, dx=dx, dy=dy, rows=nrows, cols=ncols)
         if dy > 0:
             # South-up source: the caller flips the array; the spec is stored north-up.
             y0 = y0 + dy * nrows

@@ -310,7 +310,9 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     nxt_col[last] = ncols
     has_run = (nxt_col > col + 1) & (wind_incl > MIN_FRACTION)
     whole = np.abs(wind_incl - np.rint(wind_incl)) <= 1e-9
-    rsel = has_run & whole
+    # A winding within 1e-9 of 0 is outside, not a run of interior cells: an edge a rounding
+    # error below a grid line leaves such a remainder in the row beneath it.
+    rsel = has_run & whole & (wind_incl > 0.5)
     runs = (row_g[rsel], col[rsel] + 1, nxt_col[rsel], unit_g[rsel])
 
     fsel = has_run & ~whole

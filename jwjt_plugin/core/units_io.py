@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 import numpy as np
 
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
-from .readers._gdal import gdal_errors, last_reason, path_exists
+from .readers._gdal import gdal_errors, gdal_path, last_reason, path_exists
 
 #: DBF language-driver ids (byte 29) that name a code page we trust. Western ids (0x01,
 #: 0x03, 0x57 "ANSI"...) are left out on purpose: tools stamp them by default whatever the
@@ -38,7 +38,7 @@ def _open_vector(path: str, update: bool = False, options: Optional[List[str]] =
     err = None
     with gdal_errors() as errs:
         try:
-            ds = gdal.OpenEx(path, flags, open_options=options or [])
+            ds = gdal.OpenEx(gdal_path(path), flags, open_options=options or [])
         except RuntimeError as exc:
             ds, err = None, exc
     return ds, last_reason(errs, err)
@@ -80,6 +80,8 @@ def read_vector(path: str, layer: Union[str, int, None] = None, encoding: Option
     is_shape = ds.GetDriver().ShortName == "ESRI Shapefile"
     lyr = _pick_layer(ds, path, layer)
     layer_name = lyr.GetName()
+    # By index, not name, when reopening: the bindings cannot pass back a name that is not UTF-8.
+    layer_index = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())].index(layer_name)
     dbf = _dbf_path(path, layer_name) if is_shape else None
     if dbf:
         # Reopen without GDAL's recoding so we see the bytes as stored.
@@ -87,12 +89,23 @@ def read_vector(path: str, layer: Union[str, int, None] = None, encoding: Option
         if ds is None:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "'{path}' could not be opened as a vector layer: {reason}"), path=path, reason=reason)
-        lyr = ds.GetLayerByName(layer_name)
+        lyr = ds.GetLayer(layer_index)
     elif encoding:
         log.add(QT_TRANSLATE_NOOP(
             "JwjtCore", "'{path}': the encoding '{encoding}' was ignored; this format stores text as UTF-8."),
             level="info", path=path, encoding=encoding)
-    table = _read_features(lyr, raw_text=dbf is not None)
+    # A damaged file (a truncated .shp, a malformed GeoPackage page) makes OGR report a failure
+    # and end the layer early, even with exceptions on: refuse it rather than lose features.
+    err = None
+    with gdal_errors() as errs:
+        try:
+            table = _read_features(lyr, raw_text=dbf is not None)
+        except RuntimeError as exc:
+            err = exc
+    if err is not None or errs:
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "'{path}' is damaged: its features could not be read: {reason}"),
+            path=path, reason=last_reason(errs, err))
     if dbf:
         codec, source = _choose_encoding(dbf, encoding, table, path, log)
         names = _dbf_field_names(dbf, len(table.names)) or [n.encode("utf-8", "surrogateescape")
@@ -103,7 +116,7 @@ def read_vector(path: str, layer: Union[str, int, None] = None, encoding: Option
                                 for v in table.columns[j]]
     else:
         codec, source = "utf-8", "format"
-    gdf = _to_geodataframe(table, _layer_crs(lyr, path, log))
+    gdf = _to_geodataframe(table, _layer_crs(lyr, path, log), path)
     # fids: the feature ids QGIS gives the same features (OGR's), so a QGIS selection can be applied.
     gdf.attrs.update(source=path, layer=layer_name, encoding=codec, encoding_source=source, log=log,
                      fids=table.fids)
@@ -188,7 +201,11 @@ def _read_features(lyr, raw_text: bool) -> _Table:
 def _layer_crs(lyr, path: str, log: MessageLog):
     from pyproj import CRS
 
-    srs = lyr.GetSpatialRef()
+    with gdal_errors():  # a damaged .prj: no CRS, without GDAL's complaints on stderr
+        try:
+            srs = lyr.GetSpatialRef()
+        except RuntimeError:
+            srs = None
     # GeoPackage layers without a CRS carry GDAL's placeholders for srs_id 0 / -1.
     if srs is None or (srs.GetName() or "").startswith("Undefined ") and not srs.GetAuthorityCode(None):
         return None
@@ -203,7 +220,7 @@ def _layer_crs(lyr, path: str, log: MessageLog):
             return None
 
 
-def _to_geodataframe(table: _Table, crs):
+def _to_geodataframe(table: _Table, crs, path: str = ""):
     import geopandas as gpd
     import pandas as pd
     import shapely
@@ -220,9 +237,23 @@ def _to_geodataframe(table: _Table, crs):
             data[name] = np.array(values, dtype=bool)
         else:
             data[name] = pd.Series(values, dtype=object)
-    frame = pd.DataFrame(data, columns=table.names)
+    # The index is explicit: a layer without attribute fields (or whose .dbf lost them) would
+    # otherwise give a frame of 0 rows that its geometries do not fit.
+    frame = pd.DataFrame(data, columns=table.names, index=pd.RangeIndex(len(table.fids)))
     if table.has_geometry:
-        geoms = shapely.from_wkb(np.array(table.geometries, dtype=object))
+        wkb = np.array(table.geometries, dtype=object)
+        geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+        bad = np.flatnonzero(shapely.is_missing(geoms) & ~shapely.is_missing(wkb))
+        if bad.size:
+            try:
+                shapely.from_wkb(wkb[bad[0]])
+            except shapely.errors.GEOSException as exc:
+                reason = str(exc)
+            else:
+                reason = "invalid WKB"
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "'{path}': the geometry of feature {fid} is damaged and cannot be read: {reason}"),
+                path=path, fid=table.fids[int(bad[0])], reason=reason)
     else:
         geoms = np.full(len(frame), None, dtype=object)
     geom_col = "geometry" if "geometry" not in frame.columns else "_geometry"
@@ -274,7 +305,7 @@ def _codec(label: str) -> Optional[str]:
             text = f"cp{n}"
     try:
         return codecs.lookup(text.lower()).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL byte in a damaged .cpg
         return None
 
 

@@ -45,6 +45,16 @@ def last_reason(messages: List[str], exc: Optional[Exception] = None) -> str:
     return messages[-1] if messages else "GDAL gave no reason"
 
 
+def gdal_path(path: str):
+    """``path`` as GDAL's bindings take it: they refuse ("not a string") a str that is not valid
+    UTF-8, such as a GBK file name that Python decoded with surrogate escapes; bytes they take."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
 def is_virtual(path: str) -> bool:
     return str(path).startswith("/vsi")
 

@@ -19,7 +19,7 @@ import numpy as np
 from ..grid import EmissionGrid, GridSpec
 from ..messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from ._common import default_units, finish_grid, grid_name
-from ._gdal import gdal_errors, last_reason, path_exists, wgs84_wkt
+from ._gdal import gdal_errors, gdal_path, last_reason, path_exists, wgs84_wkt
 
 #: MEIC's China domain: 70–150°E, 10–60°N at 0.25°.
 #: ``row_order``: MEIC's 1-D arrays follow the GMT grid convention, rows stored from the
@@ -45,7 +45,7 @@ def _open(path: str):
     err = None
     with gdal_errors() as errs:
         try:
-            ds = gdal.OpenEx(path, gdal.OF_MULTIDIM_RASTER)
+            ds = gdal.OpenEx(gdal_path(path), gdal.OF_MULTIDIM_RASTER)
         except RuntimeError as exc:
             ds, err = None, exc
     if ds is None:

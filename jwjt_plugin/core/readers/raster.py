@@ -1,6 +1,8 @@
 """Emission grids from GDAL rasters (GeoTIFF, ESRI ASCII .asc, ...) and EDGAR text files."""
 from __future__ import annotations
 
+import math
+import os
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -8,9 +10,11 @@ import numpy as np
 from ..grid import EmissionGrid, GridSpec
 from ..messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from ._common import default_units, finish_grid, grid_name, is_nan
-from ._gdal import gdal_errors, last_reason, path_exists, wgs84_wkt
+from ._gdal import gdal_errors, gdal_path, last_reason, path_exists, wgs84_wkt
 
 EDGAR_CELLSIZE = 0.1
+#: Largest grid an EDGAR text file may span: the globe at 0.025° (7200 × 14400 cells), with room.
+MAX_EDGAR_CELLS = 200_000_000
 
 
 def _check_exists(path: str) -> None:
@@ -37,7 +41,7 @@ def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str
     err: Optional[RuntimeError]
     with gdal_errors() as errs:
         try:
-            ds = gdal.Open(path)
+            ds = gdal.Open(gdal_path(path))
         except RuntimeError as exc:
             ds, err = None, exc
         else:
@@ -52,13 +56,25 @@ def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str
             path=path, band=band, count=ds.RasterCount)
     name = name or grid_name(species, path, f"band {band}" if ds.RasterCount > 1 else "")
     log = MessageLog()
-    gt = ds.GetGeoTransform(can_return_null=True)
+    # GeoTIFF parses its geokeys lazily: a damaged key surfaces here, as a RuntimeError when
+    # GDAL's exceptions are on (with them off GDAL reports it and goes on without a CRS).
+    with gdal_errors() as errs:
+        try:
+            gt = ds.GetGeoTransform(can_return_null=True)
+            srs = ds.GetSpatialRef()
+            crs_wkt = srs.ExportToWkt() if srs is not None else ""
+        except RuntimeError as exc:
+            err = exc
+        else:
+            err = None
+    if err is not None:
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "Raster '{path}' is damaged: its georeferencing could not be read: {reason}"),
+            path=path, reason=last_reason(errs, err))
     if gt is None:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "Raster '{path}' has no georeferencing (no geotransform); cells cannot be placed."),
             path=path)
-    srs = ds.GetSpatialRef()
-    crs_wkt = srs.ExportToWkt() if srs is not None else ""
     if not crs_wkt:
         log.add(QT_TRANSLATE_NOOP(
             "JwjtCore", "Raster '{path}' declares no CRS; assign one before overlaying it with vector layers."),
@@ -70,6 +86,11 @@ def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str
             raw = rb.ReadAsArray()
         except RuntimeError as exc:
             raw, err = None, exc
+        except MemoryError:
+            # A damaged header can declare billions of cells (an ASCII grid's "ncols 100000").
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "Raster '{path}' declares {rows} × {cols} cells, too many to read into memory; "
+                            "check its header."), path=path, rows=ds.RasterYSize, cols=ds.RasterXSize) from None
         else:
             err = None
     if raw is None:
@@ -125,19 +146,26 @@ def _is_number(text: str) -> bool:
 def _edgar_header(path: str) -> Tuple[int, int, int, int]:
     """(header line count, lat column, lon column, value column)."""
     lat_col, lon_col, val_col = 0, 1, 2
-    with open(path, encoding="latin-1") as fh:
-        for i, line in enumerate(fh):
-            parts = _split(line)
-            if len(parts) >= 3 and all(_is_number(p) for p in parts[:3]):
-                return i, lat_col, lon_col, val_col
-            low = [p.lower() for p in parts]
-            lat = [j for j, p in enumerate(low) if p.startswith("lat")]
-            lon = [j for j, p in enumerate(low) if p.startswith("lon")]
-            if lat and lon and len(parts) >= 3:
-                lat_col, lon_col = lat[0], lon[0]
-                val_col = [j for j in range(len(parts)) if j not in (lat_col, lon_col)][0]
-            if i > 1000:
-                break
+    if os.path.isdir(path):
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "EDGAR file '{path}' is a folder, not a text file."), path=path)
+    try:
+        with open(path, encoding="latin-1") as fh:
+            for i, line in enumerate(fh):
+                parts = _split(line)
+                if len(parts) >= 3 and all(_is_number(p) for p in parts[:3]):
+                    return i, lat_col, lon_col, val_col
+                low = [p.lower() for p in parts]
+                lat = [j for j, p in enumerate(low) if p.startswith("lat")]
+                lon = [j for j, p in enumerate(low) if p.startswith("lon")]
+                if lat and lon and len(parts) >= 3:
+                    lat_col, lon_col = lat[0], lon[0]
+                    val_col = [j for j in range(len(parts)) if j not in (lat_col, lon_col)][0]
+                if i > 1000:
+                    break
+    except OSError as exc:
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "EDGAR file '{path}' could not be read: {reason}"),
+                             path=path, reason=exc.strerror or str(exc)) from None
     raise JwjtInputError(QT_TRANSLATE_NOOP(
         "JwjtCore", "EDGAR file '{path}' holds no 'lat;lon;emission' data rows."), path=path)
 
@@ -145,8 +173,9 @@ def _edgar_header(path: str) -> Tuple[int, int, int, int]:
 def _read_edgar_rows(path: str, skip: int, cols: Tuple[int, int, int]) -> np.ndarray:
     import pandas as pd
 
+    # latin-1 as for the header: it decodes any byte, so a stray one is reported as "not a number".
     kw = dict(sep=";", skiprows=skip, header=None, usecols=list(cols), skip_blank_lines=True,
-              comment="#", skipinitialspace=True)
+              comment="#", skipinitialspace=True, encoding="latin-1")
     try:
         frame = pd.read_csv(path, dtype=np.float64, **kw)
     except pd.errors.EmptyDataError:
@@ -206,7 +235,15 @@ def read_edgar_txt(path: str, species: str, units: str = "t/yr", crs_wkt: Option
     if coords == "centre":
         lat, lon = lat - d / 2.0, lon - d / 2.0
     west = float(lon.min())
-    col_f, row_f = (lon - west) / d, (float(lat.max()) - lat) / d
+    with np.errstate(over="ignore", invalid="ignore"):
+        col_f, row_f = (lon - west) / d, (float(lat.max()) - lat) / d
+        n_cells = (float(row_f.max()) + 1.0) * (float(col_f.max()) + 1.0)
+    if not n_cells <= MAX_EDGAR_CELLS:  # also NaN/inf from coordinates such as 1e308
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "EDGAR file '{path}': its points ({south:g} to {north:g} N, {west:g} to {east:g} E) "
+                        "span more than {limit} cells of {size:g}°; check the coordinates and the cell size."),
+            path=path, south=float(lat.min()), north=float(lat.max()), west=west, east=float(lon.max()),
+            limit=MAX_EDGAR_CELLS, size=d)
     col, row = np.rint(col_f).astype(np.int64), np.rint(row_f).astype(np.int64)
     off = np.maximum(np.abs(col_f - col), np.abs(row_f - row))
     if (off > 1e-4).any():
@@ -237,7 +274,8 @@ def _edgar_cellsize(path, lat, lon, cellsize, log, name) -> float:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "EDGAR file '{path}': cell size {size} must be positive."), path=path, size=cellsize)
         return d
-    steps = [s for s in (_lattice_step(lat), _lattice_step(lon)) if s]
+    with np.errstate(over="ignore", invalid="ignore"):
+        steps = [s for s in (_lattice_step(lat), _lattice_step(lon)) if s and math.isfinite(s)]
     if not steps:
         d = EDGAR_CELLSIZE
     else:
