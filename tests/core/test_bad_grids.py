@@ -56,8 +56,8 @@ def _hashes(folder):
 
 def _run_core(data, co2, nox):
     frame = read_vector(str(data / "units.gpkg"), "control_units")
-    grids = {"CO2": read_raster_grid(str(co2), "CO2", name=f"CO2 ({co2.name})"),
-             "NOx": read_raster_grid(str(nox), "NOx", name=f"NOx ({nox.name})")}
+    grids = {"CO2": read_raster_grid(str(co2), "CO2", name=co2.stem),
+             "NOx": read_raster_grid(str(nox), "NOx", name=nox.stem)}
     return run_synergy(frame, grids, layer="control_units")
 
 
@@ -72,25 +72,25 @@ def _bad(data, case):
     shape = _co2(data).shape
     if case == "all nodata CO2":
         co2 = _write(data / "bad.tif", np.full(shape, -1.0), co2, nodata=-1.0)
-        return co2, nox, ["Grid 'CO2 (bad.tif)' holds no usable value", "all 8000 cells are nodata", "bad.tif"]
+        return co2, nox, ["Grid 'bad' holds no usable value", "all 8000 cells are nodata", "bad.tif"]
     if case == "all NaN CO2":
         co2 = _write(data / "bad.tif", np.full(shape, np.nan), co2)
-        return co2, nox, ["Grid 'CO2 (bad.tif)' holds no usable value", "bad.tif"]
+        return co2, nox, ["Grid 'bad' holds no usable value", "bad.tif"]
     if case == "all zero CO2":
         co2 = _write(data / "bad.tif", np.zeros(shape), co2)
-        return co2, nox, ["Grid 'CO2 (bad.tif)' holds only zeros", "no cell emits CO2", "bad.tif"]
+        return co2, nox, ["Grid 'bad' holds only zeros", "no cell emits CO2", "bad.tif"]
     if case == "all nodata NOx":
         nox = _write(data / "bad.tif", np.full(shape, -9999.0), nox, nodata=-9999.0)
-        return co2, nox, ["Grid 'NOx (bad.tif)' holds no usable value"]
+        return co2, nox, ["Grid 'bad' holds no usable value"]
     if case == "none under the units":
         values = np.zeros(shape)
         values[0, 0] = 5.0  # a corner cell no unit covers
         co2 = _write(data / "bad.tif", values, co2)
-        return co2, nox, ["Grid 'CO2 (bad.tif)' holds 5 t, but none of it lies under the units of layer "
+        return co2, nox, ["Grid 'bad' holds 5 t, but none of it lies under the units of layer "
                           "'control_units'"]
     if case == "no CRS beside a CRS":
         nox = _write(data / "bad.tif", gdal.Open(str(nox)).ReadAsArray(), nox, srs=None)
-        return co2, nox, ["Grid 'NOx (bad.tif)' has no CRS, while grid 'CO2 (co2_2020.tif)' is in CGCS2000 / "
+        return co2, nox, ["Grid 'bad' has no CRS, while grid 'co2_2020' is in CGCS2000 / "
                           "3-degree Gauss-Kruger CM 114E (EPSG:4547)", "gdal_edit.py -a_srs", "bad.tif"]
     raise AssertionError(case)
 
@@ -133,7 +133,7 @@ def test_undeclared_fill_value_is_warned_about(data, tmp_path, capsys, fill):
         values[40, 50] = fill
     co2 = _write(data / "fill.tif", values, data / "co2_2020.tif")
     before = _hashes(data)
-    grid = read_raster_grid(str(co2), "CO2", name="CO2 (fill.tif)")
+    grid = read_raster_grid(str(co2), "CO2", name="fill")
     (warning,) = [m.text for m in grid.log if "nodata" in m.text and "fill.tif" in m.text]
     if fill == 9999.0:
         assert "1600 cells hold the same value 9999, which looks like an undeclared nodata value" in warning
@@ -151,7 +151,7 @@ def test_undeclared_negative_fill_value_is_named(data):
     values = _co2(data)
     values[:5, :] = -9999.0
     co2 = _write(data / "fill.tif", values, data / "co2_2020.tif")
-    texts = [m.text for m in read_raster_grid(str(co2), "CO2", name="CO2 (fill.tif)").log]
+    texts = [m.text for m in read_raster_grid(str(co2), "CO2", name="fill").log]
     assert any("500 cells hold the same negative value -9999, which looks like an undeclared nodata value"
                in t and "gdal_edit.py -a_nodata -9999" in t for t in texts)
 
@@ -195,13 +195,13 @@ def test_assessment_refuses_an_all_zero_base_year(data):
     zero = _write(data / "co2_2020_zero.tif", np.zeros(_co2(data).shape), data / "co2_2020.tif")
     shutil.copy(sample_city_dir() / "co2_2035.tif", data / "co2_2035.tif")
     before = _hashes(data)
-    grids = {("2020", "CO2"): read_raster_grid(str(zero), "CO2", name="CO2 (co2_2020_zero.tif)"),
-             ("2035", "CO2"): read_raster_grid(str(data / "co2_2035.tif"), "CO2", name="CO2 (co2_2035.tif)")}
+    grids = {("2020", "CO2"): read_raster_grid(str(zero), "CO2", name="co2_2020_zero"),
+             ("2035", "CO2"): read_raster_grid(str(data / "co2_2035.tif"), "CO2", name="co2_2035")}
     frame = read_vector(str(data / "units.gpkg"), "control_units")
     with pytest.raises(JwjtInputError) as err:
         run_assessment(EmissionSeries(grids), AssessmentParams("2020", "2035"), frame, layer="control_units")
     assert ("CO2 of the base period 2020 sums to 0 t under the units of layer 'control_units' "
-            "(grids 'CO2 (co2_2020_zero.tif)')") in str(err.value)
+            "(grids 'co2_2020_zero')") in str(err.value)
     with pytest.raises(JwjtInputError, match="sums to 0 t on the grid"):
         run_assessment(EmissionSeries(grids), AssessmentParams("2020", "2035"))
     assert _hashes(data) == before
@@ -213,7 +213,7 @@ def test_assessment_refuses_a_grid_without_crs_beside_one_with(data):
     shutil.copy(sample_city_dir() / "co2_2035.tif", data / "co2_2035.tif")
     bare = _write(data / "co2_2035_bare.tif", gdal.Open(str(data / "co2_2035.tif")).ReadAsArray(),
                   data / "co2_2035.tif", srs=None)
-    grids = {("2020", "CO2"): read_raster_grid(str(data / "co2_2020.tif"), "CO2", name="CO2 (co2_2020.tif)"),
-             ("2035", "CO2"): read_raster_grid(str(bare), "CO2", name="CO2 (co2_2035_bare.tif)")}
-    with pytest.raises(JwjtInputError, match=r"Grid 'CO2 \(co2_2035_bare.tif\)' has no CRS, while grid"):
+    grids = {("2020", "CO2"): read_raster_grid(str(data / "co2_2020.tif"), "CO2", name="co2_2020"),
+             ("2035", "CO2"): read_raster_grid(str(bare), "CO2", name="co2_2035_bare")}
+    with pytest.raises(JwjtInputError, match=r"Grid 'co2_2035_bare' has no CRS, while grid"):
         EmissionSeries(grids)
