@@ -29,7 +29,7 @@
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="93"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="79"/>
         <source>Environmental control units</source>
         <translation>环境管控单元</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>JWJT — 减污降碳协同管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="57"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="67"/>
         <source>Flag synergy units (CO2 top cells × NOx/VOCs hotspots)</source>
         <translation>标记协同管控单元（CO2 排放量前 k% 网格 × NOx/VOCs 热点）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="70"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="78"/>
         <source>Synergy analysis</source>
         <translation>协同性分析</translation>
     </message>
@@ -74,157 +74,107 @@
         <translation>管控单元分类字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="75"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="86"/>
         <source>{species} emission grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Units of the grid values</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="91"/>
         <source>Top k % of cells by CO2</source>
         <translation>CO2 排放量前 k% 的网格（k 值，%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="94"/>
         <source>Pollutant hotspot method</source>
         <translation>污染物热点识别方法</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="82"/>
-        <source>Top k % cells (same k)</source>
-        <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="82"/>
-        <source>Getis–Ord Gi*</source>
-        <translation>Getis–Ord Gi* 热点分析</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
         <source>Coincidence rule</source>
         <translation>协同网格判定规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
-        <source>NOx or VOCs hotspot</source>
-        <translation>NOx 或 VOCs 热点</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
-        <source>NOx and VOCs hotspot</source>
-        <translation>NOx 与 VOCs 均为热点</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
-        <source>NOx hotspot</source>
-        <translation>NOx 热点</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
-        <source>VOCs hotspot</source>
-        <translation>VOCs 热点</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
-        <source>Cells under the units</source>
-        <translation>管控单元范围内的网格</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
-        <source>All cells of the grid</source>
-        <translation>排放清单网格的全部网格单元</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
-        <source>All cells</source>
-        <translation>全部网格</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
-        <source>Non-zero cells</source>
-        <translation>非零网格</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="111"/>
         <source>Gi* neighbourhood radius (cells)</source>
         <translation>Gi* 邻域半径（网格数）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="113"/>
         <source>Gi* hotspot confidence</source>
         <translation>Gi* 热点置信度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="115"/>
         <source>Gi*: correct for false discovery rate</source>
         <translation>Gi*：进行错误发现率（FDR）校正</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="116"/>
         <source>Flag when coincidence cells cover at least (% of unit area)</source>
         <translation>协同网格覆盖面积不低于（占单元面积的 %）时标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="118"/>
         <source>… or hold at least (% of the unit's CO2)</source>
         <translation>… 或所含 CO2 不低于（占单元 CO2 的 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="105"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
         <source>Flagged units</source>
         <translation>已标记的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
         <source>Concentration table</source>
         <translation>排放集中度表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="109"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="127"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="110"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="128"/>
         <source>Number of flagged units</source>
         <translation>已标记的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="137"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="177"/>
         <source>Reading {species} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="142"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="183"/>
         <source>Fields: code = {code}, name = {name}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="233"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="284"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="68"/>
         <source>Overlays emission grids with environmental control units (exact area weights at unit boundaries; the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence cells cover at least the given share of its area or hold at least the given share of its CO2. The concentration table states how much of each species the top-k % CO2 cells hold.</source>
         <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（t/yr）与排放强度（t/km²）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
         <source>Cells to rank</source>
         <translation>参与排序的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="109"/>
         <source>Count the top k % among</source>
         <translation>前 k% 的计算基数</translation>
     </message>
@@ -264,12 +214,12 @@
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="75"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="76"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
@@ -319,37 +269,37 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="61"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="58"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="90"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="94"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="95"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="95"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="96"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="102"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="106"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="107"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="109"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="110"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
@@ -384,99 +334,79 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="233"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="234"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="236"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="237"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="238"/>
-        <source>Layer &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
-        <translation>图层“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="240"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="239"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="252"/>
-        <source>Grid &apos;{name}&apos; has no CRS. Set it in Layer Properties &gt; Source.</source>
-        <translation>排放清单网格“{name}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="254"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="247"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="262"/>
-        <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (extent, size or CRS differ).</source>
-        <translation>排放清单网格“{a}”与“{b}”未对齐（范围、行列数或坐标参考系不同）。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="272"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="261"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="274"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="263"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="310"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="295"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="240"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="291"/>
         <source>The analysis stopped: {error}</source>
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="361"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="335"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="381"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="394"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="383"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="436"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="453"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="431"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="448"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="446"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="463"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="448"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="465"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_task.py" line="47"/>
-        <source>JWJT synergy analysis</source>
-        <translation>JWJT 减污降碳协同分析</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
@@ -499,152 +429,147 @@
         <translation>单元质检</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="82"/>
         <source>Administrative boundary (for the gap check)</source>
         <translation>行政边界（用于空隙检查）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="99"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="85"/>
         <source>Minimum unit area (m²)</source>
         <translation>最小单元面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="102"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="88"/>
         <source>Ignore gaps smaller than (m²)</source>
         <translation>忽略小于此面积的空隙（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="56"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="60"/>
         <source>Check units</source>
         <translation>检查单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="57"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="61"/>
         <source>Repair geometry</source>
         <translation>修复几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="59"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="63"/>
         <source>Repairs the selected invalid geometry in your layer as one undoable edit.</source>
         <translation>修复图层中选中的无效几何，作为一次可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="109"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="103"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="110"/>
-        <source>JWJT unit checks</source>
-        <translation>JWJT 单元质检</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="122"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="122"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="127"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
         <source>No problem found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="127"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
         <source>{n} findings ({errors} errors). Click one to see it on the map.</source>
         <translation>发现 {n} 个问题（其中 {errors} 个错误）。点击某个问题可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="148"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="149"/>
         <source>The unit is no longer in layer &apos;{name}&apos;.</source>
         <translation>该单元已不在图层“{name}”中。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="158"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="159"/>
         <source>The repaired geometry of {unit} has {n} parts, but layer &apos;{name}&apos; holds single polygons; repair it by hand.</source>
         <translation>{unit} 修复后的几何包含 {n} 个部分，但图层“{name}”只能存储单部件多边形，请手动修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="167"/>
         <source>Repair geometry of {unit}</source>
         <translation>修复 {unit} 的几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="172"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="173"/>
         <source> Layer &apos;{name}&apos; was switched into editing; save or roll back its edits.</source>
         <translation>图层“{name}”已切换为编辑状态，请保存或回滚其编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="174"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="175"/>
         <source>Repaired {unit} (undo with Ctrl+Z).</source>
         <translation>已修复 {unit}（可按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
         <source>Invalid geometry</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
         <source>No geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
         <source>Overlap</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
         <source>Gap</source>
         <translation>空隙</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
         <source>Duplicate code</source>
         <translation>编码重复</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
         <source>Malformed code</source>
         <translation>编码格式错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
         <source>Code/class mismatch</source>
         <translation>编码与分类不符</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
         <source>Below minimum area</source>
         <translation>小于最小面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="196"/>
         <source>Missing class</source>
         <translation>缺少分类</translation>
     </message>
@@ -654,137 +579,137 @@
         <translation>检查与一键查面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="75"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="75"/>
         <source>Rule description</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="76"/>
         <source>Unit class (1/2/3, 0 unknown)</source>
         <translation>管控单元分类（1/2/3，0 表示未知）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Plan kind</source>
         <translation>规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Plan layer</source>
         <translation>规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Plan feature</source>
         <translation>规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Other plan kind</source>
         <translation>另一规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Other plan layer</source>
         <translation>另一规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Other plan feature</source>
         <translation>另一规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Overlap area (m²)</source>
         <translation>重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Share of the unit</source>
         <translation>占单元面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Share of the plan feature</source>
         <translation>占规划要素面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="129"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="127"/>
         <source>Check units against spatial plans (三区三线)</source>
         <translation>对照国土空间规划（三区三线）检查管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="71"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="79"/>
         <source>Quality checks</source>
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="130"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="128"/>
         <source>Finds where environmental control units and the territorial spatial plans contradict each other. Default rules: the ecological protection red line must lie in priority-protection units (red line in key- or general-control units is a conflict); the urban development boundary must not lie in priority-protection units; permanent basic farmland, the red line and the urban development boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the units' CRS; invalid geometries are repaired on a copy.</source>
         <translation>查找环境管控单元与国土空间规划相互矛盾之处。默认规则：生态保护红线必须位于优先保护单元内（位于重点管控或一般管控单元内的红线即为冲突）；城镇开发边界不得位于优先保护单元内；永久基本农田、生态保护红线与城镇开发边界之间不得相互重叠。可用规则文件（JSON）替换默认规则。每处冲突在每个单元中输出为一个多边形，并给出其面积（m²；经纬度坐标的单元按椭球面计算）及其占单元和规划要素的面积比例。面积小于最小面积、或各处宽度均不及最小宽度的重叠视为数字化碎片，予以忽略。坐标参考系不同的规划图层会转换到管控单元的坐标参考系；无效几何在副本上修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
         <source>Red line code field (auto-detect when empty)</source>
         <translation>生态保护红线编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
         <source>Farmland code field (auto-detect when empty)</source>
         <translation>永久基本农田编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="150"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="150"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
         <source>Urban development boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="158"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="156"/>
         <source>Ignore overlaps smaller than (m²)</source>
         <translation>忽略小于此面积的重叠（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="161"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="159"/>
         <source>Ignore overlaps narrower than (m)</source>
         <translation>忽略窄于此宽度的重叠（m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="164"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="162"/>
         <source>Overlap rules file (JSON; the default rules when empty)</source>
         <translation>重叠规则文件（JSON；留空则使用默认规则）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="167"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="166"/>
         <source>Plan conflicts</source>
         <translation>规划冲突</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="169"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="168"/>
         <source>Conflict table</source>
         <translation>冲突表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="171"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="170"/>
         <source>Number of conflicts</source>
         <translation>冲突数量</translation>
     </message>
@@ -794,52 +719,52 @@
         <translation>无法读取规则文件“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="192"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="213"/>
         <source>Unit fields: code = {code}, class = {cls}</source>
         <translation>单元字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="203"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="226"/>
         <source>Plan layer &apos;{layer}&apos;: code field = {code}</source>
         <translation>规划图层“{layer}”：编码字段 = {code}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="222"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="246"/>
         <source>Rule '{rule}': conflicts: {n}, area: {area} km²</source>
         <translation>规则“{rule}”：冲突 {n} 处，面积 {area} km²</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="67"/>
         <source>Check control units (geometry, overlaps, gaps, codes)</source>
         <translation>检查环境管控单元（几何、重叠、空隙、编码）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="68"/>
         <source>Checks a layer of environmental control units before delivery: invalid or empty geometries, units that overlap (their emissions would be counted twice), gaps that belong to no unit (inside the administrative boundary when one is given, otherwise holes enclosed by units), duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), codes whose class digit disagrees with the class field, missing classes and units below a minimum area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and feature ids; invalid geometries are marked fixable. Your layer is not changed.</source>
         <translation>在交付前检查环境管控单元图层：无效几何或空几何；相互重叠的单元（其排放会被重复计算）；不属于任何单元的空隙（给定行政边界时检查边界内的空隙，否则检查被单元包围的孔洞）；重复或格式错误的单元编码（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）；分类位与分类字段不一致的编码；缺少分类的单元，以及面积小于最小面积的单元。每个问题输出为一个多边形（重叠部分、空隙或单元本身），并注明相关的单元编码和要素 ID；无效几何标记为可修复。原图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="105"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="92"/>
         <source>Unit findings</source>
         <translation>单元质检结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="107"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="94"/>
         <source>Number of findings</source>
         <translation>问题数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="108"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="95"/>
         <source>Number of errors</source>
         <translation>错误数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="120"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="113"/>
         <source>Fields: code = {code}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="139"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="129"/>
         <source>{n} findings: {errors} errors, {warnings} warnings.</source>
         <translation>共 {n} 个问题：{errors} 个错误，{warnings} 个警告。</translation>
     </message>
@@ -849,122 +774,117 @@
         <translation>三区三线重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="80"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="86"/>
         <source>Forbidden unit classes</source>
         <translation>不得重叠的单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="80"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="86"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="88"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="94"/>
         <source>Load rules…</source>
         <translation>加载规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="95"/>
         <source>Export rules…</source>
         <translation>导出规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="90"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="96"/>
         <source>Default rules</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="96"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="102"/>
         <source>Check overlaps</source>
         <translation>检查重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="101"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="107"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="126"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="132"/>
         <source>project</source>
         <translation>当前项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="187"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="193"/>
         <source>Load overlap rules</source>
         <translation>加载重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="200"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="206"/>
         <source>Rules (*.json)</source>
         <translation>规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="200"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="206"/>
         <source>Export overlap rules</source>
         <translation>导出重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="244"/>
-        <source>JWJT overlap check</source>
-        <translation>JWJT 重叠检查</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="262"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="291"/>
         <source>Plan conflicts — {layer}</source>
         <translation>规划冲突 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="266"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="295"/>
         <source>{n} conflicts found.</source>
         <translation>发现 {n} 处冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="267"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="296"/>
         <source>No conflict found.</source>
         <translation>未发现冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="39"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="43"/>
         <source>Site access query (环境准入一键查)</source>
         <translation>环境准入一键查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="72"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="80"/>
         <source>Access query</source>
         <translation>准入查询</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="40"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="44"/>
         <source>Checks whether a proposed project of the chosen industry may be sited at a point or polygon. The site is the layer's selected feature (the first one by feature id), else its first feature. A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in every unit it overlaps, with the overlap area and share of the site. The four-dimension access list of each unit is searched for sentences that name the industry, or a group it belongs to (高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting (限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological protection red line or permanent basic farmland, or a requirement forbids the industry; restricted access when a requirement restricts it, an industrial project lies in a priority-protection unit, or a residential/commercial site lies outside the urban development boundary; more information needed when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.</source>
         <translation>检查所选行业的拟建项目能否选址于某一点或多边形。选址取图层中选中的要素（按要素 ID 取第一个），未选中要素时取图层的第一个要素。点位查询包含该点的管控单元；多边形或带缓冲区的点位查询与之重叠的所有单元，并给出重叠面积及其占选址面积的比例。在各单元四个维度的准入清单中，查找提及该行业或其所属类别（高耗能、高排放、工业项目……）并带有禁止性（禁止、严禁、不得……）或限制性（限制、原则上、等量替代、须……）措辞的语句。结论：选址涉及生态保护红线或永久基本农田，或有准入要求禁止该行业时，为不通过；有准入要求限制该行业、工业项目位于优先保护单元内，或居住/商业选址位于城镇开发边界之外时，为受限准入；选址未涉及任何单元，或某单元缺少分类或准入要求文本时，为待补充信息；其余情况为通过。每条理由均引用其所依据的原文。报告以 HTML 格式输出，并可另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="56"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="60"/>
         <source>Project site (point or polygon)</source>
         <translation>项目选址（点或多边形）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="63"/>
         <source>Industry of the project</source>
         <translation>项目所属行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="64"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
         <source>Ecological protection red line (optional)</source>
         <translation>生态保护红线（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="64"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
         <source>Permanent basic farmland (optional)</source>
         <translation>永久基本农田（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="64"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
         <source>Urban development boundary (optional)</source>
         <translation>城镇开发边界（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="69"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="73"/>
         <source>Buffer around the site (m)</source>
         <translation>选址缓冲距离（m）</translation>
     </message>
@@ -989,22 +909,22 @@
         <translation>资源开发效率要求字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="72"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
         <source>Urban boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="82"/>
         <source>Access query report (HTML)</source>
         <translation>准入查询报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="82"/>
         <source>HTML files (*.html *.htm)</source>
         <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
         <source>Access query report (PDF)</source>
         <translation>准入查询报告（PDF）</translation>
     </message>
@@ -1014,302 +934,297 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="87"/>
         <source>Verdict (pass, restricted, fail, needs_info)</source>
         <translation>结论（pass、restricted、fail、needs_info）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="83"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="88"/>
         <source>Verdict label</source>
         <translation>结论名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="89"/>
         <source>Reasons, each quoting its source</source>
         <translation>理由（每条均引用原文）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="85"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="90"/>
         <source>Number of control units touched</source>
         <translation>涉及的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="118"/>
         <source>The site layer has no feature with a geometry.</source>
         <translation>选址图层中没有带几何的要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="103"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="121"/>
         <source>{n} features of the site layer are selected; the query uses feature {fid}.</source>
         <translation>选址图层中选中了 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="104"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="122"/>
         <source>The site layer has {n} features; the query uses feature {fid}.</source>
         <translation>选址图层共有 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="111"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="125"/>
         <source>The site layer has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>选址图层没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="135"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="158"/>
         <source>Layer &apos;{layer}&apos; has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>图层“{layer}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="152"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="176"/>
         <source>feature {fid} of layer &apos;{layer}&apos;</source>
         <translation>图层“{layer}”的要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="86"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="90"/>
         <source>Click a site</source>
         <translation>点选选址</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="87"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="91"/>
         <source>Draw a site polygon</source>
         <translation>绘制选址范围</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="90"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="94"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="91"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="95"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="98"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="102"/>
         <source>Click a site on the map, or draw a polygon (right-click closes it).</source>
         <translation>在地图上点选项目选址，或绘制选址范围（右键结束绘制）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="184"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="178"/>
         <source>Querying…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="185"/>
-        <source>JWJT access query</source>
-        <translation>JWJT 环境准入一键查</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="203"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="207"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="217"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="221"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="54"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="61"/>
         <source>Access list editor (准入清单编辑)</source>
         <translation>准入清单编辑</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="76"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="89"/>
         <source>Choose the unit tool and click a unit on the map.</source>
         <translation>请选择单元工具，并在地图上点击一个管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="90"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="103"/>
         <source>Synergy metrics</source>
         <translation>协同指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="99"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="112"/>
         <source>Remark (备注)</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="114"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="127"/>
         <source>Save to layer</source>
         <translation>保存到图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="115"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="128"/>
         <source>Writes the form into the layer&apos;s edit buffer as one undoable step.</source>
         <translation>将表单写入图层的编辑缓冲区，作为一步可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="116"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="129"/>
         <source>Revert form</source>
         <translation>还原表单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="130"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="143"/>
         <source>Measures table…</source>
         <translation>措施库表…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="131"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="144"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="139"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="152"/>
         <source>Insert into the form</source>
         <translation>插入表单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="140"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="153"/>
         <source>Apply to selected units</source>
         <translation>应用于选中单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="141"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="154"/>
         <source>Apply to flagged units</source>
         <translation>应用于已标记单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="145"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="158"/>
         <source>Measures library</source>
         <translation>减污降碳协同措施库</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="163"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="163"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="163"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="163"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="163"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="156"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="169"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="157"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="170"/>
         <source>Export change log…</source>
         <translation>导出变更记录…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="158"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="171"/>
         <source>Export access list…</source>
         <translation>导出准入清单…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="159"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="172"/>
         <source>Export flagged units' list…</source>
         <translation>导出已标记单元的清单…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="163"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="176"/>
         <source>Change log and export</source>
         <translation>变更记录与导出</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="201"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="216"/>
         <source>Layer &apos;{layer}&apos;, feature {fid}</source>
         <translation>图层“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="224"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="239"/>
         <source>CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence share {share:.1f} %, class {cls}</source>
         <translation>CO2 {co2:,.0f} t/yr，NOx {nox:,.0f} t/yr，协同网格面积占比 {share:.1f}%，协同分类 {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="229"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="244"/>
         <source>not computed (run the synergy analysis)</source>
         <translation>尚未计算（请先运行协同分析）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="276"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="291"/>
         <source>Not saved: {n} problems to correct.</source>
         <translation>未保存：有 {n} 处问题需要修正。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="287"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="303"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="290"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="310"/>
         <source>Edit access list of {unit}</source>
         <translation>编辑 {unit} 的准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="377"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="501"/>
         <source> Layer &apos;{name}&apos; was switched into editing; use Save Layer Edits to keep the changes.</source>
         <translation>图层“{name}”已切换为编辑状态；请使用“保存图层编辑”保留修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="300"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="320"/>
         <source>Saved to the edit buffer (undo with Ctrl+Z).</source>
         <translation>已保存到编辑缓冲区（可用 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="325"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="449"/>
         <source>Measures table</source>
         <translation>措施库表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="325"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="449"/>
         <source>Measures (*.csv *.gpkg)</source>
         <translation>措施库 (*.csv *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="363"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="487"/>
         <source>Choose a measure and a unit layer whose field mapping has this dimension.</source>
         <translation>请选择一条措施，以及字段映射中包含该维度的单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="366"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="490"/>
         <source>No unit to apply the measure to.</source>
         <translation>没有可应用该措施的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="370"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="494"/>
         <source>Apply measure to {n} units</source>
         <translation>将措施应用于 {n} 个单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="379"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="503"/>
         <source>Measure added to {n} units (one undo step).</source>
         <translation>已将措施添加到 {n} 个单元（一步可撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="399"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="523"/>
         <source>Export change log</source>
         <translation>导出变更记录</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="408"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="532"/>
         <source>Click a unit of the layer to export first.</source>
         <translation>请先点击要导出图层中的一个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="411"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="535"/>
         <source>Export access list</source>
         <translation>导出准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="411"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="535"/>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -1474,392 +1389,382 @@
         <translation>{label}（续）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="43"/>
-        <source>top-k % cells (same k)</source>
-        <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="44"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="57"/>
         <source>Getis–Ord Gi* (bin ≥ {bin})</source>
         <translation>Getis–Ord Gi*（置信分级 ≥ {bin}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="62"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="80"/>
         <source>{share} of {species}</source>
         <translation>{species} {share}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="66"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="84"/>
         <source>Top {k} % of cells by CO2, counted among {denominator} ({domain}); pollutant hotspots: {method}; coincidence rule: {rule}; a unit is flagged when coincidence cells cover at least {area} of it or hold at least {co2} of its CO2.</source>
         <translation>CO2 排放量前 {k}% 的网格，计算基数为{denominator}（{domain}）；污染物热点：{method}；协同网格判定规则：{rule}；当协同网格覆盖单元面积不低于 {area}，或所含 CO2 不低于单元 CO2 的 {co2} 时，标记该单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="76"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="94"/>
         <source>{city} pollution–carbon synergy atlas</source>
         <translation>{city}减污降碳协同图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="77"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="95"/>
         <source>Pollution–carbon synergy atlas</source>
         <translation>减污降碳协同图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="81"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="99"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="86"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="104"/>
         <source>{species} emissions per grid cell</source>
         <translation>各网格单元 {species} 排放量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="90"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="108"/>
         <source>Grid &apos;{name}&apos;; {total} t/yr in the cells under the units.</source>
         <translation>排放清单网格“{name}”；管控单元范围内网格合计 {total} t/yr。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="94"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="112"/>
         <source>No {species} grid was given, so this page shows the control units only.</source>
         <translation>未提供 {species} 排放清单网格，本页仅显示管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="98"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="116"/>
         <source>{species} (t/yr per cell)</source>
         <translation>{species}（每网格单元 t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="102"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="120"/>
         <source>Top {k} % of cells by CO2</source>
         <translation>CO2 排放量前 {k}% 的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="106"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="124"/>
         <source>{n} of {domain} cells; they hold {shares}.</source>
         <translation>共 {domain} 个网格中的 {n} 个；占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="110"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="128"/>
         <source>CO2 top {k} % cells ({n})</source>
         <translation>CO2 前 {k}% 网格（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="114"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="132"/>
         <source>Coincidence cells: CO2 top cells that are also pollutant hotspots</source>
         <translation>协同网格：同时为污染物热点的 CO2 前 k% 网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="118"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="136"/>
         <source>{n} coincidence cells (rule: {rule}); they hold {shares}.</source>
         <translation>协同网格 {n} 个（判定规则：{rule}）；占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="122"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="140"/>
         <source>Coincidence cells ({n})</source>
         <translation>协同网格（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="126"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="144"/>
         <source>CO2 top cells, not pollutant hotspots ({n})</source>
         <translation>CO2 前 k% 网格，非污染物热点（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="130"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="148"/>
         <source>Control units by class</source>
         <translation>管控单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="134"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="152"/>
         <source>Units per class: {counts}.</source>
         <translation>各分类单元数：{counts}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="138"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="156"/>
         <source>Synergy classes and flagged units</source>
         <translation>协同分类与已标记单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="142"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="160"/>
         <source>{n} of {total} units are flagged as synergy hotspots (class A).</source>
         <translation>{total} 个单元中有 {n} 个被标记为协同热点（A 类）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="146"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="164"/>
         <source>No cell falls in this set.</source>
         <translation>没有网格属于此类。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="162"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="180"/>
         <source>Grid cells</source>
         <translation>网格单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="166"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="184"/>
         <source>This unit</source>
         <translation>本单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="170"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="188"/>
         <source>Other units</source>
         <translation>其他单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="175"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="193"/>
         <source>Emission concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="179"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="197"/>
         <source>The top {k} % of cells by CO2 ({n} of {total} cells) hold {shares}.</source>
         <translation>CO2 排放量前 {k}% 的网格（共 {total} 个网格中的 {n} 个）占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="184"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="202"/>
         <source>Coincidence cells ({n}) hold {shares}.</source>
         <translation>协同网格（{n} 个）占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="192"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="210"/>
         <source>Share of cells ranked by CO2 (%)</source>
         <translation>按 CO2 排序的网格比例（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="192"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="210"/>
         <source>Cumulative share of emissions (%)</source>
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="197"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
         <source>Share in top {k} % CO2 cells</source>
         <translation>CO2 前 {k}% 网格内占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="197"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
         <source>Share in coincidence cells</source>
         <translation>协同网格内占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="198"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="216"/>
         <source>Total under the units (t/yr)</source>
         <translation>管控单元范围内总量（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="207"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="225"/>
         <source>Notes and parameters</source>
         <translation>说明与参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="211"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="229"/>
         <source>How this atlas was made, and what the analysis reported.</source>
         <translation>本图集的制作方法，以及分析过程输出的信息。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="233"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="233"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="220"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="238"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="224"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="242"/>
         <source>Environmental access list</source>
         <translation>环境准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="250"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="250"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="236"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="254"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="236"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="254"/>
         <source>Requirements</source>
         <translation>准入要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="240"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="258"/>
         <source>(none given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="244"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="262"/>
         <source>(the unit layer has no field for this dimension)</source>
         <translation>（单元图层中没有该维度的字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="42"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="47"/>
         <source>CO2 reduction</source>
         <translation>CO2 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="43"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
         <source>NOx reduction</source>
         <translation>NOx 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="43"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
         <source>Elasticity NOx/CO2</source>
         <translation>弹性系数 NOx/CO2</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="44"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="49"/>
         <source>Quadrant (NOx)</source>
         <translation>象限（NOx）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="44"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="49"/>
         <source>VOCs reduction</source>
         <translation>VOCs 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="45"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="50"/>
         <source>Quadrant (VOCs)</source>
         <translation>象限（VOCs）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="45"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="50"/>
         <source>Coordination D</source>
         <translation>耦合协调度 D</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="46"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="51"/>
         <source>Grade</source>
         <translation>协调等级</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="46"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="51"/>
         <source>Synergy index</source>
         <translation>协同指数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="46"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="51"/>
         <source>Key sector</source>
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="83"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
         <source>Sector</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="47"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="52"/>
         <source>Base year (t/yr)</source>
         <translation>基准年（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="53"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="53"/>
         <source>Growth</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="53"/>
         <source>Boston group</source>
         <translation>波士顿矩阵分组</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="55"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="60"/>
         <source>Baseline and synergy assessment (基础评价与协同性分析)</source>
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="188"/>
         <source>Base year</source>
         <translation>基准年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="189"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="83"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
         <source>Raster layer</source>
         <translation>栅格图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="83"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="88"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="94"/>
         <source>Find grids</source>
         <translation>查找排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="95"/>
         <source>Assess</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="104"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="110"/>
         <source>Sectors</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="111"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="117"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="122"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="128"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="150"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="151"/>
         <source>all sectors</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="162"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="163"/>
         <source>{n} grids recognised (species and year from their metadata or names like co2_2020_power).</source>
         <translation>已识别 {n} 个排放清单网格（排放物种和年份取自其元数据或形如 co2_2020_power 的名称）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="162"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="163"/>
         <source>No loaded raster names a species and a year (e.g. co2_2020.tif).</source>
         <translation>已加载的栅格中没有名称标明排放物种和年份的（如 co2_2020.tif）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="179"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="193"/>
         <source>Choose two different years.</source>
         <translation>请选择两个不同的年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="203"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="199"/>
         <source>Assessing…</source>
         <translation>正在评价…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="204"/>
-        <source>JWJT assessment</source>
-        <translation>JWJT 基础评价与协同性分析</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="230"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="233"/>
         <source>Assessment {base}–{target} — {layer}</source>
         <translation>协同性评价 {base}–{target} — {layer}</translation>
     </message>
@@ -1899,172 +1804,142 @@
         <translation>基础评价与协同性分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="73"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="81"/>
         <source>Baseline and synergy assessment</source>
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="133"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="139"/>
         <source>Weight α of CO2 in the coordination index T (β = 1 − α)</source>
         <translation>综合协调指数 T 中 CO2 的权重 α（β = 1 − α）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="135"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="141"/>
         <source>Rates within ± this many % count as no change (0 = exact)</source>
         <translation>变化率在 ± 此百分比以内视为无变化（0 = 严格为零）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="162"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="168"/>
         <source>Synergy assessment of control units between two years</source>
         <translation>管控单元两个年份间的协同性评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="163"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="169"/>
         <source>Sums the emission grids of a base and a target year over the control units (exact area weights, computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals of both years, share of the city total, change (t and rate), rank, and between the two years: elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to 优质协调 (D &gt; 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's dominant CO2 sector.</source>
         <translation>将基准年与目标年的排放清单网格按管控单元汇总（精确面积权重，对所有网格只计算一次；所有排放清单网格必须位于同一网格上），并为每个单元添加：两个年份的排放总量、占全市总量的比例、变化量（t 及变化率）、排名，以及两个年份之间的：弹性系数 Els = （污染物的 ΔE/E）/（CO2 的 ΔE/E）；协同控制效应坐标 x = CO2 减排率，y = 污染物减排率，及其所在象限（I 二者均下降，II 污染物下降而 CO2 上升，III 二者均上升，IV CO2 下降而污染物上升，或位于坐标轴上）；耦合协调度 C = 2√(U1·U2)/(U1+U2)，T = αU1 + βU2，D = √(C·T)，其中 U 为各单元减排率经 min–max 归一化后的值，D 的协调等级按 0.1 的步长分为十级，从极度失调（D ≤ 0.1）到优质协调（D &gt; 0.9）；D_ALL 将 CO2 与各污染物 U 的均值配对计算；协同指数 SYN_IDX 为 CO2 与各污染物 U 的均值。无法计算的值（基准为零、缺少网格、CO2 无变化）留空，并在对应的 *_NOTE 字段中说明原因。可选的分部门排放清单网格为每个单元添加其 CO2 排放的主导部门。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="185"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="192"/>
         <source>{species} emission grid, base year</source>
         <translation>{species} 排放清单网格（基准年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="189"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="195"/>
         <source>{species} emission grid, target year</source>
         <translation>{species} 排放清单网格（目标年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="194"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="199"/>
         <source>Sector grids of the base year (species and sector from the file metadata or names like co2_2020_power)</source>
         <translation>基准年分部门排放清单网格（排放物种和部门取自文件元数据或形如 co2_2020_power 的名称）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="198"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="208"/>
         <source>Assessed units</source>
         <translation>已评价的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="200"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="210"/>
         <source>Unit table</source>
         <translation>单元表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="344"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
         <source>Folder for the charts (PNG)</source>
         <translation>图表输出文件夹（PNG）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="213"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="252"/>
         <source>Give both a base and a target year.</source>
         <translation>请同时指定基准年和目标年。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="219"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="226"/>
         <source>Reading {species} {period} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="366"/>
-        <source>Raster &apos;{name}&apos;: its species is neither in its metadata nor in its name; name it like co2_2020_power.</source>
-        <translation>栅格“{name}”：元数据和名称中均未标明排放物种；请按 co2_2020_power 的形式命名。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="229"/>
-        <source>Raster &apos;{name}&apos; names no sector; sector grids are named like co2_2020_power.</source>
-        <translation>栅格“{name}”未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="234"/>
-        <source>Raster &apos;{name}&apos; is labelled {label}; it is used as the base year {base}.</source>
-        <translation>栅格“{name}”标注为 {label}，将作为基准年 {base} 使用。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="371"/>
-        <source>Raster &apos;{name}&apos;: a grid for {species}, {period}, {sector} was given already.</source>
-        <translation>栅格“{name}”：已提供过 {species}、{period}、{sector} 的排放清单网格。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="298"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="316"/>
         <source>Sector assessment: totals, shares, growth and Boston matrix</source>
         <translation>部门评价：总量、占比、增长率与波士顿矩阵</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="299"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="317"/>
         <source>Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a base year and, optionally, a target year. The species, year and sector of each grid are read from its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector are totals. Every grid must lie on the same grid. The table lists per sector and species the totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 (large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the mean share of the sectors, the growth split to 0. With a target year, a second table holds the synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and grade, index, normalised over the sectors). Give control units to count only the emissions under them (the city), otherwise the whole grid counts.</source>
         <translation>读取基准年（及可选的目标年）的分部门排放清单网格（电力、工业、居民生活、交通、农业或其他任意名称）。各网格的排放物种、年份和部门取自其元数据（SPECIES、YEAR、SECTOR）或名称（如 co2_2020_power.tif）；未标明部门的网格视为总量网格。所有排放清单网格必须位于同一网格上。结果表按部门和排放物种列出排放总量、占总量比例、排名；指定目标年时还列出变化量、增长率和波士顿矩阵分组：明星（占比 ≥ 分界值，增长）、问题（占比小，增长）、金牛（占比大，未增长）、瘦狗（占比小，未增长）；占比分界值默认为各部门的平均占比，增长率分界值默认为 0。指定目标年时，第二张表给出各部门的协同性指标（弹性系数、协同控制效应坐标、象限、耦合协调度及协调等级、协同指数，均在各部门间归一化）。指定管控单元时仅统计其范围内（全市）的排放，否则统计整个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="314"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="332"/>
         <source>Sector grids of the base year</source>
         <translation>基准年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="316"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="334"/>
         <source>Sector grids of the target year</source>
         <translation>目标年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="319"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="337"/>
         <source>Base year (empty: from the grids)</source>
         <translation>基准年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="321"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="339"/>
         <source>Target year (empty: from the grids)</source>
         <translation>目标年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="323"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="341"/>
         <source>Count only the emissions under these control units</source>
         <translation>仅统计这些管控单元范围内的排放</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
         <source>BCG: large share from (%; empty = mean share)</source>
         <translation>波士顿矩阵：大占比分界值（%；留空 = 各部门平均占比）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
         <source>BCG: growing above (% growth)</source>
         <translation>波士顿矩阵：增长分界值（增长率 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="328"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
         <source>BCG: share of</source>
         <translation>波士顿矩阵：占比所用年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="337"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="355"/>
         <source>Sector table</source>
         <translation>部门表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="339"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="357"/>
         <source>Sector synergy table</source>
         <translation>部门协同性表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="342"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="360"/>
         <source>Sector table (CSV)</source>
         <translation>部门表（CSV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="358"/>
-        <source>The grids of one year carry different years ({years}); give the year explicitly.</source>
-        <translation>同一年份的排放清单网格标注了不同的年份（{years}）；请明确指定年份。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="374"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="391"/>
         <source>Reading {species} {period} {sector} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} {sector} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="388"/>
-        <source>The base and the target grids are both for {period}; give the years explicitly.</source>
-        <translation>基准年与目标年的排放清单网格均为 {period}；请明确指定年份。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="410"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="413"/>
         <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
         <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
@@ -2074,7 +1949,7 @@
         <translation>JWJT 协同分析图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="196"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="214"/>
         <source>Total in the ranked cells (t/yr)</source>
         <translation>参与排序网格的总量（t/yr）</translation>
     </message>
@@ -2084,17 +1959,17 @@
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="475"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="492"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="478"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="495"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="491"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="508"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -2349,9 +2224,49 @@
         <translation>安装以下 Python 包之前，JWJT 的工具不可用：{missing}。请运行：{command}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="186"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
         <source>No code or class field</source>
         <translation>无编码或分类字段</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="347"/>
+        <source>Not saved: unit {unit} is no longer in the data source of layer &apos;{layer}&apos; (deleted in another session?). Your form is kept.</source>
+        <translation>未保存：单元 {unit} 已不在图层“{layer}”的数据源中（是否已在其他会话中删除？）。表单内容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="354"/>
+        <source>Field &apos;{field}&apos;: you loaded &quot;{loaded}&quot;, the database now has &quot;{current}&quot;, your new value is &quot;{new}&quot;.</source>
+        <translation>字段“{field}”：您载入时为“{loaded}”，数据库中现为“{current}”，您的新值为“{new}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="360"/>
+        <source>Not saved: unit {unit} was changed in another session since you loaded it, and nothing was overwritten. Your form is kept: copy what you need, then click the unit again to load the current values.</source>
+        <translation>未保存：自您载入以来，单元 {unit} 已在其他会话中被修改，未覆盖任何内容。表单内容已保留：请复制所需内容，然后再次点击该单元以载入当前值。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="153"/>
+        <source>Site on the map</source>
+        <translation>地图上选定的场地</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="199"/>
+        <source>More grids of the base or the target year, totals or sectors (species, year and sector from the file metadata or names like so2_2035 or co2_2020_power; grids of other years are not used)</source>
+        <translation>基准年或目标年的其他排放清单网格，总量或分部门均可（排放物种、年份和部门取自文件元数据或 so2_2035、co2_2020_power 形式的名称；其他年份的网格不使用）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="41"/>
+        <source>Same as &apos;Units of the grid values&apos;</source>
+        <translation>与“网格值的单位”相同</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="100"/>
+        <source>Units of the {species} grid</source>
+        <translation>{species} 网格值的单位</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="103"/>
+        <source>Field of the {species} fishnet that holds the values</source>
+        <translation>{species} 渔网图层中存放排放值的字段</translation>
     </message>
 </context>
 <context>
@@ -2387,47 +2302,47 @@
         <translation>网格“{name}”存在旋转或错切；仅支持正北朝上的网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="53"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="54"/>
         <source>Grid &apos;{name}&apos; has an invalid cell size ({dx}, {dy}).</source>
         <translation>网格“{name}”的网格单元大小无效（{dx}, {dy}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="95"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="101"/>
         <source>Grid &apos;{name}&apos; has no CRS. Assign one (Layer Properties &gt; Source) and run again.</source>
         <translation>网格“{name}”没有坐标参考系。请为其指定坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="128"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="134"/>
         <source>Grid &apos;{name}&apos;: array shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>网格“{name}”：数组形状 {shape} 与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="169"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="175"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold NaN; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为 NaN，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="173"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="179"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold infinite values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为无穷大，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="179"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="185"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold negative values (min {vmin:g}); they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为负（最小值 {vmin:g}），已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="294"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="324"/>
         <source>No emission grid was given.</source>
         <translation>未提供排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="321"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="351"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are in different CRSs.</source>
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="53"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="54"/>
         <source>k must be between 0 and 100 %, not {k}.</source>
         <translation>k 必须介于 0 到 100% 之间，当前为 {k}。</translation>
     </message>
@@ -2647,82 +2562,82 @@
         <translation>NetCDF 文件“{path}”：其 GMT 网格的网格单元不是正方形（{dx:g} × {dy:g}），MEIC 布局不支持。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="46"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="50"/>
         <source>File &apos;{path}&apos; could not be opened as a raster: {reason}</source>
         <translation>无法将文件“{path}”作为栅格打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="50"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="54"/>
         <source>Raster &apos;{path}&apos; has no band {band} (it has {count}).</source>
         <translation>栅格“{path}”没有波段 {band}（共 {count} 个波段）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="57"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="75"/>
         <source>Raster &apos;{path}&apos; has no georeferencing (no geotransform); cells cannot be placed.</source>
         <translation>栅格“{path}”没有地理参考（无 geotransform），无法确定网格单元位置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="63"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="79"/>
         <source>Raster &apos;{path}&apos; declares no CRS; assign one before overlaying it with vector layers.</source>
         <translation>栅格“{path}”未声明坐标参考系；请先为其指定坐标参考系，再与矢量图层叠加。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="76"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="97"/>
         <source>Band {band} of raster &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取栅格“{path}”的波段 {band}：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="90"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="111"/>
         <source>&apos;{name}&apos;: band scale {scale:g} and offset {offset:g} applied.</source>
         <translation>“{name}”：已应用波段缩放系数 {scale:g} 和偏移量 {offset:g}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="197"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="226"/>
         <source>EDGAR file &apos;{path}&apos; holds no &apos;lat;lon;emission&apos; data rows.</source>
         <translation>EDGAR 文件“{path}”中没有 'lat;lon;emission' 数据行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="160"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="189"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: &apos;{value}&apos; is not a number.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="163"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="192"/>
         <source>EDGAR file &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取 EDGAR 文件“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="189"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="218"/>
         <source>EDGAR file &apos;{path}&apos;: coordinate convention &apos;{coords}&apos; is unknown; use &apos;lower_left&apos; or &apos;centre&apos;.</source>
         <translation>EDGAR 文件“{path}”：坐标约定“{coords}”未知；请使用 'lower_left' 或 'centre'。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="202"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="231"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: the coordinates are missing or not finite.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：坐标缺失或不是有限值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="214"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="251"/>
         <source>EDGAR file '{path}', data row {row}: point ({lat}, {lon}) is not on the {size:g}° lattice of the other cells.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：点 ({lat}, {lon}) 不在其他网格单元所在的 {size:g}° 格网上。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="227"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="264"/>
         <source>&apos;{name}&apos;: {n} cells are absent from the file and set to 0 (EDGAR text files omit cells with zero emission).</source>
         <translation>“{name}”：文件中缺少 {n} 个网格单元，已设为 0（EDGAR 文本文件省略排放为零的网格单元）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="237"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="274"/>
         <source>EDGAR file &apos;{path}&apos;: cell size {size} must be positive.</source>
         <translation>EDGAR 文件“{path}”：网格单元大小 {size} 必须为正数。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="249"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="287"/>
         <source>'{name}': cell size {size:g}° inferred from the coordinate spacing (EDGAR's grid is 0.1°); give the cell size if that is wrong.</source>
         <translation>“{name}”：根据坐标间距推断网格单元大小为 {size:g}°（EDGAR 网格为 0.1°）；如有误，请指定网格单元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="260"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="298"/>
         <source>EDGAR file &apos;{path}&apos;: data rows {row_a} and {row_b} give the same cell ({lat}, {lon}).</source>
         <translation>EDGAR 文件“{path}”：第 {row_a} 和第 {row_b} 个数据行对应同一网格单元 ({lat}, {lon})。</translation>
     </message>
@@ -2812,22 +2727,22 @@
         <translation>非热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="65"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="66"/>
         <source>A CO2 grid is required for the synergy analysis.</source>
         <translation>协同性分析需要 CO2 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="71"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a {species} grid, which was not given.</source>
         <translation>协同网格判定规则“{rule}”需要 {species} 排放清单网格，但未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="75"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="76"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a NOx or a VOCs grid; neither was given.</source>
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="213"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="217"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
@@ -2907,122 +2822,122 @@
         <translation>“{path}”中没有图层“{layer}”。现有图层：{names}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="88"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="90"/>
         <source>&apos;{path}&apos; could not be opened as a vector layer: {reason}</source>
         <translation>无法将“{path}”作为矢量图层打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="92"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="94"/>
         <source>&apos;{path}&apos;: the encoding &apos;{encoding}&apos; was ignored; this format stores text as UTF-8.</source>
         <translation>“{path}”：已忽略编码“{encoding}”；该格式以 UTF-8 存储文本。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="197"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="218"/>
         <source>&apos;{path}&apos;: the layer&apos;s CRS could not be read; it is left unset.</source>
         <translation>“{path}”：无法读取图层的坐标参考系，保持未设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="282"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="317"/>
         <source>Encoding &apos;{encoding}&apos; given for &apos;{path}&apos; is unknown.</source>
         <translation>为“{path}”指定的编码“{encoding}”未知。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="293"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="328"/>
         <source>&apos;{path}&apos;: the code page &apos;{label}&apos; in its .cpg file is unknown; the encoding is guessed.</source>
         <translation>“{path}”：其 .cpg 文件中的代码页“{label}”未知，将自动推测编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="310"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="345"/>
         <source>&apos;{path}&apos; declares no encoding (no .cpg file); its text was read as {encoding}. Choose the encoding if names look garbled.</source>
         <translation>“{path}”未声明编码（无 .cpg 文件），已按 {encoding} 读取文本。如名称显示乱码，请选择正确的编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="326"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="361"/>
         <source>&apos;{path}&apos;: text in &apos;{field}&apos; is not valid {encoding}; undecodable bytes were replaced.</source>
         <translation>“{path}”：字段“{field}”中的文本不是有效的 {encoding}，无法解码的字节已被替换。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="472"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="507"/>
         <source>Layer &apos;{layer}&apos; could not be created in &apos;{path}&apos;: {reason}</source>
         <translation>无法在“{path}”中创建图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="480"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="515"/>
         <source>Field &apos;{field}&apos; could not be created in layer &apos;{layer}&apos; of &apos;{path}&apos;: {reason}</source>
         <translation>无法在“{path}”的图层“{layer}”中创建字段“{field}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="486"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="521"/>
         <source>A transaction could not be started on &apos;{path}&apos;: {reason}</source>
         <translation>无法在“{path}”上启动事务：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="491"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="526"/>
         <source>Layer &apos;{layer}&apos; could not be committed to &apos;{path}&apos;.</source>
         <translation>无法将图层“{layer}”提交到“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="503"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="538"/>
         <source>Layer &apos;{layer}&apos; of &apos;{path}&apos; could not be saved: {reason}</source>
         <translation>无法保存“{path}”中的图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="526"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="561"/>
         <source>Row {row} could not be written to layer &apos;{layer}&apos; of &apos;{path}&apos;: {reason}</source>
         <translation>无法将第 {row} 行写入“{path}”的图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="551"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="586"/>
         <source>OGR has no vector driver &apos;{driver}&apos; (writing &apos;{path}&apos;).</source>
         <translation>OGR 中没有矢量驱动“{driver}”（写入“{path}”时）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="558"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="593"/>
         <source>&apos;{path}&apos; exists but cannot be opened for writing: {reason}</source>
         <translation>“{path}”已存在，但无法以写入方式打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="568"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="603"/>
         <source>&apos;{path}&apos; exists and is a {actual} file, not {driver}.</source>
         <translation>“{path}”已存在，且为 {actual} 文件，而不是 {driver} 文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="572"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="607"/>
         <source>Layer &apos;{layer}&apos; already exists in &apos;{path}&apos;; choose another name or allow overwriting.</source>
         <translation>“{path}”中已存在图层“{layer}”；请使用其他名称或允许覆盖。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="579"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="614"/>
         <source>Folder &apos;{folder}&apos; does not exist (writing &apos;{path}&apos;).</source>
         <translation>文件夹“{folder}”不存在（写入“{path}”时）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="582"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="617"/>
         <source>OGR driver &apos;{driver}&apos; cannot create files (&apos;{path}&apos;).</source>
         <translation>OGR 驱动“{driver}”无法创建文件（“{path}”）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="601"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="636"/>
         <source>&apos;{path}&apos; could not be opened for writing: {reason}</source>
         <translation>无法以写入方式打开“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="614"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="649"/>
         <source>A transaction could not be started on &apos;{path}&apos;.</source>
         <translation>无法在“{path}”上启动事务。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="651"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="686"/>
         <source>Layer &apos;{layer}&apos; in &apos;{path}&apos; could not be replaced: {reason}</source>
         <translation>无法替换“{path}”中的图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="660"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="695"/>
         <source>Shapefile &apos;{path}&apos; cannot hold field names longer than 10 bytes: {fields} (a Chinese character takes 3). Rename them or write a GeoPackage.</source>
         <translation>Shapefile“{path}”的字段名不能超过 10 个字节：{fields}（每个汉字占 3 个字节）。请重命名这些字段，或改为输出 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="679"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="714"/>
         <source>&apos;{path}&apos; could not be created: {reason}</source>
         <translation>无法创建“{path}”：{reason}</translation>
     </message>
@@ -3032,7 +2947,7 @@
         <translation>图层“{layer}”中没有字段“{field}”，请在字段映射中选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="300"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="330"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (origin, cell size or shape differ: {sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（原点、网格大小或行列数不同：{sa} 与 {sb}）。请在分析前将其统一到同一网格；对排放量重采样会破坏质量守恒，因此插件不会自动重采样。</translation>
     </message>
@@ -3062,17 +2977,17 @@
         <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 t/yr：通量 × 平面网格面积（dx × dy）× 31 536 000 s ÷ 1000。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="55"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="56"/>
         <source>Unknown hotspot method &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的热点识别方法“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="55"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="56"/>
         <source>Unknown coincidence rule &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的协同网格判定规则“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="55"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="56"/>
         <source>Unknown cell domain &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的网格排序范围“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
@@ -3202,92 +3117,92 @@
         <translation>选址多边形面积为零。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="402"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="415"/>
         <source>Layer &apos;{layer}&apos;: {n} invalid geometries near the site were repaired for the query (your layer is unchanged): {features}.</source>
         <translation>图层“{layer}”：为进行查询，已修复选址附近的 {n} 个无效几何（原图层未改动）：{features}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="446"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="459"/>
         <source>The site lies inside ecological protection red line {feature} (layer '{layer}'): “{cited}”</source>
         <translation>选址位于生态保护红线 {feature}（图层“{layer}”）内：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="449"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="462"/>
         <source>The site lies on permanent basic farmland {feature} (layer '{layer}'): “{cited}”</source>
         <translation>选址位于永久基本农田 {feature}（图层“{layer}”）内：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="453"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="466"/>
         <source>The site overlaps ecological protection red line {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
         <translation>选址与生态保护红线 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="456"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="469"/>
         <source>The site overlaps permanent basic farmland {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
         <translation>选址与永久基本农田 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="470"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="483"/>
         <source>Access list of {units}, {dimension}: forbids this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
         <translation>{units} 的准入清单（{dimension}）禁止该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="474"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="487"/>
         <source>Access list of {units}, {dimension}: restricts this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
         <translation>{units} 的准入清单（{dimension}）限制该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="481"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="494"/>
         <source>Unit {unit} is a priority-protection unit (优先保护), where industrial projects are restricted: “{cited}”</source>
         <translation>单元 {unit} 为优先保护单元，工业项目在此受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="491"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="504"/>
         <source>The site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
         <translation>选址位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="498"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="511"/>
         <source>{share} of the site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
         <translation>选址中有 {share} 位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="505"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="518"/>
         <source>No urban development boundary layer was given, so whether this residential or commercial site lies inside it was not checked.</source>
         <translation>未提供城镇开发边界图层，因此未检查该居住或商业选址是否位于边界内。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="511"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="524"/>
         <source>The site touches no control unit of layer '{layer}'; check its location and CRS, or add the units that cover it: “{cited}”</source>
         <translation>选址未涉及图层“{layer}”中的任何管控单元；请检查其位置和坐标参考系，或补充覆盖该选址的单元：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="516"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="529"/>
         <source>The field mapping of layer '{layer}' names no field for {dimensions}; map them so the access list can be read: “{cited}”</source>
         <translation>图层“{layer}”的字段映射中没有为 {dimensions} 指定字段；请完成字段映射，以便读取准入清单：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="524"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="537"/>
         <source>Unit {unit} has no requirement text for {dimensions}: “{cited}”</source>
         <translation>单元 {unit} 缺少 {dimensions} 的准入要求文本：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="529"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="542"/>
         <source>Unit {unit} has no readable class (1/2/3 or 优先/重点/一般): “{cited}”</source>
         <translation>单元 {unit} 的分类无法识别（应为 1/2/3 或 优先/重点/一般）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="535"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="548"/>
         <source>No {plan} layer was given, so it was not checked.</source>
         <translation>未提供{plan}图层，因此未检查该项。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="539"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="552"/>
         <source>No requirement of unit {units} names this industry with forbidding or restricting wording: “{cited}”</source>
         <translation>单元 {units} 的准入要求中没有以禁止性或限制性措辞提及该行业的条款：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="546"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="559"/>
         <source>The site touches no ecological protection red line or permanent basic farmland: “{cited}”</source>
         <translation>选址未涉及生态保护红线或永久基本农田：“{cited}”</translation>
     </message>
@@ -3877,7 +3792,7 @@
         <translation>重点管控单元必须填写该项准入要求，目前为空。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/audit.py" line="78"/>
+        <location filename="../jwjt_plugin/core/audit.py" line="92"/>
         <source>The change log in &apos;{path}&apos; cannot be opened for writing.</source>
         <translation>无法以写入方式打开“{path}”中的变更记录。</translation>
     </message>
@@ -3902,7 +3817,7 @@
         <translation>时期“{period}”没有排放清单网格；现有网格的时期为 {periods}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="84"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="145"/>
         <source>The base and the target period are both &apos;{period}&apos;; choose two different periods.</source>
         <translation>基准期与目标期均为“{period}”；请选择两个不同的时期。</translation>
     </message>
@@ -4002,17 +3917,17 @@
         <translation>{period} {species} 重点单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="131"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="121"/>
         <source>Two grids were given for {species}, {period}, sector {sector}: &apos;{a}&apos; and &apos;{b}&apos;.</source>
         <translation>{species}、{period}、部门 {sector} 提供了两个排放清单网格：“{a}”和“{b}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="169"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="286"/>
         <source>Grid &apos;{name}&apos; ({what}) is not on the grid of &apos;{ref}&apos; ({ref_what}): {got} vs {expected}. All years, species and sectors must share one grid; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）不在同一网格上：{got}，而应为 {expected}。所有年份、排放物种和部门必须共用同一网格；对排放量重采样无法保证质量守恒，因此本插件不会代为重采样。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="178"/>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="295"/>
         <source>Grid &apos;{name}&apos; ({what}) is in a different CRS from grid &apos;{ref}&apos; ({ref_what}).</source>
         <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）的坐标参考系不同。</translation>
     </message>
@@ -4217,12 +4132,12 @@
         <translation>输出“{output}”和“{other}”是同一个文件（{path}）。请为每个输出指定不同的文件名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli.py" line="69"/>
+        <location filename="../jwjt_plugin/cli.py" line="77"/>
         <source>--grid-units is given for every grid twice (&apos;{first}&apos; and &apos;{second}&apos;); give one value, or SPECIES=UNITS per grid.</source>
         <translation>--grid-units 对所有网格给出了两次（“{first}”和“{second}”）；请只给一个值，或按网格给出 SPECIES=UNITS。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli.py" line="77"/>
+        <location filename="../jwjt_plugin/cli.py" line="85"/>
         <source>--grid-units {given}: no {species} grid is given (grids: {grids}).</source>
         <translation>--grid-units {given}：未给出 {species} 网格（已给网格：{grids}）。</translation>
     </message>
@@ -4237,37 +4152,37 @@
         <translation>基准期 {period} 的 {carbon} 在网格上合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="161"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="167"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold one of the layer&apos;s additional no data values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格的值属于图层的附加无数据值，按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="236"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="266"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same negative value {value:g}, which looks like an undeclared nodata value; they are dropped as negative, but if they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS).</source>
         <translation>网格“{name}”：{n} 个网格为同一负值 {value:g}，看起来是未声明的无数据值；这些负值已被剔除，但如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="243"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="273"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same value {value:g}, which looks like an undeclared nodata value; they are counted as emissions and make up {share:.1f} % of the grid&apos;s total. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
         <translation>网格“{name}”：{n} 个网格为同一值 {value:g}，看起来是未声明的无数据值；它们被计为排放，占该网格总量的 {share:.1f} %。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="261"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="291"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold values far above all others ({low:g} to {high:g}, the next largest is {next:g}) and make up {share:.1f} % of the grid&apos;s total; check whether they are fill values. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
         <translation>网格“{name}”：{n} 个网格的值远高于其他所有网格（{low:g} 至 {high:g}，次大值为 {next:g}），占该网格总量的 {share:.1f} %；请检查它们是否为填充值。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="276"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="306"/>
         <source>Grid &apos;{name}&apos; holds no usable value: all {n} cells are nodata, NaN, infinite or negative. Check that &apos;{path}&apos; is the right file and that its nodata value is not a real emission value.</source>
         <translation>网格“{name}”没有可用值：全部 {n} 个网格均为无数据、NaN、无穷大或负值。请检查“{path}”是否为正确的文件，且其无数据值不是真实排放值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="282"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="312"/>
         <source>Grid &apos;{name}&apos; holds only zeros ({n} cells with a value, none above 0): no cell emits {species}, so there is nothing to rank. Check that &apos;{path}&apos; is the right file, band and year.</source>
         <translation>网格“{name}”全为零（{n} 个网格有值，但没有大于 0 的）：没有网格排放 {species}，无法排序。请检查“{path}”的文件、波段和年份是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="314"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="344"/>
         <source>Grid &apos;{lacks}&apos; has no CRS, while grid &apos;{has}&apos; is in {crs}; the plugin does not guess it. Assign the CRS to &apos;{path}&apos; (gdal_edit.py -a_srs EPSG:&lt;code&gt;, or a .prj file beside an ASCII grid, or the layer&apos;s Properties &gt; Source &gt; Assigned coordinate reference system in QGIS) and run again.</source>
         <translation>网格“{lacks}”没有坐标参考系，而网格“{has}”的坐标参考系为 {crs}；插件不会猜测。请为“{path}”指定坐标参考系（gdal_edit.py -a_srs EPSG:&lt;代码&gt;，或在 ASCII 网格旁放置 .prj 文件，或在 QGIS 图层属性 &gt; 源 &gt; 指定的坐标参考系中设置）后重新运行。</translation>
     </message>
@@ -4282,17 +4197,17 @@
         <translation>物种 {species} 给出了两次：“{first}”（{as_first}）和“{second}”（{as_second}）。每个物种只给一个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="207"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="211"/>
         <source>No NOx or VOCs grid was given, so there are no pollutant hotspots: no unit is flagged as a synergy hotspot (A) or a pollutant hotspot (C); the CO2 sums, densities, concentration and carbon classes (B) stand. Give a NOx or VOCs grid for the synergy flags.</source>
         <translation>未给出 NOx 或 VOCs 网格，因此没有污染物热点：没有单元被标为协同热点（A）或污染物热点（C）；CO2 总量、密度、集中度和碳热点分类（B）照常有效。如需协同标识，请给出 NOx 或 VOCs 网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="371"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="402"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;: the cells under the units are all 0 or nodata. Check that the grid covers the units (right file, extent and CRS).</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内：单元内的网格全为 0 或无数据。请检查网格是否覆盖这些单元（文件、范围和坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="375"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="406"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;; it has no hotspot under the units.</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内；单元内没有该物种的热点。</translation>
     </message>
@@ -4310,6 +4225,251 @@
         <location filename="../jwjt_plugin/core/units.py" line="308"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; gives the same code to several units ({n} codes: {codes}); their results cannot be told apart by code. Give each unit its own code (Check control units lists them).</source>
         <translation>图层“{layer}”：字段“{field}”把同一编码赋给了多个单元（{n} 个编码：{codes}）；其结果无法按编码区分。请为每个单元赋予唯一编码（“检查管控单元”会列出它们）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/cli_commands/assessment.py" line="69"/>
+        <source>Give both a base and a target year.</source>
+        <translation>请同时指定基准年和目标年。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/cli_commands/plan_overlap.py" line="66"/>
+        <source>The rules file &apos;{path}&apos; cannot be read: {error}</source>
+        <translation>无法读取规则文件“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/cli_commands/query.py" line="49"/>
+        <source>The site layer &apos;{path}&apos; has no feature {fid}.</source>
+        <translation>选址图层“{path}”中没有要素 {fid}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/cli_commands/query.py" line="60"/>
+        <source>The site layer has no feature with a geometry.</source>
+        <translation>选址图层中没有带几何的要素。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/cli_commands/query.py" line="62"/>
+        <source>The site layer has no CRS; set it in Layer Properties &gt; Source.</source>
+        <translation>选址图层没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="123"/>
+        <source>Raster &apos;{name}&apos;: its species is neither in its metadata nor in its name; name it like co2_2020_power.</source>
+        <translation>栅格“{name}”：元数据和名称中均未标明排放物种；请按 co2_2020_power 的形式命名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="126"/>
+        <source>Raster &apos;{name}&apos; names no sector; sector grids are named like co2_2020_power.</source>
+        <translation>栅格“{name}”未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="128"/>
+        <source>Raster &apos;{name}&apos;: its year is neither in its metadata nor in its name; name it like co2_2020 or co2_2020_power.</source>
+        <translation>栅格“{name}”：元数据和名称中均未标明年份；请按 co2_2020 或 co2_2020_power 的形式命名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="131"/>
+        <source>Raster &apos;{name}&apos; is labelled {label}; it is used as the base year {base}.</source>
+        <translation>栅格“{name}”标注为 {label}，将作为基准年 {base} 使用。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="132"/>
+        <source>Raster &apos;{name}&apos; is for {period}, neither the base year {base} nor the target year {target}; it is not used.</source>
+        <translation>栅格“{name}”为 {period} 年，既非基准年 {base} 也非目标年 {target}，不予使用。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="135"/>
+        <source>The grids of one year carry different years ({years}); give the year explicitly.</source>
+        <translation>同一年份的排放清单网格标注了不同的年份（{years}）；请明确指定年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_inputs.py" line="137"/>
+        <source>The base and the target grids are both for {period}; give the years explicitly.</source>
+        <translation>基准年与目标年的排放清单网格均为 {period}；请明确指定年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_options.py" line="22"/>
+        <source>Base year</source>
+        <translation>基准年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_options.py" line="22"/>
+        <source>Target year</source>
+        <translation>目标年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/audit.py" line="35"/>
+        <source>The edits of layer &apos;{layer}&apos; were saved, but their change log could not be written to {target}: {error}</source>
+        <translation>图层“{layer}”的编辑已保存，但其变更日志无法写入 {target}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/audit.py" line="39"/>
+        <source>The edits of layer &apos;{layer}&apos; were saved, but their change log could not be written to the database table {table} (database &apos;{database}&apos;): {error}</source>
+        <translation>图层“{layer}”的编辑已保存，但其变更日志无法写入数据库表 {table}（数据库“{database}”）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/audit.py" line="43"/>
+        <source>The change log in the database table {table} (database &apos;{database}&apos;) cannot be read: {error}</source>
+        <translation>无法读取数据库表 {table}（数据库“{database}”）中的变更日志：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="57"/>
+        <source>Grid '{name}' has an invalid origin or extent (origin {x0}, {y0}; cell size {dx} × {dy}; {rows} × {cols} cells): its georeferencing is damaged.</source>
+        <translation>栅格“{name}”的原点或范围无效（原点 {x0}, {y0}；像元大小 {dx} × {dy}；{rows} × {cols} 个像元）：其地理参考已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="47"/>
+        <source>Top k % cells (same k)</source>
+        <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="48"/>
+        <source>Getis–Ord Gi*</source>
+        <translation>Getis–Ord Gi* 热点分析</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="49"/>
+        <source>NOx or VOCs hotspot</source>
+        <translation>NOx 或 VOCs 热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="50"/>
+        <source>NOx and VOCs hotspot</source>
+        <translation>NOx 与 VOCs 均为热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="51"/>
+        <source>NOx hotspot</source>
+        <translation>NOx 热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="52"/>
+        <source>VOCs hotspot</source>
+        <translation>VOCs 热点</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="53"/>
+        <source>Cells under the units</source>
+        <translation>管控单元范围内的网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="54"/>
+        <source>All cells of the grid</source>
+        <translation>排放清单网格的全部网格单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="55"/>
+        <source>All cells</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="56"/>
+        <source>Non-zero cells</source>
+        <translation>非零网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="71"/>
+        <source>Raster &apos;{path}&apos; is damaged: its georeferencing could not be read: {reason}</source>
+        <translation>栅格“{path}”已损坏：无法读取其地理参考：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="91"/>
+        <source>Raster '{path}' declares {rows} × {cols} cells, too many to read into memory; check its header.</source>
+        <translation>栅格“{path}”声明了 {rows} × {cols} 个像元，数量过多，无法读入内存；请检查其文件头。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="150"/>
+        <source>EDGAR file &apos;{path}&apos; is a folder, not a text file.</source>
+        <translation>EDGAR 文件“{path}”是一个文件夹，而不是文本文件。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="242"/>
+        <source>EDGAR file '{path}': its points ({south:g} to {north:g} N, {west:g} to {east:g} E) span more than {limit} cells of {size:g}°; check the coordinates and the cell size.</source>
+        <translation>EDGAR 文件“{path}”：其数据点（北纬 {south:g} 至 {north:g}，东经 {west:g} 至 {east:g}）跨越超过 {limit} 个 {size:g}° 的像元；请检查坐标和像元大小。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="340"/>
+        <source>NOx or VOCs</source>
+        <translation>NOx 或 VOCs</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="341"/>
+        <source>NOx and VOCs</source>
+        <translation>NOx 与 VOCs</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="351"/>
+        <source>{share:.1f} % of {species}</source>
+        <translation>{species} 的 {share:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="353"/>
+        <source>non-zero cells</source>
+        <translation>非零网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="353"/>
+        <source>cells</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="355"/>
+        <source>under the control units</source>
+        <translation>（管控单元范围内）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="355"/>
+        <source>of the grid</source>
+        <translation>（全部网格）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="357"/>
+        <source>The top {k:g} % of {denominator} by CO2 ({n_top} of {n_domain} cells {where}) hold {shares}.</source>
+        <translation>按 CO2 排序前 {k:g} % 的{denominator}（{n_domain} 个网格{where}中的 {n_top} 个）容纳了 {shares}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="362"/>
+        <source>top-k %</source>
+        <translation>前 k %</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="364"/>
+        <source>Gi* bin &gt;= {bin}{fdr}</source>
+        <translation>Gi* 置信分级 ≥ {bin}{fdr}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="367"/>
+        <source>Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): {n}.</source>
+        <translation>协同网格（按{method}同时为 {rule} 热点的 CO2 前 k% 网格）：{n} 个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="372"/>
+        <source>No NOx or VOCs grid was given: no synergy flags (class A) and no pollutant hotspots (class C); the classes below show the carbon hotspots (B).</source>
+        <translation>未给出 NOx 或 VOCs 网格：没有协同标记（A 类）和污染物热点（C 类）；以下分类仅显示碳排放热点（B 类）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="378"/>
+        <source>Units: {n}; flagged (synergy hotspot, class A): {flagged}; carbon only (B): {b}; pollutant only (C): {c}; none (D): {d}.</source>
+        <translation>管控单元：{n} 个；已标记（协同热点，A 类）：{flagged} 个；仅碳排放热点（B 类）：{b} 个；仅污染物热点（C 类）：{c} 个；非热点（D 类）：{d} 个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="384"/>
+        <source>Flagged units hold {share:.1f} % of the units&apos; CO2. Largest:</source>
+        <translation>已标记单元的 CO2 排放占全部单元的 {share:.1f} %。排放最大的单元：</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="387"/>
+        <source>  {unit} {name}: CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence cells {n}, {share:.0f} % of its CO2 in them</source>
+        <translation>  {unit} {name}：CO2 {co2:,.0f} t/yr，NOx {nox:,.0f} t/yr，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/units_io.py" line="106"/>
+        <source>&apos;{path}&apos; is damaged: its features could not be read: {reason}</source>
+        <translation>“{path}”已损坏：无法读取其要素：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/units_io.py" line="254"/>
+        <source>&apos;{path}&apos;: the geometry of feature {fid} is damaged and cannot be read: {reason}</source>
+        <translation>“{path}”：要素 {fid} 的几何已损坏，无法读取：{reason}</translation>
     </message>
 </context>
 </TS>
