@@ -372,8 +372,13 @@ class AccessEditorDock(QgsDockWidget):
         layer.beforeCommitChanges.connect(self._before_layer_commit)
         layer.afterCommitChanges.connect(self._after_layer_commit)
         layer.afterRollBack.connect(self._after_layer_rollback)
-        layer.willBeDeleted.connect(self._unwatch_layer)
+        layer.willBeDeleted.connect(self._forget_layer)
         self._watched = layer
+
+    def _forget_layer(self) -> None:
+        """The watched layer is being destroyed: Qt drops its connections itself. Disconnecting
+        here, inside the layer's destructor, blocked QGIS for good (QgsProject.clear never returned)."""
+        self._watched = None
 
     def _unwatch_layer(self) -> None:
         layer, self._watched = self._watched, None
@@ -382,7 +387,7 @@ class AccessEditorDock(QgsDockWidget):
         for signal, slot in ((layer.beforeCommitChanges, self._before_layer_commit),
                              (layer.afterCommitChanges, self._after_layer_commit),
                              (layer.afterRollBack, self._after_layer_rollback),
-                             (layer.willBeDeleted, self._unwatch_layer)):
+                             (layer.willBeDeleted, self._forget_layer)):
             try:
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):

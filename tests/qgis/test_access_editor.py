@@ -211,3 +211,17 @@ def test_save_refused_when_another_session_changed_the_unit_in_the_file(plugin, 
     assert ed.save(), ed.status.text()
     assert layer.commitChanges()
     assert [r.field for r in read_change_log(path)] == ["HJZHGKDYMC"]   # the other session has no editor
+
+
+def test_removing_the_shown_layer_lets_the_project_clear(plugin, units):
+    """The editor forgets a destroyed layer it was following. (The hang this fixed, a disconnect
+    inside the layer's destructor blocking QgsProject.clear, shows only in real QGIS: the
+    screenshot test in test_screenshot_xvfb.py is the one that catches it.)"""
+    _layer, path = units
+    other = QgsVectorLayer(f"{path}|layername=control_units", "second copy", "ogr")
+    QgsProject.instance().addMapLayer(other)
+    plugin.editor.show_feature(other, key_control_unit(other))
+    assert plugin.editor._watched is other
+    QgsProject.instance().removeMapLayer(other.id())
+    QCoreApplication.processEvents()
+    assert plugin.editor._watched is None

@@ -66,9 +66,13 @@ def run_qgis(profile_home, tmp_path, script_text: str, png: str) -> Path:
     env = dict(os.environ, HOME=str(profile_home))
     for var in ("QGIS_CUSTOM_CONFIG_PATH", "QT_QPA_PLATFORM", "PYTHONPATH"):
         env.pop(var, None)
-    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis.bin", "--noversioncheck",
-                           "--nologo", "--code", str(script)], env=env, cwd=tmp_path, capture_output=True,
-                          text=True, timeout=240)
+    try:
+        proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis.bin", "--noversioncheck",
+                               "--nologo", "--code", str(script)], env=env, cwd=tmp_path, capture_output=True,
+                              text=True, timeout=float(os.environ.get("JWJT_SHOT_TIMEOUT", "240")))
+    except subprocess.TimeoutExpired as err:  # say what QGIS printed before it hung
+        out = (err.stdout or b"")[-3000:], (err.stderr or b"")[-3000:]
+        pytest.fail(f"QGIS did not finish in {err.timeout:.0f} s; it printed:\n{out[0]!r}\n{out[1]!r}")
     assert shot.exists(), proc.stdout[-2000:] + proc.stderr[-2000:]
     return shot
 
