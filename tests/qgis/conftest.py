@@ -49,6 +49,23 @@ def recording_iface(qgis_iface):
     return RecordingIface(qgis_iface)
 
 
+@pytest.fixture()
+def plugin_with_processing(recording_iface, qgis_processing, qgis_new_project):
+    """The plugin loaded with its Processing provider, in a new project emptied afterwards."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    import jwjt_plugin
+
+    p = jwjt_plugin.classFactory(recording_iface)
+    p.initGui()
+    yield p
+    p.unload()
+    QgsProject.instance().removeAllMapLayers()
+    # deleteLater()s run while QGIS is alive; left for interpreter exit they crash it
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(scope="session")
 def sample_city():
     if not (SAMPLE / "units.gpkg").exists():

@@ -47,13 +47,8 @@ def test_assessment_dock_runs_draws_and_exports(recording_iface, qtbot, sample_c
 # -- one path: the dock runs jwjt:synergyassessment ---------------------------------------------------
 
 @pytest.fixture()
-def plugin(recording_iface, qgis_processing, qgis_new_project):
-    p = jwjt_plugin.classFactory(recording_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QgsProject.instance().removeAllMapLayers()
+def plugin(plugin_with_processing):
+    return plugin_with_processing
 
 
 def _load(sample_city, pattern="*_20[23][05]*.tif", extra=()):

@@ -9,7 +9,6 @@ import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
-import jwjt_plugin
 from tests.bad_inputs.catalogue import ERROR, NOTE, case_ids, hashes
 
 KEYS = {"CO2": "CO2", "NOx": "NOX", "VOCs": "VOCS", "PM2.5": "PM25"}
@@ -18,15 +17,8 @@ UNEXPECTED = "The analysis stopped:"
 
 
 @pytest.fixture()
-def plugin(recording_iface, qgis_processing, qgis_new_project):
-    p = jwjt_plugin.classFactory(recording_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QgsProject.instance().removeAllMapLayers()
-    from qgis.PyQt.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def plugin(plugin_with_processing):
+    return plugin_with_processing
 
 
 def _units_uri(inputs) -> str:

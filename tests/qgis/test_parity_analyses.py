@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProject, QgsVectorLayer
 
-import jwjt_plugin
 from jwjt_plugin.cli import main as cli_main
 from tests.qgis.test_parity_synergy import _copy_units, _gbk_shapefile
 
@@ -18,12 +17,8 @@ CODE = "HJZHGKDYBM"
 
 
 @pytest.fixture()
-def plugin(recording_iface, qgis_processing, qgis_new_project):
-    p = jwjt_plugin.classFactory(recording_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QgsProject.instance().removeAllMapLayers()
+def plugin(plugin_with_processing):
+    return plugin_with_processing
 
 
 @pytest.fixture(params=["sample", "invalid", "gbk", "nocrs"])

@@ -10,7 +10,6 @@ from osgeo import gdal, ogr
 from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
-import jwjt_plugin
 from jwjt_plugin.cli import main as cli_main
 
 GRIDS = {"CO2": "co2_2020.tif", "NOx": "nox_2020.tif", "VOCs": "vocs_2020.tif"}
@@ -88,15 +87,8 @@ def case(request, sample_city, tmp_path):
 
 
 @pytest.fixture()
-def plugin(recording_iface, qgis_processing, qgis_new_project):
-    p = jwjt_plugin.classFactory(recording_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QgsProject.instance().removeAllMapLayers()
-    from qgis.PyQt.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def plugin(plugin_with_processing):
+    return plugin_with_processing
 
 
 def _load(case, select: bool):
