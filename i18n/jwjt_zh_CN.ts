@@ -1169,7 +1169,7 @@
         <translation>编辑 {unit} 的准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="501"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="506"/>
         <source> Layer &apos;{name}&apos; was switched into editing; use Save Layer Edits to keep the changes.</source>
         <translation>图层“{name}”已切换为编辑状态；请使用“保存图层编辑”保留修改。</translation>
     </message>
@@ -1179,52 +1179,52 @@
         <translation>已保存到编辑缓冲区（可用 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="449"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="454"/>
         <source>Measures table</source>
         <translation>措施库表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="449"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="454"/>
         <source>Measures (*.csv *.gpkg)</source>
         <translation>措施库 (*.csv *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="487"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="492"/>
         <source>Choose a measure and a unit layer whose field mapping has this dimension.</source>
         <translation>请选择一条措施，以及字段映射中包含该维度的单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="490"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="495"/>
         <source>No unit to apply the measure to.</source>
         <translation>没有可应用该措施的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="494"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="499"/>
         <source>Apply measure to {n} units</source>
         <translation>将措施应用于 {n} 个单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="503"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="508"/>
         <source>Measure added to {n} units (one undo step).</source>
         <translation>已将措施添加到 {n} 个单元（一步可撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="523"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="528"/>
         <source>Export change log</source>
         <translation>导出变更记录</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="532"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="537"/>
         <source>Click a unit of the layer to export first.</source>
         <translation>请先点击要导出图层中的一个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="535"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="540"/>
         <source>Export access list</source>
         <translation>导出准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="535"/>
+        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="540"/>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -1694,12 +1694,12 @@
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="188"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="193"/>
         <source>Base year</source>
         <translation>基准年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="189"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="194"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
@@ -1809,137 +1809,137 @@
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="139"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="144"/>
         <source>Weight α of CO2 in the coordination index T (β = 1 − α)</source>
         <translation>综合协调指数 T 中 CO2 的权重 α（β = 1 − α）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="141"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="146"/>
         <source>Rates within ± this many % count as no change (0 = exact)</source>
         <translation>变化率在 ± 此百分比以内视为无变化（0 = 严格为零）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="168"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="173"/>
         <source>Synergy assessment of control units between two years</source>
         <translation>管控单元两个年份间的协同性评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="169"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="174"/>
         <source>Sums the emission grids of a base and a target year over the control units (exact area weights, computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals of both years, share of the city total, change (t and rate), rank, and between the two years: elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to 优质协调 (D &gt; 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's dominant CO2 sector.</source>
         <translation>将基准年与目标年的排放清单网格按管控单元汇总（精确面积权重，对所有网格只计算一次；所有排放清单网格必须位于同一网格上），并为每个单元添加：两个年份的排放总量、占全市总量的比例、变化量（t 及变化率）、排名，以及两个年份之间的：弹性系数 Els = （污染物的 ΔE/E）/（CO2 的 ΔE/E）；协同控制效应坐标 x = CO2 减排率，y = 污染物减排率，及其所在象限（I 二者均下降，II 污染物下降而 CO2 上升，III 二者均上升，IV CO2 下降而污染物上升，或位于坐标轴上）；耦合协调度 C = 2√(U1·U2)/(U1+U2)，T = αU1 + βU2，D = √(C·T)，其中 U 为各单元减排率经 min–max 归一化后的值，D 的协调等级按 0.1 的步长分为十级，从极度失调（D ≤ 0.1）到优质协调（D &gt; 0.9）；D_ALL 将 CO2 与各污染物 U 的均值配对计算；协同指数 SYN_IDX 为 CO2 与各污染物 U 的均值。无法计算的值（基准为零、缺少网格、CO2 无变化）留空，并在对应的 *_NOTE 字段中说明原因。可选的分部门排放清单网格为每个单元添加其 CO2 排放的主导部门。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="192"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="197"/>
         <source>{species} emission grid, base year</source>
         <translation>{species} 排放清单网格（基准年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="195"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="200"/>
         <source>{species} emission grid, target year</source>
         <translation>{species} 排放清单网格（目标年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="199"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="204"/>
         <source>Sector grids of the base year (species and sector from the file metadata or names like co2_2020_power)</source>
         <translation>基准年分部门排放清单网格（排放物种和部门取自文件元数据或形如 co2_2020_power 的名称）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="208"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="213"/>
         <source>Assessed units</source>
         <translation>已评价的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="210"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="215"/>
         <source>Unit table</source>
         <translation>单元表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="367"/>
         <source>Folder for the charts (PNG)</source>
         <translation>图表输出文件夹（PNG）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="252"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="257"/>
         <source>Give both a base and a target year.</source>
         <translation>请同时指定基准年和目标年。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="226"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="231"/>
         <source>Reading {species} {period} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="316"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="321"/>
         <source>Sector assessment: totals, shares, growth and Boston matrix</source>
         <translation>部门评价：总量、占比、增长率与波士顿矩阵</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="317"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="322"/>
         <source>Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a base year and, optionally, a target year. The species, year and sector of each grid are read from its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector are totals. Every grid must lie on the same grid. The table lists per sector and species the totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 (large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the mean share of the sectors, the growth split to 0. With a target year, a second table holds the synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and grade, index, normalised over the sectors). Give control units to count only the emissions under them (the city), otherwise the whole grid counts.</source>
         <translation>读取基准年（及可选的目标年）的分部门排放清单网格（电力、工业、居民生活、交通、农业或其他任意名称）。各网格的排放物种、年份和部门取自其元数据（SPECIES、YEAR、SECTOR）或名称（如 co2_2020_power.tif）；未标明部门的网格视为总量网格。所有排放清单网格必须位于同一网格上。结果表按部门和排放物种列出排放总量、占总量比例、排名；指定目标年时还列出变化量、增长率和波士顿矩阵分组：明星（占比 ≥ 分界值，增长）、问题（占比小，增长）、金牛（占比大，未增长）、瘦狗（占比小，未增长）；占比分界值默认为各部门的平均占比，增长率分界值默认为 0。指定目标年时，第二张表给出各部门的协同性指标（弹性系数、协同控制效应坐标、象限、耦合协调度及协调等级、协同指数，均在各部门间归一化）。指定管控单元时仅统计其范围内（全市）的排放，否则统计整个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="332"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="337"/>
         <source>Sector grids of the base year</source>
         <translation>基准年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="334"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="339"/>
         <source>Sector grids of the target year</source>
         <translation>目标年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="337"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="342"/>
         <source>Base year (empty: from the grids)</source>
         <translation>基准年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="339"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="344"/>
         <source>Target year (empty: from the grids)</source>
         <translation>目标年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="341"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
         <source>Count only the emissions under these control units</source>
         <translation>仅统计这些管控单元范围内的排放</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="351"/>
         <source>BCG: large share from (%; empty = mean share)</source>
         <translation>波士顿矩阵：大占比分界值（%；留空 = 各部门平均占比）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="351"/>
         <source>BCG: growing above (% growth)</source>
         <translation>波士顿矩阵：增长分界值（增长率 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="351"/>
         <source>BCG: share of</source>
         <translation>波士顿矩阵：占比所用年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="355"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="360"/>
         <source>Sector table</source>
         <translation>部门表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="357"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
         <source>Sector synergy table</source>
         <translation>部门协同性表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="360"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="365"/>
         <source>Sector table (CSV)</source>
         <translation>部门表（CSV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="391"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="396"/>
         <source>Reading {species} {period} {sector} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} {sector} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="413"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="418"/>
         <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
         <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
@@ -2249,7 +2249,7 @@
         <translation>地图上选定的场地</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="199"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="204"/>
         <source>More grids of the base or the target year, totals or sectors (species, year and sector from the file metadata or names like so2_2035 or co2_2020_power; grids of other years are not used)</source>
         <translation>基准年或目标年的其他排放清单网格，总量或分部门均可（排放物种、年份和部门取自文件元数据或 so2_2035、co2_2020_power 形式的名称；其他年份的网格不使用）</translation>
     </message>
@@ -3842,22 +3842,22 @@
         <translation>未提供 {period} 的 {carbon} 排放清单网格；所有方法都以其为比较基准。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="192"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="195"/>
         <source>{species} {period}: no total grid was given, so the total is the sum of the sectors {sectors}.</source>
         <translation>{species} {period}：未提供总量网格，总量按部门 {sectors} 之和计算。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="199"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="202"/>
         <source>{species} {period}: the sectors add up to {parts:,.0f} t but the total grid holds {total:,.0f} t ({diff:+.2%}); sector shares refer to the total grid.</source>
         <translation>{species} {period}：各部门合计 {parts:,.0f} t，而总量网格为 {total:,.0f} t（{diff:+.2%}）；部门占比以总量网格为准。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="220"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="223"/>
         <source>No {species} grid for {period}: the {species} changes, elasticity and coordination between {base} and {target} are left empty (see the note columns).</source>
         <translation>没有 {period} 的 {species} 排放清单网格：{base}–{target} 间 {species} 的变化量、弹性系数和耦合协调度留空（见说明列）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="285"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="288"/>
         <source>{species} {period}: no grid for the sectors {sectors}; their shares, changes and BCG groups are left empty (see the note columns).</source>
         <translation>{species} {period}：部门 {sectors} 没有排放清单网格，其占比、变化量和波士顿矩阵分组留空（见说明列）。</translation>
     </message>
@@ -4142,12 +4142,12 @@
         <translation>--grid-units {given}：未给出 {species} 网格（已给网格：{grids}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="407"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="410"/>
         <source>{carbon} of the base period {period} sums to 0 t under the units of layer &apos;{layer}&apos; (grids {grids}): every reduction, share and elasticity is measured against it. Check the base-period grid (right file, band and year, its nodata value) and that it covers the units.</source>
         <translation>基准期 {period} 的 {carbon} 在图层“{layer}”的管控单元内合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确），以及它是否覆盖这些单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="412"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="415"/>
         <source>{carbon} of the base period {period} sums to 0 t on the grid (grids {grids}): every reduction, share and elasticity is measured against it. Check the base-period grid (right file, band and year, its nodata value).</source>
         <translation>基准期 {period} 的 {carbon} 在网格上合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确）。</translation>
     </message>
@@ -4470,6 +4470,56 @@
         <location filename="../jwjt_plugin/core/units_io.py" line="254"/>
         <source>&apos;{path}&apos;: the geometry of feature {fid} is damaged and cannot be read: {reason}</source>
         <translation>“{path}”：要素 {fid} 的几何已损坏，无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="445"/>
+        <source>Baseline {base}:</source>
+        <translation>基准年 {base}：</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="447"/>
+        <source>  {species}: {total:,.0f} t</source>
+        <translation>  {species}：{total:,.0f} 吨</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="450"/>
+        <source>Assessment {base} -&gt; {target}, {pollutants} against {carbon}.</source>
+        <translation>评估 {base} → {target}，{pollutants} 相对于 {carbon}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="454"/>
+        <source>  {species}: {total:,.0f} t in {target} ({change} from {base})</source>
+        <translation>  {species}：{target} 年 {total:,.0f} 吨（较 {base} 年 {change}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="457"/>
+        <source>Units</source>
+        <translation>管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="457"/>
+        <source>Sectors</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="464"/>
+        <source>{table}, {carbon} vs {species}: synergy (I) {synergy}, trade-off (II/IV) {tradeoff}, both rise (III) {both_rise}, on an axis {axis}.</source>
+        <translation>{table}，{carbon} 与 {species}：协同（I）{synergy} 个，此消彼长（II/IV）{tradeoff} 个，同增（III）{both_rise} 个，位于坐标轴上 {axis} 个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="470"/>
+        <source>{table}, coordination degree D of {carbon} and the pollutants: {grades}.</source>
+        <translation>{table}，{carbon} 与污染物的协调度 D：{grades}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="478"/>
+        <source>BCG groups by {carbon}: {groups}.</source>
+        <translation>按 {carbon} 的波士顿矩阵分组：{groups}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="483"/>
+        <source>The {n} largest {carbon} emitters among the units hold {share:.1%} of the city total in {base}.</source>
+        <translation>{carbon} 排放最大的 {n} 个单元占 {base} 年全市总量的 {share:.1%}。</translation>
     </message>
 </context>
 </TS>

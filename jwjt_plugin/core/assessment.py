@@ -37,7 +37,7 @@ from .assessment_methods import (
     synergy_metrics,
     translate_cell,
 )
-from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, info
 from .overlay import CoverageWeights, compute_weights
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
 
@@ -137,6 +137,9 @@ class AssessmentResult:
 
     def summary(self) -> str:
         return summary_text(self)
+
+    def summary_messages(self) -> List[Message]:
+        return summary_messages(self)
 
 
 class Assessment:
@@ -427,43 +430,60 @@ def write_table_csv(table: pd.DataFrame, path: str, translate: Optional[Callable
 
 
 def summary_text(result: AssessmentResult) -> str:
-    """A plain-English digest for logs and the Processing summary output."""
+    """A plain-English digest for logs and the CLI; front ends translate :func:`summary_messages`."""
+    return "\n".join(m.text for m in summary_messages(result))
+
+
+def summary_messages(result: AssessmentResult) -> List[Message]:
+    """The digest as translatable lines (the Processing summary output and log)."""
     from .assessment_methods import GRADE_NAMES_ZH
 
     p = result.params
     city = result.city
+    lines: List[Message] = []
     if p.target is None:
-        lines = [f"Baseline {p.base}:"]
+        lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Baseline {base}:"), base=p.base))
         for r in city[city["PERIOD"] == p.base].itertuples():
-            lines.append(f"  {r.SPECIES}: {r.TOTAL_T:,.0f} t")
+            lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "  {species}: {total:,.0f} t"), species=r.SPECIES,
+                              total=r.TOTAL_T))
     else:
-        lines = [f"Assessment {p.base} -> {p.target}, {', '.join(result.pollutants)} against {p.carbon}."]
+        lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Assessment {base} -> {target}, {pollutants} against {carbon}."),
+                          base=p.base, target=p.target, pollutants=", ".join(result.pollutants), carbon=p.carbon))
         for r in city[city["PERIOD"] == p.target].itertuples():
             change = f"{r.RATE:+.1%}" if np.isfinite(r.RATE) else str(r.RATE_NOTE)
-            lines.append(f"  {r.SPECIES}: {r.TOTAL_T:,.0f} t in {p.target} ({change} from {p.base})")
-    for table in ("units", "sectors"):
+            lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "  {species}: {total:,.0f} t in {target} ({change} from "
+                                                            "{base})"),
+                              species=r.SPECIES, total=r.TOTAL_T, target=p.target, change=change, base=p.base))
+    tables = {"units": QT_TRANSLATE_NOOP("JwjtCore", "Units"), "sectors": QT_TRANSLATE_NOOP("JwjtCore", "Sectors")}
+    for table, word in tables.items():
         df = result.units if table == "units" else result.sector_synergy
         if df is None or p.target is None:
             continue
         for sp in result.pollutants:
             k = result.kind_counts(sp, table)
-            lines.append(f"{table.capitalize()}, {p.carbon} vs {sp}: synergy (I) {k['synergy']}, trade-off (II/IV) "
-                         f"{k['tradeoff']}, both rise (III) {k['both_rise']}, on an axis {k['axis']}.")
+            lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "{table}, {carbon} vs {species}: synergy (I) {synergy}, "
+                                                            "trade-off (II/IV) {tradeoff}, both rise (III) {both_rise}, "
+                                                            "on an axis {axis}."),
+                              table=info(word), carbon=p.carbon, species=sp, **k))
         if "DL_ALL" in df:
             g = result.grade_counts("ALL", table)
-            lines.append(f"{table.capitalize()}, coordination degree D of {p.carbon} and the pollutants: "
-                         + ", ".join(f"{GRADE_NAMES_ZH[lv - 1]} {n}" for lv, n in g.items() if n) + ".")
+            lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "{table}, coordination degree D of {carbon} and the "
+                                                            "pollutants: {grades}."),
+                              table=info(word), carbon=p.carbon,
+                              grades=", ".join(f"{GRADE_NAMES_ZH[lv - 1]} {n}" for lv, n in g.items() if n)))
     if result.sectors is not None and "BCG" in result.sectors:
         s = result.sectors[result.sectors["SPECIES"] == p.carbon]
         groups = ", ".join(f"{r.SECTOR} {r.BCG}" for r in s.itertuples() if r.BCG)
         if groups:
-            lines.append(f"BCG groups by {p.carbon}: {groups}.")
+            lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "BCG groups by {carbon}: {groups}."), carbon=p.carbon,
+                              groups=groups))
     if result.units is not None:
         top = key_units(result, p.carbon, p.base, p.top_n)
         if len(top):
-            lines.append(f"The {len(top)} largest {p.carbon} emitters among the units hold "
-                         f"{top['CUM_SHARE'].iat[-1]:.1%} of the city total in {p.base}.")
-    return "\n".join(lines)
+            lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "The {n} largest {carbon} emitters among the units hold "
+                                                            "{share:.1%} of the city total in {base}."),
+                              n=len(top), carbon=p.carbon, share=top["CUM_SHARE"].iat[-1], base=p.base))
+    return lines
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..adapters.i18n import option_labels, tr, tr_core
+from ..adapters.i18n import option_labels, tr, tr_core, tr_message
 from ..adapters.inputs import GridSnapshot, layer_file, snapshot_grid
 from ..adapters.outputs import frame_fields, write_to_sink
 from ..core.assessment import AssessmentParams, key_units, run_assessment, write_table_csv
@@ -60,6 +60,11 @@ from ..core.options import option_at
 from ..core.overlay import Cancelled
 from ..core.pipeline import resolve_mapping
 from .base import JwjtAlgorithm
+
+
+def summary_text(result) -> str:
+    """The assessment summary, translated (the SUMMARY output and the log)."""
+    return "\n".join(tr_message(m) for m in result.summary_messages())
 
 SPECIES_PARAMS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
 
@@ -282,7 +287,7 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
                                            snapshot.sink_crs)
         write_to_sink(sink, out, fields, feedback=feedback, progress=(80.0, 95.0))
 
-        outputs = {self.OUTPUT: dest_id, self.SUMMARY: result.summary()}
+        outputs = {self.OUTPUT: dest_id, self.SUMMARY: summary_text(result)}
         path = self.parameterAsFileOutput(parameters, self.TABLE, context)
         if path:
             write_table_csv(table, path, tr_core)
@@ -301,7 +306,7 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
         kept = self.keep_for_dock(parameters, context, (assessment, result, frame))
         if kept:
             outputs[self.ANALYSIS] = kept
-        feedback.pushInfo(result.summary())
+        feedback.pushInfo(summary_text(result))
         return outputs
 
 
@@ -412,7 +417,7 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
         if result.sectors is None or not len(result.sectors):
             raise QgsProcessingException(tr("None of the grids names a sector; sector grids are named like "
                                             "co2_2020_power."))
-        outputs = {self.SUMMARY: result.summary()}
+        outputs = {self.SUMMARY: summary_text(result)}
         dest = write_table(self, parameters, self.OUTPUT, context, result.sectors, feedback)
         if dest is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -441,5 +446,5 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
                             result.sector_synergy, sp, os.path.join(folder, f"synergy_sectors_{sp.replace('.', '')}.png"),
                             carbon=params.carbon, label_column="SECTOR", size_column=size, translate=tr_core)
             outputs[self.CHARTS] = folder
-        feedback.pushInfo(result.summary())
+        feedback.pushInfo(summary_text(result))
         return outputs
