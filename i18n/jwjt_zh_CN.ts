@@ -54,7 +54,7 @@
         <translation>标记协同管控单元（CO2 排放量前 k% 网格 × NOx/VOCs 热点）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="76"/>
         <source>Synergy analysis</source>
         <translation>协同性分析</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="284"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="511"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="291"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="283"/>
         <source>The analysis stopped: {error}</source>
         <translation>分析已中止：{error}</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>对照国土空间规划（三区三线）检查管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="77"/>
         <source>Quality checks</source>
         <translation>质量检查</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>环境准入一键查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="78"/>
         <source>Access query</source>
         <translation>准入查询</translation>
     </message>
@@ -929,7 +929,7 @@
         <translation>准入查询报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="58"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1244,11 +1244,6 @@
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="67"/>
-        <source>No output file was given for the atlas.</source>
-        <translation>未指定图集的输出文件。</translation>
-    </message>
-    <message>
         <location filename="../jwjt_plugin/atlas/book_content.py" line="88"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
@@ -1342,36 +1337,6 @@
         <location filename="../jwjt_plugin/atlas/book_content.py" line="149"/>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/book.py" line="205"/>
-        <source>The atlas found {n} units, not {expected}.</source>
-        <translation>图集找到 {n} 个单元，而非预期的 {expected} 个。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/book.py" line="252"/>
-        <source>The atlas could not move to unit {unit}.</source>
-        <translation>图集无法定位到单元 {unit}。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/render.py" line="44"/>
-        <source>The PDF &apos;{path}&apos; could not be written.</source>
-        <translation>无法写入 PDF“{path}”。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="89"/>
-        <source>The atlas template &apos;{path}&apos; could not be read.</source>
-        <translation>无法读取图集模板“{path}”。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="97"/>
-        <source>The atlas template &apos;{path}&apos; is not a QGIS layout template.</source>
-        <translation>图集模板“{path}”不是 QGIS 布局模板。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="101"/>
-        <source>The atlas template &apos;{path}&apos; has no item with the id &apos;{id}&apos; (see resources/atlas/README.md for the items the atlas fills in).</source>
-        <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/atlas/texts.py" line="23"/>
@@ -1804,7 +1769,7 @@
         <translation>基础评价与协同性分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="79"/>
         <source>Baseline and synergy assessment</source>
         <translation>基础评价与协同性分析</translation>
     </message>
@@ -1984,32 +1949,32 @@
         <translation>运行协同分析（输入与参数同“标记协同管控单元”），并将其图集输出为一个 PDF：CO2、NOx 与 VOCs 排放清单网格图，CO2 前 k% 网格图，协同网格图，管控单元分类图和已标记单元图；排放集中度曲线与表；说明与参数；随后为每个单元（或每个已标记单元）生成一页，包含单元叠加 CO2 网格的地图、单元指标及四个维度的生态环境准入清单。准入清单过长时续排至下一页。版式来自可在布局设计器中编辑的 QGIS 布局模板（.qpt）；模板留空则使用插件自带模板（resources/atlas/jwjt_atlas.qpt）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="53"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="52"/>
         <source>Unit sheets for flagged units only</source>
         <translation>仅为已标记单元生成单元图页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="55"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="54"/>
         <source>Atlas template (.qpt; empty: the plugin&apos;s own)</source>
         <translation>图集模板（.qpt；留空则使用插件自带模板）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="57"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="56"/>
         <source>Atlas title (empty: from the city field)</source>
         <translation>图集标题（留空则取自城市字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="58"/>
         <source>Atlas PDF</source>
         <translation>图集 PDF</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="61"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="60"/>
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="72"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="71"/>
         <source>Atlas written: {pages} pages ({units} unit sheets) in {seconds:.0f} s.</source>
         <translation>图集已生成：共 {pages} 页（{units} 个单元图页），用时 {seconds:.0f} 秒。</translation>
     </message>
@@ -2367,7 +2332,7 @@
         <translation>网格“{name}”所有网格单元的值均相同，Gi* 无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/overlay.py" line="157"/>
+        <location filename="../jwjt_plugin/core/overlay.py" line="160"/>
         <source>An array of shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>形状为 {shape} 的数组与网格（{rows} x {cols}）不符。</translation>
     </message>
@@ -4520,6 +4485,46 @@
         <location filename="../jwjt_plugin/core/assessment.py" line="483"/>
         <source>The {n} largest {carbon} emitters among the units hold {share:.1%} of the city total in {base}.</source>
         <translation>{carbon} 排放最大的 {n} 个单元占 {base} 年全市总量的 {share:.1%}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/book.py" line="205"/>
+        <source>The atlas found {n} units, not {expected}.</source>
+        <translation>图集找到 {n} 个单元，而非预期的 {expected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/book.py" line="252"/>
+        <source>The atlas could not move to unit {unit}.</source>
+        <translation>图集无法定位到单元 {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/export.py" line="67"/>
+        <source>No output file was given for the atlas.</source>
+        <translation>未指定图集的输出文件。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/render.py" line="44"/>
+        <source>The PDF &apos;{path}&apos; could not be written.</source>
+        <translation>无法写入 PDF“{path}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/template.py" line="89"/>
+        <source>The atlas template &apos;{path}&apos; could not be read.</source>
+        <translation>无法读取图集模板“{path}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/template.py" line="99"/>
+        <source>The atlas template &apos;{path}&apos; is not a QGIS layout template.</source>
+        <translation>图集模板“{path}”不是 QGIS 布局模板。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/template.py" line="104"/>
+        <source>The atlas template &apos;{path}&apos; has no item with the id &apos;{id}&apos; (see resources/atlas/README.md for the items the atlas fills in).</source>
+        <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/overlay.py" line="40"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 </TS>

@@ -12,8 +12,8 @@ from typing import Callable, Dict, List
 from qgis.core import Qgis, QgsLayoutItemPicture
 from qgis.PyQt import sip
 
-from ..adapters.i18n import tr
 from ..adapters.qt_compat import FieldType
+from ..core.messages import QT_TRANSLATE_NOOP
 from . import template as T, texts
 from .binding import HEIGHT_SAFETY_MM, TableMetrics, bind_table, fit_height, set_legend, set_variables
 from .book_content import AtlasOptions, BookContent
@@ -202,8 +202,8 @@ class AtlasBook:
         atlas.beginRender()
         self._atlas_running = True
         if atlas.count() != len(content.atlas_rows):
-            raise AtlasError(tr("The atlas found {n} units, not {expected}.").format(
-                n=atlas.count(), expected=len(content.atlas_rows)))
+            raise AtlasError(QT_TRANSLATE_NOOP("JwjtCore", "The atlas found {n} units, not {expected}."),
+                             n=atlas.count(), expected=len(content.atlas_rows))
         sheet = self.unit_roles["unit"]
         continued = self.unit_roles.get("continued", sheet)
         self.n_continued = 0
@@ -249,7 +249,8 @@ class AtlasBook:
             set_variables(self.units, {"jwjt_part": 0})
             atlas = self.units.atlas()
             if not atlas.seekTo(index) or self.units.reportContext().feature()["ORDER"] != unit["ORDER"]:
-                raise AtlasError(tr("The atlas could not move to unit {unit}.").format(unit=unit["UNIT"]))
+                raise AtlasError(QT_TRANSLATE_NOOP("JwjtCore", "The atlas could not move to unit {unit}."),
+                                 unit=unit["UNIT"])
         return prepare
 
     def _continued_job(self, part: int) -> Callable[[], None]:

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import List, Optional
 
-from ..adapters.i18n import tr
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.overlay import Cancelled
 from . import template as T
 from .book import AtlasBook
@@ -64,7 +64,7 @@ def export_atlas(inputs: AtlasInputs, path: str, options: Optional[AtlasOptions]
     options = options or AtlasOptions()
     feedback = feedback or _NoFeedback()
     if not path:
-        raise AtlasError(tr("No output file was given for the atlas."))
+        raise AtlasError(QT_TRANSLATE_NOOP("JwjtCore", "No output file was given for the atlas."))
     path = os.path.abspath(path)
     content = BookContent(inputs, options)
     with tempfile.TemporaryDirectory(prefix="jwjt_atlas_") as workdir:

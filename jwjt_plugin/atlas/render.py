@@ -14,7 +14,7 @@ from qgis.core import QgsLayoutExporter
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from ..adapters.i18n import tr
+from ..core.messages import QT_TRANSLATE_NOOP
 from .template import AtlasError
 
 
@@ -41,7 +41,7 @@ class PdfBook:
             self.painter = QPainter()
             if not self.painter.begin(self.writer):
                 self.painter = None
-                raise AtlasError(tr("The PDF '{path}' could not be written.").format(path=self.path))
+                raise AtlasError(QT_TRANSLATE_NOOP("JwjtCore", "The PDF '{path}' could not be written."), path=self.path)
         else:
             self.writer.setPageLayout(page_layout)
             self.writer.newPage()

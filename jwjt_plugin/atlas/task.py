@@ -16,9 +16,9 @@ from typing import Callable, Optional
 from qgis.core import QgsApplication, QgsTask
 
 from ..adapters.i18n import tr, tr_message
-from ..core.messages import JwjtInputError
+from ..core.messages import JwjtError
 from ..core.overlay import Cancelled
-from .export import AtlasError, AtlasInputs, AtlasOptions, AtlasReport, export_atlas
+from .export import AtlasInputs, AtlasOptions, AtlasReport, export_atlas
 
 
 class _TaskFeedback:
@@ -50,9 +50,7 @@ class AtlasTask(QgsTask):
             return True
         except Cancelled:
             return False
-        except AtlasError as err:
-            self.error = str(err)
-        except JwjtInputError as err:
+        except JwjtError as err:  # the atlas's and the core's messages, translated here
             self.error = tr_message(err.message)
         except Exception:  # shown to the user with the trace, never swallowed
             self.error = traceback.format_exc()

@@ -42,8 +42,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..adapters.i18n import tr
 from ..adapters.qt_compat import label_text_format, legend_text_format, set_label_text_format, set_legend_text_format
+from ..core.messages import QT_TRANSLATE_NOOP, JwjtError
 from ..paths import resources_dir
 
 TEMPLATE_FILE = "jwjt_atlas.qpt"
@@ -72,8 +72,8 @@ CJK_FALLBACKS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "P
                  "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC", "SimSun")
 
 
-class AtlasError(Exception):
-    """A problem with the atlas inputs or template; the message is translated already."""
+class AtlasError(JwjtError):
+    """A problem with the atlas inputs or template (a core Message, translated by the front end)."""
 
 
 def default_template_path() -> str:
@@ -86,23 +86,27 @@ def load_template(path: Optional[str], project) -> QgsPrintLayout:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise AtlasError(tr("The atlas template '{path}' could not be read.").format(path=path)) from exc
+        raise AtlasError(QT_TRANSLATE_NOOP("JwjtCore", "The atlas template '{path}' could not be read."),
+                         path=path) from exc
     doc = QDomDocument()
     if not doc.setContent(text):
-        raise AtlasError(tr("The atlas template '{path}' is not a QGIS layout template.").format(path=path))
+        raise AtlasError(QT_TRANSLATE_NOOP("JwjtCore", "The atlas template '{path}' is not a QGIS layout template."),
+                         path=path)
     layout = QgsPrintLayout(project)
     _items, ok = layout.loadFromTemplate(doc, QgsReadWriteContext())
     problem = None
     if not ok or layout.pageCollection().pageCount() == 0:
-        problem = tr("The atlas template '{path}' is not a QGIS layout template.").format(path=path)
+        problem = AtlasError(QT_TRANSLATE_NOOP("JwjtCore", "The atlas template '{path}' is not a QGIS layout template."),
+                             path=path)
     else:
         missing = [item_id for item_id in REQUIRED_ITEMS if find_item(layout, item_id) is None]
         if missing:
-            problem = tr("The atlas template '{path}' has no item with the id '{id}' (see "
-                         "resources/atlas/README.md for the items the atlas fills in).").format(path=path, id=missing[0])
+            problem = AtlasError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "The atlas template '{path}' has no item with the id '{id}' (see "
+                            "resources/atlas/README.md for the items the atlas fills in)."), path=path, id=missing[0])
     if problem:
         sip.delete(layout)      # now, in this thread; not whenever the traceback is collected
-        raise AtlasError(problem)
+        raise problem
     return layout
 
 

@@ -58,12 +58,18 @@ def info(template: str, **params: Any) -> Message:
     return Message(template, params, "info")
 
 
-class JwjtInputError(ValueError):
-    """Bad input that stops an analysis. Always names the layer, field or unit."""
+class JwjtError(Exception):
+    """The root of everything the plugin raises on purpose: a :class:`Message` (an English
+    template and its parameters), translated by each front end in one place (Processing's
+    ``JwjtAlgorithm.user_exception``, the atlas task, the CLI prints the English)."""
 
     def __init__(self, template: str, **params: Any) -> None:
         self.message = Message(template, params, "error")
         super().__init__(self.message.text)
+
+
+class JwjtInputError(JwjtError, ValueError):
+    """Bad input that stops an analysis. Always names the layer, field or unit."""
 
 
 @dataclass

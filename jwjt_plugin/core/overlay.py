@@ -25,7 +25,7 @@ import numpy as np
 import shapely
 
 from .grid import GridSpec
-from .messages import QT_TRANSLATE_NOOP, JwjtInputError
+from .messages import QT_TRANSLATE_NOOP, JwjtError, JwjtInputError
 
 #: Coordinates processed per chunk; bounds temporary memory on national-scale layers.
 CHUNK_COORDS = 1_500_000
@@ -33,8 +33,11 @@ CHUNK_COORDS = 1_500_000
 MIN_FRACTION = 1e-12
 
 
-class Cancelled(Exception):  # noqa: N818 - a request to stop, not an error; the name is public API
+class Cancelled(JwjtError):  # noqa: N818 - a request to stop, not an error; the name is public API
     """Raised when the caller's ``is_canceled`` callback asks to stop."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("JwjtCore", "Cancelled."))
 
 
 @dataclass

@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from ..adapters.i18n import tr, tr_message
-from ..atlas.export import AtlasError, AtlasInputs, AtlasOptions, export_atlas
+from ..atlas.export import AtlasInputs, AtlasOptions, export_atlas
 from ..core.messages import QT_TRANSLATE_NOOP
 from .synergy_algorithm import SynergyFlagsAlgorithm
 
@@ -44,7 +44,6 @@ class SynergyAtlasAlgorithm(SynergyFlagsAlgorithm):
         "its indicators and its environmental access list in four dimensions. Long access lists continue on "
         "the next page. The layout comes from a QGIS layout template (.qpt) that can be edited in the layout "
         "designer; leave the template empty to use the plugin's own (resources/atlas/jwjt_atlas.qpt).")
-    USER_ERRORS = (AtlasError,)
 
     def initAlgorithm(self, config=None):  # noqa: N802
         super().initAlgorithm(config)

@@ -15,11 +15,10 @@ them in the context ``tr()`` translates in at run time (:data:`jwjt_plugin.adapt
 ``self.tr`` is for texts that are not literals (pylupdate5 would file a literal ``self.tr("…")``
 under the class name, where the translator never looks).
 
-Errors are translated here, once: ``processAlgorithm`` calls ``execute`` and turns a
-:class:`~jwjt_plugin.core.messages.JwjtInputError` into a ``QgsProcessingException`` carrying the
-translated message, :class:`~jwjt_plugin.core.overlay.Cancelled` into "Cancelled.", the
-exceptions in ``USER_ERRORS`` (already user-facing text) into their text, and anything else into
-one line for the Processing log while the traceback goes to the ``jwjt`` logger.
+Errors are translated here, once: ``processAlgorithm`` calls ``execute`` and turns every
+:class:`~jwjt_plugin.core.messages.JwjtError` (bad input, cancellation, atlas problems: each a
+core Message) into a ``QgsProcessingException`` carrying the translated message, and anything
+else into one line for the Processing log while the traceback goes to the ``jwjt`` logger.
 
 Outputs are checked before any work, in ``prepareAlgorithm`` (:meth:`JwjtAlgorithm.check_outputs`):
 every destination parameter the algorithm declares against the files behind its layer and file
@@ -62,9 +61,8 @@ from ..adapters.inputs import (
     snapshot_grid,
     snapshot_parameter,
 )
-from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, Message
+from ..core.messages import QT_TRANSLATE_NOOP, JwjtError, Message
 from ..core.output_paths import check_outputs
-from ..core.overlay import Cancelled
 from ..paths import icon_path
 from .unit_fields import ALL as UNIT_FIELDS, add_field_parameters, field_overrides
 
@@ -94,8 +92,6 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID: str = ""
     DISPLAY_NAME: str = ""
     HELP: str = ""
-    #: exceptions whose text is already a translated message for the user
-    USER_ERRORS: Tuple[type, ...] = ()
 
     tr = staticmethod(tr)
     push_log = staticmethod(push_log)
@@ -280,12 +276,8 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
         """The exception to raise for ``err``: its message translated, one line."""
         if isinstance(err, QgsProcessingException):
             return err
-        if isinstance(err, Cancelled):
-            return QgsProcessingException(tr("Cancelled."))
-        if isinstance(err, JwjtInputError):
+        if isinstance(err, JwjtError):  # input errors, cancellation, atlas errors: one translation
             return QgsProcessingException(tr_message(err.message))
-        if isinstance(err, self.USER_ERRORS):
-            return QgsProcessingException(str(err))
         LOG.error("jwjt:%s failed", self.name(), exc_info=err)
         # Processing writes the exception's text to the log: one line, the traceback is logged above.
         return QgsProcessingException(tr("The analysis stopped: {error}").format(
@@ -300,7 +292,7 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
             return self.execute(parameters, context, feedback)
         except QgsProcessingException:
             raise
-        except (Cancelled, JwjtInputError, *self.USER_ERRORS) as err:
+        except JwjtError as err:
             raise self.user_exception(err) from None
         except Exception as err:
             raise self.user_exception(err) from err

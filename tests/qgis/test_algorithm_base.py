@@ -17,16 +17,11 @@ from jwjt_plugin.processing.provider import JwjtProvider
 TEMPLATE = "Fishnet layer '{layer}' has no features."
 
 
-class _UserError(Exception):
-    pass
-
-
 class _Failing(JwjtAlgorithm):
     """Raises what it is given from execute()."""
 
     ALG_ID, GROUP_ID = "failing", "checks"
     DISPLAY_NAME = HELP = "Test algorithm"
-    USER_ERRORS = (_UserError,)
     error: Exception = RuntimeError("unset")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -89,12 +84,18 @@ def test_input_error_becomes_a_processing_exception_with_the_translated_message(
     assert str(info.value) == expected
 
 
-def test_cancel_user_errors_and_processing_exceptions(qgis_app, chinese):
+def test_cancel_atlas_errors_and_processing_exceptions(qgis_app, chinese):
+    """Everything under the one error root is translated the same way."""
+    from jwjt_plugin.adapters.i18n import tr_core
+    from jwjt_plugin.atlas.template import AtlasError
+
     with pytest.raises(QgsProcessingException) as info:
         _raise(Cancelled())
-    assert str(info.value) == tr("Cancelled.") != "Cancelled."
-    with pytest.raises(QgsProcessingException, match="^already user text$"):
-        _raise(_UserError("already user text"))
+    assert str(info.value) == tr_core("Cancelled.") != "Cancelled."
+    template = "The atlas found {n} units, not {expected}."
+    with pytest.raises(QgsProcessingException) as info:
+        _raise(AtlasError(template, n=3, expected=4))
+    assert str(info.value) == tr_core(template).format(n=3, expected=4) != template.format(n=3, expected=4)
     with pytest.raises(QgsProcessingException, match="^as raised$"):
         _raise(QgsProcessingException("as raised"))
 
