@@ -275,6 +275,11 @@ def finish_run(args, prefix: str, write: Callable[[Path], None], text: Callable[
     return 0
 
 
+def one_line(err) -> str:
+    """An error as the one line the CLI prints (GDAL's reasons can span several)."""
+    return " ".join(str(err).split())
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -286,10 +291,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             if args.command == command.NAME:
                 return command.run(args)
     except OutputPathError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {one_line(err)}", file=sys.stderr)
         return 2
     except JwjtInputError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {one_line(err)}", file=sys.stderr)
         return 1
     return 2
 

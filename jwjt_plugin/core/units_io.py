@@ -67,9 +67,20 @@ def read_vector(path: str, layer: Union[str, int, None] = None, encoding: Option
     float64, text as str/None, dates/times as ISO 8601 strings. ``gdf.attrs`` holds
     ``source``, ``layer``, ``encoding``, ``encoding_source`` ("argument", "cpg", "ldid",
     "detected" or "format") and ``log`` (a MessageLog). An empty layer gives an empty
-    GeoDataFrame; a missing file or layer raises JwjtInputError.
+    GeoDataFrame; a missing, unreadable or damaged file or layer raises JwjtInputError.
     """
     path = str(path)
+    try:
+        return _read_vector(path, layer, encoding)
+    except (UnicodeDecodeError, RuntimeError) as exc:
+        # GDAL's bindings raise these for damaged files in ways that vary by GDAL version (a name
+        # or value that is not UTF-8, a page that cannot be read, with exceptions on or off).
+        raise JwjtInputError(QT_TRANSLATE_NOOP(
+            "JwjtCore", "'{path}' is damaged: its features could not be read: {reason}"),
+            path=path, reason=" ".join(str(exc).split())) from exc
+
+
+def _read_vector(path: str, layer: Union[str, int, None], encoding: Optional[str]):
     if not path_exists(path):
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "File '{path}' does not exist."), path=path)
     ds, reason = _open_vector(path)

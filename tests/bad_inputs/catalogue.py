@@ -263,11 +263,19 @@ def _null_geometries(folder):
 
 
 def _invalid_polygon(folder):
-    units = edit_units(folder, "UPDATE control_units SET geom = (SELECT AsGPB(SetSRID(GeomFromText("
-                               "'MULTIPOLYGON(((' || MbrMinX(geom) || ' ' || MbrMinY(geom) || ',' || MbrMaxX(geom) || ' ' "
-                               "|| MbrMaxY(geom) || ',' || MbrMaxX(geom) || ' ' || MbrMinY(geom) || ',' || MbrMinX(geom) "
-                               "|| ' ' || MbrMaxY(geom) || ',' || MbrMinX(geom) || ' ' || MbrMinY(geom) || ')))'), "
-                               "ST_SRID(geom)))) WHERE fid = (SELECT MIN(fid) FROM control_units)")
+    """The first unit replaced by a self-intersecting bow-tie over its bounding box (written with
+    OGR: the SQL dialect's geometry functions need SpatiaLite, which not every GDAL build has)."""
+    from osgeo import ogr
+
+    units = _units(folder)
+    ds = ogr.Open(units, 1)
+    lyr = ds.GetLayerByName(LAYER)
+    feat = lyr.GetNextFeature()
+    xmin, xmax, ymin, ymax = feat.GetGeometryRef().GetEnvelope()
+    feat.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"MULTIPOLYGON((({xmin} {ymin},{xmax} {ymax},{xmax} {ymin},{xmin} {ymax},{xmin} {ymin})))"))
+    lyr.SetFeature(feat)
+    ds = None
     return standard(folder, units=units)
 
 
