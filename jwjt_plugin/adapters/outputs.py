@@ -61,7 +61,10 @@ def frame_fields(frame, like: Optional[QgsFields] = None) -> QgsFields:
     for name in frame_columns(frame):
         idx = like.indexOf(name) if like is not None else -1
         if idx >= 0:
-            fields.append(QgsField(like.at(idx)))
+            # Type, length and precision only: QGIS 3.40 warns for every alias or comment a
+            # field brings into a memory-layer sink, and the output is the plugin's, not the user's.
+            src = like.at(idx)
+            fields.append(QgsField(src.name(), src.type(), src.typeName(), src.length(), src.precision()))
         else:
             fields.append(QgsField(name, _qtype(frame[name].dtype)))
     return fields

@@ -39,6 +39,7 @@ from ..core.plan_rules import (
     rules_from_json,
     rules_to_json,
 )
+from ..processing.plan_overlap_algorithm import apply_conflict_aliases
 from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
 from .findings_view import FindingsView
 
@@ -290,6 +291,7 @@ class PlanPanel(QWidget):
         if len(conflicts):
             layer.setName(tr("Plan conflicts — {layer}").format(layer=self.layer.name()))
             apply_conflict_style(layer, list(labels.items()))
+            apply_conflict_aliases(layer)
             QgsProject.instance().addMapLayer(layer)
             self.conflict_layer = layer
         summary = tr("{n} conflicts found.").format(n=len(conflicts)) if len(conflicts) else \

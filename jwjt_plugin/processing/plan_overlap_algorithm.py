@@ -62,6 +62,7 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         apply_conflict_style(layer, self.categories)
+        apply_conflict_aliases(layer)
 
     @staticmethod
     def create(categories: List[Tuple[str, str]]) -> _StylePostProcessor:
@@ -70,8 +71,10 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         return _StylePostProcessor.instance
 
 
-def conflict_fields() -> QgsFields:
-    aliases = {
+def conflict_aliases() -> dict:
+    """Field -> its translated alias. Set on the layer once written (``apply_conflict_aliases``):
+    a Processing sink that is a memory layer warns about every field that carries an alias."""
+    return {
         "RULE_ID": tr("Rule"), "RULE_DESC": tr("Rule description"), "UNIT_CODE": tr("Unit code"),
         "UNIT_NAME": tr("Unit name"), "UNIT_CLS": tr("Unit class (1/2/3, 0 unknown)"),
         "PLAN_KIND": tr("Plan kind"), "PLAN_LAYER": tr("Plan layer"), "PLAN_CODE": tr("Plan feature"),
@@ -79,13 +82,21 @@ def conflict_fields() -> QgsFields:
         "OTHER_CODE": tr("Other plan feature"), "AREA_M2": tr("Overlap area (m²)"),
         "UNIT_SHARE": tr("Share of the unit"), "PLAN_SHARE": tr("Share of the plan feature"),
     }
+
+
+def conflict_fields() -> QgsFields:
     fields = QgsFields()
     for col in COLUMNS:
         qtype = FieldType.Int if col in _INT_COLUMNS else FieldType.Double if col in _REAL_COLUMNS else FieldType.String
-        f = QgsField(col, qtype)
-        f.setAlias(aliases[col])
-        fields.append(f)
+        fields.append(QgsField(col, qtype))
     return fields
+
+
+def apply_conflict_aliases(layer) -> None:
+    for col, alias in conflict_aliases().items():
+        idx = layer.fields().indexOf(col)
+        if idx >= 0:
+            layer.setFieldAlias(idx, alias)
 
 
 def layer_name_of(alg, parameters, key, context, name: str, default: str) -> str:
