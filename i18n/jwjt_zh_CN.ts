@@ -159,7 +159,7 @@
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="511"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="513"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -214,12 +214,12 @@
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="75"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
@@ -334,37 +334,37 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="234"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="235"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="237"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="238"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="239"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="240"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="247"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="248"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="261"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="262"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="263"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="264"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="295"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="297"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
@@ -374,37 +374,37 @@
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="335"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="337"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="394"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="398"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="453"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="455"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="448"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="450"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="463"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="465"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="465"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="467"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -579,67 +579,67 @@
         <translation>检查与一键查面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="75"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="75"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Rule description</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Unit class (1/2/3, 0 unknown)</source>
         <translation>管控单元分类（1/2/3，0 表示未知）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Plan kind</source>
         <translation>规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Plan layer</source>
         <translation>规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Plan feature</source>
         <translation>规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
         <source>Other plan kind</source>
         <translation>另一规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
         <source>Other plan layer</source>
         <translation>另一规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
         <source>Other plan feature</source>
         <translation>另一规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
         <source>Overlap area (m²)</source>
         <translation>重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="83"/>
         <source>Share of the unit</source>
         <translation>占单元面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="83"/>
         <source>Share of the plan feature</source>
         <translation>占规划要素面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="127"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="138"/>
         <source>Check units against spatial plans (三区三线)</source>
         <translation>对照国土空间规划（三区三线）检查管控单元</translation>
     </message>
@@ -649,87 +649,87 @@
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="128"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="139"/>
         <source>Finds where environmental control units and the territorial spatial plans contradict each other. Default rules: the ecological protection red line must lie in priority-protection units (red line in key- or general-control units is a conflict); the urban development boundary must not lie in priority-protection units; permanent basic farmland, the red line and the urban development boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the units' CRS; invalid geometries are repaired on a copy.</source>
         <translation>查找环境管控单元与国土空间规划相互矛盾之处。默认规则：生态保护红线必须位于优先保护单元内（位于重点管控或一般管控单元内的红线即为冲突）；城镇开发边界不得位于优先保护单元内；永久基本农田、生态保护红线与城镇开发边界之间不得相互重叠。可用规则文件（JSON）替换默认规则。每处冲突在每个单元中输出为一个多边形，并给出其面积（m²；经纬度坐标的单元按椭球面计算）及其占单元和规划要素的面积比例。面积小于最小面积、或各处宽度均不及最小宽度的重叠视为数字化碎片，予以忽略。坐标参考系不同的规划图层会转换到管控单元的坐标参考系；无效几何在副本上修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="155"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="144"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="155"/>
         <source>Red line code field (auto-detect when empty)</source>
         <translation>生态保护红线编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="157"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="146"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="157"/>
         <source>Farmland code field (auto-detect when empty)</source>
         <translation>永久基本农田编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="159"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="148"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="159"/>
         <source>Urban development boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="156"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="167"/>
         <source>Ignore overlaps smaller than (m²)</source>
         <translation>忽略小于此面积的重叠（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="159"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="170"/>
         <source>Ignore overlaps narrower than (m)</source>
         <translation>忽略窄于此宽度的重叠（m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="162"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="173"/>
         <source>Overlap rules file (JSON; the default rules when empty)</source>
         <translation>重叠规则文件（JSON；留空则使用默认规则）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="166"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="177"/>
         <source>Plan conflicts</source>
         <translation>规划冲突</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="168"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="179"/>
         <source>Conflict table</source>
         <translation>冲突表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="170"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="181"/>
         <source>Number of conflicts</source>
         <translation>冲突数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="181"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="192"/>
         <source>The rules file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>无法读取规则文件“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="213"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="224"/>
         <source>Unit fields: code = {code}, class = {cls}</source>
         <translation>单元字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="226"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="237"/>
         <source>Plan layer &apos;{layer}&apos;: code field = {code}</source>
         <translation>规划图层“{layer}”：编码字段 = {code}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="246"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="257"/>
         <source>Rule '{rule}': conflicts: {n}, area: {area} km²</source>
         <translation>规则“{rule}”：冲突 {n} 处，面积 {area} km²</translation>
     </message>
@@ -774,72 +774,72 @@
         <translation>三区三线重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="86"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="87"/>
         <source>Forbidden unit classes</source>
         <translation>不得重叠的单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="86"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="87"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="94"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="95"/>
         <source>Load rules…</source>
         <translation>加载规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="95"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="96"/>
         <source>Export rules…</source>
         <translation>导出规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="96"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="97"/>
         <source>Default rules</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="102"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="103"/>
         <source>Check overlaps</source>
         <translation>检查重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="107"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="108"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="132"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="133"/>
         <source>project</source>
         <translation>当前项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="193"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="194"/>
         <source>Load overlap rules</source>
         <translation>加载重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="206"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="207"/>
         <source>Rules (*.json)</source>
         <translation>规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="206"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="207"/>
         <source>Export overlap rules</source>
         <translation>导出重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="291"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="292"/>
         <source>Plan conflicts — {layer}</source>
         <translation>规划冲突 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="295"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="297"/>
         <source>{n} conflicts found.</source>
         <translation>发现 {n} 处冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="296"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="298"/>
         <source>No conflict found.</source>
         <translation>未发现冲突。</translation>
     </message>
@@ -1924,17 +1924,17 @@
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="492"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="494"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="495"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="497"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="508"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="510"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -2233,6 +2233,16 @@
         <source>Field of the {species} fishnet that holds the values</source>
         <translation>{species} 渔网图层中存放排放值的字段</translation>
     </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/grid_picker.py" line="51"/>
+        <source>as below</source>
+        <translation>同下</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/grid_picker.py" line="52"/>
+        <source>Units of this grid&apos;s values; &apos;as below&apos; uses &apos;Grid values in&apos;.</source>
+        <translation>该网格值的单位；选择“同下”则使用“网格值的单位”中的设置。</translation>
+    </message>
 </context>
 <context>
     <name>JwjtCore</name>
@@ -2422,7 +2432,7 @@
         <translation>“{name}”：{n} 个要素的字段“{field}”为 NULL，对应网格单元按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="74"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="85"/>
         <source>File &apos;{path}&apos; does not exist.</source>
         <translation>文件“{path}”不存在。</translation>
     </message>
@@ -2787,122 +2797,122 @@
         <translation>“{path}”中没有图层“{layer}”。现有图层：{names}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="90"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="101"/>
         <source>&apos;{path}&apos; could not be opened as a vector layer: {reason}</source>
         <translation>无法将“{path}”作为矢量图层打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="94"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="105"/>
         <source>&apos;{path}&apos;: the encoding &apos;{encoding}&apos; was ignored; this format stores text as UTF-8.</source>
         <translation>“{path}”：已忽略编码“{encoding}”；该格式以 UTF-8 存储文本。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="218"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="229"/>
         <source>&apos;{path}&apos;: the layer&apos;s CRS could not be read; it is left unset.</source>
         <translation>“{path}”：无法读取图层的坐标参考系，保持未设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="317"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="328"/>
         <source>Encoding &apos;{encoding}&apos; given for &apos;{path}&apos; is unknown.</source>
         <translation>为“{path}”指定的编码“{encoding}”未知。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="328"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="339"/>
         <source>&apos;{path}&apos;: the code page &apos;{label}&apos; in its .cpg file is unknown; the encoding is guessed.</source>
         <translation>“{path}”：其 .cpg 文件中的代码页“{label}”未知，将自动推测编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="345"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="356"/>
         <source>&apos;{path}&apos; declares no encoding (no .cpg file); its text was read as {encoding}. Choose the encoding if names look garbled.</source>
         <translation>“{path}”未声明编码（无 .cpg 文件），已按 {encoding} 读取文本。如名称显示乱码，请选择正确的编码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="361"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="372"/>
         <source>&apos;{path}&apos;: text in &apos;{field}&apos; is not valid {encoding}; undecodable bytes were replaced.</source>
         <translation>“{path}”：字段“{field}”中的文本不是有效的 {encoding}，无法解码的字节已被替换。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="507"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="518"/>
         <source>Layer &apos;{layer}&apos; could not be created in &apos;{path}&apos;: {reason}</source>
         <translation>无法在“{path}”中创建图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="515"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="526"/>
         <source>Field &apos;{field}&apos; could not be created in layer &apos;{layer}&apos; of &apos;{path}&apos;: {reason}</source>
         <translation>无法在“{path}”的图层“{layer}”中创建字段“{field}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="521"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="532"/>
         <source>A transaction could not be started on &apos;{path}&apos;: {reason}</source>
         <translation>无法在“{path}”上启动事务：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="526"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="537"/>
         <source>Layer &apos;{layer}&apos; could not be committed to &apos;{path}&apos;.</source>
         <translation>无法将图层“{layer}”提交到“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="538"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="549"/>
         <source>Layer &apos;{layer}&apos; of &apos;{path}&apos; could not be saved: {reason}</source>
         <translation>无法保存“{path}”中的图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="561"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="572"/>
         <source>Row {row} could not be written to layer &apos;{layer}&apos; of &apos;{path}&apos;: {reason}</source>
         <translation>无法将第 {row} 行写入“{path}”的图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="586"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="597"/>
         <source>OGR has no vector driver &apos;{driver}&apos; (writing &apos;{path}&apos;).</source>
         <translation>OGR 中没有矢量驱动“{driver}”（写入“{path}”时）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="593"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="604"/>
         <source>&apos;{path}&apos; exists but cannot be opened for writing: {reason}</source>
         <translation>“{path}”已存在，但无法以写入方式打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="603"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="614"/>
         <source>&apos;{path}&apos; exists and is a {actual} file, not {driver}.</source>
         <translation>“{path}”已存在，且为 {actual} 文件，而不是 {driver} 文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="607"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="618"/>
         <source>Layer &apos;{layer}&apos; already exists in &apos;{path}&apos;; choose another name or allow overwriting.</source>
         <translation>“{path}”中已存在图层“{layer}”；请使用其他名称或允许覆盖。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="614"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="625"/>
         <source>Folder &apos;{folder}&apos; does not exist (writing &apos;{path}&apos;).</source>
         <translation>文件夹“{folder}”不存在（写入“{path}”时）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="617"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="628"/>
         <source>OGR driver &apos;{driver}&apos; cannot create files (&apos;{path}&apos;).</source>
         <translation>OGR 驱动“{driver}”无法创建文件（“{path}”）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="636"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="647"/>
         <source>&apos;{path}&apos; could not be opened for writing: {reason}</source>
         <translation>无法以写入方式打开“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="649"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="660"/>
         <source>A transaction could not be started on &apos;{path}&apos;.</source>
         <translation>无法在“{path}”上启动事务。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="686"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="697"/>
         <source>Layer &apos;{layer}&apos; in &apos;{path}&apos; could not be replaced: {reason}</source>
         <translation>无法替换“{path}”中的图层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="695"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="706"/>
         <source>Shapefile &apos;{path}&apos; cannot hold field names longer than 10 bytes: {fields} (a Chinese character takes 3). Rename them or write a GeoPackage.</source>
         <translation>Shapefile“{path}”的字段名不能超过 10 个字节：{fields}（每个汉字占 3 个字节）。请重命名这些字段，或改为输出 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="714"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="725"/>
         <source>&apos;{path}&apos; could not be created: {reason}</source>
         <translation>无法创建“{path}”：{reason}</translation>
     </message>
@@ -4427,12 +4437,12 @@
         <translation>  {unit} {name}：CO2 {co2:,.0f} t/yr，NOx {nox:,.0f} t/yr，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="106"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="117"/>
         <source>&apos;{path}&apos; is damaged: its features could not be read: {reason}</source>
         <translation>“{path}”已损坏：无法读取其要素：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units_io.py" line="254"/>
+        <location filename="../jwjt_plugin/core/units_io.py" line="265"/>
         <source>&apos;{path}&apos;: the geometry of feature {fid} is damaged and cannot be read: {reason}</source>
         <translation>“{path}”：要素 {fid} 的几何已损坏，无法读取：{reason}</translation>
     </message>

@@ -7,7 +7,7 @@ from typing import Optional
 from qgis.core import QgsFieldProxyModel, QgsMapLayer, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QHBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from ..adapters.qt_compat import LayerFilter, layer_filters
 
@@ -43,13 +43,27 @@ class GridPicker(QWidget):
         self.field_combo = QgsFieldComboBox(self)
         self.field_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.field_combo.setVisible(False)
+        # This grid's own units (CDIAC CO2 in Tg C beside NOx in t): first item = the common setting.
+        from ..adapters.i18n import tr
+        from ..core.grid import GRID_UNIT_CHOICES
+
+        self.units_combo = QComboBox(self)
+        self.units_combo.addItems([tr("as below")] + list(GRID_UNIT_CHOICES))
+        self.units_combo.setToolTip(tr("Units of this grid's values; 'as below' uses 'Grid values in'."))
+        self.units_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.layer_combo, 3)
         row.addWidget(self.field_combo, 2)
+        row.addWidget(self.units_combo, 0)
         self.layer_combo.layerChanged.connect(self._on_layer)
         self.field_combo.fieldChanged.connect(lambda _f: self.changed.emit())
+        self.units_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         if optional:
             self.layer_combo.setLayer(None)
         self._on_layer(self.layer_combo.currentLayer())
+
+    def units_index(self) -> int:
+        """The Processing ``<KEY>_UNITS`` value: 0 for the common units, else 1 + the choice."""
+        return self.units_combo.currentIndex()
 
     def layer(self) -> Optional[QgsMapLayer]:
         return self.layer_combo.currentLayer()

@@ -224,7 +224,8 @@ class SynergyDock(QgsDockWidget):
     def input_signature(self) -> tuple:
         layer = self._units_layer()
         sel = tuple(sorted(layer.selectedFeatureIds())) if layer is not None and self.selected_only.isChecked() else None
-        grids = tuple(p.source().signature() for p in self.pickers.values() if p.source() is not None)
+        grids = tuple(p.source().signature() + (p.units_index(),) for p in self.pickers.values()
+                      if p.source() is not None)
         return (layer.id() if layer else None, sel, tuple(sorted(self.mapping.mapping().as_dict().items())), grids,
                 self.units_of_grids.currentText())
 
@@ -276,6 +277,7 @@ class SynergyDock(QgsDockWidget):
             src = picker.source()
             if src is not None:
                 params[keys[species]] = src.layer_id
+                params[f"{keys[species]}_UNITS"] = picker.units_index()
                 if src.kind == "fishnet":
                     params[f"{keys[species]}_FIELD"] = src.field
         return params

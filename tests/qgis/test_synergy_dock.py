@@ -232,3 +232,15 @@ def test_atlas_button_writes_the_flagged_atlas(dock, qtbot, tmp_path):
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages > int(dock.result.units["SYN_FLAG"].sum())
+
+
+def test_each_grid_can_have_its_own_units(dock, qtbot):
+    """CDIAC-style CO2 in kt beside NOx in t: the CO2 picker's own units, the rest as 'Grid values in'."""
+    run_and_wait(dock, qtbot)
+    base = dock.result.units.set_index("UNIT")[["CO2_T", "NOX_T"]].copy()
+    dock.pickers["CO2"].units_combo.setCurrentText("kt/yr")
+    assert "Inputs changed" in dock.status.text()  # per-grid units are part of what a run read
+    run_and_wait(dock, qtbot)
+    now = dock.result.units.set_index("UNIT")[["CO2_T", "NOX_T"]]
+    np.testing.assert_allclose(now["CO2_T"], base["CO2_T"] * 1000.0, rtol=1e-12)
+    np.testing.assert_allclose(now["NOX_T"], base["NOX_T"], rtol=1e-12)
