@@ -29,7 +29,7 @@
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="78"/>
         <source>Environmental control units</source>
         <translation>环境管控单元</translation>
     </message>
@@ -214,12 +214,12 @@
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
@@ -429,17 +429,17 @@
         <translation>单元质检</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="81"/>
         <source>Administrative boundary (for the gap check)</source>
         <translation>行政边界（用于空隙检查）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="85"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="84"/>
         <source>Minimum unit area (m²)</source>
         <translation>最小单元面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="88"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="87"/>
         <source>Ignore gaps smaller than (m²)</source>
         <translation>忽略小于此面积的空隙（m²）</translation>
     </message>
@@ -579,67 +579,67 @@
         <translation>检查与一键查面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="77"/>
         <source>Rule description</source>
         <translation>规则说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="78"/>
         <source>Unit class (1/2/3, 0 unknown)</source>
         <translation>管控单元分类（1/2/3，0 表示未知）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Plan kind</source>
         <translation>规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Plan layer</source>
         <translation>规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="79"/>
         <source>Plan feature</source>
         <translation>规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Other plan kind</source>
         <translation>另一规划类型</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="80"/>
         <source>Other plan layer</source>
         <translation>另一规划图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
         <source>Other plan feature</source>
         <translation>另一规划要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="81"/>
         <source>Overlap area (m²)</source>
         <translation>重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="83"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
         <source>Share of the unit</source>
         <translation>占单元面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="83"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="82"/>
         <source>Share of the plan feature</source>
         <translation>占规划要素面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="138"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="137"/>
         <source>Check units against spatial plans (三区三线)</source>
         <translation>对照国土空间规划（三区三线）检查管控单元</translation>
     </message>
@@ -649,122 +649,117 @@
         <translation>质量检查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="139"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="138"/>
         <source>Finds where environmental control units and the territorial spatial plans contradict each other. Default rules: the ecological protection red line must lie in priority-protection units (red line in key- or general-control units is a conflict); the urban development boundary must not lie in priority-protection units; permanent basic farmland, the red line and the urban development boundary must not overlap each other. A rules file (JSON) can replace the defaults. Each conflict is one polygon per unit, with its area (m², geodesic for lon/lat units) and its share of the unit and of the plan feature. Overlaps smaller than the minimum area or nowhere as wide as the minimum width are digitising slivers and are ignored. Plan layers in another CRS are transformed to the units' CRS; invalid geometries are repaired on a copy.</source>
         <translation>查找环境管控单元与国土空间规划相互矛盾之处。默认规则：生态保护红线必须位于优先保护单元内（位于重点管控或一般管控单元内的红线即为冲突）；城镇开发边界不得位于优先保护单元内；永久基本农田、生态保护红线与城镇开发边界之间不得相互重叠。可用规则文件（JSON）替换默认规则。每处冲突在每个单元中输出为一个多边形，并给出其面积（m²；经纬度坐标的单元按椭球面计算）及其占单元和规划要素的面积比例。面积小于最小面积、或各处宽度均不及最小宽度的重叠视为数字化碎片，予以忽略。坐标参考系不同的规划图层会转换到管控单元的坐标参考系；无效几何在副本上修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="155"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="154"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="155"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="154"/>
         <source>Red line code field (auto-detect when empty)</source>
         <translation>生态保护红线编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="157"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="156"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="157"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="156"/>
         <source>Farmland code field (auto-detect when empty)</source>
         <translation>永久基本农田编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="159"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="158"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="159"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="158"/>
         <source>Urban development boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="167"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="166"/>
         <source>Ignore overlaps smaller than (m²)</source>
         <translation>忽略小于此面积的重叠（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="170"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="169"/>
         <source>Ignore overlaps narrower than (m)</source>
         <translation>忽略窄于此宽度的重叠（m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="173"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="172"/>
         <source>Overlap rules file (JSON; the default rules when empty)</source>
         <translation>重叠规则文件（JSON；留空则使用默认规则）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="177"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="176"/>
         <source>Plan conflicts</source>
         <translation>规划冲突</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="179"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="178"/>
         <source>Conflict table</source>
         <translation>冲突表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="181"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="180"/>
         <source>Number of conflicts</source>
         <translation>冲突数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="192"/>
-        <source>The rules file &apos;{path}&apos; cannot be read: {error}</source>
-        <translation>无法读取规则文件“{path}”：{error}</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="224"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="214"/>
         <source>Unit fields: code = {code}, class = {cls}</source>
         <translation>单元字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="237"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="227"/>
         <source>Plan layer &apos;{layer}&apos;: code field = {code}</source>
         <translation>规划图层“{layer}”：编码字段 = {code}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="257"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="247"/>
         <source>Rule '{rule}': conflicts: {n}, area: {area} km²</source>
         <translation>规则“{rule}”：冲突 {n} 处，面积 {area} km²</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="67"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="66"/>
         <source>Check control units (geometry, overlaps, gaps, codes)</source>
         <translation>检查环境管控单元（几何、重叠、空隙、编码）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="68"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="67"/>
         <source>Checks a layer of environmental control units before delivery: invalid or empty geometries, units that overlap (their emissions would be counted twice), gaps that belong to no unit (inside the administrative boundary when one is given, otherwise holes enclosed by units), duplicate and malformed unit codes (ZH + 6-digit county code + class digit 1/2/3 + 4-digit serial), codes whose class digit disagrees with the class field, missing classes and units below a minimum area. Each finding is a polygon (the overlap, the gap or the unit) naming the unit codes and feature ids; invalid geometries are marked fixable. Your layer is not changed.</source>
         <translation>在交付前检查环境管控单元图层：无效几何或空几何；相互重叠的单元（其排放会被重复计算）；不属于任何单元的空隙（给定行政边界时检查边界内的空隙，否则检查被单元包围的孔洞）；重复或格式错误的单元编码（ZH + 6 位县级行政区划代码 + 分类位 1/2/3 + 4 位序号）；分类位与分类字段不一致的编码；缺少分类的单元，以及面积小于最小面积的单元。每个问题输出为一个多边形（重叠部分、空隙或单元本身），并注明相关的单元编码和要素 ID；无效几何标记为可修复。原图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="92"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="91"/>
         <source>Unit findings</source>
         <translation>单元质检结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="94"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="93"/>
         <source>Number of findings</source>
         <translation>问题数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="95"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="94"/>
         <source>Number of errors</source>
         <translation>错误数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="113"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="112"/>
         <source>Fields: code = {code}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="129"/>
+        <location filename="../jwjt_plugin/processing/unit_qa_algorithm.py" line="128"/>
         <source>{n} findings: {errors} errors, {warnings} warnings.</source>
         <translation>共 {n} 个问题：{errors} 个错误，{warnings} 个警告。</translation>
     </message>
@@ -844,7 +839,7 @@
         <translation>未发现冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="43"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="42"/>
         <source>Site access query (环境准入一键查)</source>
         <translation>环境准入一键查</translation>
     </message>
@@ -854,37 +849,37 @@
         <translation>准入查询</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="44"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="43"/>
         <source>Checks whether a proposed project of the chosen industry may be sited at a point or polygon. The site is the layer's selected feature (the first one by feature id), else its first feature. A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in every unit it overlaps, with the overlap area and share of the site. The four-dimension access list of each unit is searched for sentences that name the industry, or a group it belongs to (高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting (限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological protection red line or permanent basic farmland, or a requirement forbids the industry; restricted access when a requirement restricts it, an industrial project lies in a priority-protection unit, or a residential/commercial site lies outside the urban development boundary; more information needed when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.</source>
         <translation>检查所选行业的拟建项目能否选址于某一点或多边形。选址取图层中选中的要素（按要素 ID 取第一个），未选中要素时取图层的第一个要素。点位查询包含该点的管控单元；多边形或带缓冲区的点位查询与之重叠的所有单元，并给出重叠面积及其占选址面积的比例。在各单元四个维度的准入清单中，查找提及该行业或其所属类别（高耗能、高排放、工业项目……）并带有禁止性（禁止、严禁、不得……）或限制性（限制、原则上、等量替代、须……）措辞的语句。结论：选址涉及生态保护红线或永久基本农田，或有准入要求禁止该行业时，为不通过；有准入要求限制该行业、工业项目位于优先保护单元内，或居住/商业选址位于城镇开发边界之外时，为受限准入；选址未涉及任何单元，或某单元缺少分类或准入要求文本时，为待补充信息；其余情况为通过。每条理由均引用其所依据的原文。报告以 HTML 格式输出，并可另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="60"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="59"/>
         <source>Project site (point or polygon)</source>
         <translation>项目选址（点或多边形）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="63"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="62"/>
         <source>Industry of the project</source>
         <translation>项目所属行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="67"/>
         <source>Ecological protection red line (optional)</source>
         <translation>生态保护红线（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="67"/>
         <source>Permanent basic farmland (optional)</source>
         <translation>永久基本农田（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="68"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="67"/>
         <source>Urban development boundary (optional)</source>
         <translation>城镇开发边界（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="73"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="72"/>
         <source>Buffer around the site (m)</source>
         <translation>选址缓冲距离（m）</translation>
     </message>
@@ -909,22 +904,22 @@
         <translation>资源开发效率要求字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="75"/>
         <source>Urban boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="81"/>
         <source>Access query report (HTML)</source>
         <translation>准入查询报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="82"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="81"/>
         <source>HTML files (*.html *.htm)</source>
         <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="84"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="83"/>
         <source>Access query report (PDF)</source>
         <translation>准入查询报告（PDF）</translation>
     </message>
@@ -934,52 +929,52 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="87"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="86"/>
         <source>Verdict (pass, restricted, fail, needs_info)</source>
         <translation>结论（pass、restricted、fail、needs_info）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="88"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="87"/>
         <source>Verdict label</source>
         <translation>结论名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="88"/>
         <source>Reasons, each quoting its source</source>
         <translation>理由（每条均引用原文）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="90"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="89"/>
         <source>Number of control units touched</source>
         <translation>涉及的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="118"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="117"/>
         <source>The site layer has no feature with a geometry.</source>
         <translation>选址图层中没有带几何的要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="121"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="120"/>
         <source>{n} features of the site layer are selected; the query uses feature {fid}.</source>
         <translation>选址图层中选中了 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="122"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="121"/>
         <source>The site layer has {n} features; the query uses feature {fid}.</source>
         <translation>选址图层共有 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="124"/>
         <source>The site layer has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>选址图层没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="158"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="157"/>
         <source>Layer &apos;{layer}&apos; has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>图层“{layer}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="176"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="175"/>
         <source>feature {fid} of layer &apos;{layer}&apos;</source>
         <translation>图层“{layer}”的要素 {fid}</translation>
     </message>
@@ -3402,7 +3397,7 @@
         <translation>规则“{rule}”必须且只能指定以下二者之一：其规划不得重叠的单元分类，或另一规划类型。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="171"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="185"/>
         <source>Rule '{rule}': unit class '{value}' is unknown; use 1 (优先保护), 2 (重点管控) or 3 (一般管控).</source>
         <translation>规则“{rule}”：单元分类“{value}”未知；请使用 1（优先保护）、2（重点管控）或 3（一般管控）。</translation>
     </message>
@@ -3437,27 +3432,27 @@
         <translation>生态保护红线与永久基本农田重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="140"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="154"/>
         <source>The overlap rules in &apos;{source}&apos; are not valid JSON: {error}</source>
         <translation>“{source}”中的重叠规则不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="145"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="159"/>
         <source>The overlap rules in &apos;{source}&apos; have format version {version}; this plugin reads version {supported}.</source>
         <translation>“{source}”中的重叠规则格式版本为 {version}；本插件读取的版本为 {supported}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="150"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="164"/>
         <source>&apos;{source}&apos; must hold a list of overlap rules (an object with a &quot;rules&quot; list).</source>
         <translation>“{source}”必须包含重叠规则列表（即带有 &quot;rules&quot; 列表的对象）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="157"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="171"/>
         <source>Overlap rule {n} in &apos;{source}&apos; has no id.</source>
         <translation>“{source}”中的第 {n} 条重叠规则没有 id。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/plan_rules.py" line="160"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="174"/>
         <source>Overlap rule id &apos;{rule}&apos; appears more than once in &apos;{source}&apos;.</source>
         <translation>重叠规则 id“{rule}”在“{source}”中出现了多次。</translation>
     </message>
@@ -4207,7 +4202,7 @@
         <translation>请同时指定基准年和目标年。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli_commands/plan_overlap.py" line="66"/>
+        <location filename="../jwjt_plugin/core/plan_rules.py" line="140"/>
         <source>The rules file &apos;{path}&apos; cannot be read: {error}</source>
         <translation>无法读取规则文件“{path}”：{error}</translation>
     </message>

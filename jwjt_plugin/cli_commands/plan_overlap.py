@@ -53,21 +53,6 @@ def add_arguments(p) -> None:
     add_output_argument(p)
 
 
-def read_rules(path):
-    from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
-    from ..core.plan_rules import DEFAULT_RULES, rules_from_json
-
-    if not path:
-        return list(DEFAULT_RULES)
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "The rules file '{path}' cannot be read: {error}"),
-                             path=path, error=exc) from None
-    return rules_from_json(text, source=path)
-
-
 def run(args) -> int:
     import sys
 
@@ -75,7 +60,7 @@ def run(args) -> int:
     from ..core.output_paths import check_outputs
     from ..core.pipeline import resolve_mapping
     from ..core.plan_overlap import check_plan_overlaps, write_conflicts_csv
-    from ..core.plan_rules import detect_plan_code_field
+    from ..core.plan_rules import detect_plan_code_field, read_rules_file
     from ..paths import sample_city_dir
 
     folder = sample_city_dir() if args.sample else None
@@ -93,7 +78,7 @@ def run(args) -> int:
     check_outputs([("--out", args.out)], inputs, folders=("--out",))
 
     t0 = time.perf_counter()
-    rules = read_rules(args.rules)
+    rules = read_rules_file(args.rules)
     frame = read_layer(units_path, units_layer, args.encoding)
     layer_name = layer_label(frame, units_path) or "units"
     mapping = resolve_mapping(frame, field_overrides(args, ROLES))

@@ -128,6 +128,20 @@ def rules_to_json(rules: Sequence[OverlapRule], indent: Optional[int] = 2) -> st
                       ensure_ascii=False, indent=indent)
 
 
+def read_rules_file(path: Optional[str]) -> List[OverlapRule]:
+    """The rules in a JSON file (the default rules when no file is given); a file that cannot be
+    read is refused by name. The CLI and the algorithm both read rules files here."""
+    if not path:
+        return list(DEFAULT_RULES)
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "The rules file '{path}' cannot be read: {error}"),
+                             path=path, error=exc) from None
+    return rules_from_json(text, source=path)
+
+
 def rules_from_json(text: str, source: str = "rules") -> List[OverlapRule]:
     """Rules from :func:`rules_to_json` output (or a bare list of rule objects).
 

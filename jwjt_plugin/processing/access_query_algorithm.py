@@ -37,7 +37,6 @@ class AccessQueryAlgorithm(JwjtAlgorithm):
     OUTPUT_HTML, OUTPUT_PDF = "OUTPUT_HTML", "OUTPUT_PDF"
     VERDICT, VERDICT_LABEL, REASONS, N_UNITS = "VERDICT", "VERDICT_LABEL", "REASONS", "N_UNITS"
     RESULT = "RESULT"
-    VECTOR_INPUTS = (SITE, UNITS) + tuple(key for key, _code, _kind in PLAN_PARAMS)
 
     ALG_ID, GROUP_ID = "accessquery", "query"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Site access query (环境准入一键查)")

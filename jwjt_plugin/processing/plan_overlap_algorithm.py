@@ -37,12 +37,11 @@ from ..core.plan_overlap import (
     write_conflicts_csv,
 )
 from ..core.plan_rules import (
-    DEFAULT_RULES,
     FARMLAND as FARMLAND_KIND,
     REDLINE as REDLINE_KIND,
     URBAN as URBAN_KIND,
     detect_plan_code_field,
-    rules_from_json,
+    read_rules_file,
 )
 from .base import JwjtAlgorithm
 
@@ -182,16 +181,7 @@ class PlanOverlapAlgorithm(JwjtAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.RESULT, "conflicts kept for the dock"))
 
     def _rules(self, parameters, context):
-        path = self.parameterAsFile(parameters, self.RULES, context)
-        if not path:
-            return list(DEFAULT_RULES)
-        try:
-            with open(path, encoding="utf-8-sig") as fh:
-                text = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QgsProcessingException(tr("The rules file '{path}' cannot be read: {error}").format(
-                path=path, error=exc)) from exc
-        return rules_from_json(text, source=path)
+        return read_rules_file(self.parameterAsFile(parameters, self.RULES, context))
 
     # -- inputs, read on the thread that owns the layers (see JwjtAlgorithm.prepare_inputs) --------
     def prepare_inputs(self, parameters, context, feedback):

@@ -61,7 +61,6 @@ class UnitQaAlgorithm(JwjtAlgorithm):
     UNITS, CODE_FIELD, CLASS_FIELD, ADMIN = "UNITS", "CODE_FIELD", "CLASS_FIELD", "ADMIN"
     MIN_AREA, MIN_GAP_AREA = "MIN_AREA", "MIN_GAP_AREA"
     OUTPUT, N_FINDINGS, N_ERRORS, RESULT = "OUTPUT", "N_FINDINGS", "N_ERRORS", "RESULT"
-    VECTOR_INPUTS = (UNITS, ADMIN)
 
     ALG_ID, GROUP_ID = "unitqa", "checks"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Check control units (geometry, overlaps, gaps, codes)")
