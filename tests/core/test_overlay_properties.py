@@ -40,6 +40,18 @@ REL_TOL = 1e-9
 CELL_SIZES = (1.0, 2.0, 0.5, 0.25, 1000.0, 0.3, 0.1, 7.3, 30.0)
 
 
+#: Below this an origin is taken as 0. The oracle is what fails there, not the overlay:
+#: GEOS 3.11 intersects the sliver box (-0.5, -0.001, 0.001, 0) with the grid box starting
+#: at x = 2.2e-308 (the smallest normal float) as a triangle of half the area. Found by
+#: hypothesis 6.130 on Debian 13; the overlay's own answer is pinned analytically below.
+TINY_ORIGIN = 1e-200
+
+
+def _origin_floats():
+    return st.floats(-5e4, 5e4, allow_nan=False, allow_infinity=False, allow_subnormal=False).map(
+        lambda v: 0.0 if abs(v) < TINY_ORIGIN else v)
+
+
 @st.composite
 def grids(draw):
     nrows = draw(st.integers(1, 7))
@@ -47,10 +59,10 @@ def grids(draw):
     dx = draw(st.sampled_from(CELL_SIZES))
     dy = draw(st.sampled_from((dx,) + CELL_SIZES))
     x0 = draw(st.one_of(st.integers(-1000, 1000).map(float),
-                        st.floats(-5e4, 5e4, allow_nan=False, allow_infinity=False, allow_subnormal=False),
+                        _origin_floats(),
                         st.sampled_from((0.0, 500000.0, -180.0, 70.0))))
     y0 = draw(st.one_of(st.integers(-1000, 1000).map(float),
-                        st.floats(-5e4, 5e4, allow_nan=False, allow_infinity=False, allow_subnormal=False),
+                        _origin_floats(),
                         st.sampled_from((0.0, 4500000.0, 90.0, 60.0))))
     if draw(st.booleans()):
         return GridSpec(x0, y0, dx, dy, nrows, ncols)
@@ -321,6 +333,14 @@ def test_edge_a_rounding_error_below_a_grid_line_adds_no_cells():
     w = compute_weights([unit], spec)
     assert w.unit_covered_cells()[0] == pytest.approx(unit.area / spec.cell_area, rel=1e-9)
     assert sorted(w.interior_cell.tolist()) == [1, 2, 3]
+
+
+def test_origin_at_the_smallest_normal_float_is_still_exact():
+    """The case where GEOS (the oracle) loses half the area; the overlay keeps all of it."""
+    spec = GridSpec(2.2250738585072014e-308, 0.0, 1.0, 1.0, 1, 1)
+    sliver = Polygon([(0.001, 0.0), (0.001, -0.001), (-0.5, -0.001), (-0.5, 0.0)])
+    covered = compute_weights([sliver], spec).unit_covered_cells()[0] * spec.cell_area
+    assert covered == pytest.approx(0.001 * 0.001, rel=1e-9)
 
 
 def test_properties_can_fail(monkeypatch):
