@@ -159,7 +159,7 @@
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="513"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="530"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -269,102 +269,102 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="58"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="61"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="90"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="97"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="95"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="102"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="96"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="110"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="107"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="114"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="110"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="117"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="128"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="135"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="129"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="159"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="166"/>
         <source>Save as GeoPackage…</source>
         <translation>另存为 GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="170"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="177"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="172"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="179"/>
         <source>Concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="175"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="182"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="235"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="230"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="238"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="233"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="240"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="235"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="248"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="251"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="262"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="265"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="264"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="267"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="297"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="314"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
@@ -374,37 +374,37 @@
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="337"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="354"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="413"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="398"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="415"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="455"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="472"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="450"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="467"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="465"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="482"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="467"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="484"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -444,132 +444,132 @@
         <translation>忽略小于此面积的空隙（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="60"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="63"/>
         <source>Check units</source>
         <translation>检查单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="61"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="65"/>
         <source>Repair geometry</source>
         <translation>修复几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="67"/>
         <source>Repairs the selected invalid geometry in your layer as one undoable edit.</source>
         <translation>修复图层中选中的无效几何，作为一次可撤销的编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="72"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="72"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="72"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="69"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="72"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="103"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="124"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="145"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="123"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="145"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="150"/>
         <source>No problem found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="128"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="150"/>
         <source>{n} findings ({errors} errors). Click one to see it on the map.</source>
         <translation>发现 {n} 个问题（其中 {errors} 个错误）。点击某个问题可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="149"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="171"/>
         <source>The unit is no longer in layer &apos;{name}&apos;.</source>
         <translation>该单元已不在图层“{name}”中。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="159"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="181"/>
         <source>The repaired geometry of {unit} has {n} parts, but layer &apos;{name}&apos; holds single polygons; repair it by hand.</source>
         <translation>{unit} 修复后的几何包含 {n} 个部分，但图层“{name}”只能存储单部件多边形，请手动修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="167"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
         <source>Repair geometry of {unit}</source>
         <translation>修复 {unit} 的几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="173"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
         <source> Layer &apos;{name}&apos; was switched into editing; save or roll back its edits.</source>
         <translation>图层“{name}”已切换为编辑状态，请保存或回滚其编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="175"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="197"/>
         <source>Repaired {unit} (undo with Ctrl+Z).</source>
         <translation>已修复 {unit}（可按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="188"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="211"/>
         <source>Invalid geometry</source>
         <translation>无效几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="189"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="212"/>
         <source>No geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="213"/>
         <source>Overlap</source>
         <translation>重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="191"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="214"/>
         <source>Gap</source>
         <translation>空隙</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="192"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="215"/>
         <source>Duplicate code</source>
         <translation>编码重复</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="193"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="216"/>
         <source>Malformed code</source>
         <translation>编码格式错误</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="217"/>
         <source>Code/class mismatch</source>
         <translation>编码与分类不符</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="195"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="218"/>
         <source>Below minimum area</source>
         <translation>小于最小面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="196"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="219"/>
         <source>Missing class</source>
         <translation>缺少分类</translation>
     </message>
@@ -769,72 +769,72 @@
         <translation>三区三线重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="87"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="92"/>
         <source>Forbidden unit classes</source>
         <translation>不得重叠的单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="87"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="92"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="95"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="100"/>
         <source>Load rules…</source>
         <translation>加载规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="96"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="101"/>
         <source>Export rules…</source>
         <translation>导出规则…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="97"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="102"/>
         <source>Default rules</source>
         <translation>默认规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="103"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="108"/>
         <source>Check overlaps</source>
         <translation>检查重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="108"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="113"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="133"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="162"/>
         <source>project</source>
         <translation>当前项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="227"/>
         <source>Load overlap rules</source>
         <translation>加载重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="207"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="240"/>
         <source>Rules (*.json)</source>
         <translation>规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="207"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="240"/>
         <source>Export overlap rules</source>
         <translation>导出重叠规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="292"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="327"/>
         <source>Plan conflicts — {layer}</source>
         <translation>规划冲突 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="297"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="332"/>
         <source>{n} conflicts found.</source>
         <translation>发现 {n} 处冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="298"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="333"/>
         <source>No conflict found.</source>
         <translation>未发现冲突。</translation>
     </message>
@@ -1309,7 +1309,7 @@
         <translation>参与分析的管控单元数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="163"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="170"/>
         <source>flagged units only</source>
         <translation>仅已标记单元</translation>
     </message>
@@ -1914,22 +1914,22 @@
         <translation>参与排序网格的总量（t/yr）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="161"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="168"/>
         <source>Atlas (PDF)…</source>
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="494"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="511"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="497"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="514"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="510"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="527"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -2184,7 +2184,7 @@
         <translation>安装以下 Python 包之前，JWJT 的工具不可用：{missing}。请运行：{command}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/qa_panel.py" line="187"/>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="210"/>
         <source>No code or class field</source>
         <translation>无编码或分类字段</translation>
     </message>
@@ -2237,6 +2237,66 @@
         <location filename="../jwjt_plugin/gui/grid_picker.py" line="52"/>
         <source>Units of this grid&apos;s values; &apos;as below&apos; uses &apos;Grid values in&apos;.</source>
         <translation>该网格值的单位；选择“同下”则使用“网格值的单位”中的设置。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="122"/>
+        <source>control units</source>
+        <translation>环境管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="122"/>
+        <source>ecological red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="123"/>
+        <source>permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="124"/>
+        <source>urban development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="124"/>
+        <source>administrative boundary</source>
+        <translation>行政区划边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="125"/>
+        <source>element zones</source>
+        <translation>要素管控分区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="125"/>
+        <source>emission grid</source>
+        <translation>排放网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="126"/>
+        <source>other layer</source>
+        <translation>其他图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="94"/>
+        <source>A check is running.</source>
+        <translation>检查正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="147"/>
+        <source>Choose at least one plan layer (red line, farmland or urban development boundary).</source>
+        <translation>请至少选择一个规划图层（生态保护红线、永久基本农田或城镇开发边界）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/qa_panel.py" line="103"/>
+        <source>Ready to check.</source>
+        <translation>可以开始检查。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="184"/>
+        <source>Unit classes, separated by commas: names or numbers (1 priority protection, 2 key control, 3 general control).</source>
+        <translation>单元类别，以逗号分隔：可填名称或编号（1 优先保护，2 重点管控，3 一般管控）。</translation>
     </message>
 </context>
 <context>
@@ -4530,6 +4590,26 @@
         <location filename="../jwjt_plugin/core/overlay.py" line="40"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/layer_roles.py" line="245"/>
+        <source>Layers {names} could each be the control units: choose one.</source>
+        <translation>图层 {names} 都可能是环境管控单元，请选择其一。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/layer_roles.py" line="246"/>
+        <source>Layers {names} could each be the {role}: choose one.</source>
+        <translation>图层 {names} 都可能是{role}，请选择其一。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/layer_roles.py" line="247"/>
+        <source>Grid &apos;{name}&apos; is labelled {other}, but it is chosen as the {species} grid.</source>
+        <translation>网格“{name}”标注为 {other}，却被选作 {species} 网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/pipeline.py" line="36"/>
+        <source>Grid &apos;{name}&apos; is given for both {a} and {b}: give each species its own grid.</source>
+        <translation>网格“{name}”同时被用作 {a} 和 {b}：请为每种物质分别指定网格。</translation>
     </message>
 </context>
 </TS>

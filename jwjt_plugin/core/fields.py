@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields as dc_fields, replace
 from typing import Dict, Iterable, Optional, Sequence
 
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError
-from .terms import Dimension, UnitClass, field_candidates, labels, labels_zh
+from .terms import Dimension, UnitClass, field_candidates, label, labels, labels_zh
 
 #: role -> candidate field names (compared case-insensitively, whitespace stripped)
 FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
@@ -112,10 +112,25 @@ def parse_unit_class(value) -> Optional[int]:
     text = str(value).strip()
     if text in ("1", "2", "3"):
         return int(text)
+    try:  # "2.0": a class stored in a real field and exported as text
+        number = float(text)
+    except ValueError:
+        pass
+    else:
+        return int(number) if number in (1.0, 2.0, 3.0) else None
     for word, cls in _CLASS_WORDS:
         if word in text:
             return cls
     return None
+
+
+def unit_class_label(value, translate=None) -> str:
+    """The class in words (优先保护单元 once translated), whatever the field stores; the value as
+    given when it is no class, so a wrong value stays visible."""
+    cls = parse_unit_class(value)
+    if cls is None:
+        return "" if value is None or value != value else str(value)
+    return label(UnitClass(cls), translate, with_zh=False)
 
 
 def parse_unit_code(code) -> Optional[dict]:

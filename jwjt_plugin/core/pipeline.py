@@ -12,6 +12,7 @@ import numpy as np
 
 from .fields import FieldMapping, detect_mapping
 from .grid import EmissionGrid, check_same_grid, species_list
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError
 from .species import require_species, species_sources
 from .synergy import SynergyAnalysis, SynergyParams, SynergyResult
 from .units import prepare_units
@@ -30,6 +31,24 @@ def canonical_grids(grids: Dict[str, EmissionGrid]) -> Dict[str, EmissionGrid]:
     return out
 
 
+#: One file chosen for two species (nox_2020 as CO2 and as NOx) would flag every NOx hotspot
+#: as a carbon hotspot too, without any other sign that something is wrong.
+SAME_GRID = QT_TRANSLATE_NOOP("JwjtCore", "Grid '{name}' is given for both {a} and {b}: give each species its own grid.")
+
+
+def check_distinct_grids(grids: Dict[str, EmissionGrid]) -> None:
+    """Refuse one grid given for two species: the same source with the same values. (Two variables
+    of one NetCDF file have different sources; equal values alone could be a synthetic test.)"""
+    seen: Dict[str, str] = {}
+    for species, grid in grids.items():
+        if not grid.source:
+            continue
+        other = seen.get(grid.source)
+        if other is not None and np.array_equal(grids[other].values, grid.values, equal_nan=True):
+            raise JwjtInputError(SAME_GRID, name=grid.name or grid.source, a=other, b=species)
+        seen[grid.source] = species
+
+
 def resolve_mapping(frame, overrides: Optional[Dict[str, Optional[str]]] = None) -> FieldMapping:
     """Auto-detected field roles, with the user's explicit choices taking precedence."""
     mapping = detect_mapping([c for c in frame.columns if c != frame.geometry.name])
@@ -44,6 +63,7 @@ def run_synergy(frame, grids: Dict[str, EmissionGrid], params: SynergyParams = S
     mapping = mapping or resolve_mapping(frame)
     grids = canonical_grids(grids)
     params.validate(list(grids))
+    check_distinct_grids(grids)
     spec = check_same_grid([grids[s] for s in species_list(grids)])
     spec.require_crs(grids["CO2"].name)
     units = prepare_units(frame, spec.crs_wkt, mapping, layer, selection)

@@ -132,10 +132,15 @@ class AlgorithmRun(QObject):
 
     def take_layer(self, key: str) -> Optional[QgsMapLayer]:
         """The output layer ``key``, now owned by the caller (add it to the project)."""
+        from ..adapters.layer_roles import mark_output
+
         dest = self.results.get(key)
         if not dest:
             return None
-        return self.context.takeResultLayer(dest)
+        layer = self.context.takeResultLayer(dest)
+        if layer is not None:
+            mark_output(layer, self.alg_id)
+        return layer
 
 
 def units_parameter(layer, selected_only: bool = False):

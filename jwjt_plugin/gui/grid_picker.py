@@ -79,9 +79,8 @@ class GridPicker(QWidget):
         self.field_combo.setLayer(layer if is_fishnet else None)
         if is_fishnet:
             # The combo selects the first field (often "fid") by itself: guess on every new layer.
-            guess = _guess_field(layer, self.species)
-            if guess:
-                self.field_combo.setField(guess)
+            # No field named for the species: none chosen, so the dock asks instead of reading fid.
+            self.field_combo.setField(_guess_field(layer, self.species))
         self.changed.emit()
 
     def source(self) -> Optional[GridSource]:

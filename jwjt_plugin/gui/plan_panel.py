@@ -5,6 +5,7 @@ it as a rules file."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from typing import List, Optional, Tuple
 
@@ -28,6 +29,8 @@ from qgis.PyQt.QtWidgets import (
 from ..adapters.i18n import tr, tr_core, tr_message
 from ..adapters.project_settings import SCOPE, load_mapping
 from ..adapters.qt_compat import LayerFilter
+from ..core.fields import parse_unit_class, unit_class_label
+from ..core.layer_roles import Role
 from ..core.messages import JwjtInputError
 from ..core.plan_rules import (
     DEFAULT_RULES,
@@ -39,9 +42,12 @@ from ..core.plan_rules import (
     rules_from_json,
     rules_to_json,
 )
+from ..core.terms import UnitClass, en, from_text
 from ..processing.plan_overlap_algorithm import apply_conflict_aliases
 from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
+from .default_layers import DefaultLayers
 from .findings_view import FindingsView
+from .run_bar import RunBar
 
 RULES_KEY = "plan_overlap/rules"
 DISABLED_KEY = "plan_overlap/disabled"
@@ -67,7 +73,6 @@ class PlanPanel(QWidget):
             combo = QgsMapLayerComboBox(self)
             combo.setFilters(LayerFilter.PolygonLayer)
             combo.setAllowEmptyLayer(True)
-            combo.setLayer(_guess_plan_layer(kind))
             form.addRow(tr_core(PLAN_KINDS[kind]), combo)
             self.plan_combos[kind] = combo
         self.min_area = QDoubleSpinBox(self)
@@ -100,13 +105,13 @@ class PlanPanel(QWidget):
         rule_buttons.addStretch(1)
 
         run_row = QHBoxLayout()
-        self.run_button = QPushButton(tr("Check overlaps"), self)
-        run_row.addWidget(self.run_button)
-        run_row.addStretch(1)
+        self.run_bar = RunBar(tr("Check overlaps"), self)
+        self.run_button = self.run_bar.run_button
+        run_row.addWidget(self.run_bar)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.view = FindingsView(iface.mapCanvas(), [
-            ("RULE_LABEL", tr("Rule"), "text"), ("UNIT_CODE", tr("Unit"), "text"), ("UNIT_CLS", tr("Class"), "number"),
+            ("RULE_LABEL", tr("Rule"), "text"), ("UNIT_CODE", tr("Unit"), "text"), ("UNIT_CLASS_LABEL", tr("Class"), "text"),
             ("PLAN_LAYER", tr("Plan layer"), "text"), ("PLAN_CODE", tr("Plan feature"), "text"),
             ("AREA_M2", tr("Area"), "area"), ("UNIT_SHARE", tr("Share of the unit"), "percent"),
             ("PLAN_SHARE", tr("Share of the plan feature"), "percent")], self)
@@ -124,6 +129,30 @@ class PlanPanel(QWidget):
         self.reset_rules_button.clicked.connect(lambda: self.set_rules(list(DEFAULT_RULES), save=True))
         self.rules_table.itemChanged.connect(lambda _item: self._save_rules())
         self.set_rules(self._project_rules(), save=False)
+        self.defaults = DefaultLayers(self)
+        self.defaults.bind(self.units_combo, Role.UNITS)
+        for kind, combo in self.plan_combos.items():
+            self.defaults.bind(combo, Role(kind))
+            combo.layerChanged.connect(lambda _layer: self.refresh_state())
+        self.defaults.changed.connect(self.refresh_state)
+        self.units_combo.layerChanged.connect(lambda _layer: self.refresh_state())
+        self.defaults.apply()
+
+    def why_not_runnable(self) -> Optional[str]:
+        if self.task is not None:
+            return tr("A check is running.")
+        if not isinstance(self.units_combo.currentLayer(), QgsVectorLayer):
+            return self.defaults.question() or tr("Choose the layer of control units.")
+        if not any(isinstance(c.currentLayer(), QgsVectorLayer) for c in self.plan_combos.values()):
+            return self.defaults.question() or tr("Choose at least one plan layer (red line, farmland or urban "
+                                                  "development boundary).")
+        return None
+
+    def refresh_state(self) -> None:
+        reason = self.why_not_runnable()
+        self.run_bar.set_ready(reason)
+        if self.task is None and (reason is not None or self.result is None):
+            self.status.setText(reason or self.defaults.question() or tr("Ready to check."))
 
     # -- rules, kept in the project ------------------------------------------------------------
     def _project_rules(self) -> List[OverlapRule]:
@@ -146,11 +175,14 @@ class PlanPanel(QWidget):
         self.rules_table.blockSignals(True)
         self.rules_table.setRowCount(len(self.rules))
         for i, rule in enumerate(self.rules):
-            check = QTableWidgetItem(rule.id)
+            check = QTableWidgetItem(tr_core(PLAN_KINDS[rule.plan]) if rule.plan in PLAN_KINDS else rule.id)
+            check.setToolTip(rule.id)
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Unchecked if rule.id in disabled else Qt.CheckState.Checked)
             self.rules_table.setItem(i, 0, check)
-            classes = QTableWidgetItem(",".join(str(c) for c in sorted(rule.forbidden_classes)))
+            classes = QTableWidgetItem("、".join(unit_class_label(c, tr_core) for c in sorted(rule.forbidden_classes)))
+            classes.setToolTip(tr("Unit classes, separated by commas: names or numbers (1 priority protection, "
+                                  "2 key control, 3 general control)."))
             if not rule.is_class_rule:
                 classes.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 classes.setText("—")
@@ -169,8 +201,9 @@ class PlanPanel(QWidget):
             if self.rules_table.item(i, 0).checkState() != Qt.CheckState.Checked:
                 continue
             if rule.is_class_rule:
-                text = self.rules_table.item(i, 1).text().replace("，", ",")
-                classes = {int(t) for t in text.split(",") if t.strip().isdigit()}
+                text = self.rules_table.item(i, 1).text()
+                tokens = [t.strip() for t in re.split(r"[,，、;；]+", text) if t.strip()]
+                classes = {c for c in (_class_of(t) for t in tokens) if c is not None}
                 rule = OverlapRule(rule.id, rule.plan, frozenset(classes), None, rule.description)
             out.append(rule)
         return out
@@ -243,10 +276,11 @@ class PlanPanel(QWidget):
         return path
 
     def run(self) -> None:
-        layer = self.units_combo.currentLayer()
-        if not isinstance(layer, QgsVectorLayer):
-            self.status.setText(tr("Choose the layer of control units."))
+        reason = self.why_not_runnable()
+        if reason is not None:
+            self.status.setText(reason)
             return
+        layer = self.units_combo.currentLayer()
         try:
             rules_file = self.write_rules_file()
         except JwjtInputError as err:
@@ -257,11 +291,11 @@ class PlanPanel(QWidget):
             return
         self._rules_file = rules_file
         self.layer = layer
-        self.run_button.setEnabled(False)
         self.status.setText(tr("Checking…"))
         self.messages = []
         self.task = AlgorithmRun("planoverlaps", self.parameters(rules_file), self)
         self.task.done.connect(self._on_done)
+        self.run_bar.started(self.task)
         self.task.start()
 
     def _on_done(self, run: AlgorithmRun) -> None:
@@ -269,7 +303,6 @@ class PlanPanel(QWidget):
         from ..processing.run_cache import take
 
         self.task = None
-        self.run_button.setEnabled(True)
         self.messages = run.messages
         if self._rules_file:
             try:
@@ -279,11 +312,13 @@ class PlanPanel(QWidget):
             self._rules_file = ""
         result = take(run.results.get("RESULT", "")) if run.ok else None
         layer = run.take_layer("OUTPUT") if run.ok else None
+        self.run_bar.finished(result is not None and layer is not None)
         if result is None or layer is None:
             self.status.setText(run.error or tr("Cancelled."))
             return
         self.result = result
         conflicts = self.result.conflicts.copy()
+        conflicts["UNIT_CLASS_LABEL"] = conflicts["UNIT_CLS"].map(lambda c: unit_class_label(c, tr_core))
         labels = {r.id: (tr_core(r.description) if r.description else r.id) for r in self.result.rules_checked}
         conflicts["RULE_LABEL"] = conflicts["RULE_ID"].map(lambda rid: labels.get(rid, rid))
         self.view.set_frame(conflicts, self.layer.crs())
@@ -301,7 +336,22 @@ class PlanPanel(QWidget):
     def shutdown(self) -> None:
         if self.task is not None:
             self.task.cancel()
+        self.defaults.shutdown()
         self.view.shutdown()
+
+
+def _class_of(text: str):
+    """A class as the table shows it (its name, in either language) or as typed (1, 2, 3, 重点)."""
+    member = from_text(UnitClass, text) or from_text(UnitClass, tr_to_english(text))
+    return member.value if member is not None else parse_unit_class(text)
+
+
+def tr_to_english(text: str) -> str:
+    """The English label of a translated class name (the table shows the user's language)."""
+    for member in UnitClass:
+        if tr_core(en(member)) == text:
+            return en(member)
+    return text
 
 
 def _guess_plan_layer(kind: str):

@@ -19,9 +19,12 @@ from ..adapters.edits import edit_command
 from ..adapters.i18n import tr, tr_message
 from ..adapters.project_settings import load_mapping
 from ..adapters.qt_compat import LayerFilter
+from ..core.layer_roles import Role
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
 from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
+from .default_layers import DefaultLayers
 from .findings_view import FindingsView
+from .run_bar import RunBar
 
 
 class QaPanel(QWidget):
@@ -57,13 +60,13 @@ class QaPanel(QWidget):
         form.addRow(tr("Ignore gaps smaller than (m²)"), self.min_gap)
 
         buttons = QHBoxLayout()
-        self.run_button = QPushButton(tr("Check units"), self)
+        self.run_bar = RunBar(tr("Check units"), self)
+        self.run_button = self.run_bar.run_button
         self.fix_button = QPushButton(tr("Repair geometry"), self)
         self.fix_button.setEnabled(False)
         self.fix_button.setToolTip(tr("Repairs the selected invalid geometry in your layer as one undoable edit."))
-        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.run_bar, 1)
         buttons.addWidget(self.fix_button)
-        buttons.addStretch(1)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.view = FindingsView(iface.mapCanvas(), [
@@ -79,6 +82,25 @@ class QaPanel(QWidget):
         self.run_button.clicked.connect(self.run)
         self.fix_button.clicked.connect(self.repair_selected)
         self.view.row_selected.connect(self._on_row)
+        self.defaults = DefaultLayers(self)
+        self.defaults.bind(self.units_combo, Role.UNITS)
+        self.defaults.bind(self.admin_combo, Role.ADMIN)
+        self.defaults.changed.connect(self.refresh_state)
+        self.units_combo.layerChanged.connect(lambda _layer: self.refresh_state())
+        self.defaults.apply()
+
+    def why_not_runnable(self) -> Optional[str]:
+        if self.task is not None:
+            return tr("A check is running.")
+        if not isinstance(self.units_combo.currentLayer(), QgsVectorLayer):
+            return self.defaults.question() or tr("Choose the layer of control units.")
+        return None
+
+    def refresh_state(self) -> None:
+        reason = self.why_not_runnable()
+        self.run_bar.set_ready(reason)
+        if self.task is None and (reason is not None or self.result is None):
+            self.status.setText(reason or tr("Ready to check."))
 
     def parameters(self) -> dict:
         """The ``jwjt:unitqa`` parameters the widgets describe."""
@@ -93,27 +115,27 @@ class QaPanel(QWidget):
         return params
 
     def run(self) -> None:
-        layer = self.units_combo.currentLayer()
-        if not isinstance(layer, QgsVectorLayer):
-            self.status.setText(tr("Choose the layer of control units."))
+        reason = self.why_not_runnable()
+        if reason is not None:
+            self.status.setText(reason)
             return
-        self.layer = layer
-        self.run_button.setEnabled(False)
+        self.layer = self.units_combo.currentLayer()
         self.fix_button.setEnabled(False)
         self.status.setText(tr("Checking…"))
         self.messages = []
         self.task = AlgorithmRun("unitqa", self.parameters(), self)
         self.task.done.connect(self._on_done)
+        self.run_bar.started(self.task)
         self.task.start()
 
     def _on_done(self, run: AlgorithmRun) -> None:
         from ..processing.run_cache import take
 
         self.task = None
-        self.run_button.setEnabled(True)
         self.messages = run.messages
         result = take(run.results.get("RESULT", "")) if run.ok else None
         layer = run.take_layer("OUTPUT") if run.ok else None
+        self.run_bar.finished(result is not None and layer is not None)
         if result is None or layer is None:
             self.status.setText(run.error or tr("Cancelled."))
             return
@@ -179,6 +201,7 @@ class QaPanel(QWidget):
     def shutdown(self) -> None:
         if self.task is not None:
             self.task.cancel()
+        self.defaults.shutdown()
         self.view.shutdown()
 
 

@@ -37,12 +37,15 @@ from ..adapters.outputs import update_attributes
 from ..adapters.qt_compat import LayerFilter
 from ..adapters.styles import apply_synergy_style
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
-from ..core.messages import JwjtInputError
+from ..core.layer_roles import WRONG_SPECIES, Role, mismatch
+from ..core.messages import JwjtInputError, Message
 from ..core.options import CoincidenceRule, HotspotMethod, option_at
+from ..core.pipeline import SAME_GRID
 from ..core.synergy import SynergyParams
 from ..core.synergy_output import metric_table
 from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
 from .concentration_chart import ConcentrationView
+from .default_layers import DefaultLayers
 from .field_mapping import FieldMappingWidget
 from .grid_picker import GridPicker
 from .results_model import FEATURE_ID_ROLE, SORT_ROLE, ResultsModel
@@ -73,9 +76,13 @@ class SynergyDock(QgsDockWidget):
         self.result_rows: List[int] = []     # per result-layer feature, its row of result.units (-1: none)
         self._syncing = False
         self._build()
+        self.defaults = DefaultLayers(self)
+        self.defaults.bind(self.units_combo, Role.UNITS)
+        for species, picker in self.pickers.items():
+            self.defaults.bind_grid(picker, species)
         self._connect()
-        self.units_combo.setLayer(self._first_polygon_layer())
-        self.refresh_state()
+        self.defaults.changed.connect(self.refresh_state)
+        self.defaults.apply()
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -205,18 +212,6 @@ class SynergyDock(QgsDockWidget):
         layer = self.units_combo.currentLayer()
         return layer if isinstance(layer, QgsVectorLayer) else None
 
-    def _first_polygon_layer(self):
-        for layer in QgsProject.instance().mapLayers().values():
-            if isinstance(layer, QgsVectorLayer) and layer.geometryType() == 2 and self.mapping_guess_ok(layer):
-                return layer
-        return None
-
-    @staticmethod
-    def mapping_guess_ok(layer) -> bool:
-        from ..core.fields import detect_mapping
-
-        return detect_mapping(layer.fields().names()).code is not None
-
     def _on_units_layer(self, layer) -> None:
         self.mapping.set_layer(layer if isinstance(layer, QgsVectorLayer) else None)
         self.refresh_state()
@@ -235,14 +230,22 @@ class SynergyDock(QgsDockWidget):
             return tr("An analysis is running.")
         layer = self._units_layer()
         if layer is None:
-            return tr("Choose the layer of control units.")
+            return self.defaults.question() or tr("Choose the layer of control units.")
         if self.selected_only.isChecked() and layer.selectedFeatureCount() == 0:
             return tr("No unit is selected in layer '{name}'.").format(name=layer.name())
         sources = {s: p.source() for s, p in self.pickers.items()}
         try:  # the core's own check of which grids the chosen rule needs
             self.params().validate([s for s, src in sources.items() if src is not None])
         except JwjtInputError as err:
-            return tr_message(err.message)
+            return self.defaults.question() or tr_message(err.message)
+        seen = {}
+        for s, src in sources.items():
+            if src is None:
+                continue
+            key = (src.layer_id, src.field)
+            if key in seen:  # the algorithm refuses it too, after reading both
+                return tr_message(Message(SAME_GRID, {"name": src.name, "a": seen[key], "b": s}))
+            seen[key] = s
         for s, src in sources.items():
             if src is not None and src.kind == "fishnet" and not src.field:
                 return tr("Choose the field of fishnet '{name}' that holds {species}.").format(
@@ -261,7 +264,21 @@ class SynergyDock(QgsDockWidget):
         elif self.analysis is not None and self.signature != self.input_signature():
             self.status.setText(tr("Inputs changed since the last run: press Run to update the results."))
         elif self.analysis is None:
-            self.status.setText(tr("Ready to run."))
+            self.status.setText("\n".join([tr("Ready to run.")] + self.warnings()))
+
+    def warnings(self) -> List[str]:
+        """What is allowed but looks wrong: a grid labelled with another species than its picker's."""
+        from ..adapters.layer_roles import layer_facts
+
+        out = []
+        for species, picker in self.pickers.items():
+            layer = picker.layer()
+            facts = layer_facts(layer) if layer is not None else None
+            other = mismatch(facts, species) if facts is not None else None
+            if other:
+                out.append(tr_message(Message(WRONG_SPECIES, {"name": layer.name(), "other": other,
+                                                             "species": species})))
+        return out
 
     # -- running ------------------------------------------------------------------------
     def parameters(self) -> dict:
@@ -515,6 +532,7 @@ class SynergyDock(QgsDockWidget):
     # -- teardown ----------------------------------------------------------------------------
     def shutdown(self) -> None:
         self.cancel()
+        self.defaults.shutdown()
         if self.result_layer is not None:
             try:
                 self.result_layer.selectionChanged.disconnect(self._on_map_selection)

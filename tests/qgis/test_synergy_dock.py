@@ -90,7 +90,7 @@ def test_run_fills_table_map_and_chart_then_reflags(dock, qtbot, sample_layers):
 def test_table_and_map_selections_follow_each_other(dock, qtbot):
     run_and_wait(dock, qtbot)
     layer = dock.result_layer
-    dock.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # CO2 total, largest first
+    dock.table.sortByColumn([c.key for c in dock.model.cols].index("CO2_T"), Qt.SortOrder.DescendingOrder)
     dock.table.selectRow(0)
     sel = layer.selectedFeatureIds()
     assert len(sel) == 1
