@@ -4,8 +4,11 @@ their access lists and the three control lines let it in.
 A point site is looked up in the unit that contains it (two units when it lies on their
 shared edge); a polygon site (or a point or line with a buffer) in every unit it overlaps,
 with the overlap area and share of the site. Ecological red lines and permanent farmland
-the site touches fail it outright; the access-list sentences that name the industry with
-forbidding or restricting wording decide the rest. Every reason quotes the text it relied on.
+the site touches fail it outright. The project is an industry code of GB/T 4754-2017 and a
+kind (新建, 改建, 扩建, 搬迁); each sentence of the units' access lists is read for what it
+restricts and judged against the project by the rules of :mod:`.requirement_scope` (a ban on
+new refining capacity fails a 2511 refinery, not a 2614 organic-chemicals plant). Every reason
+quotes the sentence it relied on and says which part applies and why.
 
 All geometry is done in the CRS of the unit layer (areas geodesic when it is lon/lat), so
 the overlap areas match what the user measures on that layer.
@@ -19,9 +22,10 @@ import numpy as np
 import shapely
 
 from .fields import ACCESS_DIMENSIONS, UNIT_CLASSES_ZH, FieldMapping, detect_mapping, parse_unit_class
-from .industries import FORBIDDEN, Industry, get_industry, match_sentence, split_sentences
+from .industries import PROJECT_KIND_LABELS, IndustryCode, ProjectKind, get_code, project_kind
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, render
 from .plan_rules import FARMLAND, PLAN_KINDS as PLAN_KIND_LABELS, PLAN_KINDS_ZH, REDLINE, URBAN, detect_plan_code_field
+from .requirement_scope import Finding, Project, SiteContext, judge_text
 from .terms import Dimension, Verdict, labels, labels_zh
 from .units import describe_list, geodesic_or_planar_m2, repair_geometries, to_crs
 
@@ -76,7 +80,7 @@ class Reason:
         return Message(self.template, dict(self.params, cited=self.cited), "info")
 
     def text(self, translate: Translate = _identity) -> str:
-        return render(translate(self.template), dict(self.params, cited=self.cited))
+        return render(self.template, dict(self.params, cited=self.cited), translate)
 
 
 @dataclass
@@ -89,6 +93,11 @@ class UnitHit:
     row: int                              # row in the unit frame
     overlap_m2: Optional[float] = None    # polygon sites only
     site_share: Optional[float] = None
+    geometry: Any = None                  # shapely, in the result's CRS (for the site map)
+
+    @property
+    def in_park(self) -> bool:
+        return SiteContext(self.code, self.name).in_park
 
     @property
     def class_zh(self) -> str:
@@ -104,6 +113,7 @@ class PlanHit:
     row: int
     overlap_m2: Optional[float] = None
     site_share: Optional[float] = None
+    geometry: Any = None
 
     @property
     def label(self) -> str:
@@ -112,18 +122,40 @@ class PlanHit:
 
 @dataclass
 class MatchedClause:
+    """A requirement sentence of one unit and dimension that concerns the project, judged."""
+
     unit: str
     dimension: str
-    sentence: str
-    category: str        # industries.FORBIDDEN or industries.RESTRICTED
-    keyword: str
-    word: str
-    via_group: bool
+    finding: Finding
+
+    @property
+    def sentence(self) -> str:
+        return self.finding.provision.sentence
+
+    @property
+    def part(self) -> str:
+        return self.finding.provision.clause
+
+    @property
+    def verdict(self) -> str:
+        return self.finding.verdict
+
+    @property
+    def modality(self) -> str:
+        return self.finding.provision.modality.value
+
+    @property
+    def word(self) -> str:
+        return self.finding.provision.word
+
+    @property
+    def keywords(self) -> Tuple[str, ...]:
+        return self.finding.provision.named
 
 
 @dataclass
 class QueryResult:
-    industry: Industry
+    industry: IndustryCode
     site_kind: str                         # SITE_POINT or SITE_POLYGON
     site_geometry: Any                     # shapely, in the unit layer's CRS (after any buffer)
     crs_wkt: str
@@ -138,6 +170,21 @@ class QueryResult:
     verdict: str
     reasons: List[Reason]
     log: MessageLog = field(default_factory=MessageLog)
+    kind: ProjectKind = ProjectKind.NEW
+    site_crs_wkt: str = ""                 # CRS the site was given in ("" = the unit layer's)
+    site_input: Any = None                 # the site as given, in that CRS
+
+    @property
+    def project(self) -> Project:
+        return Project(self.industry.code, self.kind)
+
+    @property
+    def kind_label(self) -> str:
+        return PROJECT_KIND_LABELS[self.kind][0]
+
+    @property
+    def kind_label_zh(self) -> str:
+        return PROJECT_KIND_LABELS[self.kind][1]
 
     @property
     def verdict_label(self) -> str:
@@ -154,7 +201,7 @@ class QueryResult:
         return render(translate(QT_TRANSLATE_NOOP(
             "JwjtCore", "Access query for {industry}: {verdict} ({verdict_zh}); {n_units} units touched, "
                         "{n_clauses} requirement clauses cited.")),
-            {"industry": f"{translate(self.industry.name)} ({self.industry.name_zh})",
+            {"industry": f"{self.industry.label}（{self.kind_label_zh}）",
              "verdict": translate(self.verdict_label), "verdict_zh": self.verdict_label_zh,
              "n_units": len(self.units), "n_clauses": len(self.clauses)})
 
@@ -162,8 +209,10 @@ class QueryResult:
 # -- the query ------------------------------------------------------------------------------
 def query_site(site_geom, site_crs, industry_key: str, units_frame, mapping: Optional[FieldMapping] = None,
                plans: Optional[Mapping[str, Tuple]] = None, buffer_m: float = 0.0,
-               units_layer: Optional[str] = None) -> QueryResult:
-    """Query the access of ``industry_key`` at a site.
+               units_layer: Optional[str] = None, kind=ProjectKind.NEW) -> QueryResult:
+    """Query the access of a project of industry ``industry_key`` (a GB/T 4754 code such as
+    "2511", or a preset key of :data:`~.industries.INDUSTRIES`) and ``kind`` (a
+    :class:`~.industries.ProjectKind` or its value) at a site.
 
     ``site_geom`` is a shapely point, polygon (multi parts allowed) or, with a buffer, a
     line, in ``site_crs`` (anything pyproj reads; None = the unit layer's CRS).
@@ -172,7 +221,8 @@ def query_site(site_geom, site_crs, industry_key: str, units_frame, mapping: Opt
     code_field, layer_name)`` with an optional fourth item, the name field; code and name
     fields are detected when None. ``buffer_m`` widens the site by that many metres.
     """
-    industry = get_industry(industry_key)
+    industry = get_code(industry_key)
+    kind = project_kind(kind)
     layer = units_layer or (units_frame.attrs.get("layer") if units_frame is not None else None) or "units"
     log = MessageLog()
     if units_frame is None:
@@ -186,14 +236,14 @@ def query_site(site_geom, site_crs, industry_key: str, units_frame, mapping: Opt
     mapping.check_against(units_frame.columns, layer)
     crs_wkt = units_frame.crs.to_wkt()
 
-    site, kind = prepare_site(site_geom, site_crs, crs_wkt, float(buffer_m or 0.0), log)
+    site, site_kind = prepare_site(site_geom, site_crs, crs_wkt, float(buffer_m or 0.0), log)
     site_area = float(geodesic_or_planar_m2(np.array([site], dtype=object), crs_wkt)[0]) \
-        if kind == SITE_POLYGON else None
+        if site_kind == SITE_POLYGON else None
 
-    rows, overlaps = _touching(units_frame, site, kind, crs_wkt, site_area, layer, _unit_label_fn(units_frame, mapping),
-                               log)
+    rows, overlaps = _touching(units_frame, site, site_kind, crs_wkt, site_area, layer,
+                               _unit_label_fn(units_frame, mapping), log)
     units = [_unit_hit(units_frame, mapping, r, ov, site_area) for r, ov in zip(rows, overlaps)]
-    if kind == SITE_POLYGON:
+    if site_kind == SITE_POLYGON:
         units.sort(key=lambda u: (-(u.overlap_m2 or 0.0), u.code))
     else:
         units.sort(key=lambda u: u.code)
@@ -207,15 +257,29 @@ def query_site(site_geom, site_crs, industry_key: str, units_frame, mapping: Opt
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "Unknown kind of plan layer '{kind}'; use one of: {kinds}."),
                 kind=pkind, kinds=", ".join(PLAN_KINDS))
-        hits, pname = _plan_hits(pkind, spec, site, kind, crs_wkt, site_area, log)
+        hits, pname = _plan_hits(pkind, spec, site, site_kind, crs_wkt, site_area, log)
         plan_hits[pkind] = hits
         plan_layers[pkind] = pname
 
-    clauses = _matched_clauses(units, industry)
-    reasons = _reasons(industry, kind, units, plan_hits, plan_layers, clauses, mapping, layer, site, log)
+    for u in units:
+        u.geometry = units_frame.geometry.iat[u.row]
+    in_redline = bool(plan_hits.get(PLAN_REDLINE)) if PLAN_REDLINE in plan_layers else None
+    project = Project(industry.code, kind)
+    clauses = _matched_clauses(units, project, in_redline)
+    reasons = _reasons(industry, site_kind, units, plan_hits, plan_layers, clauses, mapping, layer, site, log)
     verdict = max((r.verdict for r in reasons), key=_SEVERITY.__getitem__)
-    return QueryResult(industry, kind, site, crs_wkt, site_area, float(buffer_m or 0.0), layer, mapping, units,
-                       plan_hits, plan_layers, clauses, verdict, reasons, log)
+    site_wkt = _wkt_of(site_crs) if site_crs is not None else ""
+    return QueryResult(industry, site_kind, site, crs_wkt, site_area, float(buffer_m or 0.0), layer, mapping, units,
+                       plan_hits, plan_layers, clauses, verdict, reasons, log, kind, site_wkt, site_geom)
+
+
+def _wkt_of(crs) -> str:
+    from pyproj import CRS
+
+    try:
+        return CRS.from_user_input(crs).to_wkt()
+    except Exception:  # the query has already read it once; a second failure only loses the label
+        return ""
 
 
 # -- geometry -------------------------------------------------------------------------------
@@ -417,27 +481,27 @@ def _plan_hits(kind: str, spec: Tuple, site, site_kind: str, crs_wkt: str, site_
                         "layer is unchanged): {features}."),
             layer=layer, n=int(repaired.sum()), features=describe_list([label(int(r)) for r in cand[repaired]]))
     rows, areas = _overlaps(cand, fixed, site, site_kind, crs_wkt, site_area)
+    by_row = {int(r): g for r, g in zip(cand, fixed)}
     hits = [PlanHit(kind, layer, label(r), _text(frame[name_field].iat[r]) if name_field else "", r, a,
-                    a / site_area if a is not None and site_area else None) for r, a in zip(rows, areas)]
+                    a / site_area if a is not None and site_area else None, by_row.get(r))
+            for r, a in zip(rows, areas)]
     hits.sort(key=lambda h: (-(h.overlap_m2 or 0.0), h.code))
     return hits, layer
 
 
 # -- requirement text -----------------------------------------------------------------------
-def _matched_clauses(units: List[UnitHit], industry: Industry) -> List[MatchedClause]:
+def _matched_clauses(units: List[UnitHit], project: Project, in_redline: Optional[bool]) -> List[MatchedClause]:
     out = []
     for u in units:
+        site = SiteContext(u.code, u.name, in_redline)
         for dim in ACCESS_DIMENSIONS:
-            for sentence in split_sentences(u.requirements.get(dim, "")):
-                m = match_sentence(sentence, industry)
-                if m is not None:
-                    out.append(MatchedClause(u.code, dim, sentence, m.category, m.keyword, m.word, m.via_group))
+            for finding in judge_text(u.requirements.get(dim, ""), project, site):
+                out.append(MatchedClause(u.code, dim, finding))
     return out
 
 
 def _dimension_param(dim: str, mapping: FieldMapping) -> str:
-    fname = getattr(mapping, dim)
-    return f"{DIMENSION_LABELS_ZH[dim]} ({fname})" if fname else DIMENSION_LABELS_ZH[dim]
+    return DIMENSION_LABELS_ZH[dim]
 
 
 def _area(m2: Optional[float]) -> str:
@@ -448,7 +512,11 @@ def _share(s: Optional[float]) -> str:
     return f"{100 * s:.1f} %" if s is not None else ""
 
 
-def _reasons(industry: Industry, kind: str, units: List[UnitHit], plans: Dict[str, List[PlanHit]],
+#: The class field as the report names it (never the raw field name).
+CLASS_LABEL_ZH = "管控单元分类"
+
+
+def _reasons(industry: IndustryCode, kind: str, units: List[UnitHit], plans: Dict[str, List[PlanHit]],
              plan_layers: Dict[str, str], clauses: List[MatchedClause], mapping: FieldMapping, layer: str,
              site, log: MessageLog) -> List[Reason]:
     reasons: List[Reason] = []
@@ -472,21 +540,22 @@ def _reasons(industry: Industry, kind: str, units: List[UnitHit], plans: Dict[st
             reasons.append(Reason(VERDICT_FAIL, tpl, {"feature": h.code, "layer": h.layer, "area": _area(h.overlap_m2),
                                                       "share": _share(h.site_share)},
                                   f"{PLAN_LABELS_ZH[pkind]} {h.label}"))
-    # 2. Access-list sentences naming the industry; a sentence shared by several units is cited once.
-    grouped: Dict[Tuple[str, str, str], List[MatchedClause]] = {}
+    # 2. Each provision that concerns the project; one shared by several units is cited once.
+    grouped: Dict[Tuple[str, str, str, str, str], List[MatchedClause]] = {}
     for c in clauses:
-        grouped.setdefault((c.category, c.dimension, c.sentence), []).append(c)
-    for (category, dim, sentence), cs in grouped.items():
-        params = {"units": ", ".join(dict.fromkeys(c.unit for c in cs)), "dimension": _dimension_param(dim, mapping),
-                  "word": cs[0].word, "keyword": cs[0].keyword}
-        if category == FORBIDDEN:
-            reasons.append(Reason(VERDICT_FAIL, QT_TRANSLATE_NOOP(
-                "JwjtCore", "Access list of {units}, {dimension}: forbids this industry (wording “{word}”, naming "
-                            "“{keyword}”): “{cited}”"), params, sentence))
+        f = c.finding
+        key = (c.dimension, c.sentence, c.part, f.verdict, render(f.why, f.params))
+        grouped.setdefault(key, []).append(c)
+    for (dim, sentence, part, verdict, _why), cs in grouped.items():
+        f = cs[0].finding
+        params = {"units": ", ".join(dict.fromkeys(c.unit for c in cs)), "dimension": DIMENSION_LABELS_ZH[dim],
+                  "part": part, "why": Message(f.why, f.params, "info")}
+        if f.applies:
+            tpl = QT_TRANSLATE_NOOP("JwjtCore", "Access list of {units}, {dimension}: “{part}” {why}: “{cited}”")
         else:
-            reasons.append(Reason(VERDICT_RESTRICTED, QT_TRANSLATE_NOOP(
-                "JwjtCore", "Access list of {units}, {dimension}: restricts this industry (wording “{word}”, naming "
-                            "“{keyword}”): “{cited}”"), params, sentence))
+            tpl = QT_TRANSLATE_NOOP("JwjtCore", "Access list of {units}, {dimension}: “{part}” {why}. Cited so "
+                                                "that you can check it: “{cited}”")
+        reasons.append(Reason(verdict, tpl, params, sentence))
     # 3. Rules that follow from the unit class and the urban development boundary.
     if industry.industrial:
         for u in units:
@@ -494,7 +563,7 @@ def _reasons(industry: Industry, kind: str, units: List[UnitHit], plans: Dict[st
                 reasons.append(Reason(VERDICT_RESTRICTED, QT_TRANSLATE_NOOP(
                     "JwjtCore", "Unit {unit} is a priority-protection unit (优先保护), where industrial projects are "
                                 "restricted: “{cited}”"),
-                    {"unit": u.code}, f"{mapping.unit_class} = {_text(u.class_raw)}（{u.class_zh}）"))
+                    {"unit": u.code}, f"{CLASS_LABEL_ZH} = {_text(u.class_raw)}（{u.class_zh}）"))
     if industry.urban_use:
         if PLAN_URBAN in plan_layers:
             hits = plans.get(PLAN_URBAN, [])
@@ -530,28 +599,27 @@ def _reasons(industry: Industry, kind: str, units: List[UnitHit], plans: Dict[st
             "JwjtCore", "The field mapping of layer '{layer}' names no field for {dimensions}; map them so the access "
                         "list can be read: “{cited}”"),
             {"layer": layer, "dimensions": "、".join(DIMENSION_LABELS_ZH[d] for d in unmapped)},
-            "、".join(f"{d} = —" for d in unmapped)))
+            "、".join(f"{DIMENSION_LABELS_ZH[d]} = —" for d in unmapped)))
     for u in units:
         empty = [d for d in ACCESS_DIMENSIONS if getattr(mapping, d) and not u.requirements.get(d)]
         if empty:
             reasons.append(Reason(VERDICT_NEEDS_INFO, QT_TRANSLATE_NOOP(
                 "JwjtCore", "Unit {unit} has no requirement text for {dimensions}: “{cited}”"),
                 {"unit": u.code, "dimensions": "、".join(DIMENSION_LABELS_ZH[d] for d in empty)},
-                "、".join(f"{getattr(mapping, d)} = ''" for d in empty)))
+                "、".join(f"{DIMENSION_LABELS_ZH[d]} = （空）" for d in empty)))
         if u.unit_class is None:
             reasons.append(Reason(VERDICT_NEEDS_INFO, QT_TRANSLATE_NOOP(
                 "JwjtCore", "Unit {unit} has no readable class (1/2/3 or 优先/重点/一般): “{cited}”"),
                 {"unit": u.code},
-                f"{mapping.unit_class} = '{_text(u.class_raw)}'" if mapping.unit_class else "ZHGKDYFL = —"))
+                f"{CLASS_LABEL_ZH} = '{_text(u.class_raw)}'" if mapping.unit_class else f"{CLASS_LABEL_ZH} = —"))
     for pkind in (PLAN_REDLINE, PLAN_FARMLAND):
         if pkind not in plan_layers:
             log.add(QT_TRANSLATE_NOOP("JwjtCore", "No {plan} layer was given, so it was not checked."),
                     level="warning", plan=PLAN_LABELS_ZH[pkind])
     # 5. Nothing against the site.
     if not any(r.verdict != VERDICT_PASS for r in reasons):
-        reasons.append(Reason(VERDICT_PASS, QT_TRANSLATE_NOOP(
-            "JwjtCore", "No requirement of unit {units} names this industry with forbidding or restricting wording: "
-                        "“{cited}”"),
+        reasons.insert(0, Reason(VERDICT_PASS, QT_TRANSLATE_NOOP(
+            "JwjtCore", "No requirement of unit {units} forbids or restricts this project: “{cited}”"),
             {"units": ", ".join(u.code for u in units)},
             "；".join(f"{u.code} {u.name}（{u.class_zh}）" for u in units)))
         checked = [plan_layers[k] for k in (PLAN_REDLINE, PLAN_FARMLAND) if k in plan_layers]

@@ -352,13 +352,3 @@ def tr_to_english(text: str) -> str:
         if tr_core(en(member)) == text:
             return en(member)
     return text
-
-
-def _guess_plan_layer(kind: str):
-    """A loaded layer whose source or name says which line it is (sample data and common names)."""
-    words = {"ecological_redline": ("redline", "红线"), "permanent_farmland": ("farmland", "基本农田"),
-             "urban_boundary": ("urban_boundary", "开发边界")}[kind]
-    for layer in QgsProject.instance().mapLayers().values():
-        if isinstance(layer, QgsVectorLayer) and any(w in (layer.source() + layer.name()).lower() for w in words):
-            return layer
-    return None

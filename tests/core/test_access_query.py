@@ -1,4 +1,4 @@
-"""Site access query (环境准入一键查) on the sample city, and the wording classifier.
+"""Site access query (环境准入一键查) on the sample city, the requirement reading and the industry table.
 
 Sites are planted from reading the sample data (resources/sample_city): units carry one
 standard text per character (steel park, cement area, petrochemical park, urban, mountain,
@@ -29,17 +29,26 @@ from jwjt_plugin.core.access_query import (
 )
 from jwjt_plugin.core.fields import detect_mapping
 from jwjt_plugin.core.industries import (
-    FORBIDDEN,
+    CODES,
     INDUSTRIES,
     INDUSTRY_KEYS,
-    RESTRICTED,
-    classify_wording,
+    ProjectKind,
+    contains,
     get_industry,
-    match_sentence,
-    split_sentences,
+    parent_codes,
+    project_kind,
+    search_codes,
 )
 from jwjt_plugin.core.messages import JwjtInputError
 from jwjt_plugin.core.query_report import render_html, write_html
+from jwjt_plugin.core.requirement_scope import (
+    Modality,
+    Project,
+    SiteContext,
+    judge,
+    read_sentence,
+    split_sentences,
+)
 from jwjt_plugin.core.units_io import read_vector
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_city"
@@ -95,10 +104,19 @@ def test_steel_in_the_steel_park_fails_citing_the_capacity_ban(units, plans):
     assert r.site_kind == SITE_POINT and r.units[0].unit_class == 2
     assert r.verdict == VERDICT_FAIL
     assert STEEL_SENTENCE in cited(r, VERDICT_FAIL)
-    reason = next(x for x in r.reasons if x.cited == STEEL_SENTENCE)
-    assert STEEL_SENTENCE in reason.text() and "ZH99010220004" in reason.text() and "KJBJYS" in reason.text()
-    clause = next(c for c in r.clauses if c.sentence == STEEL_SENTENCE)
-    assert (clause.dimension, clause.category, clause.keyword, clause.word) == ("spatial", FORBIDDEN, "钢铁", "禁止")
+    reason = next(x for x in r.reasons if x.cited == STEEL_SENTENCE and x.verdict == VERDICT_FAIL)
+    text = reason.text()
+    assert STEEL_SENTENCE in text and "ZH99010220004" in text and "空间布局约束" in text
+    assert "KJBJYS" not in r.reasons_text()                      # labels, never field names
+    assert "“禁止新建钢铁、焦化、水泥、平板玻璃、电解铝等产能”" in text and "3120 炼钢" in text
+    clause = next(c for c in r.clauses if c.sentence == STEEL_SENTENCE and c.verdict == VERDICT_FAIL)
+    assert (clause.dimension, clause.modality, clause.word) == ("spatial", "prohibition", "禁止")
+    assert "钢铁" in clause.keywords
+    # A reconstruction adds no capacity: the ban does not cover it, the capacity replacement does.
+    r = ask(units, plans, STEEL_PARK, "steel", kind="reconstruct")
+    assert r.verdict == VERDICT_RESTRICTED
+    na = next(c for c in r.clauses if c.part == "禁止新建钢铁、焦化、水泥、平板玻璃、电解铝等产能")
+    assert not na.finding.applies and "改建" in r.reasons_text()
     assert STEEL_SENTENCE in r.reasons_text()
     assert [h.code for h in r.plans[PLAN_URBAN]] == ["CZKFBJ990100002"]
     assert r.plans[PLAN_REDLINE] == [] and r.plans[PLAN_FARMLAND] == []
@@ -113,14 +131,19 @@ def test_cement_in_the_cement_area_fails(units, plans):
 
 
 def test_refinery_fails_but_chemicals_are_restricted_in_the_petrochemical_park(units, plans):
-    r = ask(units, plans, PETROCHEM_PARK, "petrochemical")
+    r = ask(units, plans, PETROCHEM_PARK, "2511")
     assert r.verdict == VERDICT_FAIL
-    assert REFINING_SENTENCE in cited(r, VERDICT_FAIL)      # 禁止新增炼油产能
-    r = ask(units, plans, PETROCHEM_PARK, "chemical")
-    # Only conditional bans name chemicals there: 不符合园区规划的…禁止, 化工项目必须进入园区.
+    fail = next(x for x in r.reasons if x.verdict == VERDICT_FAIL)
+    assert fail.cited == REFINING_SENTENCE and "“禁止新增炼油产能”" in fail.text()
+    r = ask(units, plans, PETROCHEM_PARK, "2614")       # 有机化学原料制造: not refining
     assert r.verdict == VERDICT_RESTRICTED
-    assert REFINING_SENTENCE in cited(r, VERDICT_RESTRICTED)
-    assert "化工项目必须进入园区" in cited(r, VERDICT_RESTRICTED)
+    assert REFINING_SENTENCE not in cited(r, VERDICT_FAIL)
+    # The refining ban is cited as not applying; the conditional ban (不符合园区规划的) restricts.
+    restricting = [x for x in r.reasons if x.verdict == VERDICT_RESTRICTED and x.cited == REFINING_SENTENCE]
+    assert len(restricting) == 1 and "不符合园区规划的" in restricting[0].text()
+    # 化工项目必须进入园区: the site is in the park, so the condition is met.
+    met = next(x for x in r.reasons if x.cited == "化工项目必须进入园区")
+    assert met.verdict == VERDICT_PASS and "is met" in met.text()
 
 
 def test_coal_power_in_the_steel_park_is_restricted(units, plans):
@@ -152,12 +175,14 @@ def test_light_industry_in_a_general_unit_without_matching_clause_passes(units, 
     assert r.clauses == []
     assert r.verdict == VERDICT_PASS
     assert all(x.verdict == VERDICT_PASS for x in r.reasons) and "ZH99010230003" in r.reasons[0].cited
+    assert "管控单元分类" not in r.reasons[0].cited and "一般管控" in r.reasons[0].cited
     assert all(r.plans[k] == [] for k in PLAN_KINDS)
 
 
 def test_furniture_in_its_cluster_is_restricted_by_the_cluster_rule(units, plans):
     r = ask(units, plans, SOLVENT_CLUSTER, "furniture")
     assert r.verdict == VERDICT_RESTRICTED
+    # Solvent-based coatings are banned outside the cluster: a furniture plant must lie inside it.
     assert any(c.startswith("家具制造、包装印刷企业集中进入规划的集聚区") for c in cited(r, VERDICT_RESTRICTED))
     assert any("两倍削减量替代" in c for c in cited(r, VERDICT_RESTRICTED))
 
@@ -165,7 +190,8 @@ def test_furniture_in_its_cluster_is_restricted_by_the_cluster_rule(units, plans
 def test_industry_in_a_farmland_unit_should_enter_a_park(units, plans):
     r = ask(units, plans, FARMLAND_UNIT, "light_industry")
     assert r.verdict == VERDICT_RESTRICTED
-    assert cited(r, VERDICT_RESTRICTED) == [PARK_ENTRY_SENTENCE]
+    # 原则上进入工业园区, and 禁止新建可能造成土壤污染的建设项目 as a property to confirm.
+    assert cited(r, VERDICT_RESTRICTED) == ["永久基本农田集中区禁止新建可能造成土壤污染的建设项目", PARK_ENTRY_SENTENCE]
 
 
 def test_industry_in_a_priority_protection_unit(units, plans):
@@ -209,7 +235,10 @@ def test_polygon_spanning_two_units_lists_both_with_exact_overlaps(units, plans)
         assert u.site_share == pytest.approx(expected / TWO_URBAN_UNITS.area, rel=1e-9)
     assert sum(u.site_share for u in r.units) == pytest.approx(1.0, abs=1e-9)
     assert [u.code for u in r.units] == sorted(got, key=lambda c: -got[c].overlap_m2)
-    assert r.verdict == VERDICT_PASS
+    # 敏感区周边禁止布局产生恶臭、噪声扰民的项目: a property of the project to confirm.
+    assert r.verdict == VERDICT_RESTRICTED
+    assert cited(r, VERDICT_RESTRICTED) == ["居住、医疗、学校等敏感区周边禁止布局产生恶臭、噪声扰民的项目"]
+    assert ask(units, plans, TWO_URBAN_UNITS, "6210").verdict == VERDICT_PASS   # 正餐服务: not industrial
     urban = r.plans[PLAN_URBAN]
     assert [h.code for h in urban] == ["CZKFBJ990100001"] and urban[0].site_share == pytest.approx(1.0)
 
@@ -231,7 +260,8 @@ def test_empty_requirement_field_needs_information(units, plans):
     frame.loc[frame["HJZHGKDYBM"] == "ZH99010230003", "HJFXFK"] = None
     r = ask(frame, plans, SOLVENT_CLUSTER, "light_industry")
     assert r.verdict == VERDICT_NEEDS_INFO
-    assert any("环境风险防控" in x.text() and "HJFXFK" in x.cited for x in r.reasons)
+    assert any("环境风险防控" in x.text() and x.cited == "环境风险防控 = （空）" for x in r.reasons)
+    assert "HJFXFK" not in r.reasons_text()
 
 
 def test_missing_class_needs_information(units, plans):
@@ -240,7 +270,7 @@ def test_missing_class_needs_information(units, plans):
     frame.loc[frame["HJZHGKDYBM"] == "ZH99010230003", "ZHGKDYFL"] = "待定"
     r = ask(frame, plans, SOLVENT_CLUSTER, "light_industry")
     assert r.verdict == VERDICT_NEEDS_INFO and r.units[0].unit_class is None
-    assert any(x.cited == "ZHGKDYFL = '待定'" for x in r.reasons)
+    assert any(x.cited == "管控单元分类 = '待定'" for x in r.reasons)
 
 
 def test_unmapped_dimension_needs_information(units, plans):
@@ -296,6 +326,8 @@ def test_buffer_turns_a_point_into_an_area(units, plans):
 def test_bad_inputs_are_named(units, plans):
     with pytest.raises(JwjtInputError, match="Unknown industry 'cars'"):
         ask(units, plans, STEEL_PARK, "cars")
+    with pytest.raises(JwjtInputError, match="Unknown project kind 'rebuild'"):
+        ask(units, plans, STEEL_PARK, "steel", kind="rebuild")
     with pytest.raises(JwjtInputError, match="Unknown kind of plan layer"):
         ask(units, {"forest": plans[PLAN_REDLINE]}, STEEL_PARK, "steel")
     with pytest.raises(JwjtInputError, match="no geometry"):
@@ -317,11 +349,12 @@ def test_html_report_is_self_contained_and_deterministic(units, plans, tmp_path)
     assert html == render_html(ask(units, plans, STEEL_PARK, "steel"))
     assert '<meta charset="utf-8"/>' in html and "<style>" in html
     assert not re.search(r"<script|<link|<img|src=|url\(|https?://", html)
-    assert "Fail（不通过）" in html and "Iron and steel（钢铁）" in html
+    assert "Fail（不通过）" in html and "3120 炼钢" in html
     assert "东湖区东湖钢铁产业园重点管控单元01" in html
     # The cited sentence is highlighted in the reasons and in the unit's full text.
-    assert html.count(f'<span class="forbidden">{STEEL_SENTENCE}</span>') == 1
+    assert f'<span class="forbidden">{STEEL_SENTENCE}</span>' in html
     assert '<span class="forbidden"><b>禁止</b>新建<b>钢铁</b>' in html
+    assert "KJBJYS" not in html and "ZHGKDYFL" not in html
     for text in r.units[0].requirements.values():   # all four dimensions, in full
         assert text[-20:] in html
     path = write_html(r, str(tmp_path / "r.html"))
@@ -330,77 +363,105 @@ def test_html_report_is_self_contained_and_deterministic(units, plans, tmp_path)
 
 def test_report_translates_labels_and_keeps_data(units, plans):
     r = ask(units, plans, TWO_URBAN_UNITS, "light_industry")
-    zh = {"Verdict": "结论", "Pass": "通过", "Unit code": "单元编码"}
+    zh = {"Verdict": "结论", "Restricted access": "受限准入", "Unit code": "单元编码"}
     html = render_html(r, translate=lambda s: zh.get(s, s))
-    assert "结论: 通过" in html and "单元编码" in html and "通过（通过）" not in html
+    assert "结论: 受限准入" in html and "单元编码" in html and "受限准入（受限准入）" not in html
     assert "1,795,618" in html and "51.3 %" in html
 
 
-# -- wording classifier ----------------------------------------------------------------------
-@pytest.mark.parametrize("text, category", [
-    ("禁止新建钢铁项目", FORBIDDEN),
-    ("严禁在饮用水水源保护区内建设化工项目", FORBIDDEN),
-    ("不得新建燃煤锅炉", FORBIDDEN),
-    ("一律不得审批新增产能项目", FORBIDDEN),
-    ("不予审批两高项目", FORBIDDEN),
-    ("原则上不得新建化工项目", RESTRICTED),          # 原则上 softens a ban
-    ("原则上禁止人为活动", RESTRICTED),
-    ("未经调查评估不得开发利用为住宅", RESTRICTED),   # conditional ban
-    ("禁止新建、扩建不符合园区规划的石化、化工项目", RESTRICTED),
-    ("禁止引入与主导产业无关的高耗能、高排放项目", RESTRICTED),
-    ("除国家重大项目外，禁止新建", RESTRICTED),
-    ("集聚区外禁止新建、扩建使用溶剂型涂料的项目", RESTRICTED),
-    ("限制发展高耗水产业", RESTRICTED),
-    ("严格控制新增产能", RESTRICTED),
-    ("新建项目实行碳排放与污染物排放等量或减量替代", RESTRICTED),
-    ("排放量实行两倍削减量替代", RESTRICTED),
-    ("钢铁项目严格执行产能置换", RESTRICTED),
-    ("化工项目必须进入园区", RESTRICTED),
-    ("新建项目须配套建设治污设施", RESTRICTED),
-    ("应当采用清洁生产工艺", RESTRICTED),
-    ("不再新增钢铁产能", RESTRICTED),
-    ("控制焦化产能规模", RESTRICTED),
-    ("推进集中供热和清洁能源替代", None),
-    ("加强应急管理", None),                            # 应急 is not 应
-    ("无须进入园区", None),                            # lifted
+# -- requirement sentences ------------------------------------------------------------------
+P, R, E = Modality.PROHIBITION, Modality.RESTRICTION, Modality.ENCOURAGEMENT
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("禁止新建钢铁项目", P),
+    ("严禁在饮用水水源保护区内建设化工项目", P),
+    ("不得新建燃煤锅炉", P),
+    ("一律不得审批新增产能项目", P),
+    ("不予审批两高项目", P),
+    ("原则上不得新建化工项目", P),                    # a conditional prohibition: still one, with a condition
+    ("限制发展高耗水产业项目", R),
+    ("严格控制新增产能", R),
+    ("新建项目实行碳排放与污染物排放等量或减量替代", R),
+    ("钢铁项目严格执行产能置换", R),
+    ("化工项目必须进入园区", R),
+    ("新建项目须配套建设治污设施", R),
+    ("新建项目应当采用清洁生产工艺", R),
+    ("控制焦化产能规模", R),
+    ("鼓励发展新能源汽车整车制造", E),
+    ("加强应急管理项目", None),                         # 应急 is not 应
+    ("无须进入园区的加工项目", None),                   # lifted
     ("不再限制小型加工项目", None),
+    ("禁止露天焚烧秸秆", None),                         # binds no project
 ])
-def test_classify_wording(text, category):
-    assert classify_wording(text).category == category
+def test_modality(text, modality):
+    got = [p.modality for p in read_sentence(text)]
+    assert got == ([modality] if modality else [])
 
 
-def test_wording_quotes_the_words_relied_on():
-    assert classify_wording("原则上不得新建化工项目").word == "原则上不得"
-    assert classify_wording("实行煤炭消费等量或减量替代").word == "等量或减量替代"
-    assert classify_wording("除国家重大项目外，禁止新建").word == "除国家重大项目外…禁止"
+def test_scope_of_the_refining_ban():
+    (ban,) = read_sentence("禁止新增炼油产能")
+    assert ban.codes == ("2511",) and ban.named == ("炼油",) and ban.word == "禁止"
+    assert ban.kinds == {ProjectKind.NEW, ProjectKind.EXPAND, ProjectKind.RELOCATE}
+    site = SiteContext("ZH1", "南港石化产业园重点管控单元", None)
+    assert judge(ban, Project("2511"), site).verdict == VERDICT_FAIL
+    assert judge(ban, Project("2511", ProjectKind.RECONSTRUCT), site).applies is False
+    assert judge(ban, Project("2614"), site).applies is False          # cited as not applying (both 两高)
+    assert judge(ban, Project("1819"), site) is None                   # unrelated: not cited at all
+    assert judge(ban, Project("25"), site).verdict == VERDICT_NEEDS_INFO
 
 
-def test_sentences_match_industry_and_groups():
-    steel, light, home = get_industry("steel"), get_industry("light_industry"), get_industry("residential_commercial")
-    m = match_sentence("禁止新建钢铁、焦化等高耗能、高排放项目", steel)
-    assert (m.category, m.keyword, m.via_group) == (FORBIDDEN, "钢铁", False)
-    m = match_sentence("禁止新建、扩建高耗能、高排放项目", get_industry("coal_power"))
-    assert (m.category, m.keyword, m.via_group) == (FORBIDDEN, "高耗能", True)
-    assert match_sentence("禁止新建、扩建高耗能、高排放项目", light) is None   # light industry is not 两高
-    assert match_sentence("禁止新建、扩建工业项目", light).category == FORBIDDEN
-    assert match_sentence("钢铁企业全面完成超低排放改造", steel) is None         # no binding wording
-    assert match_sentence("禁止露天焚烧秸秆", steel) is None                     # wording, no industry
-    # Industry and prohibition in different clauses: the ban does not name it outright.
-    m = match_sentence("家具制造企业集中进入集聚区，禁止新建使用溶剂型涂料的项目", get_industry("furniture"))
-    assert m.category == RESTRICTED
-    assert match_sentence("居住、医疗、学校等敏感区周边禁止布局产生恶臭的项目", home) is None
-    assert match_sentence("防护距离内禁止新建居住区", home).category == FORBIDDEN
+def test_exceptions_conditions_and_places():
+    (ban,) = read_sentence("除热电联产外，禁止新建燃煤发电项目")
+    assert ban.exception == "热电联产" and ban.exception_codes == ("4412",)
+    assert judge(ban, Project("4412"), SiteContext()).applies is False
+    assert judge(ban, Project("4411"), SiteContext()).verdict == VERDICT_FAIL
+    (ban,) = read_sentence("除国家重大项目外，禁止新建化工项目")
+    assert judge(ban, Project("2614"), SiteContext()).verdict == VERDICT_RESTRICTED
+    (ban,) = read_sentence("禁止新建、扩建不符合园区规划的石化、化工项目")
+    assert ban.condition == "不符合园区规划的"
+    assert judge(ban, Project("2614"), SiteContext()).verdict == VERDICT_RESTRICTED
+    (ban,) = read_sentence("园区外禁止新建、扩建化工项目")
+    assert ban.outside_park == "园区外" and ban.codes == ("26",)
+    assert judge(ban, Project("2614"), SiteContext("U", "XX化工园区")).applies is False
+    assert judge(ban, Project("2614"), SiteContext("U", "XX一般管控单元")).verdict == VERDICT_RESTRICTED
+    (ban,) = read_sentence("禁止新建存栏500头以上的生猪养殖场")
+    assert ban.threshold == "500头以上"
+    assert judge(ban, Project("0313"), SiteContext()).verdict == VERDICT_NEEDS_INFO
+    bans = read_sentence("禁止新增钢铁产能，确需建设的须严格执行产能减量置换")
+    assert bans[0].condition.startswith("确需") and bans[1].replacement == "减量置换"
+    # 化肥农药施用 is farming, not the pesticide industry.
+    assert read_sentence("严格控制化肥农药施用量") == []
 
 
-def test_industry_library():
+def test_relocation_is_new_construction_at_the_destination():
+    (ban,) = read_sentence("禁止新建化工项目")
+    assert judge(ban, Project("2614", ProjectKind.RELOCATE), SiteContext()).verdict == VERDICT_FAIL
+    (ban,) = read_sentence("禁止新建化工项目，现有企业搬迁入园的除外")
+    assert judge(ban, Project("2614", ProjectKind.RELOCATE), SiteContext()).applies is False
+    assert judge(ban, Project("2614", ProjectKind.NEW), SiteContext()).verdict == VERDICT_FAIL
+
+
+def test_industry_table():
     assert len(set(INDUSTRY_KEYS)) == len(INDUSTRIES) >= 18
-    for key in ("steel", "coking", "cement", "aluminium", "petrochemical", "flat_glass", "coal_power", "chemical",
-                "dyeing", "paper", "tannery", "electroplating", "nonferrous", "furniture", "printing", "coating",
-                "light_industry", "residential_commercial"):
-        ind = get_industry(key)
-        assert ind.name and ind.name_zh and ind.keywords
-    assert "熟料" in get_industry("cement").keywords and "燃煤电厂" in get_industry("coal_power").keywords
-    assert get_industry("residential_commercial").urban_use and not get_industry("residential_commercial").industrial
+    for code, name in (("2511", "原油加工及石油制品制造"), ("3110", "炼铁"), ("3011", "水泥制造"), ("4411", "火力发电"),
+                       ("2521", "炼焦"), ("3216", "铝冶炼"), ("3041", "平板玻璃制造"), ("1713", "棉印染精加工"),
+                       ("1910", "皮革鞣制加工"), ("3360", "金属表面处理及热处理加工"), ("2631", "化学农药制造")):
+        assert CODES[code].name_zh == name
+    assert parent_codes("2511") == ("C", "25", "251") and CODES["2511"].level_zh == "小类"
+    assert CODES["2511"].path_label.startswith("C 制造业 › 25 石油、煤炭及其他燃料加工业")
+    assert contains("C", "2511") and contains("25", "2511") and not contains("2511", "2614")
+    assert all(p in CODES for c in CODES.values() for p in c.parents), "every parent is in the table"
+    for p in INDUSTRIES:
+        assert p.code in CODES and get_industry(p.key).code == p.code
+    assert get_industry("C2511").code == "2511" and get_industry("2511 原油加工及石油制品制造").code == "2511"
+    assert get_industry("炼铁").code == "3110"
+    assert get_industry("2529").name_zh == "（煤炭加工）"       # a valid code the table does not list
+    assert {"2511", "2521", "3110", "3120"} <= {c.code for c in search_codes("炼")}   # by name and by word (炼油)
+    assert search_codes("炼油")[0].code == "2511"
+    assert search_codes("251")[0].code == "251"
+    assert CODES["7010"].urban_use and not CODES["7010"].industrial and CODES["4411"].industrial
+    assert project_kind("搬迁") == ProjectKind.RELOCATE and project_kind(2) == ProjectKind.EXPAND
 
 
 def test_sentence_split():
