@@ -4,8 +4,8 @@ Computed from the run alone (no layout); the strings are translated here, at exp
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Callable, Dict, List, Optional
 
 import numpy as np
@@ -15,7 +15,7 @@ from ..core.fields import ACCESS_DIMENSIONS, FieldMapping
 from ..core.synergy import field_prefix
 from ..core.units import unit_labels
 from . import texts
-from .content import Block, atlas_order, format_number, format_share, missing_geometry, text_value
+from .content import Block, atlas_order, format_number, format_share, missing_geometry, text_value, year_of
 
 
 @dataclass
@@ -34,6 +34,9 @@ class AtlasOptions:
     flagged_only: bool = False       # unit sheets for flagged units only
     title: str = ""                  # empty: "<city> pollution–carbon synergy atlas"
     dpi: int = 150                   # resolution of the grids inside the maps
+    organisation: str = ""           # 编制单位 on the cover and the notes; empty: "(not stated)"
+    date: Optional[dt.date] = None   # 编制日期; None: today
+    bookmarks: bool = True           # PDF outline: sections, overview maps, unit sheets
 
 
 class BookContent:
@@ -45,7 +48,11 @@ class BookContent:
         labels = unit_labels(frame, mapping)
         self.skipped = [labels[i] for i in np.flatnonzero(missing_geometry(frame.geometry.values))]
         self.title = options.title.strip() or texts.default_title(self._single_value(mapping.city))
-        self.today = date.today().isoformat()
+        self.day = options.date or dt.date.today()
+        self.today = self.day.isoformat()
+        self.date_text = texts.date_text(self.day)
+        self.place = " ".join(v for v in (self._single_value(mapping.prov), self._single_value(mapping.city))
+                              if v) or self._single_value(mapping.area)
         self.county = mapping.area if mapping.area and mapping.area in frame.columns else None
         units = result.units
         order = atlas_order(units["UNIT"].astype(str).tolist())
@@ -87,9 +94,9 @@ class BookContent:
         rec = r.units.iloc[row]
         items = [(tr("Area (km²)"), format_number(rec["AREA_KM2"], 2))]
         for s in r.species:
-            items.append((tr("{species} (t/yr)").format(species=s), format_number(rec[f"{field_prefix(s)}_T"])))
+            items.append((texts.emission_label(s), format_number(rec[f"{field_prefix(s)}_T"])))
             if s == "CO2":
-                items.append((tr("CO2 density (t/km²)"), format_number(rec["CO2_D"])))
+                items.append((texts.with_unit(tr("CO2 density"), texts.t_per_km2()), format_number(rec["CO2_D"])))
                 items.append((tr("CO2 rank among the units"), f"{self.co2_rank[row]} / {len(r.units)}"))
         items.append((tr("CO2 top {k} % cells touched").format(k=f"{r.params.k_percent:g}"),
                       str(int(rec["TOP_N"]))))
@@ -133,12 +140,16 @@ class BookContent:
 
     def notes(self, crs_name: str) -> List[tuple]:
         r, a = self.result, self.inputs.analysis
-        items = [(tr("Atlas"), self.title), (tr("Created"), self.today),
-                 (tr("Coordinate reference system"), crs_name),
-                 (tr("Emission grids"), "; ".join(f"{s}: {a.grids[s].name}" for s in a.species))]
+        items = [(tr("Atlas"), self.title), (texts.organisation_item(), texts.organisation_text(self.options.organisation)),
+                 (tr("Created"), self.date_text)]
+        sources = [texts.source_text(s, a.grids[s].name, grid_year(a.grids[s])) for s in a.species]
+        sources.append(texts.units_source_text(len(self.inputs.frame)))
+        items.append((texts.sources_item(), "\n".join(sources)))
         missing = [s for s in ("NOx", "VOCs") if s not in a.species]
         if missing:
             items.append((tr("Grids not given"), ", ".join(missing)))
+        items.append((tr("Coordinate reference system"), crs_name))
+        items.append((texts.method_item(), texts.method_summary()))
         items.append((tr("Parameters"), texts.parameters_text(r.params)))
         items.append((tr("Units analysed"), str(len(r.units))))
         which = tr("flagged units only") if self.options.flagged_only else tr("all units")
@@ -158,10 +169,29 @@ class BookContent:
         from ..core.report import draw_concentration_curve
 
         fig = Figure(figsize=(7.6, 5.0), dpi=100)
-        draw_concentration_curve(fig, self.result, texts.curve_title(), texts.curve_axes())
+        # The "top k %" label and the log-axis note inside the chart, in the atlas's language.
+        draw_concentration_curve(fig, self.result, texts.curve_title(), texts.curve_axes(),
+                                 marker=texts.curve_marker(self.result.params.k_percent), note=texts.curve_note())
         fig.savefig(path)
         self.curve_path = path
         return path
+
+
+def grid_year(grid) -> str:
+    """The year of an emission grid: the file's YEAR metadata, else a year in its name."""
+    metadata = {}
+    source = getattr(grid, "source", "") or ""
+    if source:
+        try:
+            from osgeo import gdal
+
+            ds = gdal.OpenEx(source, gdal.OF_RASTER)
+            if ds is not None:
+                metadata = ds.GetMetadata() or {}
+                ds = None
+        except (ImportError, RuntimeError):
+            metadata = {}
+    return year_of(grid.name or source, metadata)
 
 
 def shares_text(concentration, column: str) -> str:

@@ -8,6 +8,7 @@ long texts over continuation pages line by line, so that nothing is ever cut.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -253,6 +254,31 @@ def crop_window(spec, bounds: Tuple[float, float, float, float], margin: float) 
     return r0, r1, c0, c1
 
 
+def fit_extent(bounds: Sequence[float], aspect: float) -> Tuple[float, float, float, float]:
+    """``bounds`` (xmin, ymin, xmax, ymax) widened about its centre to ``aspect`` (width /
+    height), as a map frame of that shape shows them."""
+    return tuple(atlas_extents(np.asarray([bounds], dtype=np.float64), aspect, 0.0)[0])
+
+
+def atlas_extents(bounds: np.ndarray, aspect: float, margin: float) -> np.ndarray:
+    """The extents an atlas-driven map in QGIS's "fit" mode shows for features with these
+    ``bounds`` (n × 4): widened to the frame's ``aspect`` (width / height), then scaled by
+    1 + ``margin`` about the centre (QgsLayoutItemMap's Auto atlas scaling)."""
+    b = np.asarray(bounds, dtype=np.float64).reshape(-1, 4)
+    cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+    w, h = b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]
+    w, h = np.maximum(w, h * aspect), np.maximum(h, w / aspect)
+    w, h = w * (1 + margin), h * (1 + margin)
+    return np.column_stack([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2])
+
+
+def fixed_extents(bounds: np.ndarray, width: float, height: float) -> np.ndarray:
+    """Extents of a fixed-scale atlas map: the template's extent size, centred on each feature."""
+    b = np.asarray(bounds, dtype=np.float64).reshape(-1, 4)
+    cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+    return np.column_stack([cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2])
+
+
 def missing_geometry(geometries) -> np.ndarray:
     """Which units have no geometry (None or empty): the analysis skips them, the atlas lists them."""
     import shapely
@@ -265,6 +291,19 @@ def atlas_order(codes: Sequence[str]) -> List[int]:
     """Row positions in the order of the unit codes (how a printed atlas is indexed),
     stable for equal codes."""
     return sorted(range(len(codes)), key=lambda i: (str(codes[i]), i))
+
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|21\d\d)(?!\d)")
+
+
+def year_of(name: str, metadata: Optional[Dict[str, str]] = None) -> str:
+    """The year a grid stands for: its YEAR (or year, TIME_YEAR) metadata item, else the last
+    four-digit year (1950–2199) in its name (co2_2020.tif), else an empty string."""
+    for key, value in (metadata or {}).items():
+        if key.lower() in ("year", "time_year", "base_year") and _YEAR.search(str(value)):
+            return _YEAR.findall(str(value))[-1]
+    years = _YEAR.findall(str(name or ""))
+    return years[-1] if years else ""
 
 
 def text_value(value) -> str:

@@ -1,16 +1,19 @@
 """Export the atlas of a synergy run as one PDF.
 
-Page order: any page of the template's own (a cover), the overview maps (CO2, NOx and
-VOCs grids — a page with a note when a grid is missing —, PM2.5 when given, the top-k %
-CO2 cells, the coincidence cells, units by class, synergy classes and flagged units), the
-concentration curve and table, notes and parameters, then one sheet per unit (all, or the
-flagged ones), each followed by continuation pages when its access list is too long.
+Page order: the cover, any page of the template's own (a preface), the contents, the
+overview maps (CO2, NOx and VOCs grids — a page with a note when a grid is missing —,
+PM2.5 when given, the top-k % CO2 cells, the coincidence cells, units by class, synergy
+classes and flagged units), the concentration curve and table, notes and sources, then one
+sheet per unit (all, or the flagged ones), each followed by continuation pages when its
+access list is too long.
 
 Pages of both layouts (see :mod:`.book`) are painted one after another onto one QPdfWriter
 (see :mod:`.render`): no temporary PDFs to merge, and page numbers run through the book.
+The bookmarks (sections, maps, unit sheets) are then appended by :mod:`.pdf_outline`.
 """
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import time
@@ -23,9 +26,12 @@ from . import template as T
 from .book import AtlasBook
 from .book_content import AtlasInputs, AtlasOptions, BookContent
 from .layers import build_data
+from .pdf_outline import OutlineError, add_outline
 from .pdf_text import repair_text_layer
 from .render import PdfBook
 from .template import AtlasError
+
+log = logging.getLogger(__name__)
 
 __all__ = ["AtlasInputs", "AtlasOptions", "AtlasReport", "AtlasError", "export_atlas"]
 
@@ -34,12 +40,15 @@ __all__ = ["AtlasInputs", "AtlasOptions", "AtlasReport", "AtlasError", "export_a
 class AtlasReport:
     path: str
     pages: int
-    front_pages: int               # cover (if any), overview maps, concentration, notes
+    front_pages: int               # cover, preface, contents (if any), overview maps, concentration, notes
     unit_pages: int                # unit sheets and their continuation pages
     units: int                     # units with a sheet
     continuation_pages: int
     skipped_units: List[str] = field(default_factory=list)     # no geometry, listed in the notes
     seconds: float = 0.0
+    bookmarks: int = 0             # PDF outline entries written
+    contents_pages: int = 0        # pages of the contents (0: the template has none)
+    cover: bool = False            # the template has a cover page (printed first)
 
 
 class _NoFeedback:
@@ -78,7 +87,8 @@ def export_atlas(inputs: AtlasInputs, path: str, options: Optional[AtlasOptions]
 
 def _render(inputs, content: BookContent, options: AtlasOptions, path: str, workdir: str, feedback) -> AtlasReport:
     partial = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.partial")
-    data = build_data(inputs.analysis, inputs.result, content.unit_rows, workdir)
+    views = T.map_views(options.template or T.default_template_path())
+    data = build_data(inputs.analysis, inputs.result, content.unit_rows, workdir, views)
     book = pdf = job = None
     jobs: list = []
     try:
@@ -97,9 +107,17 @@ def _render(inputs, content: BookContent, options: AtlasOptions, path: str, work
         pdf.close()
         pdf = None
         repair_text_layer(partial, {T.cjk_family() or T.FONT_FAMILY, T.FONT_FAMILY})
+        bookmarks = 0
+        if options.bookmarks:
+            try:
+                bookmarks = add_outline(partial, book.bookmarks)
+            except OutlineError:
+                # A PDF writer this code does not know: the atlas is complete without them.
+                log.warning("The atlas PDF got no bookmarks", exc_info=True)
         os.replace(partial, path)
         return AtlasReport(path, len(jobs), book.n_front, book.n_unit_pages, book.n_units, book.n_continued,
-                           list(content.skipped))
+                           list(content.skipped), bookmarks=bookmarks, contents_pages=book.n_contents,
+                           cover="cover" in book.roles)
     finally:
         if pdf is not None:
             pdf.abort()

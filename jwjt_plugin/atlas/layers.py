@@ -37,7 +37,7 @@ UNIT_FIELDS = (("UNIT", FieldType.String), ("NAME", FieldType.String), ("UNIT_CL
                ("SYN_CLASS", FieldType.String), ("SYN_FLAG", FieldType.Int), ("SUBTITLE", FieldType.String),
                ("ORDER", FieldType.Int))
 #: One copy of the units per way of drawing them (a layer has one renderer; legends follow it).
-UNIT_STYLES = ("outline", "base", "classes", "synergy", "focus", "veil")
+UNIT_STYLES = ("outline", "base", "classes", "synergy", "focus", "veil", "locator")
 
 
 @dataclass
@@ -60,6 +60,7 @@ class AtlasData:
     atlas_units: object = None                                  # coverage layer of the unit sheets
     unit_map_layers: list = field(default_factory=list)
     unit_legend: list = field(default_factory=list)
+    locator_layers: list = field(default_factory=list)         # the unit sheets' locator map
 
     def crs_name(self) -> str:
         authid = self.crs.authid()
@@ -74,6 +75,7 @@ class AtlasData:
         self.overview.clear()
         self.unit_map_layers.clear()
         self.unit_legend.clear()
+        self.locator_layers.clear()
         self.atlas_units = None
         if self.project is not None and not sip.isdeleted(self.project):
             self.project.removeAllMapLayers()
@@ -119,9 +121,10 @@ def write_geotiff(path: str, array: np.ndarray, spec, window, nodata) -> str:
     return path
 
 
-def build_data(analysis, result, unit_rows: List[dict], workdir: str) -> AtlasData:
+def build_data(analysis, result, unit_rows: List[dict], workdir: str, views=None) -> AtlasData:
     """Layers of every map of the atlas. ``unit_rows`` carry per unit the fields of
-    UNIT_FIELDS, in the order of ``result.units``."""
+    UNIT_FIELDS, in the order of ``result.units``; ``views`` (:class:`.template.MapViews`)
+    says how the template's unit map frames each unit."""
     spec = analysis.spec
     crs = QgsCoordinateReferenceSystem.fromWkt(spec.crs_wkt)
     project = QgsProject()
@@ -130,11 +133,24 @@ def build_data(analysis, result, unit_rows: List[dict], workdir: str) -> AtlasDa
         # Scale bars on lon/lat maps measure on the ellipsoid; projected maps need none
         # (and every label would set one up again for each atlas feature).
         project.setEllipsoid(crs.ellipsoidAcronym())
-    bounds = shapely.total_bounds(np.asarray(analysis.units.geometries, dtype=object))
+    geoms = np.asarray(analysis.units.geometries, dtype=object)
+    bounds = shapely.total_bounds(geoms)
     span = max(bounds[2] - bounds[0], bounds[3] - bounds[1])
     pad = 0.03 * span
     data = AtlasData(project, crs, QgsRectangle(bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad))
-    window = crop_window(spec, tuple(bounds), 0.08 * span + max(spec.dx, spec.dy))
+    # The grids are cropped to what the maps show: the overview extent (the overview map is
+    # fitted to it) and the extent of every unit sheet's map, which QGIS widens to the frame's
+    # proportions. Cropping to the units alone left white bands inside the frames.
+    shown = [tuple(bounds[:2] - pad) + tuple(bounds[2:] + pad)]
+    if views is None or views.unit_extent is None:
+        shown.append(tuple(bounds[:2] - 0.5 * span) + tuple(bounds[2:] + 0.5 * span))
+    else:
+        unit_bounds = shapely.bounds(geoms)
+        ok = np.isfinite(unit_bounds).all(axis=1)
+        shown += [tuple(b) for b in views.unit_extent(unit_bounds[ok])]
+    shown_arr = np.asarray(shown, dtype=np.float64)
+    window = crop_window(spec, (shown_arr[:, 0].min(), shown_arr[:, 1].min(), shown_arr[:, 2].max(),
+                                shown_arr[:, 3].max()), 2 * max(spec.dx, spec.dy))
     try:
         units = _unit_layers(data, analysis.units.geometries, unit_rows, result)
         grids = _grid_layers(data, analysis, window, workdir)
@@ -147,6 +163,7 @@ def build_data(analysis, result, unit_rows: List[dict], workdir: str) -> AtlasDa
     data.atlas_units = units["focus"]
     data.unit_map_layers = [units["focus"], units["veil"], grids["CO2"]]
     data.unit_legend = [(grids["CO2"], texts.grid_legend_title("CO2")), (units["focus"], texts.legend_units())]
+    data.locator_layers = [units["locator"]]
     return data
 
 
@@ -160,6 +177,7 @@ def _unit_layers(data: AtlasData, geoms, unit_rows: List[dict], result) -> Dict[
     units["synergy"].setRenderer(synergy_renderer())
     units["focus"].setRenderer(symbology.focus_renderer(texts.legend_this_unit(), texts.legend_other_units()))
     units["veil"].setRenderer(symbology.outside_focus_renderer())
+    units["locator"].setRenderer(symbology.locator_renderer())
     return units
 
 
@@ -224,7 +242,7 @@ def _cell_pages(data: AtlasData, result, spec, window, workdir: str, units) -> N
     coinc_layer = data.add(QgsRasterLayer(write_geotiff(os.path.join(workdir, "coinc.tif"), coinc, spec,
                                                         window, 0), "coinc", "gdal"))
     coinc_layer.setRenderer(symbology.cells_renderer(coinc_layer, [
-        (1, symbology.TOP_ONLY_COLOUR, texts.top_only_legend(top_n - coinc_n)),
+        (1, symbology.TOP_ONLY_COLOUR, texts.top_only_legend(k, top_n - coinc_n)),
         (2, symbology.COINC_COLOUR, texts.coincidence_legend(coinc_n))]))
     outline, base = units["outline"], units["base"]
     data.overview.append(GridPage(
@@ -233,7 +251,7 @@ def _cell_pages(data: AtlasData, result, spec, window, workdir: str, units) -> N
         [outline, top_layer, base], [(top_layer, texts.legend_cells()), (base, texts.legend_units())],
         "" if top_n else texts.empty_mask_note()))
     data.overview.append(GridPage(
-        texts.coincidence_title(),
+        texts.coincidence_title(k),
         texts.coincidence_subtitle(coinc_n, texts.rule_text(result.params.rule),
                                    shares_text(result.concentration, "coinc_share")),
         [outline, coinc_layer, base], [(coinc_layer, texts.legend_cells()), (base, texts.legend_units())],

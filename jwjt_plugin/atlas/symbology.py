@@ -105,3 +105,11 @@ def outside_focus_renderer() -> QgsInvertedPolygonRenderer:
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, "$id = @atlas_featureid"))
     return QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root))
+
+
+def locator_renderer(colour: str = "#8c1d18") -> QgsRuleBasedRenderer:
+    """The locator inset: every unit pale, the atlas unit filled, so it is found at a glance."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(fill("#eeeeee", "#a8a8a8", 0.06), 0, 0, "$id <> @atlas_featureid"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(fill(colour, colour, 0.3), 0, 0, "$id = @atlas_featureid"))
+    return QgsRuleBasedRenderer(root)

@@ -1,29 +1,36 @@
 """The editable atlas template (.qpt): where it lives, the items the export fills in, loading.
 
-A template has up to five page designs, recognised by the ids of the items on them (so
+A template has up to seven page designs, recognised by the ids of the items on them (so
 users may reorder pages, move, resize and restyle items, add logos and text):
 
 =================  ==========================================================================
 page               items the export fills in (item ids)
 =================  ==========================================================================
+cover              cover_title (a label; the page is printed first)
+contents           contents_table
 overview map       overview_map, overview_legend (optional: overview_scalebar, overview_north)
 concentration      curve_picture and/or concentration_table
 notes              notes_table
-unit sheet         unit_map, unit_access (optional: unit_legend, unit_metrics, unit_scalebar,
-                   unit_north)
+unit sheet         unit_map, unit_access (optional: unit_legend, unit_metrics, unit_locator,
+                   unit_scalebar, unit_north)
 unit continued     unit_access_continued
 =================  ==========================================================================
 
-Any other page (a cover, say) is printed once at the start. Labels print layout variables
-set by the export: ``@jwjt_atlas_title``, ``@jwjt_page_title``, ``@jwjt_page_subtitle``,
-``@jwjt_page_note``, ``@jwjt_footer``, ``@jwjt_page_label``, ``@jwjt_heading_metrics``,
-``@jwjt_heading_access``, ``@jwjt_heading_access_continued``, ``@jwjt_heading_table``;
-unit pages also print fields of the atlas feature (``UNIT``, ``NAME``, ``SUBTITLE``).
+Only overview map and unit sheet are required: a template without a cover or contents
+page prints none. Any other page (a preface, say) is printed once after the cover. Labels
+print layout variables set by the export: ``@jwjt_atlas_title``, ``@jwjt_page_title``,
+``@jwjt_page_subtitle``, ``@jwjt_page_note``, ``@jwjt_footer``, ``@jwjt_page_label``,
+``@jwjt_heading_metrics``, ``@jwjt_heading_access``, ``@jwjt_heading_access_continued``,
+``@jwjt_heading_table``, ``@jwjt_heading_locator``, ``@jwjt_cover_kicker``,
+``@jwjt_cover_subtitle``, ``@jwjt_cover_organisation``, ``@jwjt_cover_date``,
+``@jwjt_organisation``, ``@jwjt_date``; unit pages also print fields of the atlas feature
+(``UNIT``, ``NAME``, ``SUBTITLE``).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsLayoutFrame,
@@ -55,9 +62,13 @@ NOTES_TABLE = "notes_table"
 UNIT_MAP, UNIT_LEGEND, UNIT_METRICS, UNIT_ACCESS = "unit_map", "unit_legend", "unit_metrics", "unit_access"
 UNIT_SCALEBAR, UNIT_NORTH = "unit_scalebar", "unit_north"
 CONT_ACCESS = "unit_access_continued"
+UNIT_LOCATOR = "unit_locator"
+COVER_TITLE, CONTENTS_TABLE = "cover_title", "contents_table"
 
 #: page role -> item ids that mark a page as having that role (any one of them)
 ROLE_MARKERS = {
+    "cover": (COVER_TITLE,),
+    "contents": (CONTENTS_TABLE,),
     "overview": (OVERVIEW_MAP,),
     "concentration": (CURVE_PICTURE, CONCENTRATION_TABLE),
     "notes": (NOTES_TABLE,),
@@ -108,6 +119,50 @@ def load_template(path: Optional[str], project) -> QgsPrintLayout:
         sip.delete(layout)      # now, in this thread; not whenever the traceback is collected
         raise problem
     return layout
+
+
+@dataclass(frozen=True)
+class MapViews:
+    """How a template's unit map frames each unit, read before the grids are cropped."""
+
+    mode: str = "auto"                      # "auto" (fit + margin), "fixed", or "predefined"
+    aspect: float = 1.0                     # frame width / height
+    margin: float = 0.0
+    size: Tuple[float, float] = (0.0, 0.0)  # the template's extent (fixed scale)
+
+    def unit_extent(self, bounds) -> Optional[object]:
+        """Extents (n × 4) the unit map shows for units with these bounds; None: unknown
+        (predefined scales come from the project), so the grids are not cropped tightly."""
+        from .content import atlas_extents, fixed_extents
+
+        if self.mode == "auto":
+            # Twice the margin: QGIS's fit may differ slightly between versions; a wider
+            # crop costs nothing, a narrower one shows as a white band.
+            return atlas_extents(bounds, self.aspect, 2 * self.margin + 0.05)
+        if self.mode == "fixed" and self.size[0] > 0 and self.size[1] > 0:
+            return fixed_extents(bounds, self.size[0] * 1.05, self.size[1] * 1.05)
+        return None
+
+
+def map_views(path: Optional[str]) -> MapViews:
+    """The unit map's framing in the template at ``path`` (loaded once, then deleted)."""
+    from qgis.core import QgsLayoutItemMap, QgsProject
+
+    project = QgsProject()
+    try:
+        layout = load_template(path, project)
+        try:
+            m = find_item(layout, UNIT_MAP)
+            rect = m.rect()
+            aspect = rect.width() / rect.height() if rect.height() > 0 else 1.0
+            mode = {QgsLayoutItemMap.AtlasScalingMode.Auto: "auto",
+                    QgsLayoutItemMap.AtlasScalingMode.Fixed: "fixed"}.get(m.atlasScalingMode(), "predefined")
+            extent = m.extent()
+            return MapViews(mode, aspect, float(m.atlasMargin()), (extent.width(), extent.height()))
+        finally:
+            sip.delete(layout)
+    finally:
+        sip.delete(project)
 
 
 def find_item(layout, item_id: str):

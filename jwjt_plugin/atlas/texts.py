@@ -95,6 +95,27 @@ def default_title(city: str = "") -> str:
     return tr("Pollution–carbon synergy atlas")
 
 
+def t_per_year() -> str:
+    """The mass unit of every emission figure: 吨/年 in Chinese, t/yr in English."""
+    return tr("t/yr")
+
+
+def t_per_km2() -> str:
+    return tr("t/km²")
+
+
+def with_unit(what: str, unit: str) -> str:
+    return tr("{what} ({unit})").format(what=what, unit=unit)
+
+
+def emission_label(species: str) -> str:
+    return with_unit(species, t_per_year())
+
+
+def date_text(day) -> str:
+    return tr("{year}-{month}-{day}").format(year=day.year, month=f"{day.month:02d}", day=f"{day.day:02d}")
+
+
 def page_label(page: int, pages: int) -> str:
     return tr("Page {page} of {pages}").format(page=page, pages=pages)
 
@@ -105,7 +126,8 @@ def grid_title(species: str) -> str:
 
 
 def grid_subtitle(name: str, total: str) -> str:
-    return tr("Grid '{name}'; {total} t/yr in the cells under the units.").format(name=name, total=total)
+    return tr("Grid '{name}'; {total} {unit} in the cells under the units.").format(name=name, total=total,
+                                                                                   unit=t_per_year())
 
 
 def grid_missing(species: str) -> str:
@@ -113,7 +135,7 @@ def grid_missing(species: str) -> str:
 
 
 def grid_legend_title(species: str) -> str:
-    return tr("{species} (t/yr per cell)").format(species=species)
+    return tr("{species} per grid cell ({unit})").format(species=species, unit=t_per_year())
 
 
 def top_title(k: float) -> str:
@@ -128,8 +150,8 @@ def top_legend(k: float, n: int) -> str:
     return tr("CO2 top {k} % cells ({n})").format(k=f"{k:g}", n=n)
 
 
-def coincidence_title() -> str:
-    return tr("Coincidence cells: CO2 top cells that are also pollutant hotspots")
+def coincidence_title(k: float) -> str:
+    return tr("Coincidence cells: CO2 top {k} % cells that are also pollutant hotspots").format(k=f"{k:g}")
 
 
 def coincidence_subtitle(n: int, rule: str, shares: str) -> str:
@@ -140,8 +162,8 @@ def coincidence_legend(n: int) -> str:
     return tr("Coincidence cells ({n})").format(n=n)
 
 
-def top_only_legend(n: int) -> str:
-    return tr("CO2 top cells, not pollutant hotspots ({n})").format(n=n)
+def top_only_legend(k: float, n: int) -> str:
+    return tr("CO2 top {k} % cells, not pollutant hotspots ({n})").format(k=f"{k:g}", n=n)
 
 
 def classes_title() -> str:
@@ -210,10 +232,20 @@ def curve_axes() -> tuple:
     return (tr("Share of cells ranked by CO2 (%)"), tr("Cumulative share of emissions (%)"))
 
 
+def curve_marker(k: float) -> str:
+    """The label of the top-k % line inside the chart."""
+    return tr("top {k} % of cells").format(k=f"{k:g}")
+
+
+def curve_note() -> str:
+    return tr("Logarithmic x axis: the top few % of cells hold most of the emissions.")
+
+
 def concentration_headings(k: float) -> list:
-    return [tr("Species"), tr("Total in the ranked cells (t/yr)"),
+    unit = t_per_year()
+    return [tr("Species"), with_unit(tr("Total in the ranked cells"), unit),
             tr("Share in top {k} % CO2 cells").format(k=f"{k:g}"), tr("Share in coincidence cells"),
-            tr("Total under the units (t/yr)")]
+            with_unit(tr("Total under the units"), unit)]
 
 
 def concentration_heading() -> str:
@@ -222,11 +254,89 @@ def concentration_heading() -> str:
 
 # -- notes page ---------------------------------------------------------------------------
 def notes_title() -> str:
-    return tr("Notes and parameters")
+    return tr("Notes and sources")
 
 
 def notes_subtitle() -> str:
-    return tr("How this atlas was made, and what the analysis reported.")
+    return tr("Who prepared this atlas, from which data and by which method; what the analysis reported.")
+
+
+def organisation_item() -> str:
+    return tr("Prepared by")
+
+
+def organisation_text(organisation: str) -> str:
+    return organisation.strip() or tr("(not stated)")
+
+
+def sources_item() -> str:
+    return tr("Data sources")
+
+
+def source_text(species: str, name: str, year: str) -> str:
+    if year:
+        return tr("{species}: {name}, year {year}").format(species=species, name=name, year=year)
+    return tr("{species}: {name}, year not stated").format(species=species, name=name)
+
+
+def units_source_text(n: int) -> str:
+    return tr("Control units: {n} units in the given layer").format(n=n)
+
+
+def method_item() -> str:
+    return tr("Method")
+
+
+def method_summary() -> str:
+    return tr("The emission grids are overlaid with the control units by exact cell areas (the grids are not "
+              "resampled); cells are ranked by CO2; coincidence cells are CO2 top cells that are also pollutant "
+              "hotspots; a unit is flagged by the share of coincidence cells in it (parameters below).")
+
+
+# -- cover and contents -------------------------------------------------------------------
+def cover_kicker() -> str:
+    return tr("Pollution and carbon reduction synergy control · map atlas")
+
+
+def cover_subtitle(place: str, n_units: int, n_sheets: int) -> str:
+    text = tr("{units} environmental control units, {sheets} unit sheets").format(units=n_units, sheets=n_sheets)
+    return f"{place}\n{text}" if place else text
+
+
+def cover_organisation(organisation: str) -> str:
+    return tr("Prepared by: {organisation}").format(organisation=organisation_text(organisation))
+
+
+def cover_date(day: str) -> str:
+    return tr("Date: {date}").format(date=day)
+
+
+def cover_title() -> str:
+    return tr("Cover")
+
+
+def contents_title() -> str:
+    return tr("Contents")
+
+
+def contents_subtitle() -> str:
+    return tr("The sections of the atlas and the sheet of every control unit, with their pages.")
+
+
+def contents_headings() -> list:
+    return [tr("No."), tr("Title"), tr("Page")]
+
+
+def overview_section() -> str:
+    return tr("Overview maps")
+
+
+def units_section() -> str:
+    return tr("Control unit sheets")
+
+
+def locator_heading() -> str:
+    return tr("Location")
 
 
 def notes_headings() -> list:

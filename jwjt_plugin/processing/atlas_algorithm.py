@@ -32,15 +32,18 @@ class SynergyAtlasAlgorithm(SynergyFlagsAlgorithm):
     """Takes the inputs and parameters of ``jwjt:synergyflags``; writes a PDF instead of a layer."""
 
     FLAGGED_ONLY, TEMPLATE, TITLE, PAGES = "FLAGGED_ONLY", "TEMPLATE", "TITLE", "PAGES"
+    ORGANISATION = "ORGANISATION"
 
     ALG_ID = "synergyatlas"
     DISPLAY_NAME = QT_TRANSLATE_NOOP("@default", "Synergy atlas (PDF map book)")
     HELP = QT_TRANSLATE_NOOP(
         "@default",
         "Runs the synergy analysis (same inputs and parameters as 'Flag synergy units') and writes its map "
-        "atlas as one PDF: maps of the CO2, NOx and VOCs grids, of the CO2 top-k % cells, of the coincidence "
+        "atlas as one PDF with a cover (title, area, organisation, date), a contents page and PDF bookmarks: "
+        "maps of the CO2, NOx and VOCs grids, of the CO2 top-k % cells, of the coincidence "
         "cells, of the units by class and of the flagged units; the concentration curve and table; notes and "
-        "parameters; then one sheet per unit (or per flagged unit) with a map of the unit over the CO2 grid, "
+        "sources (organisation, data sources and years, CRS, method and parameters); then one sheet per unit (or "
+        "per flagged unit) with a map of the unit over the CO2 grid and a locator map, "
         "its indicators and its environmental access list in four dimensions. Long access lists continue on "
         "the next page. The layout comes from a QGIS layout template (.qpt) that can be edited in the layout "
         "designer; leave the template empty to use the plugin's own (resources/atlas/jwjt_atlas.qpt).")
@@ -55,6 +58,8 @@ class SynergyAtlasAlgorithm(SynergyFlagsAlgorithm):
             self.TEMPLATE, tr("Atlas template (.qpt; empty: the plugin's own)"), extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Atlas title (empty: from the city field)"),
                                                        optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ORGANISATION, tr("Prepared by (organisation, printed on the cover and in the notes)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Atlas PDF"), tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Number of pages")))
@@ -63,7 +68,8 @@ class SynergyAtlasAlgorithm(SynergyFlagsAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         options = AtlasOptions(template=self.parameterAsFile(parameters, self.TEMPLATE, context) or None,
                                flagged_only=self.parameterAsBool(parameters, self.FLAGGED_ONLY, context),
-                               title=self.parameterAsString(parameters, self.TITLE, context) or "")
+                               title=self.parameterAsString(parameters, self.TITLE, context) or "",
+                               organisation=self.parameterAsString(parameters, self.ORGANISATION, context) or "")
         _source, frame, mapping, analysis, result = self.analyse(parameters, context, feedback, 30,
                                                                  report_fields=False)
         self.push_log(feedback, result.log)

@@ -24,6 +24,7 @@ from qgis.core import (  # noqa: E402
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutItemMapOverview,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
@@ -236,70 +237,99 @@ def build(project):
     layout = QgsPrintLayout(project)
     layout.setName("JWJT synergy atlas")
     pages = layout.pageCollection()
-    for _ in range(5):
+    for _ in range(7):
         page = QgsLayoutItemPage(layout)
         page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         pages.addPage(page)
 
-    # 0 — overview map (filled once per overview map)
-    header(layout, 0, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
-    m = map_item(layout, 0, T.OVERVIEW_MAP, LEFT, 32, WIDTH, 192)
-    legend(layout, 0, T.OVERVIEW_LEGEND, m, LEFT, 228, 120, 52)
-    label(layout, 0, "[% @jwjt_page_note %]", 136, 228, 64, 52, size=8.5, colour=ACCENT)
-    scalebar(layout, 0, T.OVERVIEW_SCALEBAR, m, LEFT + 3, 214)
-    north_arrow(layout, 0, T.OVERVIEW_NORTH, m, LEFT + WIDTH - 11, 35)
-    footer(layout, 0)
+    # 0 — cover
+    cover = 0
+    band = QgsLayoutItemShape(layout)
+    band.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
+    band.setSymbol(QgsFillSymbol.createSimple({"color": ACCENT, "outline_style": "no"}))
+    layout.addLayoutItem(band)
+    place(band, cover, 0, 62, A4_W, 2.2)
+    label(layout, cover, "[% @jwjt_cover_kicker %]", LEFT + 10, 48, WIDTH - 20, 10, size=12, colour=GREY)
+    label(layout, cover, "[% @jwjt_atlas_title %]", LEFT + 10, 76, WIDTH - 20, 44, size=26, bold=True,
+          item_id=T.COVER_TITLE)
+    label(layout, cover, "[% @jwjt_cover_subtitle %]", LEFT + 10, 124, WIDTH - 20, 30, size=13, colour="#333333")
+    rule(layout, cover, 226)
+    label(layout, cover, "[% @jwjt_cover_organisation %]", LEFT + 10, 232, WIDTH - 20, 16, size=13)
+    label(layout, cover, "[% @jwjt_cover_date %]", LEFT + 10, 250, WIDTH - 20, 10, size=13)
 
-    # 1 — concentration curve and table
+    # 1 — contents (printed again for each part of a long list)
     header(layout, 1, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
+    table(layout, 1, T.CONTENTS_TABLE, [("NO", 16, ALIGN_L), ("TITLE", 148, ALIGN_L), ("PAGE", 21.8, ALIGN_R)],
+          LEFT, 33, WIDTH, 250, size=8, filter_expression='"PART" = @jwjt_part')
+    footer(layout, 1)
+
+    # 2 — overview map (filled once per overview map)
+    header(layout, 2, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
+    m = map_item(layout, 2, T.OVERVIEW_MAP, LEFT, 32, WIDTH, 192)
+    legend(layout, 2, T.OVERVIEW_LEGEND, m, LEFT, 228, 120, 52)
+    label(layout, 2, "[% @jwjt_page_note %]", 136, 228, 64, 52, size=8.5, colour=ACCENT)
+    scalebar(layout, 2, T.OVERVIEW_SCALEBAR, m, LEFT + 3, 214)
+    north_arrow(layout, 2, T.OVERVIEW_NORTH, m, LEFT + WIDTH - 11, 35)
+    footer(layout, 2)
+
+    # 3 — concentration curve and table
+    header(layout, 3, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
     pic = QgsLayoutItemPicture(layout)
     pic.setId(T.CURVE_PICTURE)
     pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     layout.addLayoutItem(pic)
-    place(pic, 1, LEFT, 33, WIDTH, 124)
-    label(layout, 1, "[% @jwjt_heading_table %]", LEFT, 162, WIDTH, 6, size=10, bold=True)
-    table(layout, 1, T.CONCENTRATION_TABLE,
+    place(pic, 3, LEFT, 33, WIDTH, 124)
+    label(layout, 3, "[% @jwjt_heading_table %]", LEFT, 162, WIDTH, 6, size=10, bold=True)
+    table(layout, 3, T.CONCENTRATION_TABLE,
           [("SPECIES", 22, ALIGN_L), ("TOTAL", 40, ALIGN_R), ("TOP", 39, ALIGN_R),
            ("COINC", 39, ALIGN_R), ("UNITS_TOTAL", 39.8, ALIGN_R)], LEFT, 169, WIDTH, 32)
-    label(layout, 1, "[% @jwjt_page_note %]", LEFT, 204, WIDTH, 40, size=9)
-    footer(layout, 1)
+    label(layout, 3, "[% @jwjt_page_note %]", LEFT, 204, WIDTH, 40, size=9)
+    footer(layout, 3)
 
-    # 2 — notes and parameters (printed again for each part of a long list)
-    header(layout, 2, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
-    table(layout, 2, T.NOTES_TABLE, [("ITEM", 42, ALIGN_L), ("DETAIL", 143.8, ALIGN_L)],
+    # 4 — notes and parameters (printed again for each part of a long list)
+    header(layout, 4, "[% @jwjt_page_title %]", "[% @jwjt_page_subtitle %]")
+    table(layout, 4, T.NOTES_TABLE, [("ITEM", 42, ALIGN_L), ("DETAIL", 143.8, ALIGN_L)],
           LEFT, 33, WIDTH, 250, first_column_shade=True, filter_expression='"PART" = @jwjt_part')
-    footer(layout, 2)
+    footer(layout, 4)
 
-    # 3 — unit sheet (one per atlas feature)
+    # 5 — unit sheet (one per atlas feature)
     unit_title = "[% attribute(@atlas_feature, 'UNIT') %]  [% attribute(@atlas_feature, 'NAME') %]"
     unit_subtitle = "[% attribute(@atlas_feature, 'SUBTITLE') %]"
-    header(layout, 3, unit_title, unit_subtitle)
-    um = map_item(layout, 3, T.UNIT_MAP, LEFT, 32, 125, 106)
+    header(layout, 5, unit_title, unit_subtitle)
+    um = map_item(layout, 5, T.UNIT_MAP, LEFT, 32, 125, 106)
     um.setAtlasDriven(True)
     um.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     um.setAtlasMargin(0.2)
-    legend(layout, 3, T.UNIT_LEGEND, um, 139, 32, 61, 106)
-    scalebar(layout, 3, T.UNIT_SCALEBAR, um, LEFT + 2.5, 128)
-    north_arrow(layout, 3, T.UNIT_NORTH, um, LEFT + 125 - 9.5, 34.5, 7, 10.5)
-    label(layout, 3, "[% @jwjt_heading_metrics %]", LEFT, 141, WIDTH, 6, size=10, bold=True)
-    table(layout, 3, T.UNIT_METRICS,
+    legend(layout, 5, T.UNIT_LEGEND, um, 139, 32, 61, 62)
+    # The locator: the whole area, the unit filled, the sheet map's extent as a frame.
+    loc = map_item(layout, 5, T.UNIT_LOCATOR, 139, 97, 61, 41)
+    overview = QgsLayoutItemMapOverview("extent", loc)
+    overview.setLinkedMap(um)
+    overview.setFrameSymbol(QgsFillSymbol.createSimple({"style": "no", "outline_color": ACCENT,
+                                                        "outline_width": "0.35"}))
+    loc.overviews().addOverview(overview)
+    label(layout, 5, "[% @jwjt_heading_locator %]", 140.2, 98, 40, 4, size=6.5, colour=GREY)
+    scalebar(layout, 5, T.UNIT_SCALEBAR, um, LEFT + 2.5, 128)
+    north_arrow(layout, 5, T.UNIT_NORTH, um, LEFT + 125 - 9.5, 34.5, 7, 10.5)
+    label(layout, 5, "[% @jwjt_heading_metrics %]", LEFT, 141, WIDTH, 6, size=10, bold=True)
+    table(layout, 5, T.UNIT_METRICS,
           [("LABEL_A", 55, ALIGN_L), ("VALUE_A", 35.9, ALIGN_R),
            ("LABEL_B", 55, ALIGN_L), ("VALUE_B", 35.9, ALIGN_R)],
           LEFT, 148, WIDTH, 50, headers=False, size=7.5,
           filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER')")
-    label(layout, 3, "[% @jwjt_heading_access %]", LEFT, 201, WIDTH, 6, size=10, bold=True)
-    table(layout, 3, T.UNIT_ACCESS, [("DIM", 34, ALIGN_L), ("TEXT", 151.8, ALIGN_L)],
+    label(layout, 5, "[% @jwjt_heading_access %]", LEFT, 201, WIDTH, 6, size=10, bold=True)
+    table(layout, 5, T.UNIT_ACCESS, [("DIM", 34, ALIGN_L), ("TEXT", 151.8, ALIGN_L)],
           LEFT, 208, WIDTH, 76, first_column_shade=True,
           filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER') AND \"PART\" = 0")
-    footer(layout, 3)
+    footer(layout, 5)
 
-    # 4 — unit sheet continued (only when the access list does not fit on the sheet)
-    header(layout, 4, unit_title, unit_subtitle)
-    label(layout, 4, "[% @jwjt_heading_access_continued %]", LEFT, 33, WIDTH, 6, size=10, bold=True)
-    table(layout, 4, T.CONT_ACCESS, [("DIM", 34, ALIGN_L), ("TEXT", 151.8, ALIGN_L)],
+    # 6 — unit sheet continued (only when the access list does not fit on the sheet)
+    header(layout, 6, unit_title, unit_subtitle)
+    label(layout, 6, "[% @jwjt_heading_access_continued %]", LEFT, 33, WIDTH, 6, size=10, bold=True)
+    table(layout, 6, T.CONT_ACCESS, [("DIM", 34, ALIGN_L), ("TEXT", 151.8, ALIGN_L)],
           LEFT, 40, WIDTH, 244, first_column_shade=True,
           filter_expression="\"KEY\" = attribute(@atlas_feature, 'ORDER') AND \"PART\" = @jwjt_part")
-    footer(layout, 4)
+    footer(layout, 6)
 
     # Placeholder values, shown only while the template is edited in the designer.
     placeholders = {
@@ -308,7 +338,9 @@ def build(project):
         "jwjt_page_label": "[page x of n]", "jwjt_heading_metrics": "[indicators]",
         "jwjt_heading_access": "[environmental access list]",
         "jwjt_heading_access_continued": "[environmental access list, continued]",
-        "jwjt_heading_table": "[concentration table]", "jwjt_part": 0,
+        "jwjt_heading_table": "[concentration table]", "jwjt_heading_locator": "[location]", "jwjt_part": 0,
+        "jwjt_cover_kicker": "[kind of atlas]", "jwjt_cover_subtitle": "[province, city · units]",
+        "jwjt_cover_organisation": "[prepared by]", "jwjt_cover_date": "[date]",
     }
     QgsExpressionContextUtils.setLayoutVariables(layout, placeholders)
     return layout

@@ -21,8 +21,14 @@ pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None or shutil.which(
 
 GRIDS = {"CO2": "co2_2020.tif", "NOx": "nox_2020.tif", "VOCs": "vocs_2020.tif"}
 #: CO2, NOx, VOCs grids, top-k % cells, coincidence cells, units by class, synergy classes,
-#: the concentration page and the notes page.
-FRONT_PAGES = 9
+#: the concentration page and the notes page: the pages after the cover and the contents.
+BODY_PAGES = 9
+OVERVIEW_PAGES = 7
+
+
+def front_pages(report) -> int:
+    """Cover, contents and the body pages before the unit sheets."""
+    return int(report.cover) + report.contents_pages + BODY_PAGES
 
 
 # -- inputs --------------------------------------------------------------------------------------
@@ -82,12 +88,14 @@ def page_images(path, tmp_path, pages=None, dpi=30):
     return sorted(tmp_path.glob("page-*.png"), key=lambda f: int(f.stem.split("-")[1]))
 
 
-def check_not_blank(images, numbers, front=FRONT_PAGES):
+def check_not_blank(images, numbers, report):
+    front = front_pages(report)
+    first_map = front - BODY_PAGES + 1
     for number, png in zip(numbers, images):
         arr = grey(png)
         assert arr.std() > 8 and ink(arr) > 0.01, f"page {number} looks blank"
-        if number <= 7 or number > front:   # every map frame has content, not just its border
-            box = mm(arr, 20, 45, 120, 125) if number > front else mm(arr, 20, 45, 190, 200)
+        if first_map <= number < first_map + OVERVIEW_PAGES or number > front:   # maps have content
+            box = mm(arr, 20, 45, 120, 125) if number > front else mm(arr, 20, 45, 190, 160)
             assert box.std() > 8, f"the map of page {number} is empty"
 
 
@@ -113,18 +121,20 @@ def test_all_units_atlas_has_a_sheet_per_unit_and_no_blank_page(sample_run, tmp_
     out = tmp_path / "atlas.pdf"
     report = export_atlas(sample_run, str(out), AtlasOptions(dpi=72))
     n_units = len(sample_run.result.units)
-    assert report.front_pages == FRONT_PAGES and report.units == n_units == 242
+    assert report.cover and report.contents_pages >= 1
+    assert report.front_pages == front_pages(report) and report.units == n_units == 242
     # The sample's access lists fit on their sheets: exactly one page per unit.
     assert report.continuation_pages == 0
-    assert pdf_pages(out) == report.pages == FRONT_PAGES + n_units
+    assert pdf_pages(out) == report.pages == report.front_pages + n_units
     assert not list(tmp_path.glob(".*partial"))
 
     # Rasterising 251 pages takes long: the front pages and every tenth unit sheet (the
     # flagged-only test below looks at all of its pages).
-    numbers = list(range(1, FRONT_PAGES + 1)) + list(range(FRONT_PAGES + 1, report.pages + 1, 10)) + [report.pages]
+    front = report.front_pages
+    numbers = list(range(1, front + 1)) + list(range(front + 1, report.pages + 1, 10)) + [report.pages]
     images = page_images(out, tmp_path, numbers)
     assert len(images) == len(numbers)
-    check_not_blank(images, numbers)
+    check_not_blank(images, numbers, report)
 
     text = flat(pdf_text(out))
     for code in sample_run.result.units["UNIT"]:
@@ -148,11 +158,13 @@ def test_flagged_only_atlas_in_a_background_task(sample_run, tmp_path, qtbot):
     assert task.error is None and task.report is not None
     flagged = r.result.units.loc[r.result.units["SYN_FLAG"] == 1, "UNIT"].tolist()
     assert len(flagged) == 88
-    assert pdf_pages(out) == task.report.pages == FRONT_PAGES + len(flagged) + task.report.continuation_pages
+    front = task.report.front_pages
+    assert front == front_pages(task.report)
+    assert pdf_pages(out) == task.report.pages == front + len(flagged) + task.report.continuation_pages
     images = page_images(out, tmp_path)
     assert len(images) == task.report.pages
-    check_not_blank(images, range(1, len(images) + 1))
-    unit_pages = flat(pdf_text(out, FRONT_PAGES + 1, task.report.pages))
+    check_not_blank(images, range(1, len(images) + 1), task.report)
+    unit_pages = flat(pdf_text(out, front + 1, task.report.pages))
     assert all(code in unit_pages for code in flagged)
     not_flagged = r.result.units.loc[r.result.units["SYN_FLAG"] == 0, "UNIT"].tolist()
     assert not any(code in unit_pages for code in not_flagged)
@@ -176,7 +188,7 @@ def test_long_lists_continue_missing_grid_and_units_without_geometry_are_reporte
 
     assert report.skipped_units == [no_geometry]
     assert report.units == 5 and report.continuation_pages >= 2
-    assert pdf_pages(out) == report.pages == FRONT_PAGES + 5 + report.continuation_pages
+    assert pdf_pages(out) == report.pages == front_pages(report) + 5 + report.continuation_pages
     text = flat(pdf_text(out))
     # Nothing of the long list is lost: every sentence (its rare 玺 and its code) is printed.
     assert text.count("玺") == len(sentences)
@@ -185,7 +197,7 @@ def test_long_lists_continue_missing_grid_and_units_without_geometry_are_reporte
     assert text.count("重复编码单元的风险防控要求") == 1
     # The VOCs page is there, says why it shows the units only; the skipped unit is listed.
     assert flat(texts.grid_missing("VOCs")) in text
-    notes = flat(pdf_text(out, 9, 9))
+    notes = flat(pdf_text(out, report.front_pages, report.front_pages))
     assert flat(texts.tr("Units skipped (no geometry)")) in notes and no_geometry in notes
     for png in page_images(out, tmp_path):
         assert ink(grey(png)) > 0.01
@@ -224,7 +236,7 @@ def test_cancel_leaves_no_file(small_run, tmp_path):
 
 
 def test_user_template_with_a_cover_page(small_run, tmp_path):
-    """A page without a role (a cover) is printed once, first; the roles are found by item id."""
+    """A page without a role (a preface) is printed once, after the cover; roles are found by item id."""
     from qgis.core import QgsLayoutItemLabel, QgsLayoutItemPage, QgsLayoutPoint, QgsLayoutSize, QgsReadWriteContext
 
     project = QgsProject()
@@ -243,9 +255,9 @@ def test_user_template_with_a_cover_page(small_run, tmp_path):
 
     out = tmp_path / "cover.pdf"
     report = export_atlas(small_run, str(out), AtlasOptions(template=str(qpt), title="测试图集", dpi=72))
-    assert report.front_pages == FRONT_PAGES + 1
+    assert report.front_pages == front_pages(report) + 1
     assert pdf_pages(out) == report.pages
-    assert "COVER测试图集" in flat(pdf_text(out, 1, 1))
+    assert "测试图集" in flat(pdf_text(out, 1, 1)) and "COVER测试图集" in flat(pdf_text(out, 2, 2))
 
 
 def test_processing_algorithm_writes_the_atlas(units_frame, sample_city, tmp_path):
@@ -266,7 +278,7 @@ def test_processing_algorithm_writes_the_atlas(units_frame, sample_city, tmp_pat
     results, ok = alg.run(params, context, QgsProcessingFeedback())
     assert ok, results
     assert results["OUTPUT"] == str(out)
-    assert pdf_pages(out) == results["PAGES"] >= FRONT_PAGES + results["N_FLAGGED"]
+    assert pdf_pages(out) == results["PAGES"] >= BODY_PAGES + 2 + results["N_FLAGGED"]
     assert "批处理图集" in flat(pdf_text(out, 1, 1))
 
 
