@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 
+from ..core.assessment_options import CouplingForm
 from ..core.grid import GRID_UNIT_CHOICES
 
 NAME = "assessment"
@@ -40,6 +41,9 @@ def add_arguments(p) -> None:
                    help="weight α of CO2 in the coordination index T, β = 1 − α (default 0.5)")
     p.add_argument("--axis-tolerance", type=float, default=0.0,
                    help="rates within ± this many %% count as no change (default 0 = exact)")
+    p.add_argument("--coupling-form", choices=[f.value for f in CouplingForm], default=CouplingForm.NORMATIVE.value,
+                   help="coupling degree C in D = √(C·T): normative = traditional C = n·(ΠU)^(1/n)/ΣU (default), "
+                        "wang2021 = the corrected C of Wang Shujia et al. 2021, 自然资源学报 36(3):793–810")
     p.add_argument("--charts", action="store_true", help="also draw the PNG charts into the run folder")
     add_field_arguments(p, ROLES)
     add_encoding_argument(p)
@@ -49,7 +53,7 @@ def add_arguments(p) -> None:
 def params_of(args, base: str, target: str):
     from ..core.assessment import AssessmentParams
 
-    kw = dict(alpha=args.alpha, beta=1.0 - args.alpha)
+    kw = dict(alpha=args.alpha, beta=1.0 - args.alpha, coupling_form=CouplingForm(args.coupling_form))
     if args.axis_tolerance / 100.0 > 0:
         kw["axis_tolerance"] = args.axis_tolerance / 100.0
     return AssessmentParams(base, target, **kw)
@@ -173,6 +177,7 @@ def run(args) -> int:
                                             carbon=params.carbon, size_column=size)
             charts.plot_key_units(key_units(result, params.carbon, base, params.top_n), str(staging / "key_units.png"),
                                   params.carbon, base)
+            charts.plot_grades(table, str(staging / "coordination_grades.png"), carbon=params.carbon)
 
     def text(out):
         lines = [f"JWJT synergy assessment — {layer_name}, {base} -> {target}", f"Output folder: {out}", "",

@@ -33,11 +33,15 @@ from .assessment_methods import (
     bcg_label,
     change_rate,
     count_values,
+    grade_label,
     prefix,
+    sector_label,
     synergy_metrics,
     translate_cell,
 )
+from .assessment_options import CouplingForm
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, info
+from .options import LABELS as OPTION_LABELS
 from .overlay import CoverageWeights, compute_weights
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
 
@@ -59,15 +63,23 @@ class AssessmentParams:
     bcg_growth_split: float = 0.0
     bcg_share_period: str = "base"            # share on the BCG x axis: "base" or "target"
     top_n: int = 10                           # key units / sectors listed in the summary
+    coupling_form: CouplingForm = CouplingForm.NORMATIVE   # which C enters D (DOMAIN.md §9)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "base", str(self.base))
         object.__setattr__(self, "target", None if self.target is None else str(self.target))
         object.__setattr__(self, "pollutants", tuple(self.pollutants))
+        try:
+            object.__setattr__(self, "coupling_form", CouplingForm(self.coupling_form))
+        except ValueError:
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "Unknown coupling degree form '{value}'; use {forms}."), value=self.coupling_form,
+                forms=", ".join(f.value for f in CouplingForm)) from None
 
     def settings(self) -> SynergySettings:
         assert self.target is not None, "synergy settings compare two periods"
-        return SynergySettings(self.base, self.target, self.carbon, self.alpha, self.beta, self.axis_tolerance)
+        return SynergySettings(self.base, self.target, self.carbon, self.alpha, self.beta, self.axis_tolerance,
+                               self.coupling_form)
 
     @property
     def periods(self) -> List[str]:
@@ -266,6 +278,7 @@ class Assessment:
             tot = stack.sum(axis=0)
             best = np.argmax(stack, axis=0)
             df["KEY_SECT"] = np.where(tot > 0, np.array(sectors, dtype=object)[best], "")
+            df["KEY_SECT_LBL"] = np.array([sector_label(k) if k else "" for k in df["KEY_SECT"]], dtype=object)
             df["KEY_SECT_SH"] = np.divide(stack.max(axis=0), tot, out=np.full(len(tot), np.nan), where=tot > 0)
             df["KEY_SECT_NOTE"] = np.where(tot > 0, "", Text(NOTE_TOTAL_ZERO, species=params.carbon,
                                                                period=params.base)).astype(object)
@@ -291,7 +304,8 @@ class Assessment:
                         species=sp, period=p, sectors=", ".join(missing))
             b = values[base_p]
             sh_b, nb = _shares(b, sp, base_p, self.city_total(base_p, sp))
-            table = {"SECTOR": sectors, "SPECIES": sp, "BASE": base_p, "E_BASE": b, "SH_BASE": sh_b,
+            table = {"SECTOR": sectors, "SECTOR_LBL": np.array([sector_label(x) for x in sectors], dtype=object),
+                     "SPECIES": sp, "BASE": base_p, "E_BASE": b, "SH_BASE": sh_b,
                      "SH_BASE_NOTE": nb, "RANK": _rank(np.nan_to_num(b, nan=-np.inf))}
             if target_p is not None:
                 t = values[target_p]
@@ -309,9 +323,9 @@ class Assessment:
                     "BCG_LBL": np.array([bcg_label(g) for g in groups], dtype=object),
                     "BCG_NOTE": np.where(rnote != "", rnote, share_note).astype(object)})
             rows.append(pd.DataFrame(table))
-        cols = ["SECTOR", "SPECIES", "BASE", "E_BASE", "SH_BASE", "SH_BASE_NOTE", "RANK"]
+        cols = ["SECTOR", "SECTOR_LBL", "SPECIES", "BASE", "E_BASE", "SH_BASE", "SH_BASE_NOTE", "RANK"]
         if target_p is not None:
-            cols[3:3] = ["TARGET"]
+            cols[4:4] = ["TARGET"]
             cols += ["E_TARGET", "SH_TARGET", "SH_TARGET_NOTE", "CHG", "RATE", "RATE_NOTE", "BCG_SHARE", "BCG_SHARE_SPLIT",
                      "BCG_GROWTH_SPLIT", "BCG", "BCG_LBL", "BCG_NOTE"]
         if not rows:
@@ -330,7 +344,7 @@ class Assessment:
             vals = np.array([self.city_total(period, sp, s) for s in sectors])
             return None if not np.isfinite(vals).any() else vals
 
-        df = pd.DataFrame({"SECTOR": sectors})
+        df = pd.DataFrame({"SECTOR": sectors, "SECTOR_LBL": np.array([sector_label(x) for x in sectors], dtype=object)})
         for sp in species:
             for period in (params.base, params.target):
                 v = column(period, sp)
@@ -436,8 +450,6 @@ def summary_text(result: AssessmentResult) -> str:
 
 def summary_messages(result: AssessmentResult) -> List[Message]:
     """The digest as translatable lines (the Processing summary output and log)."""
-    from .assessment_methods import GRADE_NAMES_ZH
-
     p = result.params
     city = result.city
     lines: List[Message] = []
@@ -449,6 +461,9 @@ def summary_messages(result: AssessmentResult) -> List[Message]:
     else:
         lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Assessment {base} -> {target}, {pollutants} against {carbon}."),
                           base=p.base, target=p.target, pollutants=", ".join(result.pollutants), carbon=p.carbon))
+        lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Coupling degree C: {form}; D = √(C·T), T = {alpha:g}·U({carbon}) "
+                                                        "+ {beta:g}·U(pollutant)."),
+                          form=info(OPTION_LABELS[p.coupling_form]), alpha=p.alpha, beta=p.beta, carbon=p.carbon))
         for r in city[city["PERIOD"] == p.target].itertuples():
             change = f"{r.RATE:+.1%}" if np.isfinite(r.RATE) else str(r.RATE_NOTE)
             lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "  {species}: {total:,.0f} t in {target} ({change} from "
@@ -470,10 +485,12 @@ def summary_messages(result: AssessmentResult) -> List[Message]:
             lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "{table}, coordination degree D of {carbon} and the "
                                                             "pollutants: {grades}."),
                               table=info(word), carbon=p.carbon,
-                              grades=", ".join(f"{GRADE_NAMES_ZH[lv - 1]} {n}" for lv, n in g.items() if n)))
+                              grades=tuple(info(QT_TRANSLATE_NOOP("JwjtCore", "{grade} {n}"), grade=_msg(grade_label(lv)),
+                                                n=n) for lv, n in g.items() if n) or ""))
     if result.sectors is not None and "BCG" in result.sectors:
         s = result.sectors[result.sectors["SPECIES"] == p.carbon]
-        groups = ", ".join(f"{r.SECTOR} {r.BCG}" for r in s.itertuples() if r.BCG)
+        groups = tuple(info(QT_TRANSLATE_NOOP("JwjtCore", "{sector} ({group})"), sector=_msg(sector_label(r.SECTOR)),
+                            group=_msg(bcg_label(r.BCG))) for r in s.itertuples() if r.BCG)
         if groups:
             lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "BCG groups by {carbon}: {groups}."), carbon=p.carbon,
                               groups=groups))
@@ -487,6 +504,11 @@ def summary_messages(result: AssessmentResult) -> List[Message]:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _msg(value):
+    """A table label (Text) as a message part, so that a front end translates it inside a sentence."""
+    return info(value.template, **value.params) if isinstance(value, Text) else value
+
+
 def _field_period(period: str) -> str:
     return "".join(ch if ch.isalnum() else "_" for ch in str(period))
 

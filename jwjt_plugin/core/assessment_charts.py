@@ -13,11 +13,23 @@ from typing import Callable, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from .assessment_inputs import SECTOR_NAMES_ZH
 from .assessment_methods import BCG_LABELS, BCG_NAMES_ZH, QUADRANT_LABELS, QUADRANT_LABELS_ZH, prefix
+from .assessment_options import CouplingForm
 from .messages import QT_TRANSLATE_NOOP, render
+from .options import LABELS as OPTION_LABELS
 from .report import _cjk_font
-from .terms import BOSTON_COLOURS, BOSTON_FILL, QUADRANT_COLOURS, QUADRANT_FILL, join_zh
+from .terms import (
+    BOSTON_COLOURS,
+    BOSTON_FILL,
+    GRADE_COLOURS,
+    QUADRANT_COLOURS,
+    QUADRANT_FILL,
+    Grade,
+    Sector,
+    en,
+    join_zh,
+    zh,
+)
 
 Translate = Optional[Callable[[str], str]]
 
@@ -36,18 +48,28 @@ def _with_zh(translate: Translate, template: str, zh: str, **params) -> str:
     return join_zh(_t(translate, template, **params), zh, "{text} {zh}")
 
 
-def sector_label(sector: str) -> str:
-    zh = SECTOR_NAMES_ZH.get(sector)  # core/terms.py Sector
-    return join_zh(sector, zh, "{text} {zh}") if zh else sector
+def sector_label(sector: str, translate: Translate = None) -> str:
+    """A sector in words (core/terms.py Sector): "Power 电力", or "电力" when the translation is Chinese;
+    a sector of the user's own as given."""
+    try:
+        member = Sector(sector)
+    except ValueError:
+        return str(sector)
+    return _with_zh(translate, en(member), zh(member))
 
 
-def _scale(values: np.ndarray):
-    """Divisor and unit for readable tonnes."""
+#: tonnes per year at three scales, as axis and panel units ("吨/年" in Chinese)
+RATE_UNITS = ((1e6, QT_TRANSLATE_NOOP("JwjtCore", "Mt/yr")), (1e3, QT_TRANSLATE_NOOP("JwjtCore", "kt/yr")),
+              (1.0, QT_TRANSLATE_NOOP("JwjtCore", "t/yr")))
+
+
+def _scale(values: np.ndarray, translate: Translate = None):
+    """Divisor and (translated) unit for readable tonnes per year."""
     vmax = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 0.0
-    for div, unit in ((1e6, "Mt"), (1e3, "kt")):
-        if vmax >= div * 1.5:
-            return div, unit
-    return 1.0, "t"
+    for div, unit in RATE_UNITS:
+        if vmax >= div * 1.5 or div == 1.0:
+            return div, _t(translate, unit)
+    raise AssertionError("unreachable: the last scale takes everything")
 
 
 def _pct(share: float) -> str:
@@ -113,8 +135,8 @@ def draw_synergy_scatter(fig, table: pd.DataFrame, pollutant: str, carbon: str =
                         ha="right" if left else "left", va="bottom", color="#263238", zorder=5)
     if size_column and size_column in table:
         ax.text(1.0, -0.11, _t(translate, QT_TRANSLATE_NOOP("JwjtCore", "Marker area: {column}"),
-                               column=size_column), transform=ax.transAxes, fontsize=7, color="#666666",
-                ha="right", va="top")
+                               column=size_column.replace("_", " ")), transform=ax.transAxes, fontsize=7,
+                color="#666666", ha="right", va="top")
     ax.set_xlabel(_t(translate, QT_TRANSLATE_NOOP("JwjtCore", "{species} reduction rate (%)"), species=carbon))
     ax.set_ylabel(_t(translate, QT_TRANSLATE_NOOP("JwjtCore", "{species} reduction rate (%)"), species=pollutant))
     if title is None:
@@ -195,7 +217,7 @@ def draw_bcg_matrix(fig, sectors: pd.DataFrame, species: str = "CO2", title: Opt
         # Beside the bubble (its radius in points is √area / 2), towards the roomier side.
         gap = np.sqrt(sizes[i]) / 2 + 3
         left = share[i] > 0.7 * x_hi
-        ax.annotate(sector_label(df["SECTOR"].iat[i]), (share[i], growth[i]), xytext=(-gap if left else gap, 0),
+        ax.annotate(sector_label(df["SECTOR"].iat[i], translate), (share[i], growth[i]), xytext=(-gap if left else gap, 0),
                     textcoords="offset points", ha="right" if left else "left", va="center", fontsize=8,
                     color="#212121", zorder=5)
     period = df["BASE"].iat[0] if len(df) else ""
@@ -246,7 +268,7 @@ def draw_key_sectors(fig, sectors: pd.DataFrame, species: Optional[Sequence[str]
         ax = fig.add_subplot(nrows, ncols, k + 1)
         df = sectors[sectors["SPECIES"] == sp].sort_values("RANK", ascending=False)
         cols = ["E_BASE"] + (["E_TARGET"] if has_target else [])
-        div, unit = _scale(df[cols].to_numpy(np.float64))
+        div, unit = _scale(df[cols].to_numpy(np.float64), translate)
         pos = np.arange(len(df))
         h = 0.38 if has_target else 0.6
         for j, c in enumerate(cols):
@@ -260,8 +282,8 @@ def draw_key_sectors(fig, sectors: pd.DataFrame, species: Optional[Sequence[str]
                 if np.isfinite(v) and np.isfinite(s):
                     ax.text(v, p_, f" {_pct(s)}", va="center", fontsize=7, color="#37474f")
         ax.set_yticks(pos)
-        ax.set_yticklabels([sector_label(s) for s in df["SECTOR"]], fontsize=8)
-        ax.set_title(f"{sp} ({unit}/yr)" if has_target else f"{sp} {df['BASE'].iat[0]} ({unit}/yr)", fontsize=9)
+        ax.set_yticklabels([sector_label(s, translate) for s in df["SECTOR"]], fontsize=8)
+        ax.set_title(f"{sp} ({unit})" if has_target else f"{sp} {df['BASE'].iat[0]} ({unit})", fontsize=9)
         ax.tick_params(axis="x", labelsize=7)
         xmax = np.nanmax(df[cols].to_numpy(np.float64)) / div if len(df) else 1.0
         ax.set_xlim(0, xmax * 1.25 if np.isfinite(xmax) and xmax > 0 else 1.0)
@@ -283,7 +305,7 @@ def draw_key_units(fig, top: pd.DataFrame, species: str, period: str, title: Opt
     fig.clear()
     ax = fig.add_subplot(1, 1, 1)
     df = top.iloc[::-1]
-    div, unit = _scale(df["TOTAL_T"].to_numpy(np.float64))
+    div, unit = _scale(df["TOTAL_T"].to_numpy(np.float64), translate)
     pos = np.arange(len(df))
     ax.barh(pos, df["TOTAL_T"] / div, color=PERIOD_COLOURS[1], height=0.6)
     for p_, v, s, c in zip(pos, df["TOTAL_T"] / div, df["SHARE"], df["CUM_SHARE"]):
@@ -293,13 +315,47 @@ def draw_key_units(fig, top: pd.DataFrame, species: str, period: str, title: Opt
     ax.set_yticklabels(names, fontsize=7)
     xmax = float(df["TOTAL_T"].max()) / div if len(df) else 1.0
     ax.set_xlim(0, xmax * 1.35 if xmax > 0 else 1.0)
-    ax.set_xlabel(f"{species} {period} ({unit}/yr)")
+    ax.set_xlabel(f"{species} {period} ({unit})")
     ax.grid(True, axis="x", color="#e5e5e5", lw=0.6)
     ax.set_axisbelow(True)
     if title is None:
         title = _with_zh(translate, QT_TRANSLATE_NOOP("JwjtCore", "Key units by {species} in {period}"),
                          "重点单元", species=species, period=period)
     ax.set_title(title, fontsize=11)
+    fig.tight_layout()
+
+
+def draw_grades(fig, table: pd.DataFrame, column: str = "ALL", carbon: str = "CO2", title: Optional[str] = None,
+                translate: Translate = None) -> None:
+    """How many units (or sectors) fall in each coordination grade of D, coloured by grade, with
+    the coupling degree form (``C_FORM``) as the subtitle: the choice is stated on the chart."""
+    _cjk_font()
+    fig.clear()
+    ax = fig.add_subplot(1, 1, 1)
+    levels = table[f"DL_{column}"].to_numpy(np.int64) if f"DL_{column}" in table else np.zeros(0, np.int64)
+    grades = list(Grade)
+    counts = [int((levels == g.value).sum()) for g in grades]
+    pos = np.arange(len(grades))
+    ax.barh(pos, counts, color=[GRADE_COLOURS[g.value] for g in grades], height=0.7, zorder=2)
+    for p_, n in zip(pos, counts):
+        if n:
+            ax.text(n, p_, f" {n}", va="center", fontsize=7, color="#37474f")
+    ax.set_yticks(pos)
+    ax.set_yticklabels([f"{g.value} {_with_zh(translate, en(g), zh(g))}" for g in grades], fontsize=7)
+    ax.set_xlim(0, max(max(counts) * 1.2, 1))
+    ax.grid(True, axis="x", color="#e5e5e5", lw=0.6, zorder=1)
+    ax.set_xlabel(_t(translate, QT_TRANSLATE_NOOP("JwjtCore", "Number")))
+    forms = [f for f in dict.fromkeys(table["C_FORM"]) if f] if "C_FORM" in table else []
+    form = CouplingForm(forms[0]) if len(forms) == 1 else CouplingForm.NORMATIVE
+    if title is None:
+        title = _with_zh(translate, QT_TRANSLATE_NOOP("JwjtCore", "Coordination degree D of {carbon} and the "
+                                                                  "pollutants"), "耦合协调度", carbon=carbon)
+    ax.set_title(title + "\n" + _t(translate, OPTION_LABELS[form]), fontsize=10)
+    undefined = int((levels == 0).sum())
+    if undefined:
+        ax.text(0.0, -0.12, _t(translate, QT_TRANSLATE_NOOP(
+            "JwjtCore", "{n} without defined coordinates are not shown (see the note columns)."), n=undefined),
+            transform=ax.transAxes, fontsize=7, color="#666666", va="top")
     fig.tight_layout()
 
 
@@ -339,6 +395,12 @@ def plot_key_sectors(sectors: pd.DataFrame, path: str, species: Optional[Sequenc
     n = len(species) if species else sectors["SPECIES"].nunique()
     fig = new_figure(8.5, 3.2 * max(1, int(np.ceil(n / 2))) + 0.6)
     draw_key_sectors(fig, sectors, species, **kwargs)
+    return save_figure(fig, path)
+
+
+def plot_grades(table: pd.DataFrame, path: str, column: str = "ALL", **kwargs) -> str:
+    fig = new_figure(7.0, 4.2)
+    draw_grades(fig, table, column, **kwargs)
     return save_figure(fig, path)
 
 

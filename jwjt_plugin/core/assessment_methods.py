@@ -15,9 +15,23 @@ Conventions (DOMAIN.md § 5), between a base period B and a target period T:
   (min–max, larger reduction = better, so ``U = 1`` is the largest reduction among them).
   Results therefore depend on which entities are assessed together. Undefined when all
   rates are equal.
-* coupling coordination: ``C = 2√(U1·U2) / (U1 + U2)``, ``T = α·U1 + β·U2``, ``D = √(C·T)`` with
-  U1 = U of CO2 and U2 = U of the pollutant. When U1 = U2 = 0, C is undefined (0/0) but
-  T = 0, so D = 0.
+* coupling coordination: ``T = α·U1 + β·U2``, ``D = √(C·T)`` with U1 = U of CO2 and U2 = U of the
+  pollutant, and the coupling degree C in one of two forms (:class:`.assessment_options.CouplingForm`,
+  DOMAIN.md § 9), for n systems:
+
+  - normative traditional form ``C = n·(ΠUᵢ)^{1/n} / ΣUᵢ``; two systems ``C = 2√(U1·U2)/(U1+U2)``.
+    The coefficient n matters: the common "dropped coefficient" error ``√(U1·U2)/(U1+U2)`` can
+    never exceed 0.5. C lies in [0, 1] and is 1 exactly when all Uᵢ are equal.
+  - corrected form of Wang Shujia et al. 2021 (国内耦合协调度模型的误区及修正, 自然资源学报
+    36(3):793–810): ``C = √{[1 − Σ_{i>j}|Uᵢ − Uⱼ| / Σ_{m=1}^{n−1} m] · [Π (Uᵢ / max Uᵢ)]^{1/(n−1)}}``;
+    two systems ``C = √[(1 − |U1 − U2|) · min(U1, U2) / max(U1, U2)]``. It penalises the gap
+    between the systems and their ratio, so the cases the traditional form crowds into 0.6–1
+    spread out (their Table 8: Beijing 2008 0.9989 → 0.9404, Chengde 2008 0.6101 → 0.2700).
+    The formula text is the one the public implementations citing the paper use (R packages
+    ``coupling`` by stscl, method "wang", and ``mathmodels`` by zhjx19, type "adjusted"); every
+    original/corrected pair of the paper's Table 8 is reachable with U in [0, 1] (tests).
+
+  When all U are 0, C is undefined (0/0) in both forms but T = 0, so D = 0.
 * grades of D in ten steps of 0.1, right-closed: D ≤ 0.1 极度失调, 0.1 < D ≤ 0.2 严重失调, …,
   D > 0.9 优质协调.
 * synergy index ``SI`` = the mean of the normalised reduction rates U of CO2 and of every
@@ -33,8 +47,9 @@ from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Uni
 import numpy as np
 import pandas as pd
 
+from .assessment_options import CouplingForm
 from .messages import QT_TRANSLATE_NOOP, MessageLog, render
-from .terms import BostonGroup, Grade, Quadrant, labels, labels_zh
+from .terms import BostonGroup, Grade, Quadrant, Sector, en, labels, labels_zh
 
 
 class Text(str):
@@ -186,13 +201,36 @@ def minmax(values: np.ndarray, notes: np.ndarray, species: str) -> Tuple[np.ndar
     return u, out_notes
 
 
-def coupling(u1: np.ndarray, u2: np.ndarray, alpha: float = 0.5,
-             beta: float = 0.5) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def coupling_degree(us: Sequence[np.ndarray], form: CouplingForm = CouplingForm.NORMATIVE) -> np.ndarray:
+    """Coupling degree C of n ≥ 2 normalised systems (``us[i]`` = U of system i per entity), in
+    the form asked for (module docstring); NaN where it is undefined (all U = 0, or a U missing)."""
+    u = np.vstack([np.asarray(x, np.float64) for x in us])
+    n = u.shape[0]
+    if n < 2:
+        raise ValueError("the coupling degree needs at least two systems")
+    form = CouplingForm(form)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if form is CouplingForm.NORMATIVE:
+            s = u.sum(axis=0)
+            # (ΠU)^{1/n} as the geometric mean, which stays finite for many systems.
+            geo = np.prod(u, axis=0) ** (1.0 / n)
+            c = np.where(s > 0, n * geo / s, np.nan)
+        else:
+            top = u.max(axis=0)
+            gaps = sum(np.abs(u[i] - u[j]) for i in range(n) for j in range(i))
+            spread = 1.0 - gaps / (n * (n - 1) / 2.0)        # Σ_{m=1}^{n−1} m = n(n−1)/2
+            ratio = np.prod(u / top, axis=0) ** (1.0 / (n - 1))
+            c = np.where(top > 0, np.sqrt(np.clip(spread * ratio, 0.0, None)), np.nan)
+    c[~np.isfinite(u).all(axis=0)] = np.nan
+    return np.minimum(c, 1.0)  # rounding may put an equal pair a hair above 1
+
+
+def coupling(u1: np.ndarray, u2: np.ndarray, alpha: float = 0.5, beta: float = 0.5,
+             form: CouplingForm = CouplingForm.NORMATIVE) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Coupling C, comprehensive index T and coordination degree D of two normalised systems."""
     u1, u2 = np.asarray(u1, np.float64), np.asarray(u2, np.float64)
     s = u1 + u2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        c = np.where(s > 0, 2.0 * np.sqrt(u1 * u2) / s, np.nan)
+    c = coupling_degree([u1, u2], form)
     t = alpha * u1 + beta * u2
     d = np.where(s > 0, np.sqrt(c * t), np.where(s == 0, 0.0, np.nan))
     return c, t, d
@@ -225,6 +263,22 @@ def bcg_label(code: str) -> object:
     return Text(BCG_LABELS[code]) if code in BCG_LABELS else ""
 
 
+def grade_label(level: int) -> object:
+    """The grade of coordination level 1…10 in words (core/terms.py Grade); "" for 0 (undefined)."""
+    try:
+        return Text(en(Grade(int(level))))
+    except ValueError:
+        return ""
+
+
+def sector_label(code: str) -> object:
+    """A sector in words (core/terms.py Sector: Power 电力 …); a sector of the user's own as given."""
+    try:
+        return Text(en(Sector(code)))
+    except ValueError:
+        return str(code)
+
+
 # -----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SynergySettings:
@@ -236,6 +290,7 @@ class SynergySettings:
     alpha: float = 0.5
     beta: float = 0.5
     axis_tolerance: float = 1e-9
+    coupling_form: CouplingForm = CouplingForm.NORMATIVE
 
 
 def prefix(species: str) -> str:
@@ -308,12 +363,14 @@ def synergy_metrics(base: Mapping[str, Optional[np.ndarray]], target: Mapping[st
         everything = np.vstack([us[c], stack])
         cols["SYN_IDX"] = np.where(np.isfinite(us[c]) & ok.any(axis=0), _nanmean_rows(everything), np.nan)
         cols["SYN_IDX_NOTE"] = _first_note(u_notes[c], pol_note)
+    # Which coupling degree the C_* and D_* columns hold, on every row (DOMAIN.md §9).
+    cols["C_FORM"] = np.full(n, CouplingForm(s.coupling_form).value, dtype=object)
     return pd.DataFrame(cols)
 
 
 def _coupling_columns(cols: dict, p: str, u1: np.ndarray, u2: np.ndarray, notes: np.ndarray,
                       s: SynergySettings) -> None:
-    c, t, d = coupling(u1, u2, s.alpha, s.beta)
+    c, t, d = coupling(u1, u2, s.alpha, s.beta, s.coupling_form)
     notes = np.array(notes, dtype=object, copy=True)
     zero = (u1 == 0) & (u2 == 0)
     notes[zero & (notes == "")] = Text(NOTE_COUPLING_ZERO)

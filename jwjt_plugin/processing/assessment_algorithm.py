@@ -52,9 +52,9 @@ from ..core.assessment_inputs import (
     sector_grid_key,
 )
 from ..core.assessment_methods import translate_cell
-from ..core.assessment_options import SharePeriod
+from ..core.assessment_options import CouplingForm, SharePeriod
 from ..core.fields import unique_field_name
-from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
+from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS, GRID_UNIT_LABELS
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from ..core.options import option_at
 from ..core.overlay import Cancelled
@@ -135,7 +135,7 @@ def read_labelled(snaps: List[Tuple[Key, GridSnapshot]], feedback) -> dict:
 
 
 class _AssessmentBase(JwjtAlgorithm):
-    GRID_UNITS, ALPHA, AXIS_TOL = "GRID_UNITS", "ALPHA", "AXIS_TOLERANCE"
+    GRID_UNITS, ALPHA, AXIS_TOL, COUPLING_FORM = "GRID_UNITS", "ALPHA", "AXIS_TOLERANCE", "COUPLING_FORM"
     TABLE, CHARTS, SUMMARY = "TABLE", "CHARTS", "SUMMARY"
     GROUP_ID = "assessment"
 
@@ -146,12 +146,15 @@ class _AssessmentBase(JwjtAlgorithm):
             QgsProcessingParameterNumber(self.AXIS_TOL, tr("Rates within ± this many % count as no change "
                                                            "(0 = exact)"),
                                          QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0, maxValue=100.0),
+            QgsProcessingParameterEnum(self.COUPLING_FORM, tr("Coupling degree C in D = √(C·T)"),
+                                       options=option_labels(CouplingForm), defaultValue=0),
         ]
 
     def _params(self, parameters, context, base, target, **extra) -> AssessmentParams:
         alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
         tol = self.parameterAsDouble(parameters, self.AXIS_TOL, context) / 100.0
-        kw = dict(alpha=alpha, beta=1.0 - alpha, **extra)
+        form = option_at(CouplingForm, self.parameterAsEnum(parameters, self.COUPLING_FORM, context))
+        kw = dict(alpha=alpha, beta=1.0 - alpha, coupling_form=form, **extra)
         if tol > 0:
             kw["axis_tolerance"] = tol
         return AssessmentParams(base, target, **kw)
@@ -179,12 +182,15 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
         "elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction "
         "rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 "
         "rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling "
-        "coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates "
+        "coordination D = √(C·T), T = αU1 + βU2 with U the reduction rates "
         "min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to "
         "优质协调 (D > 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is "
         "the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, "
         "CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's "
-        "dominant CO2 sector.")
+        "dominant CO2 sector. The coupling degree C is either the normative traditional form "
+        "C = n·(ΠUᵢ)^(1/n)/ΣUᵢ or the corrected form of Wang Shujia et al. 2021 (自然资源学报 36(3):793–810), "
+        "C = √{[1 − Σ|Uᵢ − Uⱼ| / Σm] · [Π(Uᵢ/max U)]^(1/(n−1))}, which spreads the values the traditional form "
+        "crowds near 1; the field C_FORM and the summary say which one was used.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -200,7 +206,7 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
             self.addParameter(QgsProcessingParameterRasterLayer(
                 f"{key}_TARGET", tr("{species} emission grid, target year").format(species=species), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
+            self.GRID_UNITS, tr("Units of the grid values"), options=[tr_core(GRID_UNIT_LABELS[u]) for u in GRID_UNITS], defaultValue=0))
         self.add_advanced([QgsProcessingParameterMultipleLayers(
             self.SECTOR_GRIDS, tr("Sector grids of the base year (species and sector from the file metadata or "
                                   "names like co2_2020_power)"), QgsProcessing.SourceType.TypeRaster, optional=True),
@@ -302,6 +308,8 @@ class SynergyAssessmentAlgorithm(_AssessmentBase):
                                             carbon=params.carbon, size_column=size, translate=tr_core)
             charts.plot_key_units(key_units(result, params.carbon, base, params.top_n),
                                   os.path.join(folder, "key_units.png"), params.carbon, base, translate=tr_core)
+            charts.plot_grades(table, os.path.join(folder, "coordination_grades.png"), carbon=params.carbon,
+                               translate=tr_core)
             outputs[self.CHARTS] = folder
         kept = self.keep_for_dock(parameters, context, (assessment, result, frame))
         if kept:
@@ -347,7 +355,7 @@ class SectorAssessmentAlgorithm(_AssessmentBase):
             self.UNITS, tr("Count only the emissions under these control units"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
+            self.GRID_UNITS, tr("Units of the grid values"), options=[tr_core(GRID_UNIT_LABELS[u]) for u in GRID_UNITS], defaultValue=0))
         self.add_advanced([
             QgsProcessingParameterNumber(self.SHARE_SPLIT, tr("BCG: large share from (%; empty = mean share)"),
                                          QgsProcessingParameterNumber.Type.Double, None, optional=True, minValue=0.0,

@@ -90,7 +90,7 @@ def test_synergy_assessment_matches_the_core(qgis_processing, sample_city, tmp_p
         csv_rows = list(csv.DictReader(fh))
     assert len(csv_rows) == 242 and {"UNIT", "ELS_NOX_NOTE", "DG_ALL"} <= set(csv_rows[0])
     pngs = sorted(p.name for p in (tmp_path / "charts").iterdir())
-    assert pngs == ["key_units.png", "synergy_units_NOx.png", "synergy_units_PM25.png", "synergy_units_VOCs.png"]
+    assert pngs == ["coordination_grades.png", "key_units.png", "synergy_units_NOx.png", "synergy_units_PM25.png", "synergy_units_VOCs.png"]
 
 
 def test_missing_species_and_empty_values_are_explained(qgis_processing, sample_city, tmp_path):
