@@ -193,14 +193,14 @@ TERMS: Tuple[Tuple[Enum, Term], ...] = (
     (Grade.GOOD, Term(QT_TRANSLATE_NOOP("JwjtCore", "Good coordination"), "良好协调")),
     (Grade.HIGH_QUALITY, Term(QT_TRANSLATE_NOOP("JwjtCore", "High-quality coordination"), "优质协调")),
 
-    # Sector labels are the MEIC sector names as the grids spell them (co2_2020_power): not yet
-    # marked for translation, so that the .ts needs no new strings (see /tmp/terms_translations.tsv).
-    (Sector.POWER, Term("power", "电力", ("electricity", "energy", "火电"))),
-    (Sector.INDUSTRY, Term("industry", "工业", ("industrial", "ind"))),
-    (Sector.RESIDENTIAL, Term("residential", "居民生活", ("resident", "res", "domestic", "居民", "生活"))),
-    (Sector.TRANSPORT, Term("transport", "交通", ("transportation", "tra", "traffic"))),
-    (Sector.AGRICULTURE, Term("agriculture", "农业", ("agricultural", "agr"))),
-    (Sector.TOTAL, Term("total", "合计", ("all", "总计"))),
+    # Sector codes are the MEIC sector names as the grids spell them (co2_2020_power); the code
+    # still reads back (names() includes it). "Industrial", not "Industry": that word is 行业.
+    (Sector.POWER, Term(QT_TRANSLATE_NOOP("JwjtCore", "Power"), "电力", ("electricity", "energy", "火电"))),
+    (Sector.INDUSTRY, Term(QT_TRANSLATE_NOOP("JwjtCore", "Industrial"), "工业", ("industry", "ind"))),
+    (Sector.RESIDENTIAL, Term(QT_TRANSLATE_NOOP("JwjtCore", "Residential"), "居民生活", ("resident", "res", "domestic", "居民", "生活"))),
+    (Sector.TRANSPORT, Term(QT_TRANSLATE_NOOP("JwjtCore", "Transport"), "交通", ("transportation", "tra", "traffic"))),
+    (Sector.AGRICULTURE, Term(QT_TRANSLATE_NOOP("JwjtCore", "Agriculture"), "农业", ("agricultural", "agr"))),
+    (Sector.TOTAL, Term(QT_TRANSLATE_NOOP("JwjtCore", "All sectors"), "合计", ("all", "总计"))),
 )
 _BY_MEMBER: Dict[Tuple[type, object], Term] = {(type(m), m.value): t for m, t in TERMS}
 
@@ -228,6 +228,36 @@ QUADRANT_COLOURS: Dict[str, str] = {"I": "#2e7d32", "II": "#e08e0b", "III": "#c6
 #: Boston groups: background fill and point colour.
 BOSTON_FILL: Dict[str, str] = {"star": "#fbe0dc", "question": "#fff1d6", "cash_cow": "#e3ecf7", "dog": "#eeeeee"}
 BOSTON_COLOURS: Dict[str, str] = {"star": "#c62828", "question": "#e08e0b", "cash_cow": "#1f5fa8", "dog": "#616161"}
+#: Emission grids on the map: a six-class perceptual sequential ramp (ColorBrewer, light to dark)
+#: per species. CO2, the grid shown first, is blue-purple so that the green/red/yellow unit
+#: outlines drawn above it stay visible; other species fall back to CO2's ramp.
+EMISSION_RAMPS: Dict[str, Tuple[str, ...]] = {
+    "CO2": ("#edf8fb", "#bfd3e6", "#9ebcda", "#8c96c6", "#8856a7", "#810f7c"),      # BuPu
+    "NOx": ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),      # YlOrRd
+    "VOCs": ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"),     # YlGnBu
+    "PM2.5": ("#f1eef6", "#d4b9da", "#c994c7", "#df65b0", "#dd1c77", "#980043"),    # PuRd
+}
+#: Control units drawn as outlines over a grid: the class colours darkened so that a thin line
+#: still reads on light cells (the pale yellow of 一般管控 would vanish); grey when unknown.
+UNIT_CLASS_OUTLINES: Dict[int, str] = {UnitClass.PRIORITY.value: "#1a9641", UnitClass.KEY.value: "#d7191c",
+                                       UnitClass.GENERAL.value: "#b07d00", 0: "#737373"}
+#: The three plan lines as outlines on top of the sample map (none in a colour of the unit outlines
+#: or of the CO2 ramp: the urban boundary is near-black, the farmland brown).
+PLAN_LINE_COLOURS: Dict[str, str] = {PlanKind.REDLINE.value: "#1a7837", PlanKind.FARMLAND.value: "#8c510a",
+                                     PlanKind.URBAN.value: "#252525"}
+#: Plan-conflict rule id -> fill colour; rules of the user's own take the spare colours in turn.
+PLAN_RULE_COLOURS: Dict[str, str] = {"redline_outside_priority": "#1a9850", "urban_in_priority": "#d73027",
+                                     "farmland_in_urban": "#fdae61", "redline_in_urban": "#762a83",
+                                     "redline_in_farmland": "#4575b4"}
+PLAN_RULE_SPARE_COLOURS: Tuple[str, ...] = ("#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666", "#1b9e77")
+#: Outlines of the synergy classes B and C on the map: their pale fills alone vanish over a grid.
+SYNERGY_CLASS_OUTLINES: Dict[str, str] = {SynergyClass.CARBON.value: "#d94801", SynergyClass.POLLUTANT.value: "#2171b5"}
+#: Unit QA findings by severity (fill, outline).
+QA_SEVERITY_COLOURS: Dict[str, Tuple[str, str]] = {"error": ("#e31a1c", "#67000d"), "warning": ("#fdae61", "#a6611a")}
+#: Coordination grades 1 (极度失调) … 10 (优质协调): a diverging red–yellow–green ramp (ColorBrewer
+#: RdYlGn, 10 classes), imbalance red, coordination green.
+GRADE_COLOURS: Dict[int, str] = {1: "#a50026", 2: "#d73027", 3: "#f46d43", 4: "#fdae61", 5: "#fee08b",
+                                 6: "#d9ef8b", 7: "#a6d96a", 8: "#66bd63", 9: "#1a9850", 10: "#006837"}
 
 
 # -- reading and writing --------------------------------------------------------------------
