@@ -9,22 +9,22 @@
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="19"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="55"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="27"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="31"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="27"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="31"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="27"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="32"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="93"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -159,14 +159,14 @@
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="530"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="542"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="68"/>
         <source>Overlays emission grids with environmental control units (exact area weights at unit boundaries; the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence cells cover at least the given share of its area or hold at least the given share of its CO2. The concentration table states how much of each species the top-k % CO2 cells hold.</source>
-        <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（t/yr）与排放强度（t/km²）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。</translation>
+        <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（吨/年）与排放强度（吨/平方千米）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
@@ -179,37 +179,27 @@
         <translation>前 k% 的计算基数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="101"/>
         <source>Species</source>
         <translation>排放物种</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="101"/>
         <source>Total (t/yr)</source>
-        <translation>总量（t/yr）</translation>
+        <translation>总量（吨/年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
-        <source>In top k % CO2 cells</source>
-        <translation>CO2 前 k% 网格内占比</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="24"/>
-        <source>In coincidence cells</source>
-        <translation>协同网格内占比</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="48"/>
         <source>Emission concentration curve</source>
         <translation>排放集中度曲线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="48"/>
         <source>Cells ranked by CO2 (%)</source>
         <translation>按 CO2 排序的网格比例（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="48"/>
         <source>Cumulative share (%)</source>
         <translation>累计排放占比（%）</translation>
     </message>
@@ -229,142 +219,142 @@
         <translation>管控单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="26"/>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="61"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="26"/>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="64"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="26"/>
+        <location filename="../jwjt_plugin/gui/plan_panel.py" line="113"/>
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="28"/>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="37"/>
         <source>{species} (t/yr)</source>
-        <translation>{species}（t/yr）</translation>
+        <translation>{species}（吨/年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="29"/>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="73"/>
         <source>Coincidence share</source>
         <translation>协同网格面积占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="30"/>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="76"/>
         <source>CO2 in coincidence cells</source>
         <translation>协同网格内 CO2 占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="31"/>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="54"/>
         <source>Synergy class</source>
         <translation>协同分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/results_model.py" line="32"/>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="50"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="61"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="68"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="97"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="99"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="102"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="103"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="105"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="110"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="112"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="114"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="116"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="117"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="119"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="135"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="137"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="136"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="189"/>
         <source>Save as GeoPackage…</source>
         <translation>另存为 GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="177"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="153"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="179"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="155"/>
         <source>Concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="182"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="159"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="230"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="211"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="233"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="216"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="235"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="218"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="251"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="234"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="265"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="248"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="267"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="250"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="314"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="297"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
@@ -374,37 +364,37 @@
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="354"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="337"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="413"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="337"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="415"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="388"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="472"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="465"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="467"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="460"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="482"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="475"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="484"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="477"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -839,7 +829,7 @@
         <translation>未发现冲突。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="42"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="55"/>
         <source>Site access query (环境准入一键查)</source>
         <translation>环境准入一键查</translation>
     </message>
@@ -849,37 +839,32 @@
         <translation>准入查询</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="43"/>
-        <source>Checks whether a proposed project of the chosen industry may be sited at a point or polygon. The site is the layer's selected feature (the first one by feature id), else its first feature. A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in every unit it overlaps, with the overlap area and share of the site. The four-dimension access list of each unit is searched for sentences that name the industry, or a group it belongs to (高耗能、高排放, 工业项目 …), together with forbidding (禁止, 严禁, 不得 …) or restricting (限制, 原则上, 等量替代, 须 …) wording. Verdict: fail when the site touches an ecological protection red line or permanent basic farmland, or a requirement forbids the industry; restricted access when a requirement restricts it, an industrial project lies in a priority-protection unit, or a residential/commercial site lies outside the urban development boundary; more information needed when the site touches no unit or a unit lacks its class or requirement text; pass otherwise. Every reason quotes the text it relied on. The report is written as HTML and, optionally, as PDF.</source>
-        <translation>检查所选行业的拟建项目能否选址于某一点或多边形。选址取图层中选中的要素（按要素 ID 取第一个），未选中要素时取图层的第一个要素。点位查询包含该点的管控单元；多边形或带缓冲区的点位查询与之重叠的所有单元，并给出重叠面积及其占选址面积的比例。在各单元四个维度的准入清单中，查找提及该行业或其所属类别（高耗能、高排放、工业项目……）并带有禁止性（禁止、严禁、不得……）或限制性（限制、原则上、等量替代、须……）措辞的语句。结论：选址涉及生态保护红线或永久基本农田，或有准入要求禁止该行业时，为不通过；有准入要求限制该行业、工业项目位于优先保护单元内，或居住/商业选址位于城镇开发边界之外时，为受限准入；选址未涉及任何单元，或某单元缺少分类或准入要求文本时，为待补充信息；其余情况为通过。每条理由均引用其所依据的原文。报告以 HTML 格式输出，并可另存为 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="59"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="80"/>
         <source>Project site (point or polygon)</source>
         <translation>项目选址（点或多边形）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="62"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="91"/>
         <source>Industry of the project</source>
         <translation>项目所属行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="67"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="101"/>
         <source>Ecological protection red line (optional)</source>
         <translation>生态保护红线（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="67"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="101"/>
         <source>Permanent basic farmland (optional)</source>
         <translation>永久基本农田（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="67"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="101"/>
         <source>Urban development boundary (optional)</source>
         <translation>城镇开发边界（可选）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="72"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="106"/>
         <source>Buffer around the site (m)</source>
         <translation>选址缓冲距离（m）</translation>
     </message>
@@ -904,117 +889,112 @@
         <translation>资源开发效率要求字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="75"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="118"/>
         <source>Urban boundary code field (auto-detect when empty)</source>
         <translation>城镇开发边界编码字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="124"/>
         <source>Access query report (HTML)</source>
         <translation>准入查询报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="81"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="124"/>
         <source>HTML files (*.html *.htm)</source>
         <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="83"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="126"/>
         <source>Access query report (PDF)</source>
         <translation>准入查询报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="63"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="86"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="129"/>
         <source>Verdict (pass, restricted, fail, needs_info)</source>
         <translation>结论（pass、restricted、fail、needs_info）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="87"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="130"/>
         <source>Verdict label</source>
         <translation>结论名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="88"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="131"/>
         <source>Reasons, each quoting its source</source>
         <translation>理由（每条均引用原文）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="132"/>
         <source>Number of control units touched</source>
         <translation>涉及的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="117"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="190"/>
         <source>The site layer has no feature with a geometry.</source>
         <translation>选址图层中没有带几何的要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="120"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="193"/>
         <source>{n} features of the site layer are selected; the query uses feature {fid}.</source>
         <translation>选址图层中选中了 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="121"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="194"/>
         <source>The site layer has {n} features; the query uses feature {fid}.</source>
         <translation>选址图层共有 {n} 个要素，查询使用要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="124"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="197"/>
         <source>The site layer has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>选址图层没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="157"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="236"/>
         <source>Layer &apos;{layer}&apos; has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>图层“{layer}”没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="175"/>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="161"/>
         <source>feature {fid} of layer &apos;{layer}&apos;</source>
         <translation>图层“{layer}”的要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="90"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="248"/>
         <source>Click a site</source>
         <translation>点选选址</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="91"/>
-        <source>Draw a site polygon</source>
-        <translation>绘制选址范围</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="94"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="163"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="95"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="164"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="102"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="298"/>
         <source>Click a site on the map, or draw a polygon (right-click closes it).</source>
         <translation>在地图上点选项目选址，或绘制选址范围（右键结束绘制）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="178"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="398"/>
         <source>Querying…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="207"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="466"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="221"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="481"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -1141,7 +1121,7 @@
     <message>
         <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="239"/>
         <source>CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence share {share:.1f} %, class {cls}</source>
-        <translation>CO2 {co2:,.0f} t/yr，NOx {nox:,.0f} t/yr，协同网格面积占比 {share:.1f}%，协同分类 {cls}</translation>
+        <translation>CO2 {co2:,.0f} 吨/年，NOx {nox:,.0f} 吨/年，协同网格面积占比 {share:.1f}%，协同分类 {cls}</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="244"/>
@@ -1229,107 +1209,97 @@
         <translation>编辑准入清单（点击单元）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="227"/>
+        <location filename="../jwjt_plugin/plugin.py" line="245"/>
         <source>Select a polygon layer of control units first.</source>
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="258"/>
+        <location filename="../jwjt_plugin/plugin.py" line="278"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="88"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="95"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="92"/>
-        <source>CO2 density (t/km²)</source>
-        <translation>CO2 排放强度（t/km²）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="93"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="100"/>
         <source>CO2 rank among the units</source>
         <translation>CO2 排放量在各单元中的排名</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="94"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="101"/>
         <source>CO2 top {k} % cells touched</source>
         <translation>涉及的 CO2 前 {k}% 网格数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="96"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="103"/>
         <source>Coincidence cells touched</source>
         <translation>涉及的协同网格数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="97"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="104"/>
         <source>Coincidence cells, share of area</source>
         <translation>协同网格面积占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="101"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="108"/>
         <source>{species} in coincidence cells</source>
         <translation>协同网格内 {species} 占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="102"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="109"/>
         <source>Share of the unit on the grid</source>
         <translation>单元位于网格范围内的面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="136"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="143"/>
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="136"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="144"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="137"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="151"/>
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="138"/>
-        <source>Emission grids</source>
-        <translation>排放清单网格</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="141"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="150"/>
         <source>Grids not given</source>
         <translation>未提供的排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="143"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="154"/>
         <source>Units analysed</source>
         <translation>参与分析的管控单元数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="170"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="190"/>
         <source>flagged units only</source>
         <translation>仅已标记单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="144"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="155"/>
         <source>all units</source>
         <translation>全部单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="145"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="156"/>
         <source>Unit sheets</source>
         <translation>单元页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="146"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="157"/>
         <source>Units skipped (no geometry)</source>
         <translation>已跳过的单元（无几何）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="149"/>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="160"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1374,387 +1344,337 @@
         <translation>减污降碳协同图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="99"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="120"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="104"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="125"/>
         <source>{species} emissions per grid cell</source>
         <translation>各网格单元 {species} 排放量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="108"/>
-        <source>Grid &apos;{name}&apos;; {total} t/yr in the cells under the units.</source>
-        <translation>排放清单网格“{name}”；管控单元范围内网格合计 {total} t/yr。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="112"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="134"/>
         <source>No {species} grid was given, so this page shows the control units only.</source>
         <translation>未提供 {species} 排放清单网格，本页仅显示管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="116"/>
-        <source>{species} (t/yr per cell)</source>
-        <translation>{species}（每网格单元 t/yr）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="120"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="142"/>
         <source>Top {k} % of cells by CO2</source>
         <translation>CO2 排放量前 {k}% 的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="124"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="146"/>
         <source>{n} of {domain} cells; they hold {shares}.</source>
         <translation>共 {domain} 个网格中的 {n} 个；占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="128"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="150"/>
         <source>CO2 top {k} % cells ({n})</source>
         <translation>CO2 前 {k}% 网格（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="132"/>
-        <source>Coincidence cells: CO2 top cells that are also pollutant hotspots</source>
-        <translation>协同网格：同时为污染物热点的 CO2 前 k% 网格</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="136"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="158"/>
         <source>{n} coincidence cells (rule: {rule}); they hold {shares}.</source>
         <translation>协同网格 {n} 个（判定规则：{rule}）；占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="140"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="162"/>
         <source>Coincidence cells ({n})</source>
         <translation>协同网格（{n}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="144"/>
-        <source>CO2 top cells, not pollutant hotspots ({n})</source>
-        <translation>CO2 前 k% 网格，非污染物热点（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="148"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="170"/>
         <source>Control units by class</source>
         <translation>管控单元分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="152"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="174"/>
         <source>Units per class: {counts}.</source>
         <translation>各分类单元数：{counts}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="156"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="178"/>
         <source>Synergy classes and flagged units</source>
         <translation>协同分类与已标记单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="160"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="182"/>
         <source>{n} of {total} units are flagged as synergy hotspots (class A).</source>
         <translation>{total} 个单元中有 {n} 个被标记为协同热点（A 类）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="164"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="186"/>
         <source>No cell falls in this set.</source>
         <translation>没有网格属于此类。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="180"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="202"/>
         <source>Grid cells</source>
         <translation>网格单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="184"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="206"/>
         <source>This unit</source>
         <translation>本单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="188"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="210"/>
         <source>Other units</source>
         <translation>其他单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="193"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
         <source>Emission concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="197"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="219"/>
         <source>The top {k} % of cells by CO2 ({n} of {total} cells) hold {shares}.</source>
         <translation>CO2 排放量前 {k}% 的网格（共 {total} 个网格中的 {n} 个）占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="202"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="224"/>
         <source>Coincidence cells ({n}) hold {shares}.</source>
         <translation>协同网格（{n} 个）占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="210"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
         <source>Share of cells ranked by CO2 (%)</source>
         <translation>按 CO2 排序的网格比例（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="210"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="232"/>
         <source>Cumulative share of emissions (%)</source>
         <translation>累计排放占比（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="101"/>
         <source>Share in top {k} % CO2 cells</source>
         <translation>CO2 前 {k}% 网格内占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="215"/>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="102"/>
         <source>Share in coincidence cells</source>
         <translation>协同网格内占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="216"/>
-        <source>Total under the units (t/yr)</source>
-        <translation>管控单元范围内总量（t/yr）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="225"/>
-        <source>Notes and parameters</source>
-        <translation>说明与参数</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="229"/>
-        <source>How this atlas was made, and what the analysis reported.</source>
-        <translation>本图集的制作方法，以及分析过程输出的信息。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="233"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="343"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="233"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="343"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="238"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="348"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="242"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="352"/>
         <source>Environmental access list</source>
         <translation>环境准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="250"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="360"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="250"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="360"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="254"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="364"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="254"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="364"/>
         <source>Requirements</source>
         <translation>准入要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="258"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="368"/>
         <source>(none given)</source>
         <translation>（未提供）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="262"/>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="372"/>
         <source>(the unit layer has no field for this dimension)</source>
         <translation>（单元图层中没有该维度的字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="47"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="61"/>
         <source>CO2 reduction</source>
         <translation>CO2 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="62"/>
         <source>NOx reduction</source>
         <translation>NOx 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="48"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="62"/>
         <source>Elasticity NOx/CO2</source>
         <translation>弹性系数 NOx/CO2</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="49"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="63"/>
         <source>Quadrant (NOx)</source>
         <translation>象限（NOx）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="49"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="63"/>
         <source>VOCs reduction</source>
         <translation>VOCs 减排率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="50"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="64"/>
         <source>Quadrant (VOCs)</source>
         <translation>象限（VOCs）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="50"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="64"/>
         <source>Coordination D</source>
         <translation>耦合协调度 D</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="51"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="65"/>
         <source>Grade</source>
         <translation>协调等级</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="51"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="65"/>
         <source>Synergy index</source>
         <translation>协同指数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="51"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="65"/>
         <source>Key sector</source>
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="159"/>
         <source>Sector</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="52"/>
-        <source>Base year (t/yr)</source>
-        <translation>基准年（t/yr）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="53"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="68"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="53"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="68"/>
         <source>Growth</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="53"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="68"/>
         <source>Boston group</source>
         <translation>波士顿矩阵分组</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="60"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="116"/>
         <source>Baseline and synergy assessment (基础评价与协同性分析)</source>
         <translation>基础评价与协同性分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="193"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="199"/>
         <source>Base year</source>
         <translation>基准年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="194"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="200"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="159"/>
         <source>Raster layer</source>
         <translation>栅格图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="159"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="94"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="203"/>
         <source>Find grids</source>
         <translation>查找排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="95"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="204"/>
         <source>Assess</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="110"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="232"/>
         <source>Sectors</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="117"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="241"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="128"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="252"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="151"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="538"/>
         <source>all sectors</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="163"/>
-        <source>{n} grids recognised (species and year from their metadata or names like co2_2020_power).</source>
-        <translation>已识别 {n} 个排放清单网格（排放物种和年份取自其元数据或形如 co2_2020_power 的名称）。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="163"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="89"/>
         <source>No loaded raster names a species and a year (e.g. co2_2020.tif).</source>
         <translation>已加载的栅格中没有名称标明排放物种和年份的（如 co2_2020.tif）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="193"/>
-        <source>Choose two different years.</source>
-        <translation>请选择两个不同的年份。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="199"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="353"/>
         <source>Assessing…</source>
         <translation>正在评价…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="233"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="413"/>
         <source>Assessment {base}–{target} — {layer}</source>
         <translation>协同性评价 {base}–{target} — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="239"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="394"/>
         <source>{n} units assessed: {syn} synergistic, {trade} trade-offs, {rise} both rise (NOx).</source>
         <translation>已评价 {n} 个单元：协同 {syn} 个，权衡（此消彼长）{trade} 个，二者均上升 {rise} 个（NOx）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="273"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="459"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="273"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="459"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="290"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="499"/>
         <source>Synergy coordinates: CO2 and {species}</source>
         <translation>协同控制效应坐标：CO2 与 {species}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="292"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="501"/>
         <source>Boston matrix of sectors ({species})</source>
         <translation>部门波士顿矩阵（{species}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="293"/>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="504"/>
         <source>Key sectors</source>
         <translation>重点部门</translation>
     </message>
@@ -1779,127 +1699,122 @@
         <translation>变化率在 ± 此百分比以内视为无变化（0 = 严格为零）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="173"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="176"/>
         <source>Synergy assessment of control units between two years</source>
         <translation>管控单元两个年份间的协同性评价</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="174"/>
-        <source>Sums the emission grids of a base and a target year over the control units (exact area weights, computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals of both years, share of the city total, change (t and rate), rank, and between the two years: elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling coordination C = 2√(U1·U2)/(U1+U2), T = αU1 + βU2, D = √(C·T) with U the reduction rates min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to 优质协调 (D &gt; 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's dominant CO2 sector.</source>
-        <translation>将基准年与目标年的排放清单网格按管控单元汇总（精确面积权重，对所有网格只计算一次；所有排放清单网格必须位于同一网格上），并为每个单元添加：两个年份的排放总量、占全市总量的比例、变化量（t 及变化率）、排名，以及两个年份之间的：弹性系数 Els = （污染物的 ΔE/E）/（CO2 的 ΔE/E）；协同控制效应坐标 x = CO2 减排率，y = 污染物减排率，及其所在象限（I 二者均下降，II 污染物下降而 CO2 上升，III 二者均上升，IV CO2 下降而污染物上升，或位于坐标轴上）；耦合协调度 C = 2√(U1·U2)/(U1+U2)，T = αU1 + βU2，D = √(C·T)，其中 U 为各单元减排率经 min–max 归一化后的值，D 的协调等级按 0.1 的步长分为十级，从极度失调（D ≤ 0.1）到优质协调（D &gt; 0.9）；D_ALL 将 CO2 与各污染物 U 的均值配对计算；协同指数 SYN_IDX 为 CO2 与各污染物 U 的均值。无法计算的值（基准为零、缺少网格、CO2 无变化）留空，并在对应的 *_NOTE 字段中说明原因。可选的分部门排放清单网格为每个单元添加其 CO2 排放的主导部门。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="197"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="203"/>
         <source>{species} emission grid, base year</source>
         <translation>{species} 排放清单网格（基准年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="200"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="206"/>
         <source>{species} emission grid, target year</source>
         <translation>{species} 排放清单网格（目标年）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="204"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="210"/>
         <source>Sector grids of the base year (species and sector from the file metadata or names like co2_2020_power)</source>
         <translation>基准年分部门排放清单网格（排放物种和部门取自文件元数据或形如 co2_2020_power 的名称）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="213"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="219"/>
         <source>Assessed units</source>
         <translation>已评价的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="215"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="221"/>
         <source>Unit table</source>
         <translation>单元表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="367"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="375"/>
         <source>Folder for the charts (PNG)</source>
         <translation>图表输出文件夹（PNG）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="257"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="263"/>
         <source>Give both a base and a target year.</source>
         <translation>请同时指定基准年和目标年。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="231"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="237"/>
         <source>Reading {species} {period} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="321"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="329"/>
         <source>Sector assessment: totals, shares, growth and Boston matrix</source>
         <translation>部门评价：总量、占比、增长率与波士顿矩阵</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="322"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="330"/>
         <source>Takes sector grids (power, industry, residential, transport, agriculture or any other names) of a base year and, optionally, a target year. The species, year and sector of each grid are read from its metadata (SPECIES, YEAR, SECTOR) or its name (e.g. co2_2020_power.tif); grids without a sector are totals. Every grid must lie on the same grid. The table lists per sector and species the totals, share of the total, rank, and with a target year the change, growth rate and Boston matrix group: star 明星 (share ≥ split, growing), question mark 问题 (small share, growing), cash cow 金牛 (large share, not growing), dog 瘦狗 (small share, not growing); the share split defaults to the mean share of the sectors, the growth split to 0. With a target year, a second table holds the synergy metrics of the sectors (elasticities, coordinates, quadrants, coordination degree and grade, index, normalised over the sectors). Give control units to count only the emissions under them (the city), otherwise the whole grid counts.</source>
         <translation>读取基准年（及可选的目标年）的分部门排放清单网格（电力、工业、居民生活、交通、农业或其他任意名称）。各网格的排放物种、年份和部门取自其元数据（SPECIES、YEAR、SECTOR）或名称（如 co2_2020_power.tif）；未标明部门的网格视为总量网格。所有排放清单网格必须位于同一网格上。结果表按部门和排放物种列出排放总量、占总量比例、排名；指定目标年时还列出变化量、增长率和波士顿矩阵分组：明星（占比 ≥ 分界值，增长）、问题（占比小，增长）、金牛（占比大，未增长）、瘦狗（占比小，未增长）；占比分界值默认为各部门的平均占比，增长率分界值默认为 0。指定目标年时，第二张表给出各部门的协同性指标（弹性系数、协同控制效应坐标、象限、耦合协调度及协调等级、协同指数，均在各部门间归一化）。指定管控单元时仅统计其范围内（全市）的排放，否则统计整个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="337"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="345"/>
         <source>Sector grids of the base year</source>
         <translation>基准年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="339"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="347"/>
         <source>Sector grids of the target year</source>
         <translation>目标年分部门排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="342"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="350"/>
         <source>Base year (empty: from the grids)</source>
         <translation>基准年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="344"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="352"/>
         <source>Target year (empty: from the grids)</source>
         <translation>目标年（留空则取自排放清单网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="346"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="354"/>
         <source>Count only the emissions under these control units</source>
         <translation>仅统计这些管控单元范围内的排放</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="351"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="359"/>
         <source>BCG: large share from (%; empty = mean share)</source>
         <translation>波士顿矩阵：大占比分界值（%；留空 = 各部门平均占比）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="351"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="359"/>
         <source>BCG: growing above (% growth)</source>
         <translation>波士顿矩阵：增长分界值（增长率 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="351"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="359"/>
         <source>BCG: share of</source>
         <translation>波士顿矩阵：占比所用年份</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="360"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="368"/>
         <source>Sector table</source>
         <translation>部门表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="362"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="370"/>
         <source>Sector synergy table</source>
         <translation>部门协同性表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="365"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="373"/>
         <source>Sector table (CSV)</source>
         <translation>部门表（CSV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="396"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="404"/>
         <source>Reading {species} {period} {sector} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} {period} {sector} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="418"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="426"/>
         <source>None of the grids names a sector; sector grids are named like co2_2020_power.</source>
         <translation>所有排放清单网格均未标明部门；分部门排放清单网格应按 co2_2020_power 的形式命名。</translation>
     </message>
@@ -1909,67 +1824,57 @@
         <translation>JWJT 协同分析图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="214"/>
-        <source>Total in the ranked cells (t/yr)</source>
-        <translation>参与排序网格的总量（t/yr）</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="168"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="192"/>
         <source>Atlas (PDF)…</source>
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="511"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="504"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="514"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="509"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="527"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="538"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="37"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="38"/>
         <source>Synergy atlas (PDF map book)</source>
         <translation>协同分析图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="38"/>
-        <source>Runs the synergy analysis (same inputs and parameters as &apos;Flag synergy units&apos;) and writes its map atlas as one PDF: maps of the CO2, NOx and VOCs grids, of the CO2 top-k % cells, of the coincidence cells, of the units by class and of the flagged units; the concentration curve and table; notes and parameters; then one sheet per unit (or per flagged unit) with a map of the unit over the CO2 grid, its indicators and its environmental access list in four dimensions. Long access lists continue on the next page. The layout comes from a QGIS layout template (.qpt) that can be edited in the layout designer; leave the template empty to use the plugin&apos;s own (resources/atlas/jwjt_atlas.qpt).</source>
-        <translation>运行协同分析（输入与参数同“标记协同管控单元”），并将其图集输出为一个 PDF：CO2、NOx 与 VOCs 排放清单网格图，CO2 前 k% 网格图，协同网格图，管控单元分类图和已标记单元图；排放集中度曲线与表；说明与参数；随后为每个单元（或每个已标记单元）生成一页，包含单元叠加 CO2 网格的地图、单元指标及四个维度的生态环境准入清单。准入清单过长时续排至下一页。版式来自可在布局设计器中编辑的 QGIS 布局模板（.qpt）；模板留空则使用插件自带模板（resources/atlas/jwjt_atlas.qpt）。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="52"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="55"/>
         <source>Unit sheets for flagged units only</source>
         <translation>仅为已标记单元生成单元图页</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="54"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="57"/>
         <source>Atlas template (.qpt; empty: the plugin&apos;s own)</source>
         <translation>图集模板（.qpt；留空则使用插件自带模板）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="56"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="59"/>
         <source>Atlas title (empty: from the city field)</source>
         <translation>图集标题（留空则取自城市字段）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="58"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="63"/>
         <source>Atlas PDF</source>
         <translation>图集 PDF</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="60"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="65"/>
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="71"/>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="77"/>
         <source>Atlas written: {pages} pages ({units} unit sheets) in {seconds:.0f} s.</source>
         <translation>图集已生成：共 {pages} 页（{units} 个单元图页），用时 {seconds:.0f} 秒。</translation>
     </message>
@@ -2204,12 +2109,12 @@
         <translation>未保存：自您载入以来，单元 {unit} 已在其他会话中被修改，未覆盖任何内容。表单内容已保留：请复制所需内容，然后再次点击该单元以载入当前值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/query_panel.py" line="153"/>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="346"/>
         <source>Site on the map</source>
         <translation>地图上选定的场地</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="204"/>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="210"/>
         <source>More grids of the base or the target year, totals or sectors (species, year and sector from the file metadata or names like so2_2035 or co2_2020_power; grids of other years are not used)</source>
         <translation>基准年或目标年的其他排放清单网格，总量或分部门均可（排放物种、年份和部门取自文件元数据或 so2_2035、co2_2020_power 形式的名称；其他年份的网格不使用）</translation>
     </message>
@@ -2298,6 +2203,661 @@
         <source>Unit classes, separated by commas: names or numbers (1 priority protection, 2 key control, 3 general control).</source>
         <translation>单元类别，以逗号分隔：可填名称或编号（1 优先保护，2 重点管控，3 一般管控）。</translation>
     </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="109"/>
+        <source>{term} units</source>
+        <translation>{term}单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="100"/>
+        <source>t/yr</source>
+        <translation>吨/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="346"/>
+        <source>kg/yr</source>
+        <translation>千克/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="346"/>
+        <source>kt/yr</source>
+        <translation>千吨/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="346"/>
+        <source>Mt/yr</source>
+        <translation>百万吨/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="347"/>
+        <source>kg/m²/s</source>
+        <translation>千克/(平方米·秒)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="357"/>
+        <source>{value} {units}</source>
+        <translation>{value} {units}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="359"/>
+        <source>{low}–{high} {units}</source>
+        <translation>{low}–{high} {units}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="494"/>
+        <source>No emissions (transparent)</source>
+        <translation>无排放（透明）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/book_content.py" line="99"/>
+        <source>CO2 density</source>
+        <translation>CO2 排放强度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="104"/>
+        <source>t/km²</source>
+        <translation>吨/平方千米</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="108"/>
+        <source>{what} ({unit})</source>
+        <translation>{what}（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="116"/>
+        <source>{year}-{month}-{day}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="129"/>
+        <source>Grid &apos;{name}&apos;; {total} {unit} in the cells under the units.</source>
+        <translation>排放清单网格“{name}”；管控单元范围内网格合计 {total} {unit}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="138"/>
+        <source>{species} per grid cell ({unit})</source>
+        <translation>{species} 网格排放量（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="154"/>
+        <source>Coincidence cells: CO2 top {k} % cells that are also pollutant hotspots</source>
+        <translation>协同网格：同时为污染物热点的 CO2 排放量前 {k}% 网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="166"/>
+        <source>CO2 top {k} % cells, not pollutant hotspots ({n})</source>
+        <translation>CO2 排放量前 {k}% 网格，非污染物热点（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="48"/>
+        <source>top {k} % of cells</source>
+        <translation>前 {k}% 网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="48"/>
+        <source>Logarithmic x axis: the top few % of cells hold most of the emissions.</source>
+        <translation>横轴为对数坐标：排名靠前的少数网格集中了大部分排放。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="246"/>
+        <source>Total in the ranked cells</source>
+        <translation>参与排序网格的总量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="248"/>
+        <source>Total under the units</source>
+        <translation>管控单元范围内总量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="257"/>
+        <source>Notes and sources</source>
+        <translation>编制说明与数据来源</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="261"/>
+        <source>Who prepared this atlas, from which data and by which method; what the analysis reported.</source>
+        <translation>编制单位、数据来源、技术方法及分析过程提示。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="265"/>
+        <source>Prepared by</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="269"/>
+        <source>(not stated)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="273"/>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="278"/>
+        <source>{species}: {name}, year {year}</source>
+        <translation>{species}：{name}，{year} 年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="279"/>
+        <source>{species}: {name}, year not stated</source>
+        <translation>{species}：{name}，年份未注明</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="283"/>
+        <source>Control units: {n} units in the given layer</source>
+        <translation>环境管控单元：所给图层共 {n} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="287"/>
+        <source>Method</source>
+        <translation>技术方法</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="291"/>
+        <source>The emission grids are overlaid with the control units by exact cell areas (the grids are not resampled); cells are ranked by CO2; coincidence cells are CO2 top cells that are also pollutant hotspots; a unit is flagged by the share of coincidence cells in it (parameters below).</source>
+        <translation>排放清单网格与环境管控单元按网格精确面积叠加（网格不重采样）；按 CO2 排放量对网格排序；协同网格为同时属于污染物热点的 CO2 高排放网格；按协同网格在单元中的占比标记单元（参数见下）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="298"/>
+        <source>Pollution and carbon reduction synergy control · map atlas</source>
+        <translation>减污降碳协同管控 · 图集</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="302"/>
+        <source>{units} environmental control units, {sheets} unit sheets</source>
+        <translation>环境管控单元 {units} 个，单元图 {sheets} 幅</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="307"/>
+        <source>Prepared by: {organisation}</source>
+        <translation>编制单位：{organisation}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="311"/>
+        <source>Date: {date}</source>
+        <translation>编制日期：{date}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="315"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="319"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="323"/>
+        <source>The sections of the atlas and the sheet of every control unit, with their pages.</source>
+        <translation>图集各部分及各管控单元图的页码。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="327"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="327"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="327"/>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="331"/>
+        <source>Overview maps</source>
+        <translation>总体图</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="335"/>
+        <source>Control unit sheets</source>
+        <translation>管控单元图</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/atlas/texts.py" line="339"/>
+        <source>Location</source>
+        <translation>位置示意</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="67"/>
+        <source>Base year emissions (t/yr)</source>
+        <translation>基准年排放量（吨/年）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="92"/>
+        <source>Only grids of {year} are ticked: load or tick the grids of a second year (e.g. co2_2035.tif).</source>
+        <translation>仅勾选了 {year} 年的网格：请加载或勾选第二个年份的网格（如 co2_2035.tif）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="96"/>
+        <source>The base and the target year are both {year}: choose two different years.</source>
+        <translation>基准年与目标年均为 {year}：请选择两个不同的年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="102"/>
+        <source>No grid for year {year} of {species}: every method compares against it.</source>
+        <translation>缺少 {species} 的 {year} 年网格：所有方法都以它为比较基准。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="109"/>
+        <source>No grid for year {year} of {species}: its changes stay empty.</source>
+        <translation>缺少 {species} 的 {year} 年网格：其变化值将留空。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="152"/>
+        <source>Coupling degree C</source>
+        <translation>耦合度 C</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="223"/>
+        <source>Export unit table…</source>
+        <translation>导出单元表…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="325"/>
+        <source>Ready: {n} grids of {base} and {target}.</source>
+        <translation>就绪：{base} 年与 {target} 年共 {n} 个网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="361"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="394"/>
+        <source>Coordination D with: {form}.</source>
+        <translation>耦合协调度 D 采用：{form}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="424"/>
+        <source>Saved: {file} (in {folder})</source>
+        <translation>已保存：{file}（位于 {folder}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="476"/>
+        <source>Export unit table</source>
+        <translation>导出单元表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/assessment_dock.py" line="503"/>
+        <source>Coordination grades of the units</source>
+        <translation>单元耦合协调等级</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="76"/>
+        <source>Logarithmic x axis</source>
+        <translation>横轴对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/concentration_chart.py" line="78"/>
+        <source>The top few % of cells hold most of the emissions: a logarithmic axis spreads them out. Untick for a linear axis.</source>
+        <translation>排名靠前的少数网格集中了大部分排放，对数坐标可将其展开显示。取消勾选则使用线性坐标。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="96"/>
+        <source>Code or name, e.g. 2511 or 炼油</source>
+        <translation>代码或名称，如 2511 或 炼油</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="188"/>
+        <source>Red line, farmland, urban boundary</source>
+        <translation>生态保护红线、永久基本农田、城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="223"/>
+        <source>National economic industry classification GB/T 4754-2017: type a code (门类 letter, 2–4 digits) or part of a name.</source>
+        <translation>国民经济行业分类 GB/T 4754-2017：输入代码（门类字母或 2–4 位数字）或名称的一部分。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="225"/>
+        <source>Industry (GB/T 4754)</source>
+        <translation>行业（GB/T 4754）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="230"/>
+        <source>A relocation (搬迁) counts as new construction at the new site.</source>
+        <translation>搬迁项目在新址按新建项目对待。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="96"/>
+        <source>Kind of project</source>
+        <translation>建设性质</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="240"/>
+        <source>On the map</source>
+        <translation>在地图上</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="240"/>
+        <source>Typed coordinates</source>
+        <translation>输入坐标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="240"/>
+        <source>Boundary file</source>
+        <translation>边界文件</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="241"/>
+        <source>Site</source>
+        <translation>选址</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="249"/>
+        <source>Draw a polygon</source>
+        <translation>绘制多边形</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="259"/>
+        <source>lon, lat — e.g. 121.55, 29.87; more pairs for a polygon</source>
+        <translation>经度, 纬度——如 121.55, 29.87；多边形给多对</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="280"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="88"/>
+        <source>Boundary files (*.shp *.geojson *.json *.kml *.kmz *.dxf *.gpkg);;All files (*)</source>
+        <translation>边界文件 (*.shp *.geojson *.json *.kml *.kmz *.dxf *.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="298"/>
+        <source>Type the coordinates and choose their system; GCJ-02 (web maps) is converted to WGS 84.</source>
+        <translation>输入坐标并选择坐标系；GCJ-02（网络地图）坐标将转换为 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="298"/>
+        <source>Choose a boundary file; its polygons make the site.</source>
+        <translation>选择边界文件；其中的面要素构成选址范围。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="379"/>
+        <source>Type the coordinates of the site first.</source>
+        <translation>请先输入选址坐标。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="389"/>
+        <source>Choose a boundary file first.</source>
+        <translation>请先选择边界文件。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/query_panel.py" line="453"/>
+        <source>Query {number}; control units touched: {n}.</source>
+        <translation>查询 {number}；涉及管控单元：{n} 个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="47"/>
+        <source>Coincidence cells are the top {k} % of cells by CO2 that are also pollutant hotspots under the coincidence rule.</source>
+        <translation>协同网格：CO2 排放量前 {k}% 的网格中，按协同判定规则同时属于污染物热点的网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="50"/>
+        <source>{mark} = flagged as a synergy hotspot (class A): the unit has coincidence cells, and they cover at least {area} % of its area (coincidence share ≥ {area} %) or hold at least {co2} % of its CO2 (CO2 in coincidence cells ≥ {co2} %).</source>
+        <translation>{mark} = 标记为协同热点（A 类）：单元内有协同网格，且协同网格覆盖单元面积不低于 {area}%（协同网格面积占比 ≥ {area}%），或容纳单元 CO2 排放不低于 {co2}%（协同网格内 CO2 占比 ≥ {co2}%）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="54"/>
+        <source>A synergy hotspot: flagged (see Flag).</source>
+        <translation>A 协同热点：已标记（见“标记”）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="54"/>
+        <source>B carbon hotspot only: not A; the top {k} % CO2 cells cover ≥ {area} % of the unit's area or hold ≥ {co2} % of its CO2.</source>
+        <translation>B 仅碳排放热点：非 A 类；CO2 前 {k}% 网格覆盖单元面积 ≥ {area}%，或容纳单元 CO2 排放 ≥ {co2}%。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="54"/>
+        <source>C pollutant hotspot only: neither A nor B; pollutant hotspot cells cover ≥ {area} % of its area or hold ≥ {co2} % of its {pollutant}.</source>
+        <translation>C 仅污染物热点：非 A、B 类；污染物热点网格覆盖单元面积 ≥ {area}%，或容纳单元 {pollutant} 排放 ≥ {co2}%。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="54"/>
+        <source>D no hotspot: none of these.</source>
+        <translation>D 非热点：以上均不满足。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="61"/>
+        <source>Environmental control unit code (HJZHGKDYBM): ZH + 6-digit county code + class digit + 4-digit serial.</source>
+        <translation>环境管控单元编码（HJZHGKDYBM）：ZH + 6 位县级行政区划代码 + 1 位分类码 + 4 位顺序码。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="64"/>
+        <source>Environmental control unit name (HJZHGKDYMC).</source>
+        <translation>环境管控单元名称（HJZHGKDYMC）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="65"/>
+        <source>Control class</source>
+        <translation>管控单元分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="65"/>
+        <source>Control unit class (ZHGKDYFL): 1 priority protection, 2 key control, 3 general control.</source>
+        <translation>环境管控单元分类（ZHGKDYFL）：1 优先保护，2 重点管控，3 一般管控。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="69"/>
+        <source>{species} emitted in the unit, t/yr = Σ over grid cells of (cell {species} × share of the cell's area inside the unit); exact area weights at the unit's boundary.</source>
+        <translation>单元内 {species} 排放量（吨/年）= Σ（网格 {species} 排放量 × 该网格落在单元内的面积比例）；单元边界处按精确面积权重分配。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="73"/>
+        <source>Coincidence share = area of the unit in coincidence cells ÷ unit area (the part of the unit the grid covers).</source>
+        <translation>协同网格面积占比 = 单元内协同网格的面积 ÷ 单元面积（网格覆盖的部分）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="76"/>
+        <source>CO2 in coincidence cells = the unit's CO2 in coincidence cells ÷ the unit's CO2.</source>
+        <translation>协同网格内 CO2 占比 = 单元位于协同网格内的 CO2 排放量 ÷ 单元 CO2 排放总量。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="104"/>
+        <source>Unknown class</source>
+        <translation>分类未知</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="105"/>
+        <source>{class_name} unit</source>
+        <translation>{class_name}单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="187"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="187"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="239"/>
+        <source>Flagged: synergy hotspot (class A)</source>
+        <translation>已标记：协同热点（A 类）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/results_model.py" line="239"/>
+        <source>Not flagged</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="77"/>
+        <source>Other years ({years})</source>
+        <translation>其他年份（{years}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="213"/>
+        <source>The atlas is being written.</source>
+        <translation>正在生成图集。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <source>Synergy results (协同分析结果)</source>
+        <translation>协同分析结果</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="177"/>
+        <source>Flagged only</source>
+        <translation>仅显示已标记</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="178"/>
+        <source>Show only the units flagged as synergy hotspots (class A).</source>
+        <translation>仅显示标记为协同热点（A 类）的管控单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="181"/>
+        <source>Show the units of one synergy class only.</source>
+        <translation>仅显示某一协同分类的管控单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="182"/>
+        <source>All synergy classes</source>
+        <translation>全部协同分类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="186"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="187"/>
+        <source>Write the table as shown (filtered and sorted) to a CSV file that Excel opens with its Chinese text intact.</source>
+        <translation>将当前显示的表格（已筛选、排序）导出为 CSV 文件，Excel 打开时中文不乱码。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="254"/>
+        <source>No results yet: run the analysis.</source>
+        <translation>暂无结果：请运行分析。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="273"/>
+        <source>{shown} of {total} units shown</source>
+        <translation>显示 {total} 个单元中的 {shown} 个</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="289"/>
+        <source>Export the units table</source>
+        <translation>导出管控单元表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="294"/>
+        <source>Units table (CSV)</source>
+        <translation>管控单元表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="302"/>
+        <source>Could not write &apos;{path}&apos;: {error}</source>
+        <translation>无法写入“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="304"/>
+        <source>Table written to {path} ({n} units).</source>
+        <translation>表格已写入 {path}（{n} 个单元）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="56"/>
+        <source>Checks whether a proposed project may be sited at a point or polygon. The project is a national industry code (GB/T 4754-2017, e.g. 2511, 3110, 3011; else the chosen preset) and its kind (new, reconstruction, expansion, relocation; a relocation counts as new construction at the site). The site is a boundary file (SHP, GeoJSON, KML, DXF …), else typed coordinates (CGCS2000, WGS 84, or GCJ-02 of web maps, converted to WGS 84), else the site layer's selected feature (the first one by feature id) or its first feature. A point is looked up in the control unit that contains it; a polygon, or a point with a buffer, in every unit it overlaps, with the overlap area and share of the site. The four-dimension access list of each unit is split into sentences, each read for what it prohibits (禁止, 严禁, 不得 …), restricts or conditions (限制, 原则上, 须, 应, 等量/减量置换 …) or encourages, and for its scope: the industries named (mapped to codes), the project kinds (新建, 扩建, 新增产能 …), exceptions (除…外), conditions, places (inside the red line, outside the parks) and capacity thresholds. Verdict: fail when the site touches an ecological protection red line or permanent basic farmland, or an unconditional prohibition covers the project; restricted access when a condition or conditional prohibition binds it, an industrial project lies in a priority-protection unit, or a residential/commercial site lies outside the urban development boundary; more information needed when the site touches no unit, a unit lacks its class or requirement text, the code is too coarse for a sentence, a sentence depends on capacity, or on a red line no layer was given for; pass otherwise. Every reason quotes the sentence and says which part applies and why. The report (numbered JWJT-YYYYMMDD-NNN and dated) is written as HTML and, optionally, as PDF with a site map.</source>
+        <translation>检查拟建项目能否选址于某点或某范围。项目以国民经济行业分类代码（GB/T 4754-2017，如 2511、3110、3011；未填时用所选的预设行业）及建设性质（新建、改建、扩建、搬迁；搬迁在新址按新建对待）描述。选址取边界文件（SHP、GeoJSON、KML、DXF 等），其次为输入的坐标（CGCS2000、WGS 84，或网络地图的 GCJ-02，转换为 WGS 84），再次为选址图层中选中的要素（按要素 ID 取第一个）或其第一个要素。点查询其所在的管控单元；多边形或带缓冲的点查询与其重叠的所有单元，并给出重叠面积及占选址比例。各单元四个维度的准入清单被拆分为句子，逐句判读其禁止（禁止、严禁、不得……）、限制或设定条件（限制、原则上、须、应、等量/减量置换……）或鼓励的内容及其范围：所涉行业（对应行业代码）、建设性质（新建、扩建、新增产能……）、除外情形（除……外）、条件、适用区域（生态保护红线内、园区外）及规模门槛。结论：选址涉及生态保护红线或永久基本农田，或有无条件的禁止性条款涵盖本项目时为“不通过”；有条件或附条件的禁止性条款约束本项目、工业项目位于优先保护单元、或居住/商业用地位于城镇开发边界外时为“受限准入”；选址未落入任何单元、单元缺少分类或管控要求文本、行业代码过粗、条款取决于项目规模或取决于未提供图层的生态保护红线时为“待补充信息”；否则为“通过”。每条理由均引用原句并说明适用的部分及原因。报告（编号 JWJT-YYYYMMDD-NNN 并注明日期）输出为 HTML，可选输出附选址位置图的 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="83"/>
+        <source>Site coordinates (x, y; three or more pairs for a polygon)</source>
+        <translation>选址坐标（x, y；多边形给三对及以上）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="85"/>
+        <source>Coordinate system of the typed coordinates</source>
+        <translation>输入坐标的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="88"/>
+        <source>Site boundary file (SHP, GeoJSON, KML, DXF …)</source>
+        <translation>选址边界文件（SHP、GeoJSON、KML、DXF 等）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="94"/>
+        <source>Industry code (GB/T 4754-2017; overrides the industry above)</source>
+        <translation>行业代码（GB/T 4754-2017；优先于上面的行业）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="109"/>
+        <source>CRS of a boundary file without one (DXF)</source>
+        <translation>无坐标系的边界文件（DXF）的坐标系</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="109"/>
+        <source>Query date (YYYY-MM-DD; today when empty)</source>
+        <translation>查询日期（YYYY-MM-DD；留空为今天）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="109"/>
+        <source>Query serial number (1–999; derived from the query when empty)</source>
+        <translation>查询序号（1–999；留空时由查询内容生成）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="133"/>
+        <source>Query number</source>
+        <translation>查询编号</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="152"/>
+        <source>boundary file {file}</source>
+        <translation>边界文件 {file}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="157"/>
+        <source>coordinates {coordinates}</source>
+        <translation>坐标 {coordinates}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="159"/>
+        <source>Give the site: a site layer, typed coordinates or a boundary file.</source>
+        <translation>请给出选址：选址图层、输入坐标或边界文件。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/access_query_algorithm.py" line="172"/>
+        <source>The query date &apos;{date}&apos; is not a date of the form YYYY-MM-DD.</source>
+        <translation>查询日期“{date}”不是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="149"/>
+        <source>Coupling degree C in D = √(C·T)</source>
+        <translation>D = √(C·T) 中的耦合度 C</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/assessment_algorithm.py" line="177"/>
+        <source>Sums the emission grids of a base and a target year over the control units (exact area weights, computed once for all grids; every grid must lie on the same grid) and adds to each unit: totals of both years, share of the city total, change (t and rate), rank, and between the two years: elasticity Els = (ΔE/E of the pollutant) / (ΔE/E of CO2); synergy coordinates x = CO2 reduction rate, y = pollutant reduction rate, with the quadrant (I both fall, II pollutant falls while CO2 rises, III both rise, IV CO2 falls while the pollutant rises, or on an axis); coupling coordination D = √(C·T), T = αU1 + βU2 with U the reduction rates min–max normalised over the units, and the grade of D in ten 0.1 steps from 极度失调 (D ≤ 0.1) to 优质协调 (D &gt; 0.9); D_ALL pairs CO2 with the mean U of the pollutants; the synergy index SYN_IDX is the mean U of CO2 and the pollutants. A value that cannot be computed (zero base, missing grid, CO2 unchanged) is left empty and its *_NOTE field says why. Optional sector grids add each unit's dominant CO2 sector. The coupling degree C is either the normative traditional form C = n·(ΠUᵢ)^(1/n)/ΣUᵢ or the corrected form of Wang Shujia et al. 2021 (自然资源学报 36(3):793–810), C = √{[1 − Σ|Uᵢ − Uⱼ| / Σm] · [Π(Uᵢ/max U)]^(1/(n−1))}, which spreads the values the traditional form crowds near 1; the field C_FORM and the summary say which one was used.</source>
+        <translation>将基准年与目标年的排放清单网格按管控单元汇总（精确面积权重，对所有网格只计算一次；所有排放清单网格必须位于同一网格上），并为每个单元添加：两个年份的排放总量、占全市总量的比例、变化量（t 及变化率）、排名，以及两个年份之间的：弹性系数 Els = （污染物的 ΔE/E）/（CO2 的 ΔE/E）；协同控制效应坐标 x = CO2 减排率，y = 污染物减排率，及其所在象限（I 二者均下降，II 污染物下降而 CO2 上升，III 二者均上升，IV CO2 下降而污染物上升，或位于坐标轴上）；耦合协调度 D = √(C·T)，T = αU1 + βU2，其中 U 为各单元减排率经 min–max 归一化后的值，D 的协调等级按 0.1 的步长分为十级，从极度失调（D ≤ 0.1）到优质协调（D &gt; 0.9）；D_ALL 将 CO2 与各污染物 U 的均值配对计算；协同指数 SYN_IDX 为 CO2 与各污染物 U 的均值。无法计算的值（基准为零、缺少网格、CO2 无变化）留空，并在对应的 *_NOTE 字段中说明原因。可选的分部门排放清单网格为每个单元添加其 CO2 排放的主导部门。耦合度 C 可选传统模型的规范形式 C = n·(ΠUᵢ)^(1/n)/ΣUᵢ，或王淑佳等 2021（自然资源学报 36(3):793–810）的修正形式 C = √{[1 − Σ|Uᵢ − Uⱼ| / Σm] · [Π(Uᵢ/max U)]^(1/(n−1))}，后者使传统形式集中在 1 附近的值分布更开；字段 C_FORM 与摘要注明所用形式。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="39"/>
+        <source>Runs the synergy analysis (same inputs and parameters as &apos;Flag synergy units&apos;) and writes its map atlas as one PDF with a cover (title, area, organisation, date), a contents page and PDF bookmarks: maps of the CO2, NOx and VOCs grids, of the CO2 top-k % cells, of the coincidence cells, of the units by class and of the flagged units; the concentration curve and table; notes and sources (organisation, data sources and years, CRS, method and parameters); then one sheet per unit (or per flagged unit) with a map of the unit over the CO2 grid and a locator map, its indicators and its environmental access list in four dimensions. Long access lists continue on the next page. The layout comes from a QGIS layout template (.qpt) that can be edited in the layout designer; leave the template empty to use the plugin&apos;s own (resources/atlas/jwjt_atlas.qpt).</source>
+        <translation>运行协同分析（输入与参数同“标记协同管控单元”），并将其图集输出为一个 PDF，含封面（标题、区域、编制单位、日期）、目录页和 PDF 书签：CO2、NOx 与 VOCs 排放清单网格图，CO2 前 k% 网格图，协同网格图，管控单元分类图和已标记单元图；排放集中度曲线与表；编制说明与数据来源（编制单位、数据来源及年份、坐标参考系、技术方法与参数）；随后为每个单元（或每个已标记单元）生成一页，包含单元叠加 CO2 网格的地图及位置示意图、单元指标及四个维度的生态环境准入清单。准入清单过长时续排至下一页。版式来自可在布局设计器中编辑的 QGIS 布局模板（.qpt）；模板留空则使用插件自带模板（resources/atlas/jwjt_atlas.qpt）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="61"/>
+        <source>Prepared by (organisation, printed on the cover and in the notes)</source>
+        <translation>编制单位（印于封面及编制说明）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="194"/>
+        <source>Organisation (编制单位)</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="195"/>
+        <source>Printed on the atlas cover and in its notes; kept in the project.</source>
+        <translation>印在图集封面和编制说明中，随工程保存。</translation>
+    </message>
 </context>
 <context>
     <name>JwjtCore</name>
@@ -2327,47 +2887,47 @@
         <translation>一般管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="48"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="52"/>
         <source>Grid &apos;{name}&apos; is rotated or sheared; only north-up grids are supported.</source>
         <translation>网格“{name}”存在旋转或错切；仅支持正北朝上的网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="54"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="58"/>
         <source>Grid &apos;{name}&apos; has an invalid cell size ({dx}, {dy}).</source>
         <translation>网格“{name}”的网格单元大小无效（{dx}, {dy}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="101"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="105"/>
         <source>Grid &apos;{name}&apos; has no CRS. Assign one (Layer Properties &gt; Source) and run again.</source>
         <translation>网格“{name}”没有坐标参考系。请为其指定坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="134"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="138"/>
         <source>Grid &apos;{name}&apos;: array shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>网格“{name}”：数组形状 {shape} 与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="175"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="179"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold NaN; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为 NaN，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="179"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="183"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold infinite values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为无穷大，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="185"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="189"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold negative values (min {vmin:g}); they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为负（最小值 {vmin:g}），已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="324"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="328"/>
         <source>No emission grid was given.</source>
         <translation>未提供排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="351"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="355"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are in different CRSs.</source>
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
@@ -2404,7 +2964,7 @@
     <message>
         <location filename="../jwjt_plugin/core/readers/_common.py" line="41"/>
         <source>&apos;{name}&apos;: the file declares no units; values are taken as t/yr per cell. Give the units explicitly if that is wrong.</source>
-        <translation>“{name}”：文件未声明单位，数值按每网格单元 t/yr 处理。如有误，请明确指定单位。</translation>
+        <translation>“{name}”：文件未声明单位，数值按每网格单元 吨/年 处理。如有误，请明确指定单位。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/readers/fishnet.py" line="38"/>
@@ -2684,7 +3244,7 @@
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="82"/>
         <source>&apos;{name}&apos;: units &apos;{units}&apos; are ambiguous (metric ton or megatonne). Write &apos;t/yr&apos; or &apos;Mt/yr&apos;.</source>
-        <translation>“{name}”：单位“{units}”有歧义（可能是吨，也可能是兆吨）。请写作 't/yr' 或 'Mt/yr'。</translation>
+        <translation>“{name}”：单位“{units}”有歧义（可能是吨，也可能是兆吨）。请写作 '吨/年' 或 '百万吨/年'。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="101"/>
@@ -2694,7 +3254,7 @@
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="126"/>
         <source>&apos;{name}&apos;: values in &apos;{units}&apos; read as t/yr (factor {factor:g}).</source>
-        <translation>“{name}”：以“{units}”计的数值已换算为 t/yr（系数 {factor:g}）。</translation>
+        <translation>“{name}”：以“{units}”计的数值已换算为 吨/年（系数 {factor:g}）。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="131"/>
@@ -2709,7 +3269,7 @@
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="140"/>
         <source>&apos;{name}&apos;: units &apos;{units}&apos; are moles; converting species &apos;{species}&apos; to tonnes needs its molar mass (g/mol). Give the molar mass, or use a file in t/yr.</source>
-        <translation>“{name}”：单位“{units}”为摩尔；将排放物种“{species}”换算为吨需要其摩尔质量（g/mol）。请提供摩尔质量，或改用以 t/yr 计的文件。</translation>
+        <translation>“{name}”：单位“{units}”为摩尔；将排放物种“{species}”换算为吨需要其摩尔质量（g/mol）。请提供摩尔质量，或改用以 吨/年 计的文件。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="146"/>
@@ -2719,7 +3279,7 @@
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="150"/>
         <source>&apos;{name}&apos;: &apos;{units}&apos; converted to t/yr with a molar mass of {molar_mass:g} g/mol.</source>
-        <translation>“{name}”：已按摩尔质量 {molar_mass:g} g/mol 将“{units}”换算为 t/yr。</translation>
+        <translation>“{name}”：已按摩尔质量 {molar_mass:g} g/mol 将“{units}”换算为 吨/年。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="156"/>
@@ -2977,7 +3537,7 @@
         <translation>图层“{layer}”中没有字段“{field}”，请在字段映射中选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="330"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="334"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (origin, cell size or shape differ: {sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（原点、网格大小或行列数不同：{sa} 与 {sb}）。请在分析前将其统一到同一网格；对排放量重采样会破坏质量守恒，因此插件不会自动重采样。</translation>
     </message>
@@ -2994,17 +3554,17 @@
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="167"/>
         <source>'{name}': flux in '{units}' converted to t/yr per cell: flux × cell area × 31 536 000 s ÷ 1000, with the cell areas given.</source>
-        <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 t/yr：通量 × 网格面积 × 31 536 000 s ÷ 1000（使用给定的网格面积）。</translation>
+        <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 吨/年：通量 × 网格面积 × 31 536 000 s ÷ 1000（使用给定的网格面积）。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="170"/>
         <source>'{name}': flux in '{units}' converted to t/yr per cell: flux × geodesic cell area on the ellipsoid × 31 536 000 s ÷ 1000.</source>
-        <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 t/yr：通量 × 椭球面上的网格面积 × 31 536 000 s ÷ 1000。</translation>
+        <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 吨/年：通量 × 椭球面上的网格面积 × 31 536 000 s ÷ 1000。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/readers/unit_conversion.py" line="173"/>
         <source>'{name}': flux in '{units}' converted to t/yr per cell: flux × planar cell area (dx × dy) × 31 536 000 s ÷ 1000.</source>
-        <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 t/yr：通量 × 平面网格面积（dx × dy）× 31 536 000 s ÷ 1000。</translation>
+        <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 吨/年：通量 × 平面网格面积（dx × dy）× 31 536 000 s ÷ 1000。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/synergy.py" line="56"/>
@@ -3057,7 +3617,7 @@
         <translation>图层“{layer}”无法编辑。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/report_pdf.py" line="56"/>
+        <location filename="../jwjt_plugin/adapters/report_pdf.py" line="229"/>
         <source>The PDF report &apos;{path}&apos; could not be written.</source>
         <translation>无法写入 PDF 报告“{path}”。</translation>
     </message>
@@ -3102,244 +3662,124 @@
         <translation>资源开发效率要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="154"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="201"/>
         <source>Access query for {industry}: {verdict} ({verdict_zh}); {n_units} units touched, {n_clauses} requirement clauses cited.</source>
         <translation>{industry} 准入查询结论：{verdict}（{verdict_zh}）；涉及 {n_units} 个管控单元，引用 {n_clauses} 条准入要求条款。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="207"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="257"/>
         <source>Unknown kind of plan layer &apos;{kind}&apos;; use one of: {kinds}.</source>
         <translation>未知的规划图层类型“{kind}”，请使用以下之一：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="226"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="290"/>
         <source>Layer &apos;{layer}&apos; cannot be brought to the CRS of the control units: {error}</source>
         <translation>图层“{layer}”无法转换到管控单元的坐标参考系：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="239"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="303"/>
         <source>The site has no geometry.</source>
         <translation>选址没有几何。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="241"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="305"/>
         <source>The buffer distance cannot be negative ({buffer} m).</source>
         <translation>缓冲距离不能为负数（{buffer} m）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="248"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="312"/>
         <source>The site must be a point or a polygon.</source>
         <translation>选址必须为点或多边形。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="251"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="315"/>
         <source>The site is a line; give a buffer distance to query the corridor it occupies.</source>
         <translation>选址为线要素；请指定缓冲距离，以查询其占用的廊道范围。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="259"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="323"/>
         <source>The site polygon was invalid and has been repaired for the query.</source>
         <translation>选址多边形无效，已为查询进行修复。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="264"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="328"/>
         <source>The site polygon has no area.</source>
         <translation>选址多边形面积为零。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="415"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="479"/>
         <source>Layer &apos;{layer}&apos;: {n} invalid geometries near the site were repaired for the query (your layer is unchanged): {features}.</source>
         <translation>图层“{layer}”：为进行查询，已修复选址附近的 {n} 个无效几何（原图层未改动）：{features}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="459"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="527"/>
         <source>The site lies inside ecological protection red line {feature} (layer '{layer}'): “{cited}”</source>
         <translation>选址位于生态保护红线 {feature}（图层“{layer}”）内：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="462"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="530"/>
         <source>The site lies on permanent basic farmland {feature} (layer '{layer}'): “{cited}”</source>
         <translation>选址位于永久基本农田 {feature}（图层“{layer}”）内：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="466"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="534"/>
         <source>The site overlaps ecological protection red line {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
         <translation>选址与生态保护红线 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="469"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="537"/>
         <source>The site overlaps permanent basic farmland {feature} (layer '{layer}') by {area} m² ({share} of the site): “{cited}”</source>
         <translation>选址与永久基本农田 {feature}（图层“{layer}”）重叠 {area} m²（占选址面积的 {share}）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="483"/>
-        <source>Access list of {units}, {dimension}: forbids this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
-        <translation>{units} 的准入清单（{dimension}）禁止该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="487"/>
-        <source>Access list of {units}, {dimension}: restricts this industry (wording “{word}”, naming “{keyword}”): “{cited}”</source>
-        <translation>{units} 的准入清单（{dimension}）限制该行业（措辞“{word}”，涉及“{keyword}”）：“{cited}”</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="494"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="563"/>
         <source>Unit {unit} is a priority-protection unit (优先保护), where industrial projects are restricted: “{cited}”</source>
         <translation>单元 {unit} 为优先保护单元，工业项目在此受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="504"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="573"/>
         <source>The site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
         <translation>选址位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="511"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="580"/>
         <source>{share} of the site lies outside the urban development boundary (layer '{layer}'), where residential and commercial development is restricted: “{cited}”</source>
         <translation>选址中有 {share} 位于城镇开发边界（图层“{layer}”）之外，该区域的居住与商业开发受到限制：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="518"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="587"/>
         <source>No urban development boundary layer was given, so whether this residential or commercial site lies inside it was not checked.</source>
         <translation>未提供城镇开发边界图层，因此未检查该居住或商业选址是否位于边界内。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="524"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="593"/>
         <source>The site touches no control unit of layer '{layer}'; check its location and CRS, or add the units that cover it: “{cited}”</source>
         <translation>选址未涉及图层“{layer}”中的任何管控单元；请检查其位置和坐标参考系，或补充覆盖该选址的单元：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="529"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="598"/>
         <source>The field mapping of layer '{layer}' names no field for {dimensions}; map them so the access list can be read: “{cited}”</source>
         <translation>图层“{layer}”的字段映射中没有为 {dimensions} 指定字段；请完成字段映射，以便读取准入清单：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="537"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="606"/>
         <source>Unit {unit} has no requirement text for {dimensions}: “{cited}”</source>
         <translation>单元 {unit} 缺少 {dimensions} 的准入要求文本：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="542"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="611"/>
         <source>Unit {unit} has no readable class (1/2/3 or 优先/重点/一般): “{cited}”</source>
         <translation>单元 {unit} 的分类无法识别（应为 1/2/3 或 优先/重点/一般）：“{cited}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="548"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="617"/>
         <source>No {plan} layer was given, so it was not checked.</source>
         <translation>未提供{plan}图层，因此未检查该项。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="552"/>
-        <source>No requirement of unit {units} names this industry with forbidding or restricting wording: “{cited}”</source>
-        <translation>单元 {units} 的准入要求中没有以禁止性或限制性措辞提及该行业的条款：“{cited}”</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/access_query.py" line="559"/>
+        <location filename="../jwjt_plugin/core/access_query.py" line="627"/>
         <source>The site touches no ecological protection red line or permanent basic farmland: “{cited}”</source>
         <translation>选址未涉及生态保护红线或永久基本农田：“{cited}”</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="22"/>
-        <source>Forbidden</source>
-        <translation>禁止类</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="23"/>
-        <source>Restricted</source>
-        <translation>限制类</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Iron and steel</source>
-        <translation>钢铁</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Coking</source>
-        <translation>焦化</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Cement</source>
-        <translation>水泥</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Electrolytic aluminium</source>
-        <translation>电解铝</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Petrochemicals and oil refining</source>
-        <translation>石化</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Flat glass</source>
-        <translation>平板玻璃</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Coal-fired power</source>
-        <translation>火电</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Chemicals</source>
-        <translation>化工</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Non-ferrous metal smelting</source>
-        <translation>有色金属冶炼</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Textile dyeing and finishing</source>
-        <translation>印染</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Pulp and paper</source>
-        <translation>造纸</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Leather tanning</source>
-        <translation>制革</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Electroplating</source>
-        <translation>电镀</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Furniture manufacturing</source>
-        <translation>家具制造</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Packaging and printing</source>
-        <translation>包装印刷</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Industrial coating</source>
-        <translation>涂装</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>General light manufacturing</source>
-        <translation>一般制造业</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="55"/>
-        <source>Residential and commercial</source>
-        <translation>居住与商业</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/industries.py" line="96"/>
-        <source>Unknown industry &apos;{industry}&apos;; choose one of: {keys}.</source>
-        <translation>未知的行业“{industry}”，请从以下选项中选择：{keys}。</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/plan_overlap.py" line="99"/>
@@ -3517,177 +3957,167 @@
         <translation>重叠规则 id“{rule}”在“{source}”中出现了多次。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="122"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="150"/>
         <source>Environmental access query</source>
         <translation>环境准入查询</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="123"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="160"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="124"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="161"/>
         <source>Point at X = {x}, Y = {y}</source>
         <translation>点位：X = {x}，Y = {y}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="125"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="162"/>
         <source>Polygon of {area} m², centred at X = {x}, Y = {y}</source>
         <translation>面积为 {area} m² 的多边形，中心位于 X = {x}，Y = {y}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="126"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="163"/>
         <source> (buffer {buffer} m)</source>
         <translation>（缓冲距离 {buffer} m）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="127"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="164"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="128"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="165"/>
         <source>Site</source>
         <translation>选址</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="129"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="166"/>
         <source>Coordinate system</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="130"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="167"/>
         <source>Control unit layer</source>
         <translation>管控单元图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="131"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="168"/>
         <source>Generated</source>
         <translation>生成信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="132"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="169"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="133"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="170"/>
         <source>Control units touched</source>
         <translation>涉及的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="134"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="171"/>
         <source>Unit code</source>
         <translation>单元编码</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="135"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="172"/>
         <source>Unit name</source>
         <translation>单元名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="136"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="173"/>
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="137"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="174"/>
         <source>Overlap (m²)</source>
         <translation>重叠面积（m²）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="138"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="175"/>
         <source>Share of site</source>
         <translation>占选址面积比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="139"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="176"/>
         <source>The site touches no control unit.</source>
         <translation>选址未涉及任何管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="140"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="177"/>
         <source>Red lines, farmland and urban development boundary</source>
         <translation>生态保护红线、永久基本农田与城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="141"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="178"/>
         <source>Control line</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="142"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="179"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="143"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="180"/>
         <source>Features touched</source>
         <translation>涉及的要素</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="144"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="181"/>
         <source>Site inside</source>
         <translation>选址是否位于其内</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="145"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="182"/>
         <source>not checked (no layer given)</source>
         <translation>未检查（未提供图层）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="146"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="183"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="147"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="184"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="148"/>
-        <source>Requirements that name this industry</source>
-        <translation>涉及该行业的准入要求</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="149"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="186"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="150"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="187"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="151"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="188"/>
         <source>Requirement</source>
         <translation>准入要求</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="152"/>
-        <source>No requirement names this industry with forbidding or restricting wording.</source>
-        <translation>没有以禁止性或限制性措辞提及该行业的准入要求。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="154"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="190"/>
         <source>Access lists of the units (four dimensions)</source>
         <translation>各单元准入清单（四个维度）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="155"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="191"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="156"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="192"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/query_report.py" line="157"/>
+        <location filename="../jwjt_plugin/core/query_report.py" line="193"/>
         <source>The verdict is read from the wording of the access lists and the overlaps above; it supports, and does not replace, the review by the competent authority.</source>
         <translation>本结论依据准入清单的措辞及上述重叠情况得出，仅用于辅助而不能替代主管部门的审查。</translation>
     </message>
@@ -3842,7 +4272,7 @@
         <translation>无法读取措施库表“{source}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="80"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="92"/>
         <source>Period &apos;{period}&apos; has no grid; the grids are for {periods}.</source>
         <translation>时期“{period}”没有排放清单网格；现有网格的时期为 {periods}。</translation>
     </message>
@@ -3852,97 +4282,97 @@
         <translation>基准期与目标期均为“{period}”；请选择两个不同的时期。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="88"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="100"/>
         <source>The weights α = {alpha} and β = {beta} must be non-negative and add up to 1.</source>
         <translation>权重 α = {alpha} 与 β = {beta} 必须为非负数且二者之和为 1。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="92"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="104"/>
         <source>The axis tolerance must be zero or positive, not {value}.</source>
         <translation>坐标轴容差必须为零或正数，不能为 {value}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="95"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="107"/>
         <source>Unknown BCG share period &apos;{value}&apos;; use base or target.</source>
         <translation>未知的波士顿矩阵占比时期“{value}”；请使用 base 或 target。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="100"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="112"/>
         <source>No {carbon} grid was given for {period}; every method compares against it.</source>
         <translation>未提供 {period} 的 {carbon} 排放清单网格；所有方法都以其为比较基准。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="195"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="207"/>
         <source>{species} {period}: no total grid was given, so the total is the sum of the sectors {sectors}.</source>
         <translation>{species} {period}：未提供总量网格，总量按部门 {sectors} 之和计算。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="202"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="214"/>
         <source>{species} {period}: the sectors add up to {parts:,.0f} t but the total grid holds {total:,.0f} t ({diff:+.2%}); sector shares refer to the total grid.</source>
         <translation>{species} {period}：各部门合计 {parts:,.0f} t，而总量网格为 {total:,.0f} t（{diff:+.2%}）；部门占比以总量网格为准。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="223"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="235"/>
         <source>No {species} grid for {period}: the {species} changes, elasticity and coordination between {base} and {target} are left empty (see the note columns).</source>
         <translation>没有 {period} 的 {species} 排放清单网格：{base}–{target} 间 {species} 的变化量、弹性系数和耦合协调度留空（见说明列）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="288"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="301"/>
         <source>{species} {period}: no grid for the sectors {sectors}; their shares, changes and BCG groups are left empty (see the note columns).</source>
         <translation>{species} {period}：部门 {sectors} 没有排放清单网格，其占比、变化量和波士顿矩阵分组留空（见说明列）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="115"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="137"/>
         <source>Marker area: {column}</source>
         <translation>散点面积：{column}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="119"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="141"/>
         <source>{species} reduction rate (%)</source>
         <translation>{species} 减排率（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="121"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="143"/>
         <source>Synergy coordinates of {carbon} and {pollutant}</source>
         <translation>{carbon} 与 {pollutant} 协同控制效应坐标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="215"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="356"/>
         <source>{n} without defined coordinates are not shown (see the note columns).</source>
         <translation>{n} 个对象的坐标无定义，未显示（见说明列）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="203"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="225"/>
         <source>Share of the {species} total (%)</source>
         <translation>占 {species} 总量比例（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="205"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="227"/>
         <source>Growth rate {base}–{target} (%)</source>
         <translation>{base}–{target} 增长率（%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="207"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="229"/>
         <source>split {value:.1f} %</source>
         <translation>分界值 {value:.1f}%</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="210"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="232"/>
         <source>Bubble area: {species} in {period}</source>
         <translation>气泡面积：{species}（{period}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="219"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="241"/>
         <source>Boston matrix of the sectors ({species})</source>
         <translation>部门波士顿矩阵（{species}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="273"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="295"/>
         <source>Emissions by sector and their share of the total</source>
         <translation>各部门排放量及其占总量比例</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_charts.py" line="300"/>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="322"/>
         <source>Key units by {species} in {period}</source>
         <translation>{period} {species} 重点单元</translation>
     </message>
@@ -3962,42 +4392,42 @@
         <translation>排放清单网格“{name}”（{what}）与“{ref}”（{ref_what}）的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="73"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="88"/>
         <source>No {species} grid for {period}.</source>
         <translation>没有 {period} 的 {species} 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="74"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="89"/>
         <source>{species} is zero in {period}: its rate of change is undefined.</source>
         <translation>{species} 在 {period} 为零：其变化率无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="75"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="90"/>
         <source>{species} is negative in {period}: its rate of change is undefined.</source>
         <translation>{species} 在 {period} 为负值：其变化率无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="77"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="92"/>
         <source>{carbon} does not change between {base} and {target}: the elasticity is undefined (division by zero).</source>
         <translation>{carbon} 在 {base}–{target} 间无变化：弹性系数无定义（除数为零）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="80"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="95"/>
         <source>The {species} reduction rate is the same for all {n} compared: min–max normalisation is undefined.</source>
         <translation>参与比较的 {n} 个对象的 {species} 减排率均相同：min–max 归一化无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="83"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="98"/>
         <source>Both normalised reduction rates are 0: the coupling degree C is undefined (0/0); D = 0.</source>
         <translation>两个归一化减排率均为 0：耦合度 C 无定义（0/0）；D = 0。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="85"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="100"/>
         <source>Computed from {species} only; the others are undefined.</source>
         <translation>仅根据 {species} 计算；其余无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="86"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="101"/>
         <source>The total {species} of {period} is zero or missing: shares are undefined.</source>
         <translation>{period} 的 {species} 总量为零或缺失：占比无定义。</translation>
     </message>
@@ -4117,12 +4547,12 @@
         <translation>瘦狗：占比小，未增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="285"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="340"/>
         <source>{carbon} does not change between {base} and {target} for {n} of {total}: {names}; their elasticities are undefined.</source>
         <translation>{total} 个对象中有 {n} 个的 {carbon} 在 {base}–{target} 间无变化：{names}；其弹性系数无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_methods.py" line="364"/>
+        <location filename="../jwjt_plugin/core/assessment_methods.py" line="421"/>
         <source>{species} is zero or negative in {period} for {n} of {total}: {names}; their rates of change are undefined.</source>
         <translation>{total} 个对象中有 {n} 个的 {species} 在 {period} 为零或负值：{names}；其变化率无定义。</translation>
     </message>
@@ -4172,47 +4602,47 @@
         <translation>--grid-units {given}：未给出 {species} 网格（已给网格：{grids}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="410"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="424"/>
         <source>{carbon} of the base period {period} sums to 0 t under the units of layer &apos;{layer}&apos; (grids {grids}): every reduction, share and elasticity is measured against it. Check the base-period grid (right file, band and year, its nodata value) and that it covers the units.</source>
         <translation>基准期 {period} 的 {carbon} 在图层“{layer}”的管控单元内合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确），以及它是否覆盖这些单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="415"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="429"/>
         <source>{carbon} of the base period {period} sums to 0 t on the grid (grids {grids}): every reduction, share and elasticity is measured against it. Check the base-period grid (right file, band and year, its nodata value).</source>
         <translation>基准期 {period} 的 {carbon} 在网格上合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="167"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="171"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold one of the layer&apos;s additional no data values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格的值属于图层的附加无数据值，按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="266"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="270"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same negative value {value:g}, which looks like an undeclared nodata value; they are dropped as negative, but if they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS).</source>
         <translation>网格“{name}”：{n} 个网格为同一负值 {value:g}，看起来是未声明的无数据值；这些负值已被剔除，但如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="273"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="277"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same value {value:g}, which looks like an undeclared nodata value; they are counted as emissions and make up {share:.1f} % of the grid&apos;s total. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
         <translation>网格“{name}”：{n} 个网格为同一值 {value:g}，看起来是未声明的无数据值；它们被计为排放，占该网格总量的 {share:.1f} %。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="291"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="295"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold values far above all others ({low:g} to {high:g}, the next largest is {next:g}) and make up {share:.1f} % of the grid&apos;s total; check whether they are fill values. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
         <translation>网格“{name}”：{n} 个网格的值远高于其他所有网格（{low:g} 至 {high:g}，次大值为 {next:g}），占该网格总量的 {share:.1f} %；请检查它们是否为填充值。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="306"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="310"/>
         <source>Grid &apos;{name}&apos; holds no usable value: all {n} cells are nodata, NaN, infinite or negative. Check that &apos;{path}&apos; is the right file and that its nodata value is not a real emission value.</source>
         <translation>网格“{name}”没有可用值：全部 {n} 个网格均为无数据、NaN、无穷大或负值。请检查“{path}”是否为正确的文件，且其无数据值不是真实排放值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="312"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="316"/>
         <source>Grid &apos;{name}&apos; holds only zeros ({n} cells with a value, none above 0): no cell emits {species}, so there is nothing to rank. Check that &apos;{path}&apos; is the right file, band and year.</source>
         <translation>网格“{name}”全为零（{n} 个网格有值，但没有大于 0 的）：没有网格排放 {species}，无法排序。请检查“{path}”的文件、波段和年份是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="344"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="348"/>
         <source>Grid &apos;{lacks}&apos; has no CRS, while grid &apos;{has}&apos; is in {crs}; the plugin does not guess it. Assign the CRS to &apos;{path}&apos; (gdal_edit.py -a_srs EPSG:&lt;code&gt;, or a .prj file beside an ASCII grid, or the layer&apos;s Properties &gt; Source &gt; Assigned coordinate reference system in QGIS) and run again.</source>
         <translation>网格“{lacks}”没有坐标参考系，而网格“{has}”的坐标参考系为 {crs}；插件不会猜测。请为“{path}”指定坐标参考系（gdal_edit.py -a_srs EPSG:&lt;代码&gt;，或在 ASCII 网格旁放置 .prj 文件，或在 QGIS 图层属性 &gt; 源 &gt; 指定的坐标参考系中设置）后重新运行。</translation>
     </message>
@@ -4257,7 +4687,7 @@
         <translation>图层“{layer}”：字段“{field}”把同一编码赋给了多个单元（{n} 个编码：{codes}）；其结果无法按编码区分。请为每个单元赋予唯一编码（“检查管控单元”会列出它们）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli_commands/assessment.py" line="69"/>
+        <location filename="../jwjt_plugin/cli_commands/assessment.py" line="73"/>
         <source>Give both a base and a target year.</source>
         <translation>请同时指定基准年和目标年。</translation>
     </message>
@@ -4267,17 +4697,17 @@
         <translation>无法读取规则文件“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli_commands/query.py" line="49"/>
+        <location filename="../jwjt_plugin/cli_commands/query.py" line="65"/>
         <source>The site layer &apos;{path}&apos; has no feature {fid}.</source>
         <translation>选址图层“{path}”中没有要素 {fid}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli_commands/query.py" line="60"/>
+        <location filename="../jwjt_plugin/cli_commands/query.py" line="76"/>
         <source>The site layer has no feature with a geometry.</source>
         <translation>选址图层中没有带几何的要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli_commands/query.py" line="62"/>
+        <location filename="../jwjt_plugin/cli_commands/query.py" line="78"/>
         <source>The site layer has no CRS; set it in Layer Properties &gt; Source.</source>
         <translation>选址图层没有坐标参考系，请在 图层属性 &gt; 源 中设置。</translation>
     </message>
@@ -4317,12 +4747,12 @@
         <translation>基准年与目标年的排放清单网格均为 {period}；请明确指定年份。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_options.py" line="22"/>
+        <location filename="../jwjt_plugin/core/assessment_options.py" line="35"/>
         <source>Base year</source>
         <translation>基准年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment_options.py" line="22"/>
+        <location filename="../jwjt_plugin/core/assessment_options.py" line="35"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
@@ -4342,7 +4772,7 @@
         <translation>无法读取数据库表 {table}（数据库“{database}”）中的变更日志：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="57"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="61"/>
         <source>Grid '{name}' has an invalid origin or extent (origin {x0}, {y0}; cell size {dx} × {dy}; {rows} × {cols} cells): its georeferencing is damaged.</source>
         <translation>栅格“{name}”的原点或范围无效（原点 {x0}, {y0}；像元大小 {dx} × {dy}；{rows} × {cols} 个像元）：其地理参考已损坏。</translation>
     </message>
@@ -4489,7 +4919,7 @@
     <message>
         <location filename="../jwjt_plugin/core/synergy.py" line="387"/>
         <source>  {unit} {name}: CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence cells {n}, {share:.0f} % of its CO2 in them</source>
-        <translation>  {unit} {name}：CO2 {co2:,.0f} t/yr，NOx {nox:,.0f} t/yr，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
+        <translation>  {unit} {name}：CO2 {co2:,.0f} 吨/年，NOx {nox:,.0f} 吨/年，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
     </message>
     <message>
         <location filename="../jwjt_plugin/core/units_io.py" line="117"/>
@@ -4502,67 +4932,67 @@
         <translation>“{path}”：要素 {fid} 的几何已损坏，无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="445"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="457"/>
         <source>Baseline {base}:</source>
         <translation>基准年 {base}：</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="447"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="459"/>
         <source>  {species}: {total:,.0f} t</source>
         <translation>  {species}：{total:,.0f} 吨</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="450"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="462"/>
         <source>Assessment {base} -&gt; {target}, {pollutants} against {carbon}.</source>
         <translation>评估 {base} → {target}，{pollutants} 相对于 {carbon}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="454"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="469"/>
         <source>  {species}: {total:,.0f} t in {target} ({change} from {base})</source>
         <translation>  {species}：{target} 年 {total:,.0f} 吨（较 {base} 年 {change}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="457"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="472"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="457"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="472"/>
         <source>Sectors</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="464"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="479"/>
         <source>{table}, {carbon} vs {species}: synergy (I) {synergy}, trade-off (II/IV) {tradeoff}, both rise (III) {both_rise}, on an axis {axis}.</source>
         <translation>{table}，{carbon} 与 {species}：协同（I）{synergy} 个，此消彼长（II/IV）{tradeoff} 个，同增（III）{both_rise} 个，位于坐标轴上 {axis} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="470"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="485"/>
         <source>{table}, coordination degree D of {carbon} and the pollutants: {grades}.</source>
         <translation>{table}，{carbon} 与污染物的协调度 D：{grades}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="478"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="495"/>
         <source>BCG groups by {carbon}: {groups}.</source>
         <translation>按 {carbon} 的波士顿矩阵分组：{groups}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/assessment.py" line="483"/>
+        <location filename="../jwjt_plugin/core/assessment.py" line="500"/>
         <source>The {n} largest {carbon} emitters among the units hold {share:.1%} of the city total in {base}.</source>
         <translation>{carbon} 排放最大的 {n} 个单元占 {base} 年全市总量的 {share:.1%}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book.py" line="205"/>
+        <location filename="../jwjt_plugin/atlas/book.py" line="269"/>
         <source>The atlas found {n} units, not {expected}.</source>
         <translation>图集找到 {n} 个单元，而非预期的 {expected} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book.py" line="252"/>
+        <location filename="../jwjt_plugin/atlas/book.py" line="378"/>
         <source>The atlas could not move to unit {unit}.</source>
         <translation>图集无法定位到单元 {unit}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/export.py" line="67"/>
+        <location filename="../jwjt_plugin/atlas/export.py" line="76"/>
         <source>No output file was given for the atlas.</source>
         <translation>未指定图集的输出文件。</translation>
     </message>
@@ -4572,17 +5002,17 @@
         <translation>无法写入 PDF“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="89"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="100"/>
         <source>The atlas template &apos;{path}&apos; could not be read.</source>
         <translation>无法读取图集模板“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="99"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="110"/>
         <source>The atlas template &apos;{path}&apos; is not a QGIS layout template.</source>
         <translation>图集模板“{path}”不是 QGIS 布局模板。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/template.py" line="104"/>
+        <location filename="../jwjt_plugin/atlas/template.py" line="115"/>
         <source>The atlas template &apos;{path}&apos; has no item with the id &apos;{id}&apos; (see resources/atlas/README.md for the items the atlas fills in).</source>
         <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
     </message>
@@ -4610,6 +5040,396 @@
         <location filename="../jwjt_plugin/core/pipeline.py" line="36"/>
         <source>Grid &apos;{name}&apos; is given for both {a} and {b}: give each species its own grid.</source>
         <translation>网格“{name}”同时被用作 {a} 和 {b}：请为每种物质分别指定网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/assessment_style.py" line="21"/>
+        <source>D undefined (see the note field)</source>
+        <translation>D 无法计算（见说明字段）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/report_pdf.py" line="241"/>
+        <source>Control unit</source>
+        <translation>管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/report_pdf.py" line="243"/>
+        <source>Project site</source>
+        <translation>项目选址</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="554"/>
+        <source>Access list of {units}, {dimension}: “{part}” {why}: “{cited}”</source>
+        <translation>{units} 准入清单（{dimension}）：“{part}”{why}：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="556"/>
+        <source>Access list of {units}, {dimension}: “{part}” {why}. Cited so that you can check it: “{cited}”</source>
+        <translation>{units} 准入清单（{dimension}）：“{part}”{why}。列出以便核对：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/access_query.py" line="621"/>
+        <source>No requirement of unit {units} forbids or restricts this project: “{cited}”</source>
+        <translation>单元 {units} 的管控要求均未禁止或限制本项目：“{cited}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="75"/>
+        <source>Unknown coupling degree form &apos;{value}&apos;; use {forms}.</source>
+        <translation>未知的耦合度形式“{value}”；请使用 {forms}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="464"/>
+        <source>Coupling degree C: {form}; D = √(C·T), T = {alpha:g}·U({carbon}) + {beta:g}·U(pollutant).</source>
+        <translation>耦合度 C：{form}；D = √(C·T)，T = {alpha:g}·U({carbon}) + {beta:g}·U(污染物)。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="485"/>
+        <source>{grade} {n}</source>
+        <translation>{grade} {n}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment.py" line="492"/>
+        <source>{sector} ({group})</source>
+        <translation>{sector}（{group}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="24"/>
+        <source>Mt/yr</source>
+        <translation>百万吨/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="24"/>
+        <source>kt/yr</source>
+        <translation>千吨/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="23"/>
+        <source>t/yr</source>
+        <translation>吨/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="347"/>
+        <source>Number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_charts.py" line="351"/>
+        <source>Coordination degree D of {carbon} and the pollutants</source>
+        <translation>{carbon} 与污染物的耦合协调度 D</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_options.py" line="35"/>
+        <source>Traditional coupling degree (normative form)</source>
+        <translation>传统耦合度（规范形式）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/assessment_options.py" line="35"/>
+        <source>Corrected coupling degree (Wang et al. 2021)</source>
+        <translation>修正耦合度（王淑佳等，2021）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="23"/>
+        <source>kg/yr</source>
+        <translation>千克/年</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/grid.py" line="25"/>
+        <source>kg m-2 s-1 (flux)</source>
+        <translation>kg m-2 s-1（通量）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="41"/>
+        <source>New construction</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="42"/>
+        <source>Reconstruction</source>
+        <translation>改建</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="43"/>
+        <source>Expansion</source>
+        <translation>扩建</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="44"/>
+        <source>Relocation</source>
+        <translation>搬迁</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="59"/>
+        <source>Unknown project kind &apos;{kind}&apos;; use one of: {kinds}.</source>
+        <translation>未知的建设性质“{kind}”；请使用以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/industries.py" line="365"/>
+        <source>Unknown industry '{industry}': give a GB/T 4754-2017 code (门类 letter, or 2–4 digits, e.g. 2511) or one of: {keys}.</source>
+        <translation>未知的行业“{industry}”：请填写 GB/T 4754-2017 行业代码（门类字母或 2–4 位数字，如 2511），或以下之一：{keys}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="151"/>
+        <source>Query number</source>
+        <translation>查询编号</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="152"/>
+        <source>Query date</source>
+        <translation>查询日期</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="153"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="154"/>
+        <source>Kind of project</source>
+        <translation>建设性质</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="155"/>
+        <source>Site as given</source>
+        <translation>输入的选址</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="156"/>
+        <source>Site map</source>
+        <translation>选址位置图</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="157"/>
+        <source>The site map is drawn in the PDF report.</source>
+        <translation>选址位置图见 PDF 报告。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="158"/>
+        <source>Part that applies</source>
+        <translation>适用的条款</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="159"/>
+        <source>How it applies to the project</source>
+        <translation>对本项目的适用情况</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="185"/>
+        <source>Requirements that concern this project</source>
+        <translation>与本项目相关的管控要求</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="189"/>
+        <source>No requirement sentence concerns this project.</source>
+        <translation>没有与本项目相关的管控要求条款。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/query_report.py" line="203"/>
+        <source>The query serial must be between 1 and 999, not {serial}.</source>
+        <translation>查询序号须在 1 至 999 之间，而不是 {serial}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="78"/>
+        <source>Prohibition</source>
+        <translation>禁止类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="79"/>
+        <source>Restriction or condition</source>
+        <translation>限制类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="80"/>
+        <source>Encouragement</source>
+        <translation>鼓励类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="441"/>
+        <source>does not apply: it names {named}, which does not include the project&apos;s {project}</source>
+        <translation>不适用：该条款针对{named}，不包括本项目 {project}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="449"/>
+        <source>does not apply: the project is excepted (“{exception}”)</source>
+        <translation>不适用：本项目属于除外情形（“{exception}”）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="455"/>
+        <source>does not apply: it covers {kinds} projects, and this one is {kind}</source>
+        <translation>不适用：该条款针对{kinds}项目，本项目为{kind}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="463"/>
+        <source>does not apply: it covers the ecological protection red line, which the site does not touch</source>
+        <translation>不适用：该条款针对生态保护红线，选址未涉及生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="467"/>
+        <source>applies inside the ecological protection red line; give the red-line layer to tell whether the site lies inside</source>
+        <translation>适用于生态保护红线内；请提供生态保护红线图层以判断选址是否位于其中</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="471"/>
+        <source>does not apply: it covers the area outside the red line, and the site touches the red line</source>
+        <translation>不适用：该条款针对生态保护红线以外区域，而选址涉及生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="475"/>
+        <source>does not apply: it covers sites outside the parks (“{place}”), and unit {unit} is a park</source>
+        <translation>不适用：该条款针对园区以外（“{place}”），而单元 {unit} 为园区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="479"/>
+        <source>prohibits {named} outside the planned parks (“{place}”); the project must lie inside one</source>
+        <translation>禁止在规划园区以外（“{place}”）建设{named}；项目须位于园区内</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="484"/>
+        <source>names {named}, narrower than the project's code {code}; give the 4-digit class (小类) to tell whether it applies</source>
+        <translation>所列{named}比本项目的行业代码 {code} 更细；请给出 4 位小类代码以判断是否适用</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="488"/>
+        <source>applies only to projects of a given capacity (“{threshold}”); give the project's capacity</source>
+        <translation>仅适用于特定规模的项目（“{threshold}”）；请补充项目规模</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="494"/>
+        <source>prohibits {kinds} projects that are “{attribute}”; confirm that this project is not</source>
+        <translation>禁止“{attribute}”的{kinds}项目；请确认本项目不属于此类</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="498"/>
+        <source>prohibits {named} unless a condition is met (“{condition}”): it binds the project as a condition</source>
+        <translation>在未满足条件（“{condition}”）时禁止{named}：对本项目构成准入条件</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="502"/>
+        <source>prohibits {named} except “{exception}”; the project passes only if it qualifies for the exception</source>
+        <translation>禁止{named}，“{exception}”除外；本项目须符合除外情形方可准入</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="506"/>
+        <source>prohibits {kinds} projects of any industry, so it covers {project}</source>
+        <translation>禁止任何行业的{kinds}项目，因此涵盖 {project}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="508"/>
+        <source>prohibits {kinds} projects of {named}, which include the project&apos;s {project}</source>
+        <translation>禁止{named}的{kinds}项目，涵盖本项目 {project}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="512"/>
+        <source>its siting condition (“{siting}”) is met: unit {unit} is a park</source>
+        <translation>其选址条件（“{siting}”）已满足：单元 {unit} 为园区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="515"/>
+        <source>requires capacity or emission replacement (“{replacement}”) for {kinds} projects of {named}</source>
+        <translation>要求{named}的{kinds}项目实行产能或排放量置换（“{replacement}”）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="518"/>
+        <source>sets a condition (“{word}”) for {kinds} projects of {named}</source>
+        <translation>对{named}的{kinds}项目设定了条件（“{word}”）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/requirement_scope.py" line="520"/>
+        <source>encourages {named}</source>
+        <translation>鼓励{named}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="39"/>
+        <source>CGCS2000 longitude/latitude (EPSG:4490)</source>
+        <translation>CGCS2000 经纬度（EPSG:4490）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="40"/>
+        <source>WGS 84 longitude/latitude (EPSG:4326)</source>
+        <translation>WGS 84 经纬度（EPSG:4326）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="41"/>
+        <source>GCJ-02 longitude/latitude (web maps: Amap, Tencent)</source>
+        <translation>GCJ-02 经纬度（网络地图：高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="133"/>
+        <source>'{token}' in the coordinates “{text}” is not a number or degrees–minutes–seconds (e.g. 121.5 or 121°30'E).</source>
+        <translation>坐标“{text}”中的“{token}”不是数字或度分秒（如 121.5 或 121°30'E）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="146"/>
+        <source>The coordinates “{text}” must be pairs of numbers: x, y (longitude, latitude) — one pair for a point, three or more for a polygon.</source>
+        <translation>坐标“{text}”须为成对数字：x, y（经度, 纬度）——点给一对，多边形给三对及以上。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="168"/>
+        <source>The point {lon}, {lat} ({system}) is not in China (longitude 73–136° E, latitude 3–54° N). Longitude comes first; projected coordinates need their EPSG code.</source>
+        <translation>点 {lon}, {lat}（{system}）不在中国范围内（东经 73–136°，北纬 3–54°）。经度在前；投影坐标须注明 EPSG 代码。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="187"/>
+        <source>Unknown coordinate system &apos;{system}&apos;; use CGCS2000, WGS84, GCJ02 or an EPSG code such as EPSG:4547.</source>
+        <translation>未知的坐标系“{system}”；请使用 CGCS2000、WGS84、GCJ02 或 EPSG 代码（如 EPSG:4547）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="197"/>
+        <source>The coordinates “{text}” give two points: give one point, or three or more for a polygon.</source>
+        <translation>坐标“{text}”只有两个点：请给出一个点，或三个及以上点构成多边形。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="204"/>
+        <source>The polygon “{text}” has no area.</source>
+        <translation>多边形“{text}”面积为零。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="250"/>
+        <source>The boundary file &apos;{path}&apos; has no coordinate system (layer &apos;{layer}&apos;); choose the CRS it was drawn in.</source>
+        <translation>边界文件“{path}”没有坐标系（图层“{layer}”）；请选择其绘制时所用的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="263"/>
+        <source>The boundary file &apos;{path}&apos; holds no polygon (a site boundary must be a closed area).</source>
+        <translation>边界文件“{path}”中没有面要素（选址边界须为闭合区域）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="268"/>
+        <source>The boundary in &apos;{path}&apos; has no area.</source>
+        <translation>“{path}”中的边界面积为零。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/site_coordinates.py" line="274"/>
+        <source>The boundary in '{path}' lies outside China (longitude {x0}–{x1}, latitude {y0}–{y1}); check its coordinate system.</source>
+        <translation>“{path}”中的边界位于中国范围以外（经度 {x0}–{x1}，纬度 {y0}–{y1}）；请检查其坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <source>Power</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <source>Industrial</source>
+        <translation>工业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <source>Residential</source>
+        <translation>居民生活</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <source>Transport</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <source>Agriculture</source>
+        <translation>农业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <source>All sectors</source>
+        <translation>全部门</translation>
     </message>
 </context>
 </TS>

@@ -179,11 +179,27 @@ class JwjtPlugin:
         if dock is None:
             entry = self.entries[name]
             dock = entry.factory(self.iface, self.session, self.iface.mainWindow())
+            from .gui.dock_fit import scroll_inside
+
+            scroll_inside(dock)
             self.iface.addDockWidget(entry.area, dock)
+            self._tabify_with_ours(dock, entry.area)
             if entry.checkable and not entry.activate:
                 dock.visibilityChanged.connect(self.entry_actions[name].setChecked)
             self.docks[name] = dock
         return dock
+
+    def _tabify_with_ours(self, dock, area) -> None:
+        """A new dock goes in as a tab beside a JWJT dock already in its area: stacked, each would
+        get half of a laptop's 560 px of dock height."""
+        window = self.iface.mainWindow()
+        if window is None or not hasattr(window, "tabifyDockWidget"):
+            return
+        for other in self.docks.values():
+            if other is not dock and other.isVisible() and not other.isFloating() \
+                    and window.dockWidgetArea(other) == area:
+                window.tabifyDockWidget(other, dock)
+                return
 
     # -- actions --------------------------------------------------------------------------
     def toggle(self, name: str, checked: bool = True) -> None:
@@ -196,6 +212,8 @@ class JwjtPlugin:
         dock = self._ensure_dock(name)
         if entry.checkable:
             dock.setVisible(checked)
+            if checked:  # a tab among others: bring it to the front
+                dock.raise_()
         else:
             dock.show()
             dock.raise_()
@@ -247,7 +265,9 @@ class JwjtPlugin:
         """Add the bundled sample city (units, grids, spatial plans) to the project."""
         from .gui.sample_city import load_sample_city
 
-        load_sample_city(self.iface)
+        # Then the synergy dock, filled by role: one Run away from the flagged map.
+        if load_sample_city(self.iface) and not self.missing:
+            self.toggle_dock(True)
 
 
 def ask_unsaved(parent, layer_name: str) -> str:

@@ -19,6 +19,10 @@ SPECIES = ("CO2", "NOx", "VOCs", "PM2.5")
 
 #: Units offered for grid values in the dock and the Processing dialog (the readers accept more).
 GRID_UNIT_CHOICES = ("t/yr", "kg/yr", "kt/yr", "Mt/yr", "kg m-2 s-1")
+#: The same units in words for the combos (吨/年 once translated); the value stays the key.
+GRID_UNIT_LABELS = {"t/yr": QT_TRANSLATE_NOOP("JwjtCore", "t/yr"), "kg/yr": QT_TRANSLATE_NOOP("JwjtCore", "kg/yr"),
+                    "kt/yr": QT_TRANSLATE_NOOP("JwjtCore", "kt/yr"), "Mt/yr": QT_TRANSLATE_NOOP("JwjtCore", "Mt/yr"),
+                    "kg m-2 s-1": QT_TRANSLATE_NOOP("JwjtCore", "kg m-2 s-1 (flux)")}
 
 #: Relative tolerance when deciding that two grids share one geometry.
 GRID_TOLERANCE = 1e-9

@@ -71,11 +71,11 @@ class SynergyParams:
             if sp not in available:
                 raise JwjtInputError(QT_TRANSLATE_NOOP(
                     "JwjtCore", "The coincidence rule '{rule}' needs a {species} grid, which was not given."),
-                    rule=self.rule, species=sp)
+                    rule=info(_RULE_WORDS[self.rule]), species=sp)
         if not any(sp in available for sp in self.rule_species()):
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "The coincidence rule '{rule}' needs a NOx or a VOCs grid; neither was given."),
-                rule=self.rule)
+                rule=info(_RULE_WORDS[self.rule]))
 
     def rule_species(self, available: Optional[List[str]] = None) -> Tuple[str, ...]:
         """Pollutants the rule combines; "NOx or VOCs" uses whichever of them was given."""

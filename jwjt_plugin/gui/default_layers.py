@@ -46,11 +46,13 @@ class DefaultLayers(QObject):
     def bind(self, combo, role: Role) -> None:
         """A QgsMapLayerComboBox that shows the layer of ``role``."""
         combo.setAllowEmptyLayer(True)
+        combo.setLayer(None)  # not the combo's own first layer: the role decides
         self._watch(_Binding(combo, role))
 
     def bind_grid(self, picker, species: str) -> None:
         """A GridPicker that shows the grid of ``species`` (of the year the grids share)."""
         picker.layer_combo.setAllowEmptyLayer(True)
+        picker.layer_combo.setLayer(None)
         self._watch(_Binding(picker.layer_combo, Role.GRID, species, picker))
 
     def _watch(self, binding: _Binding) -> None:
@@ -92,15 +94,16 @@ class DefaultLayers(QObject):
             for b in self._bindings:
                 if b.user_set:
                     continue
+                pick = defaults.grid(b.species) if b.role is Role.GRID else defaults.pick(b.role)
+                current = b.combo.currentLayer()
+                if pick.ambiguous and current is not None and current.id() in pick.tied:
+                    continue  # a copy of the layer it shows came in: nothing to ask yet
+                layer = self.project.mapLayer(pick.key) if pick.key else None
                 if b.role is Role.GRID:
-                    pick = defaults.grid(b.species)
-                    layer = self.project.mapLayer(pick.key) if pick.key else None
                     b.picker.set_layer(layer, pick.field or "")
-                    b.question = defaults.question(Role.GRID, pick)
                 else:
-                    pick = defaults.pick(b.role)
-                    b.combo.setLayer(self.project.mapLayer(pick.key) if pick.key else None)
-                    b.question = defaults.question(b.role, pick)
+                    b.combo.setLayer(layer)
+                b.question = defaults.question(b.role, pick)
         except RuntimeError:  # a combo deleted with its dock while the look was queued
             return
         finally:

@@ -44,11 +44,11 @@ class GridPicker(QWidget):
         self.field_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.field_combo.setVisible(False)
         # This grid's own units (CDIAC CO2 in Tg C beside NOx in t): first item = the common setting.
-        from ..adapters.i18n import tr
-        from ..core.grid import GRID_UNIT_CHOICES
+        from ..adapters.i18n import tr, tr_core
+        from ..core.grid import GRID_UNIT_CHOICES, GRID_UNIT_LABELS
 
         self.units_combo = QComboBox(self)
-        self.units_combo.addItems([tr("as below")] + list(GRID_UNIT_CHOICES))
+        self.units_combo.addItems([tr("as below")] + [tr_core(GRID_UNIT_LABELS[u]) for u in GRID_UNIT_CHOICES])
         self.units_combo.setToolTip(tr("Units of this grid's values; 'as below' uses 'Grid values in'."))
         self.units_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.layer_combo, 3)

@@ -11,9 +11,8 @@ from typing import List, Optional
 
 from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -22,21 +21,17 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..adapters.i18n import option_labels, tr, tr_message
+from ..adapters.i18n import option_labels, tr, tr_core, tr_message
 from ..adapters.outputs import update_attributes
 from ..adapters.qt_compat import LayerFilter
 from ..adapters.styles import apply_synergy_style
-from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
+from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS, GRID_UNIT_LABELS
 from ..core.layer_roles import WRONG_SPECIES, Role, mismatch
 from ..core.messages import JwjtInputError, Message
 from ..core.options import CoincidenceRule, HotspotMethod, option_at
@@ -44,16 +39,28 @@ from ..core.pipeline import SAME_GRID
 from ..core.synergy import SynergyParams
 from ..core.synergy_output import metric_table
 from .algorithm_run import AlgorithmRun, field_parameters, units_parameter
-from .concentration_chart import ConcentrationView
 from .default_layers import DefaultLayers
+from .dock_fit import scrolling
 from .field_mapping import FieldMappingWidget
 from .grid_picker import GridPicker
-from .results_model import FEATURE_ID_ROLE, SORT_ROLE, ResultsModel
+from .results_model import FEATURE_ID_ROLE
 from .session import SYNERGY, Session
+from .synergy_results import SynergyResultsPanel
 
+#: project entry of the atlas's 编制单位
+ORGANISATION_KEY = "atlas/organisation"
 SPECIES = (("CO2", False), ("NOx", True), ("VOCs", True), ("PM2.5", True))
 #: (algorithm parameter, species) of the grids
 _SPECIES_KEYS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
+
+
+def file_link(path: str) -> str:
+    """A written file as a link the status line opens (rich text, the path shown as written)."""
+    from html import escape
+
+    from qgis.PyQt.QtCore import QUrl
+
+    return f'<a href="{QUrl.fromLocalFile(str(path)).toString()}">{escape(str(path))}</a>'
 
 
 class SynergyDock(QgsDockWidget):
@@ -86,14 +93,9 @@ class SynergyDock(QgsDockWidget):
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
-        body = QWidget(self)
-        outer = QVBoxLayout(body)
-        splitter = QSplitter(Qt.Orientation.Vertical, body)
-        outer.addWidget(splitter)
-
-        top = QWidget(splitter)
+        top = QWidget(self)
         col = QVBoxLayout(top)
-        col.setContentsMargins(0, 0, 0, 0)
+        col.setContentsMargins(4, 4, 4, 4)
         inputs = QGroupBox(tr("Inputs"), top)
         form = QFormLayout(inputs)
         self.units_combo = QgsMapLayerComboBox(inputs)
@@ -110,7 +112,7 @@ class SynergyDock(QgsDockWidget):
             form.addRow(tr("{species} grid").format(species=species), picker)
             self.pickers[species] = picker
         self.units_of_grids = QComboBox(inputs)
-        self.units_of_grids.addItems(GRID_UNITS)
+        self.units_of_grids.addItems([tr_core(GRID_UNIT_LABELS[u]) for u in GRID_UNITS])
         form.addRow(tr("Grid values in"), self.units_of_grids)
         col.addWidget(inputs)
 
@@ -143,46 +145,23 @@ class SynergyDock(QgsDockWidget):
         col.addLayout(run_row)
         self.status = QLabel(top)
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setOpenExternalLinks(True)  # finished files are links that open
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         col.addWidget(self.status)
         col.addStretch(1)
 
-        self.tabs = QTabWidget(splitter)
-        units_tab = QWidget(self.tabs)
-        ulay = QVBoxLayout(units_tab)
-        self.model = ResultsModel(units_tab)
-        self.proxy = QSortFilterProxyModel(units_tab)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(units_tab)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        ulay.addWidget(self.table)
-        save_row = QHBoxLayout()
-        self.summary_label = QLabel(units_tab)
-        self.save_button = QPushButton(tr("Save as GeoPackage…"), units_tab)
-        self.save_button.setEnabled(False)
-        self.atlas_button = QPushButton(tr("Atlas (PDF)…"), units_tab)
-        self.atlas_button.setEnabled(False)
-        self.atlas_flagged = QCheckBox(tr("flagged units only"), units_tab)
-        self.atlas_flagged.setChecked(True)
-        save_row.addWidget(self.summary_label, 1)
-        save_row.addWidget(self.atlas_flagged)
-        save_row.addWidget(self.atlas_button)
-        save_row.addWidget(self.save_button)
-        ulay.addLayout(save_row)
-        self.tabs.addTab(units_tab, tr("Units"))
-        self.chart = ConcentrationView(self.tabs)
-        self.tabs.addTab(self.chart, tr("Concentration"))
-        self.messages = QListWidget(self.tabs)
-        self.messages.setWordWrap(True)
-        self.tabs.addTab(self.messages, tr("Messages"))
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        self.setWidget(body)
+        self.setWidget(scrolling(top, self))
+        # The results live in a dock of their own (made on the first run), so that a table of
+        # 242 units never widens the inputs and the inputs never push the map off a laptop screen.
+        self.results = SynergyResultsPanel()
+        self.results.status_changed.connect(self.status.setText)
+        self.results_dock: Optional[QgsDockWidget] = None
+        self.model, self.proxy, self.table = self.results.model, self.results.proxy, self.results.table
+        self.chart, self.messages, self.tabs = self.results.chart, self.results.messages, self.results.tabs
+        self.summary_label = self.results.summary_label
+        self.save_button, self.atlas_button = self.results.save_button, self.results.atlas_button
+        self.atlas_flagged = self.results.atlas_flagged
 
     def _connect(self) -> None:
         self.units_combo.layerChanged.connect(self._on_units_layer)
@@ -191,9 +170,11 @@ class SynergyDock(QgsDockWidget):
         for picker in self.pickers.values():
             picker.changed.connect(self.refresh_state)
         self.units_of_grids.currentIndexChanged.connect(lambda _i: self.refresh_state())
-        self.k_spin.valueChanged.connect(lambda _v: self.reflag())
-        self.method_combo.currentIndexChanged.connect(lambda _i: self.reflag())
-        self.rule_combo.currentIndexChanged.connect(lambda _i: self.reflag())
+        # A new k, method or rule re-flags at once, and may need a grid that is not chosen: the
+        # status says so then, not after Run.
+        for signal in (self.k_spin.valueChanged, self.method_combo.currentIndexChanged,
+                       self.rule_combo.currentIndexChanged):
+            signal.connect(lambda _v: (self.reflag(), self.refresh_state(keep_status=self.analysis is not None)))
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save_results)
@@ -228,6 +209,8 @@ class SynergyDock(QgsDockWidget):
         """The reason Run is unavailable, in words the analyst can act on; None when ready."""
         if self.task is not None:
             return tr("An analysis is running.")
+        if self.atlas_task is not None:
+            return tr("The atlas is being written.")
         layer = self._units_layer()
         if layer is None:
             return self.defaults.question() or tr("Choose the layer of control units.")
@@ -390,14 +373,8 @@ class SynergyDock(QgsDockWidget):
         if not new_layer and self.result_layer is not None and \
                 QgsProject.instance().mapLayer(self.result_layer.id()) is not None:
             update_attributes(self.result_layer, metric_table(res), self._all_fids, self.result_rows)
-        self.model.set_results(res.units, self.result_fids, res.species)
-        self.table.resizeColumnsToContents()
-        if new_layer:  # largest emitters first; a re-flag keeps the analyst's own sort
-            keys = [c.key for c in self.model.cols]
-            if "CO2_T" in keys:
-                self.table.sortByColumn(keys.index("CO2_T"), Qt.SortOrder.DescendingOrder)
-        self.chart.show_result(res)
-        self.messages.clear()
+        # largest emitters first on a new run; a re-flag keeps the analyst's own sort
+        self.results.show_result(res, self.result_fids, keep_sort=not new_layer)
         # What the algorithm logged, as the Processing log shows it; a re-flag replaces the
         # result's own lines (its notes and summary) and keeps what reading the inputs said.
         texts = self._result_texts(res)
@@ -406,15 +383,31 @@ class SynergyDock(QgsDockWidget):
             lines = list(self.run_messages)
         else:
             lines = [m for m in self.run_messages if m not in self._shown_result_texts] + texts
-        self.messages.addItems(lines)
+        self.results.set_messages(lines)
         n_flag = int(res.units["SYN_FLAG"].sum())
-        top = res.concentration.set_index("species")["top_share"]
-        shares = ", ".join(f"{s} {v * 100:.1f} %" for s, v in top.items() if v == v)
-        self.summary_label.setText(tr("{n} of {total} units flagged. Top {k:g} % cells hold {shares}.").format(
-            n=n_flag, total=len(res.units), k=res.params.k_percent, shares=shares))
         self.status.setText(tr("Done: {n} units flagged.").format(n=n_flag))
-        self.save_button.setEnabled(True)
-        self.atlas_button.setEnabled(True)
+        self._show_results_dock()
+
+    def _show_results_dock(self) -> None:
+        """The results dock, made on the first result: below the map on a tall screen, as a tab
+        beside this dock on a laptop (a bottom dock would leave a 1366×768 map a strip)."""
+        window = self.iface.mainWindow()
+        if self.results_dock is None:
+            dock = QgsDockWidget(tr("Synergy results (协同分析结果)"), window)
+            dock.setObjectName("JwjtSynergyResultsDock")
+            dock.setWidget(self.results)
+            screen = self.screen() if hasattr(self, "screen") else None
+            tall = screen is not None and screen.availableGeometry().height() >= 900
+            if tall or self.isFloating() or not self.isVisible():
+                self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            else:
+                self.iface.addDockWidget(window.dockWidgetArea(self) if window is not None else
+                                         Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                if window is not None:
+                    window.tabifyDockWidget(self, dock)
+            self.results_dock = dock
+        self.results_dock.show()
+        self.results_dock.raise_()
 
     @staticmethod
     def _result_texts(res) -> List[str]:
@@ -481,7 +474,7 @@ class SynergyDock(QgsDockWidget):
         if err != QgsVectorFileWriter.WriterError.NoError:
             self.status.setText(tr("Could not save '{path}': {error}").format(path=path, error=msg))
             return None
-        self.status.setText(tr("Saved to {path}").format(path=path))
+        self.status.setText(tr("Saved to {path}").format(path=file_link(path)))
         return path
 
     def _output_allowed(self, role: str, path: str) -> bool:
@@ -511,28 +504,52 @@ class SynergyDock(QgsDockWidget):
         if not self._output_allowed(tr("Save atlas"), path):
             return False
         self.atlas_button.setEnabled(False)
+        self.run_button.setEnabled(False)
+        self.progress.setValue(0)
         self.status.setText(tr("Writing the atlas…"))
         self.atlas_task = start_atlas_task(self.analysis, self.result, self.frame, self.mapping.mapping(), path,
-                                           AtlasOptions(flagged_only=self.atlas_flagged.isChecked()),
+                                           AtlasOptions(flagged_only=self.atlas_flagged.isChecked(),
+                                                        organisation=self._organisation()),
                                            on_done=self._atlas_done)
         self.atlas_task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
         self.cancel_button.setEnabled(True)
         return True
+
+    def _organisation(self) -> str:
+        """The 编制单位 typed for the atlas, kept in the project for the next atlas."""
+        from ..adapters.project_settings import SCOPE
+
+        project = QgsProject.instance()
+        text = self.results.atlas_organisation.text().strip()
+        if text:
+            project.writeEntry(SCOPE, ORGANISATION_KEY, text)
+            return text
+        saved, ok = project.readEntry(SCOPE, ORGANISATION_KEY, "")
+        if ok and saved:
+            self.results.atlas_organisation.setText(saved)
+        return saved if ok else ""
 
     def _atlas_done(self, task) -> None:
         self.atlas_task = None
         self.atlas_button.setEnabled(True)
         self.cancel_button.setEnabled(self.task is not None)
         if task.report is not None:
-            self.status.setText(tr("Atlas written: {path} ({pages} pages).").format(path=task.report.path,
-                                                                                    pages=task.report.pages))
+            self.progress.setValue(100)
+            self.status.setText(tr("Atlas written: {path} ({pages} pages).").format(
+                path=file_link(task.report.path), pages=task.report.pages))
         else:
+            self.progress.setValue(0)
             self.status.setText(task.error or tr("Cancelled."))
+        self.refresh_state(keep_status=True)
 
     # -- teardown ----------------------------------------------------------------------------
     def shutdown(self) -> None:
         self.cancel()
         self.defaults.shutdown()
+        if self.results_dock is not None:
+            self.iface.removeDockWidget(self.results_dock)
+            self.results_dock.deleteLater()
+            self.results_dock = None
         if self.result_layer is not None:
             try:
                 self.result_layer.selectionChanged.disconnect(self._on_map_selection)

@@ -22,11 +22,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..adapters.i18n import option_labels, tr, tr_message
+from ..adapters.i18n import option_labels, tr, tr_core, tr_message
 from ..adapters.inputs import read_grids
 from ..adapters.outputs import frame_fields, write_to_sink
 from ..adapters.styles import apply_synergy_style
-from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS
+from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS, GRID_UNIT_LABELS
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.options import CoincidenceRule, Denominator, GiConfidence, HotspotMethod, RankDomain, option_at
 from ..core.pipeline import resolve_mapping, run_synergy
@@ -87,7 +87,7 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
                 key, tr("{species} emission grid").format(species=species), optional=(species != "CO2"),
                 types=[QgsProcessing.SourceType.TypeRaster, QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterEnum(
-            self.GRID_UNITS, tr("Units of the grid values"), options=list(GRID_UNITS), defaultValue=0))
+            self.GRID_UNITS, tr("Units of the grid values"), options=[tr_core(GRID_UNIT_LABELS[u]) for u in GRID_UNITS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.K, tr("Top k % of cells by CO2"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.01,
             maxValue=100.0))
@@ -99,7 +99,7 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
         for key, species in SPECIES_PARAMS:
             advanced.append(QgsProcessingParameterEnum(
                 f"{key}_UNITS", tr("Units of the {species} grid").format(species=species),
-                options=[tr(SAME_UNITS)] + list(GRID_UNITS), defaultValue=0, optional=True))
+                options=[tr(SAME_UNITS)] + [tr_core(GRID_UNIT_LABELS[u]) for u in GRID_UNITS], defaultValue=0, optional=True))
             advanced.append(QgsProcessingParameterString(
                 f"{key}_FIELD", tr("Field of the {species} fishnet that holds the values").format(species=species),
                 optional=True))

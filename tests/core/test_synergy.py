@@ -123,7 +123,7 @@ def test_unit_class_and_codes_come_through(case):
 
 def test_bad_parameters_are_named(case):
     frame, grids = case
-    with pytest.raises(JwjtInputError, match="coincidence rule 'nox_and_vocs' needs a VOCs grid"):
+    with pytest.raises(JwjtInputError, match="coincidence rule 'NOx and VOCs' needs a VOCs grid"):
         run_synergy(frame, grids, SynergyParams(rule="nox_and_vocs"))
     with pytest.raises(JwjtInputError, match="A CO2 grid is required"):
         run_synergy(frame, {"NOx": grids["NOx"]}, SynergyParams(rule="nox"))

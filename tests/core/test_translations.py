@@ -57,3 +57,13 @@ def test_compiled_qm_holds_every_translation():
         if translator.translate(ctx.encode(), m.findtext("source").encode()) != want:
             stale.append(f"[{ctx}] {m.findtext('source')}")
     assert not stale, f"run `make translations`: {stale[:5]}"
+
+
+#: Emission units as an English report writes them; a Chinese one writes 吨/年, 千吨/年, 吨/平方千米.
+ENGLISH_UNITS = re.compile(r"(?<![A-Za-z])(k|M)?t/(yr|km²|km2)\b|kg/yr")
+
+
+def test_chinese_translations_write_units_in_chinese():
+    wrong = [f"[{ctx}] {m.findtext('translation')}" for ctx, m in messages(TS)
+             if ENGLISH_UNITS.search(m.findtext("translation") or "")]
+    assert not wrong, "\n".join(wrong[:10])

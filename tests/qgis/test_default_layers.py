@@ -64,6 +64,10 @@ def test_each_dock_proposes_the_layer_of_its_role(plugin, qtbot, sample_city, or
     assert _name(checks.qa.admin_combo) == "行政区"
     assert _name(checks.plans.units_combo) == "环境管控单元"
     assert {k: _name(c) for k, c in checks.plans.plan_combos.items()} == PLANS
+    assert _name(checks.query.units_combo) == "环境管控单元"
+    assert {k: _name(c) for k, c in checks.query.plan_combos.items()} == PLANS
+    plugin.toggle_assessment_dock(True)
+    assert _name(plugin.assessment_dock.units_combo) == "环境管控单元"
     assert dock.run_button.isEnabled(), dock.status.text()
     assert checks.qa.run_button.isEnabled() and checks.plans.run_button.isEnabled()
 
@@ -104,5 +108,8 @@ def test_sample_city_then_one_run_gives_the_flagged_map(plugin, qtbot):
     flagged = sum(1 for f in dock.result_layer.getFeatures() if f["SYN_FLAG"] == 1)
     assert flagged > 0
     assert QgsProject.instance().mapLayer(dock.result_layer.id()) is not None
-    # the result layer is an output, never proposed as the units of the next run
+    # the result layer is an output, never proposed as the units of the next run or of another dock
     assert dock.units_combo.currentLayer().name() != dock.result_layer.name()
+    plugin.toggle_checks_dock(True)
+    for panel in (plugin.checks_dock.qa, plugin.checks_dock.plans, plugin.checks_dock.query):
+        assert panel.units_combo.currentLayer() is dock.units_combo.currentLayer()
