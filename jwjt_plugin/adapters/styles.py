@@ -496,6 +496,9 @@ def short_legend(node, labels: Sequence[str]) -> None:
     nodes = layer.legend().createLayerTreeModelLegendNodes(node)
     order = [i for i, n in enumerate(nodes) if n.data(Qt.ItemDataRole.DisplayRole) in keep]
     QgsMapLayerLegendUtils.setLegendNodeOrder(node, order)
+    # The layer tree built its legend when the layer came in: have it rebuilt with the new order
+    # (else "Band 1: …" stays on screen until the next restyle).
+    layer.legend().itemsChanged.emit()
 
 
 def legend_labels(node) -> List[str]:

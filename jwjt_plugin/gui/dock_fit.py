@@ -13,14 +13,21 @@ DOCK_WIDTH = 440
 
 
 def narrow(content: QWidget) -> None:
-    """Let the content be narrow: combos left to size themselves to their longest item (a layer
-    name can be 60 characters) get a width of 12 characters instead, long
+    """Let the content be narrow but readable: combos left to size themselves (to their longest
+    item, a layer name of 60 characters, or to nothing at all) get a width of 12 characters, long
     form labels above their fields instead of beside them when the dock is narrow."""
+    policy = QComboBox.SizeAdjustPolicy
     for combo in content.findChildren(QComboBox):
-        if combo.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
-            continue  # sized on purpose (a short units box beside a layer)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(min(combo.minimumContentsLength() or 12, 12))
+        free = combo.sizeAdjustPolicy() == policy.AdjustToContentsOnFirstShow
+        # QgsMapLayerComboBox asks for "minimum contents length" 0: 29 px, an arrow and no name.
+        unset = combo.sizeAdjustPolicy() == policy.AdjustToMinimumContentsLengthWithIcon \
+            and combo.minimumContentsLength() == 0
+        if free or unset:  # the others are sized on purpose (a short units box beside a layer)
+            combo.setSizeAdjustPolicy(policy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            # QComboBox keeps a minimum size hint computed earlier (29 px) until a font or style
+            # change: state the width itself (12 characters, the icon, the arrow and the frame).
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("x") * 12 + combo.iconSize().width() + 40)
     for form in content.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 

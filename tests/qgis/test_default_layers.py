@@ -113,3 +113,20 @@ def test_sample_city_then_one_run_gives_the_flagged_map(plugin, qtbot):
     plugin.toggle_checks_dock(True)
     for panel in (plugin.checks_dock.qa, plugin.checks_dock.plans, plugin.checks_dock.query):
         assert panel.units_combo.currentLayer() is dock.units_combo.currentLayer()
+
+
+def test_layer_combos_are_wide_enough_to_read_a_name(plugin, qtbot):
+    """QgsMapLayerComboBox asks for 29 px by default: an arrow, no name (seen at 1920×1080)."""
+    from qgis.gui import QgsMapLayerComboBox
+
+    plugin.load_sample_city()  # and the synergy dock, filled
+    assert plugin.dock is not None and not plugin.dock.isHidden()
+    plugin.toggle_checks_dock(True)
+    plugin.toggle_assessment_dock(True)
+    for dock in (plugin.dock, plugin.checks_dock, plugin.assessment_dock):
+        combos = dock.findChildren(QgsMapLayerComboBox)
+        assert combos
+        for combo in combos:
+            # what the layout keeps at least: the larger of the set minimum and the hint
+            assert max(combo.minimumWidth(), combo.minimumSizeHint().width()) >= 100, (dock.objectName(),
+                                                                                    combo.currentText())
