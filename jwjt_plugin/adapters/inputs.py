@@ -325,3 +325,31 @@ def read_grids(snapshots: Sequence[GridSnapshot], is_canceled: Optional[Callable
         if is_canceled is not None and is_canceled():
             raise Cancelled()
     return grids
+
+
+def warm_crs_cache(wkts) -> None:
+    """Make each CRS once on the calling (main) thread, by its WKT and by its authority id.
+
+    QGIS 3.40/3.44 keep one process-wide cache of CRSs by WKT and by "EPSG:xxxx" string, and
+    keep a failed lookup too. A CRS first made on a worker thread (a raster the atlas opens, a
+    layer an algorithm writes) could fail there; from then on every "EPSG:4547" in the session
+    was invalid ("the site layer has no CRS"), seen in whole test runs on Debian 13 and sid.
+    Made here first, the worker threads find it in the cache.
+    """
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    for wkt in {w for w in wkts if w}:
+        crs = QgsCoordinateReferenceSystem.fromWkt(wkt)
+        if crs.isValid() and crs.authid():
+            QgsCoordinateReferenceSystem(crs.authid())
+
+
+def snapshot_crs_wkts(prepared) -> list:
+    """The CRS WKTs of the snapshots in ``prepared`` (values, or lists of them)."""
+    out = []
+    for value in (prepared or {}).values():
+        for item in (value if isinstance(value, (list, tuple)) else [value]):
+            wkt = getattr(item, "crs_wkt", None)
+            if isinstance(wkt, str) and wkt:
+                out.append(wkt)
+    return out

@@ -66,6 +66,9 @@ def start_atlas_task(analysis, result, frame, mapping, path: str, options: Optio
     """Export the atlas of a finished run to ``path`` in the background and return the
     task (keep a reference; ``task.cancel()`` stops it). The dock passes its
     ``analysis``, ``result``, ``frame`` and ``mapping.mapping()``."""
+    from ..adapters.inputs import warm_crs_cache
+
+    warm_crs_cache([analysis.spec.crs_wkt] if getattr(analysis, "spec", None) is not None else [])
     task = AtlasTask(AtlasInputs(analysis, result, frame, mapping), path, options, on_done)
     QgsApplication.taskManager().addTask(task)
     return task

@@ -58,8 +58,10 @@ from ..adapters.inputs import (
     VectorSnapshot,
     layer_file,
     loaded_layer_files,
+    snapshot_crs_wkts,
     snapshot_grid,
     snapshot_parameter,
+    warm_crs_cache,
 )
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtError, Message
 from ..core.output_paths import check_outputs
@@ -262,6 +264,7 @@ class JwjtAlgorithm(QgsProcessingAlgorithm):
         self._prepare_error: Optional[Exception] = None
         try:
             self._prepared = self.prepare_inputs(parameters, context, feedback)
+            warm_crs_cache(snapshot_crs_wkts(self._prepared))
         except Exception as err:  # raised by processAlgorithm, so that processing.run carries its message
             self._prepared, self._prepare_error = None, err
         return True
