@@ -122,3 +122,21 @@ def update_attributes(layer, table, fids: Sequence[int], rows: Sequence[int]) ->
         changes[int(fid)] = {i: python_value(rec.get(c)) for i, c in idx}
     layer.dataProvider().changeAttributeValues(changes)
     layer.triggerRepaint()
+
+
+def output_refusal(role: str, path: str, inputs=()) -> Optional[str]:
+    """Why a dock may not write ``path`` (``role`` names it in the message), or None: the check
+    every algorithm makes, never over an input or a loaded layer's file under any spelling of it,
+    never into a folder that cannot be written."""
+    from qgis.core import QgsProject
+
+    from ..core.messages import JwjtInputError
+    from ..core.output_paths import check_outputs
+    from .i18n import tr_message
+    from .inputs import loaded_layer_files
+
+    try:
+        check_outputs({role: path}, inputs=list(inputs), in_use=loaded_layer_files(QgsProject.instance()))
+    except JwjtInputError as err:
+        return tr_message(err.message)
+    return None

@@ -478,17 +478,12 @@ class SynergyDock(QgsDockWidget):
         return path
 
     def _output_allowed(self, role: str, path: str) -> bool:
-        """The same check as every algorithm's: never over an input or a loaded layer's file (any
-        spelling of it), never into a folder that cannot be written; the status line says why."""
-        from ..adapters.inputs import loaded_layer_files
-        from ..core.output_paths import check_outputs
+        from ..adapters.outputs import output_refusal
 
-        try:
-            check_outputs({role: path}, in_use=loaded_layer_files(QgsProject.instance()))
-        except JwjtInputError as err:
-            self.status.setText(tr_message(err.message))
-            return False
-        return True
+        reason = output_refusal(role, path)
+        if reason is not None:
+            self.status.setText(reason)
+        return reason is None
 
     def export_atlas(self, path: Optional[str] = None) -> bool:
         """Write the map atlas (图集) of the current result in the background."""

@@ -35,8 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..adapters.i18n import tr, tr_core, tr_message
-from ..core.messages import JwjtInputError
+from ..adapters.i18n import tr, tr_core
 from ..core.synergy import CLASS_LABELS, SynergyResult
 from .concentration_chart import ConcentrationView
 from .results_model import SORT_ROLE, ResultsModel
@@ -314,20 +313,12 @@ class SynergyResultsPanel(QWidget):
         return rows
 
     def _output_allowed(self, role: str, path: str) -> bool:
-        """Never over an input or a loaded layer's file (any spelling of it), never into a
-        folder that cannot be written: the check every algorithm makes."""
-        from qgis.core import QgsProject
+        from ..adapters.outputs import output_refusal
 
-        from ..adapters.inputs import loaded_layer_files
-        from ..core.output_paths import check_outputs
-
-        try:
-            check_outputs({role: path}, inputs=list(self.protected_files),
-                          in_use=loaded_layer_files(QgsProject.instance()))
-        except JwjtInputError as err:
-            self._set_status(tr_message(err.message))
-            return False
-        return True
+        reason = output_refusal(role, path, self.protected_files)
+        if reason is not None:
+            self._set_status(reason)
+        return reason is None
 
 
 def summary_line(result: SynergyResult) -> str:
