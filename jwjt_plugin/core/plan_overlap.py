@@ -17,7 +17,7 @@ import shapely
 
 from .fields import FieldMapping
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
-from .plan_rules import DEFAULT_RULES, PLAN_KINDS, OverlapRule
+from .plan_rules import DEFAULT_RULES, PLAN_KINDS, OverlapRule, rule_words
 from .units import (
     PreparedUnits,
     describe_list,
@@ -269,7 +269,7 @@ def check_plan_overlaps(units_frame, mapping: FieldMapping, plans: Dict[str, Opt
     skipped = [r for r in rules if r not in active]
     for r in skipped:
         log.add(QT_TRANSLATE_NOOP("JwjtCore", "Rule '{rule}' was not checked: it needs a layer of kind '{kind}'."),
-                level="info", rule=r.id, kind=next(k for k in r.kinds if k not in given))
+                level="info", rule=rule_words(r), kind=next(k for k in r.kinds if k not in given))
     if not active:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "None of the overlap rules can be checked with the plan layers given ({kinds})."),
@@ -278,7 +278,7 @@ def check_plan_overlaps(units_frame, mapping: FieldMapping, plans: Dict[str, Opt
     if class_rules and not mapping.unit_class:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "Layer '{layer}' has no unit class field, which rule '{rule}' needs; choose the field that "
-                        "holds the class (1/2/3 or 优先/重点/一般)."), layer=layer, rule=class_rules[0].id)
+                        "holds the class (1/2/3 or 优先/重点/一般)."), layer=layer, rule=rule_words(class_rules[0]))
 
     from pyproj import CRS
 
@@ -323,7 +323,7 @@ def check_plan_overlaps(units_frame, mapping: FieldMapping, plans: Dict[str, Opt
             log.add(QT_TRANSLATE_NOOP(
                 "JwjtCore", "Rule '{rule}': {n} sliver(s) ignored (overlaps smaller than {area} m² or narrower than "
                             "{width} m): {pairs}."),
-                level="info", rule=rule.id, n=len(sliver_labels), area=f"{min_area_m2:g}", width=f"{min_width_m:g}",
+                level="info", rule=rule_words(rule), n=len(sliver_labels), area=f"{min_area_m2:g}", width=f"{min_width_m:g}",
                 pairs=describe_list(sliver_labels))
         frames.append(_rows(rule, pieces, plan, other, units, crs))
 
@@ -368,7 +368,7 @@ def _plan_pieces(rule: OverlapRule, plan: PreparedPlan, other: PreparedPlan, uni
         log.add(QT_TRANSLATE_NOOP(
             "JwjtCore", "Rule '{rule}': {n} overlaps of layers '{plan}' and '{other}' reach beyond the units of layer "
                         "'{layer}' ({area} m² in all); only their parts inside units are reported: {pairs}."),
-            level="info", rule=rule.id, n=int(beyond.sum()), plan=plan.layer, other=other.layer, layer=layer,
+            level="info", rule=rule_words(rule), n=int(beyond.sum()), plan=plan.layer, other=other.layer, layer=layer,
             area=f"{outside[beyond].sum():.0f}",
             pairs=describe_list([f"{plan.labels[a]}/{other.labels[b]}"
                                  for a, b in zip(pairs.plan[beyond], pairs.other[beyond])]))

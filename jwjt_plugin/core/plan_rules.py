@@ -189,3 +189,11 @@ def rules_from_json(text: str, source: str = "rules") -> List[OverlapRule]:
         rules.append(OverlapRule(rule_id, str(item.get("plan") or ""), frozenset(classes),
                                  item.get("other_plan") or None, str(item.get("description") or "")))
     return rules
+
+
+def rule_words(rule: OverlapRule):
+    """How a message names a rule: its description (translated where it is ours), never its id;
+    the id only for a rule a user wrote without one."""
+    from .messages import info
+
+    return info(rule.description) if rule.description else rule.id

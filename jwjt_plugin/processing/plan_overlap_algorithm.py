@@ -243,9 +243,10 @@ class PlanOverlapAlgorithm(JwjtAlgorithm):
         categories = [(r.id, tr_core(r.description) or r.id) for r in result.rules_checked]
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_StylePostProcessor.create(categories))
+        words = dict(categories)
         for rule_id, (n, area) in result.by_rule().items():
             feedback.pushInfo(tr("Rule '{rule}': conflicts: {n}, area: {area} km²").format(
-                rule=rule_id, n=n, area=f"{area / 1e6:.3f}"))
+                rule=words.get(rule_id, rule_id), n=n, area=f"{area / 1e6:.3f}"))
 
         outputs = {self.OUTPUT: dest_id, self.N_CONFLICTS: len(result)}
         table = self.parameterAsFileOutput(parameters, self.TABLE, context)
