@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional
 
 from qgis.core import QgsMapLayer, QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
@@ -74,10 +74,6 @@ def project_facts(project: Optional[QgsProject] = None) -> List[LayerFacts]:
     return [f for f in facts if f is not None]
 
 
-def _layer(project: QgsProject, key: Optional[str]) -> Optional[QgsMapLayer]:
-    return project.mapLayer(key) if key else None
-
-
 class Defaults:
     """The default layer of each role for one look at the project (build a new one after a change)."""
 
@@ -89,17 +85,11 @@ class Defaults:
     def pick(self, role: Role) -> Pick:
         return pick_units(self.facts) if role is Role.UNITS else pick_named(self.facts, role)
 
-    def layer(self, role: Role) -> Optional[QgsMapLayer]:
-        return _layer(self.project, self.pick(role).key)
-
     def year(self) -> Optional[str]:
         return synergy_year(self.facts)
 
     def grid(self, species: str, year: Optional[str] = None) -> Pick:
         return pick_grid(self.facts, species, year if year is not None else self.year())
-
-    def grid_layer(self, species: str, year: Optional[str] = None) -> Optional[QgsMapLayer]:
-        return _layer(self.project, self.grid(species, year).key)
 
     def question(self, role: Role, pick: Optional[Pick] = None) -> Optional[str]:
         """What the dock asks when two layers fit ``role`` equally well (None: no question)."""
@@ -125,7 +115,3 @@ def role_label(role: Role) -> str:
             Role.ELEMENT_ZONES: tr("element zones"), Role.GRID: tr("emission grid"),
             Role.OTHER: tr("other layer")}[role]
 
-
-def facts_of(layers: Sequence[QgsMapLayer]) -> List[LayerFacts]:
-    facts = (layer_facts(layer) for layer in layers)
-    return [f for f in facts if f is not None]

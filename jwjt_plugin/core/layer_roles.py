@@ -35,9 +35,6 @@ class Role(Enum):
     OTHER = "other"
 
 
-#: The plan lines, in the order the panels list them.
-PLAN_ROLES = (Role.ECOLOGICAL_REDLINE, Role.PERMANENT_FARMLAND, Role.URBAN_BOUNDARY)
-
 #: Words (lower case, matched inside the layer name, the source's layer or file name) that name a
 #: role. Pinyin initials are what provincial data centres use (STBHHX = 生态保护红线, …).
 ROLE_WORDS = {
