@@ -118,6 +118,22 @@ class Sector(str, Enum):
     TOTAL = "total"
 
 
+class ZoneElement(str, Enum):
+    """环境要素 of an element control zone (要素管控分区, field HJYS), DOMAIN.md §2 and §7."""
+    ECOLOGY = "ecology"
+    AIR = "air"
+    WATER = "water"
+    SOIL = "soil"
+    RESOURCE = "resource"
+    SYNERGY = "synergy"
+
+
+class DelineationMethod(str, Enum):
+    """How units are built from element zones (DOMAIN.md §7)."""
+    OVERLAY = "overlay"
+    FITTING = "fitting"
+
+
 @dataclass(frozen=True)
 class Term:
     en: str                          # English label, a template translated in context "JwjtCore"
@@ -201,6 +217,18 @@ TERMS: Tuple[Tuple[Enum, Term], ...] = (
     (Sector.TRANSPORT, Term(QT_TRANSLATE_NOOP("JwjtCore", "Transport"), "交通", ("transportation", "tra", "traffic"))),
     (Sector.AGRICULTURE, Term(QT_TRANSLATE_NOOP("JwjtCore", "Agriculture"), "农业", ("agricultural", "agr"))),
     (Sector.TOTAL, Term(QT_TRANSLATE_NOOP("JwjtCore", "All sectors"), "合计", ("all", "总计"))),
+
+    (ZoneElement.ECOLOGY, Term(QT_TRANSLATE_NOOP("JwjtCore", "Ecology"), "生态", ("生态空间", "生态环境", "ecological"))),
+    (ZoneElement.AIR, Term(QT_TRANSLATE_NOOP("JwjtCore", "Air"), "大气环境", ("大气", "atmosphere"))),
+    (ZoneElement.WATER, Term(QT_TRANSLATE_NOOP("JwjtCore", "Water"), "水环境", ("水", "地表水"))),
+    (ZoneElement.SOIL, Term(QT_TRANSLATE_NOOP("JwjtCore", "Soil"), "土壤环境", ("土壤", "土壤污染风险"))),
+    (ZoneElement.RESOURCE, Term(QT_TRANSLATE_NOOP("JwjtCore", "Resource use"), "资源利用",
+                                ("自然资源", "资源", "能源", "高污染燃料禁燃区"))),
+    (ZoneElement.SYNERGY, Term(QT_TRANSLATE_NOOP("JwjtCore", "Pollution–carbon synergy"), "减污降碳协同",
+                               ("协同", "碳排放", "pollution-carbon synergy"))),
+
+    (DelineationMethod.OVERLAY, Term(QT_TRANSLATE_NOOP("JwjtCore", "Overlay of element zones"), "叠加法")),
+    (DelineationMethod.FITTING, Term(QT_TRANSLATE_NOOP("JwjtCore", "Fitting to boundaries"), "拟合法")),
 )
 _BY_MEMBER: Dict[Tuple[type, object], Term] = {(type(m), m.value): t for m, t in TERMS}
 

@@ -1,0 +1,106 @@
+"""Element control zones (要素管控分区): their fields, elements and classes.
+
+A zone layer carries, per feature, its environmental element (``HJYS``: 生态 / 大气环境 / 水环境 /
+土壤环境 / 资源利用, DOMAIN.md §2), its sub-class (``YSXL``: 大气环境高排放重点管控区 …) and its
+control class (priority / key / general). Deployed layers spell these three ways: a class field
+with 1/2/3 or 优先保护/重点管控/一般管控, only a sub-class whose wording holds the class, or a layer
+per element with no element field at all. :func:`detect_zone_mapping` finds the fields the way
+:func:`~jwjt_plugin.core.fields.detect_mapping` finds unit fields; :func:`zone_class` and
+:func:`zone_element` read one feature, returning None for a value they cannot place, so that the
+caller names the layer and feature at fault.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields as dc_fields, replace
+from typing import Dict, Iterable, Optional, Sequence
+
+from .fields import parse_unit_class
+from .terms import UnitClass, ZoneElement, from_text, names, zh
+
+#: role -> candidate field names, in order of preference (compared case-insensitively)
+ZONE_FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
+    "element": ("HJYS", "YSLX", "环境要素", "要素类型", "要素", "ELEMENT"),
+    "subclass": ("YSXL", "要素细类", "细类", "分区名称", "管控分区", "SUBCLASS"),
+    "zone_class": ("GKFL", "FQLB", "GKLB", "ZHGKDYFL", "管控类别", "分区类别", "管控分类", "类别", "CLASS"),
+    "code": ("FQBM", "YSFQBM", "分区编码", "编码", "CODE"),
+    "name": ("FQMC", "YSFQMC", "分区名称", "名称", "NAME"),
+}
+
+#: the standard field names written on zone layers the plugin makes
+ZONE_STANDARD_NAMES: Dict[str, str] = {"element": "HJYS", "subclass": "YSXL", "zone_class": "GKFL",
+                                       "code": "FQBM", "name": "FQMC"}
+
+#: the sub-class of the zones made from synergy hotspots (issue 14, DOMAIN.md §7)
+SYNERGY_SUBCLASS = "减污降碳协同重点管控区"
+
+
+@dataclass(frozen=True)
+class ZoneFieldMapping:
+    """Which field of a zone layer plays each role (None = absent)."""
+
+    element: Optional[str] = None
+    subclass: Optional[str] = None
+    zone_class: Optional[str] = None
+    code: Optional[str] = None
+    name: Optional[str] = None
+
+    def as_dict(self) -> Dict[str, Optional[str]]:
+        return {f.name: getattr(self, f.name) for f in dc_fields(self)}
+
+    def with_overrides(self, **overrides: Optional[str]) -> ZoneFieldMapping:
+        return replace(self, **{k: v for k, v in overrides.items() if v})
+
+
+def _norm(name: str) -> str:
+    return "".join(str(name).split()).casefold()
+
+
+def detect_zone_mapping(field_names: Iterable[str]) -> ZoneFieldMapping:
+    """The zone fields of a layer, each field used for one role at most."""
+    available = {_norm(n): n for n in field_names}
+    taken: set = set()
+    found: Dict[str, Optional[str]] = {}
+    for role, candidates in ZONE_FIELD_CANDIDATES.items():
+        found[role] = None
+        for cand in candidates:
+            real = available.get(_norm(cand))
+            if real is not None and real not in taken:
+                found[role] = real
+                taken.add(real)
+                break
+    return ZoneFieldMapping(**found)
+
+
+def zone_class(value, subclass=None) -> Optional[UnitClass]:
+    """The control class of a zone from its class value (1/2/3, 优先保护 …), else from the wording
+    of its sub-class (…优先保护区 / …重点管控区 / …一般管控区); None when neither says."""
+    for text in (value, subclass):
+        cls = parse_unit_class(text)
+        if cls is not None:
+            return UnitClass(cls)
+    words = str(subclass or "")
+    for member in UnitClass:  # the sub-class names the class inside a longer phrase
+        if zh(member) in words or zh(member)[:2] + "区" in words:
+            return member
+    return None
+
+
+def zone_element(value, subclass=None, default: Optional[ZoneElement] = None) -> Optional[ZoneElement]:
+    """The element of a zone from its element value, else from its sub-class wording
+    (生态保护红线 → ecology, 大气环境… → air), else ``default`` (the layer's element)."""
+    exact = from_text(ZoneElement, value)
+    if exact is not None:
+        return exact
+    for text in (value, subclass):
+        words = str(text or "")
+        if not words.strip():
+            continue
+        # longest wording first, so that 水资源 (resource use) is not read as 水 (water)
+        for word, member in sorted(((w, m) for m in ZoneElement for w in names(m)[2:]), key=lambda p: -len(p[0])):
+            if word and word in words:
+                return member
+        if "红线" in words or "生态空间" in words:
+            return ZoneElement.ECOLOGY
+        if "农用地" in words or "建设用地" in words:
+            return ZoneElement.SOIL
+    return default
