@@ -42,6 +42,35 @@ class GiConfidence(int, Enum):
     P99 = 3
 
 
+class Dissolve(str, Enum):
+    """Which overlay pieces of one county merge into one unit (delineation, before the size rule)."""
+    PIECES = "pieces"                # every piece its own unit
+    DEFINING_ZONE = "defining_zone"  # contiguous pieces whose class came from the same zone feature
+    CLASS = "class"                  # contiguous pieces of one class
+
+
+class FitRule(str, Enum):
+    """How a boundary polygon's class follows from its zones (fitting delineation)."""
+    MAJORITY = "majority"
+    PRECEDENCE_THRESHOLD = "precedence_threshold"
+
+
+class Generalise(str, Enum):
+    """How a synergy zone's cell staircase is drawn (core/synergy_zones.py).
+
+    * ``NONE``: the exact union of the cells (every edge on a grid line).
+    * ``SIMPLIFY``: Douglas–Peucker with topology preserved (``shapely.simplify``,
+      ``preserve_topology=True``) at half a cell: staircases become slanted edges, every
+      vertex stays within half a cell of the cell boundary, rings never collapse.
+    * ``SMOOTH``: Chaikin corner cutting, two iterations, on the cell outline with a vertex at
+      every cell corner: each corner is cut at a quarter of a cell, convex corners lose area
+      and concave ones gain it; the curve stays inside the convex hull of the cells.
+    """
+    NONE = "none"
+    SIMPLIFY = "simplify"
+    SMOOTH = "smooth"
+
+
 #: member -> English label (a template translated in context "JwjtCore")
 LABELS: Dict[Enum, str] = {
     HotspotMethod.TOPK: QT_TRANSLATE_NOOP("JwjtCore", "Top k % cells (same k)"),
@@ -57,6 +86,14 @@ LABELS: Dict[Enum, str] = {
     GiConfidence.P90: "90 %",
     GiConfidence.P95: "95 %",
     GiConfidence.P99: "99 %",
+    Dissolve.PIECES: QT_TRANSLATE_NOOP("JwjtCore", "No merge: every overlay piece is a unit"),
+    Dissolve.DEFINING_ZONE: QT_TRANSLATE_NOOP("JwjtCore", "Pieces that took their class from the same zone"),
+    Dissolve.CLASS: QT_TRANSLATE_NOOP("JwjtCore", "Adjacent pieces of the same class"),
+    FitRule.MAJORITY: QT_TRANSLATE_NOOP("JwjtCore", "Area majority"),
+    FitRule.PRECEDENCE_THRESHOLD: QT_TRANSLATE_NOOP("JwjtCore", "Strictest class above the threshold share"),
+    Generalise.NONE: QT_TRANSLATE_NOOP("JwjtCore", "Cell outline (exact)"),
+    Generalise.SIMPLIFY: QT_TRANSLATE_NOOP("JwjtCore", "Simplified (within half a cell)"),
+    Generalise.SMOOTH: QT_TRANSLATE_NOOP("JwjtCore", "Smoothed corners"),
 }
 
 

@@ -237,6 +237,9 @@ _BY_MEMBER: Dict[Tuple[type, object], Term] = {(type(m), m.value): t for m, t in
 #: Control-unit classes as 三线一单 maps show them: green, red, yellow; grey when unknown (0).
 UNIT_CLASS_COLOURS: Dict[int, str] = {UnitClass.PRIORITY.value: "#66bd63", UnitClass.KEY.value: "#f46d43",
                                       UnitClass.GENERAL.value: "#fee08b", 0: "#bdbdbd"}
+#: Unit proposals from synergy zones (core/unit_proposals.ProposalKind values): a new class red,
+#: a split orange, added requirements blue (an outline: the unit itself does not change).
+PROPOSAL_COLOURS: Dict[str, str] = {"reclassify": "#d7301f", "split": "#fc8d59", "requirements": "#4575b4"}
 #: Synergy classes (colour-blind safe: reds for hotspots, blue, pale grey).
 SYNERGY_CLASS_COLOURS: Dict[str, str] = {SynergyClass.SYNERGY.value: "#d7301f", SynergyClass.CARBON.value: "#fdbb84",
                                          SynergyClass.POLLUTANT.value: "#9ecae1", SynergyClass.OTHER.value: "#f0f0f0"}

@@ -30,6 +30,9 @@ ZONE_FIELD_CANDIDATES: Dict[str, Sequence[str]] = {
 ZONE_STANDARD_NAMES: Dict[str, str] = {"element": "HJYS", "subclass": "YSXL", "zone_class": "GKFL",
                                        "code": "FQBM", "name": "FQMC"}
 
+#: sub-class wordings that are priority protection without saying so (ecological space)
+PRIORITY_WORDS = ("生态保护红线", "生态空间", "自然保护地", "饮用水水源保护区")
+
 #: the sub-class of the zones made from synergy hotspots (issue 14, DOMAIN.md §7)
 SYNERGY_SUBCLASS = "减污降碳协同重点管控区"
 
@@ -74,11 +77,17 @@ def detect_zone_mapping(field_names: Iterable[str]) -> ZoneFieldMapping:
 def zone_class(value, subclass=None) -> Optional[UnitClass]:
     """The control class of a zone from its class value (1/2/3, 优先保护 …), else from the wording
     of its sub-class (…优先保护区 / …重点管控区 / …一般管控区); None when neither says."""
-    for text in (value, subclass):
-        cls = parse_unit_class(text)
-        if cls is not None:
-            return UnitClass(cls)
+    cls = parse_unit_class(value)
+    if cls is not None:
+        return UnitClass(cls)
     words = str(subclass or "")
+    # Ecological space is priority protection however it is worded (DOMAIN.md §7): 一般生态空间
+    # starts like 一般管控 but is no general-control zone.
+    if any(w in words for w in PRIORITY_WORDS):
+        return UnitClass.PRIORITY
+    cls = parse_unit_class(subclass)
+    if cls is not None:
+        return UnitClass(cls)
     for member in UnitClass:  # the sub-class names the class inside a longer phrase
         if zh(member) in words or zh(member)[:2] + "区" in words:
             return member
@@ -104,3 +113,18 @@ def zone_element(value, subclass=None, default: Optional[ZoneElement] = None) ->
         if "农用地" in words or "建设用地" in words:
             return ZoneElement.SOIL
     return default
+
+
+def layer_element(layer_name: str) -> Optional[ZoneElement]:
+    """The element a layer's name announces (大气环境管控分区, air_zones, 生态保护红线 …), the
+    default for features without an element field; None when the name does not say."""
+    found = zone_element(None, layer_name)
+    if found is not None:
+        return found
+    words = set("".join(ch if ch.isalnum() else " " for ch in str(layer_name).casefold()).split())
+    for member in ZoneElement:  # English names: air_zones, water-zones, "Soil zones"
+        if member.value in words or names(member)[1].casefold() in words:
+            return member
+    if words & {"eco", "ecological", "redline", "stbhhx"}:
+        return ZoneElement.ECOLOGY
+    return None

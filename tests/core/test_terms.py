@@ -9,6 +9,7 @@ import pytest
 from jwjt_plugin.core import terms
 from jwjt_plugin.core.terms import (
     BostonGroup,
+    DelineationMethod,
     Dimension,
     FlaggedClass,
     Grade,
@@ -18,10 +19,12 @@ from jwjt_plugin.core.terms import (
     SynergyClass,
     UnitClass,
     Verdict,
+    ZoneElement,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-ENUMS = (UnitClass, Dimension, SynergyClass, FlaggedClass, Verdict, PlanKind, Quadrant, BostonGroup, Grade, Sector)
+ENUMS = (UnitClass, Dimension, SynergyClass, FlaggedClass, Verdict, PlanKind, Quadrant, BostonGroup, Grade, Sector,
+         ZoneElement, DelineationMethod)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
