@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate the fictitious sample city 示例市 (units, plans, emission grids, manifest).
+"""Generate the fictitious sample city 示例市 (units, plans, zones, townships, grids, manifest).
 
 Usage::
 
@@ -23,6 +23,30 @@ into element zones, each zone into Voronoi cells (denser in the urban core), and
 pieces are re-noded so that they form an exact coverage of the city. The spatial plans
 (三区三线) are derived from the units and then deliberately made inconsistent in a few
 places, recorded in ``manifest.json``, so that consistency checks have something to find.
+
+Element control zones (要素管控分区, ``element_zones.gpkg``, one layer per element:
+``ecology_zones``, ``air_zones``, ``water_zones``, ``soil_zones``) are drawn from the raw
+landscape shapes, the red line and the farmland, so that delineating units from them by
+overlay (priority > key > general) gives units like the shipped ones, not the same polygons:
+
+* ecology: 生态保护红线 (the red line) and 一般生态空间 (the rest of the mountains, the hill
+  and the reservoir shore), both class 1; no general zones;
+* air: 大气环境优先保护区 (the ecological areas); 高排放 (the three parks), 受体敏感 (urban core
+  and county town) and 弱扩散 (the valley plains at the mountain front) 重点管控区; 一般管控区;
+* water: 水环境优先保护区 (reservoir and river corridor); 工业污染 (parks), 城镇生活污染 (urban
+  core and county town) and 农业污染 (the north-eastern plains) 重点管控区; 一般管控区;
+* soil: 建设用地污染风险重点管控区 (parks), 农用地污染风险重点管控区 (farmland next to the
+  steel park), 农用地优先保护区 (large farmland blocks away from parks and towns), 一般管控区.
+
+Fields FQBM, FQMC, HJYS, YSXL, GKFL (1/2/3, integer), XZQDM. FQBM = ``YS`` + county code +
+element letter (E 生态, A 大气环境, W 水环境, S 土壤环境) + class digit + 3-digit serial per
+county, element and class (``YS990102A2001``); FQMC = county name + YSXL + number. Within a
+layer zones never overlap, each lies in one county (split at county borders), and the air,
+water and soil layers each tile the city exactly. Townships (``townships.gpkg``, layer
+``townships``: XZDM = county code + 3 digits, XZMC, XZQDM) split each county into 4–8 Voronoi
+cells of relaxed random seeds; they are named …街道 in the most urban county, …镇 elsewhere
+and …乡 where mountains cover most of a township (all names invented). Both files come from
+their own random streams and are written after everything else, which they leave unchanged.
 """
 from __future__ import annotations
 
@@ -1227,6 +1251,376 @@ def top_share(arrays: Dict[str, np.ndarray], percent: float = TOP_PERCENT) -> Di
 
 
 # ---------------------------------------------------------------------------------------
+# Element control zones (要素管控分区) and townships
+# ---------------------------------------------------------------------------------------
+#
+# The zones are drawn from the raw landscape shapes (``Landscape.zones``, the red line and the
+# farmland of the plans), not from the units, so that delineating units from them by overlay
+# gives units like the shipped ones without being the same polygons. Each element is cut the
+# same way: the outlines of its raw shapes (rounded to PRECISION) and the exact county borders
+# are noded together and polygonized; every face takes the first sub-class (in the element's
+# precedence order) whose raw shape holds it, and the county holding it. Faces are dissolved
+# per county and sub-class, fragments below ZONE_MIN_AREA join the neighbour (same county)
+# they share the longest border with. Faces of one arrangement share identical edges, and the
+# county borders are used as they are, so a layer tiles the city exactly and no zone crosses
+# a county border.
+
+#: zone fragments below this area (m²) join a neighbour in the same county
+ZONE_MIN_AREA = 0.25e6
+#: layer, element (HJYS), code letter: FQBM = YS + county (6) + letter + class (1) + serial (3)
+ZONE_LAYERS = (
+    ("ecology_zones", "生态", "E"),
+    ("air_zones", "大气环境", "A"),
+    ("water_zones", "水环境", "W"),
+    ("soil_zones", "土壤环境", "S"),
+)
+ZONE_FIELDS = ("FQBM", "FQMC", "HJYS", "YSXL", "GKFL", "XZQDM")
+#: the plains between the mountain front and the urban core, along the 清江 valley (m)
+VALLEY_BAND = (500.0, 2500.0)        # distance from the mountain front
+VALLEY_Y = (2558000.0, 2590000.0)    # from the cement area up to below the reservoir
+#: farmland: patches this close (m) to a park or built-up zone are not priority farmland
+FARM_SETBACK = 5000.0
+#: farmland blocks (patches closed over their 90 m gaps) smaller than this are not kept (m²)
+FARM_BLOCK_MIN = 6.0e6
+#: polluted farmland (农用地污染风险) lies within this distance (m) of the steel park
+SOIL_RISK_DISTANCE = 1500.0
+#: the intensively farmed north-eastern plains (农业污染 water zone): centre, radii (m), angle
+AGRI_WATER = ((516500.0, 2597500.0), 7000.0, 4200.0, -25.0)
+
+#: township count per county: one per this much area (m²), clamped to 4…8
+TOWNSHIP_AREA = 220e6
+#: invented township stems per county, in the order townships are named (north to south);
+#: the township holding an anchor point takes the anchored stem first
+TOWNSHIP_STEMS = {
+    "990102": ("镜湖", "澄波", "望川", "柳岸", "启明", "云锦", "湖滨", "晓园"),
+    "990103": ("松岭", "云岫", "杉溪", "鹿鸣", "岚谷", "翠屏", "栖凤", "枫林"),
+    "990104": ("芦洲", "渔湾", "沙洲", "白鹭", "荻港", "莲塘", "苇溪", "桑园"),
+    "990121": ("麦垄", "杏坪", "高岗", "柘塘", "榆庄", "稷丰", "槐荫", "禾川"),
+}
+TOWNSHIP_ANCHORS = (
+    ("东湖", COUNTIES[0][2]), ("西山", COUNTIES[1][2]), ("南港", COUNTIES[2][2]), ("北原", COUNTIES[3][2]),
+    ("钢城", STEEL_CENTRE), ("石门", CEMENT_CENTRE),
+)
+
+
+@dataclass
+class Zone:
+    geom: Polygon
+    element: str
+    subclass: str
+    cls: int
+    county: str
+    code: str = ""
+    name: str = ""
+
+    @property
+    def attrs(self) -> Dict[str, object]:
+        return {"FQBM": self.code, "FQMC": self.name, "HJYS": self.element, "YSXL": self.subclass,
+                "GKFL": self.cls, "XZQDM": self.county}
+
+
+def closing(geom, distance: float):
+    """Morphological closing: bridges gaps narrower than ``2 * distance`` between parts."""
+    return shapely.buffer(shapely.buffer(geom, distance, join_style="mitre"), -distance, join_style="mitre")
+
+
+def zone_sources(land: Landscape, plans: Plans) -> Dict[str, List[Tuple[str, int, Optional[object]]]]:
+    """Per element, its sub-classes (YSXL, class, raw shape) in precedence order.
+
+    An earlier entry wins where shapes overlap; a final entry with shape None takes the rest
+    of the city (the element's 一般管控区; ecology has none). Raw shapes may reach beyond the
+    city: only faces inside it are kept.
+    """
+    z = land.zones
+    parks = shapely.union_all([z["steel"], z["cement"], z["petrochem"]])
+    built = shapely.union(z["urban"], z["county_town"])
+    red = shapely.union_all([f.geom for f in plans.redline])
+    # Ecological space: mountains, the forested hill and the reservoir with its shore,
+    # except where parks or towns were planned into them (those are not ecological space).
+    eco = shapely.difference(shapely.union_all([z["mountain"], z["hill"], z["reservoir"]]),
+                             shapely.union(parks, built))
+    ecology_all = shapely.union(red, eco)
+
+    # 弱扩散区: the valley plains at the mountain front, where the 清江 runs south: inversions
+    # and calm winds trap what the cement area and the western suburbs emit.
+    band = shapely.difference(land.mountain.buffer(VALLEY_BAND[1]), land.mountain.buffer(VALLEY_BAND[0]))
+    valley = shapely.intersection(band, shapely.box(CITY_BOX[0], VALLEY_Y[0], CITY_BOX[2], VALLEY_Y[1]))
+
+    # Farmland blocks: permanent farmland patches closed over the gaps between them. Next to
+    # the steel park they take its fallout (农用地污染风险); priority farmland is the large
+    # blocks well away from parks and towns, which neither pollution nor growth reaches.
+    farm = closing(shapely.union_all([f.geom for f in plans.farmland]), 60.0)
+    near_steel = z["steel"].buffer(SOIL_RISK_DISTANCE)
+    polluted = shapely.intersection(farm, near_steel)
+    setback = shapely.union(parks, built).buffer(FARM_SETBACK)
+    blocks = shapely.difference(farm, shapely.union(setback, near_steel))
+    blocks = shapely.union_all([p for p in polygons_of(blocks) if p.area >= FARM_BLOCK_MIN])
+
+    centre, rx, ry, angle = AGRI_WATER
+    agri = blob(centre, rx, ry, angle, rng_for("zones/agri_water"), roughness=0.12)
+
+    water_priority = shapely.union(z["reservoir"], z["river"])
+    return {
+        "生态": [("生态保护红线", 1, red), ("一般生态空间", 1, eco)],
+        "大气环境": [("大气环境优先保护区", 1, ecology_all), ("大气环境高排放重点管控区", 2, parks),
+                 ("大气环境受体敏感重点管控区", 2, built), ("大气环境弱扩散重点管控区", 2, valley),
+                 ("大气环境一般管控区", 3, None)],
+        "水环境": [("水环境优先保护区", 1, water_priority), ("水环境工业污染重点管控区", 2, parks),
+                ("水环境城镇生活污染重点管控区", 2, built), ("水环境农业污染重点管控区", 2, agri),
+                ("水环境一般管控区", 3, None)],
+        "土壤环境": [("建设用地污染风险重点管控区", 2, parks), ("农用地污染风险重点管控区", 2, polluted),
+                 ("农用地优先保护区", 1, blocks), ("土壤环境一般管控区", 3, None)],
+    }
+
+
+def county_faces(counties: Dict[str, Polygon], outlines: Sequence[object]) -> List[Tuple[Polygon, str]]:
+    """Faces of the arrangement of the county borders (exact) and ``outlines`` (rounded to
+    PRECISION), each with the county holding it; faces outside the city are dropped.
+
+    The borders are not rounded: they are the units' edges already, and kept as they are the
+    faces of each county add up to exactly that county, and neighbours across a border share
+    its vertices. No face straddles a border, so its interior point tells its county.
+    """
+    borders = [g.boundary for g in counties.values()]
+    rounded = [shapely.set_precision(g, PRECISION, mode="pointwise") for g in outlines]
+    lines = shapely.union_all(borders + rounded)
+    faces = list(shapely.get_parts(shapely.polygonize(shapely.get_parts(lines))))
+    points = shapely.point_on_surface(faces)
+    out = []
+    for code in sorted(counties):
+        inside = shapely.contains(counties[code], points)
+        out.extend((faces[i], code) for i in np.flatnonzero(inside))
+    return out
+
+
+def merge_fragments(pieces: List[dict], min_area: float, single_part: bool = False) -> List[dict]:
+    """Dissolve pieces per (county, label), then merge fragments into a neighbour in their county.
+
+    A fragment is a part below ``min_area`` (with ``single_part``, also every part of a label
+    but its largest); it takes the label of the neighbour in the same county with the longest
+    shared border, smallest fragment first. A fragment whose chosen neighbour changed label
+    in the same round waits for the next, so two fragments never swap labels for ever. The
+    pieces are dissolved again after each round, so a fragment joins its neighbour's polygon.
+    """
+    def dissolve(items: List[dict]) -> List[dict]:
+        groups: Dict[Tuple[str, int], List[object]] = {}
+        for p in items:
+            groups.setdefault((p["county"], p["label"]), []).append(p["geom"])
+        out = []
+        for (county, label), geoms in sorted(groups.items()):
+            for part in polygons_of(shapely.union_all(geoms)):
+                out.append({"geom": part, "county": county, "label": label})
+        return out
+
+    pieces = dissolve(pieces)
+    for _ in range(100):
+        largest: Dict[Tuple[str, int], float] = {}
+        for p in pieces:
+            k = (p["county"], p["label"])
+            largest[k] = max(largest.get(k, 0.0), p["geom"].area)
+        small = sorted((i for i, p in enumerate(pieces)
+                        if p["geom"].area < min_area
+                        or (single_part and p["geom"].area < largest[(p["county"], p["label"])])),
+                       key=lambda j: (pieces[j]["geom"].area, j))
+        if not small:
+            return pieces
+        changed: set = set()
+        tree = shapely.STRtree([p["geom"] for p in pieces])
+        for i in small:
+            g, county = pieces[i]["geom"], pieces[i]["county"]
+            mates = [int(j) for j in tree.query(g.buffer(0.05)) if j != i and pieces[j]["county"] == county]
+            mates = [j for j in mates if pieces[j]["label"] != pieces[i]["label"]]
+            if not mates:
+                continue
+            best = max(sorted(mates), key=lambda j: (shared_length(g, pieces[j]["geom"]), -j))
+            if best in changed:
+                continue
+            pieces[i] = dict(pieces[i], label=pieces[best]["label"])
+            changed.add(i)
+        if not changed:
+            return pieces
+        pieces = dissolve(pieces)
+    raise RuntimeError("zone fragments did not converge")
+
+
+def make_element_zones(land: Landscape, counties: Dict[str, Polygon], plans: Plans) -> Dict[str, List[Zone]]:
+    """The four element zone layers, keyed by element (HJYS)."""
+    layers: Dict[str, List[Zone]] = {}
+    all_sources = zone_sources(land, plans)
+    for _layer, element, letter in ZONE_LAYERS:
+        sources = all_sources[element]
+        shaped = [(s, c, g) for s, c, g in sources if g is not None]
+        rest = [(s, c) for s, c, g in sources if g is None]
+        faces = county_faces(counties, [g.boundary for _s, _c, g in shaped])
+        points = shapely.point_on_surface([f for f, _code in faces])
+        label = np.full(len(faces), len(shaped), dtype=int)  # len(shaped) = the rest
+        for k in range(len(shaped) - 1, -1, -1):  # earlier sources win: assign them last
+            geom = shaped[k][2]
+            shapely.prepare(geom)
+            label[shapely.contains(geom, points)] = k
+        pieces = [{"geom": f, "county": code, "label": int(lab)} for (f, code), lab in zip(faces, label)]
+        pieces = merge_fragments(pieces, ZONE_MIN_AREA)
+        subclasses = [(s, c) for s, c, _g in shaped] + rest
+        zones = []
+        for p in pieces:
+            if p["label"] >= len(subclasses):  # ecology: not an ecological zone
+                continue
+            subclass, cls = subclasses[p["label"]]
+            zones.append(Zone(geom=shapely.normalize(p["geom"]), element=element, subclass=subclass,
+                              cls=cls, county=p["county"]))
+        order = {s: i for i, (s, _c) in enumerate(subclasses)}
+        zones.sort(key=lambda zn: (zn.county, zn.cls, order[zn.subclass]) + order_key(zn.geom))
+        serial: Dict[Tuple[str, int], int] = {}
+        name_no: Dict[Tuple[str, str], int] = {}
+        for zn in zones:
+            serial[(zn.county, zn.cls)] = serial.get((zn.county, zn.cls), 0) + 1
+            zn.code = f"YS{zn.county}{letter}{zn.cls}{serial[(zn.county, zn.cls)]:03d}"
+            name_no[(zn.county, zn.subclass)] = name_no.get((zn.county, zn.subclass), 0) + 1
+            zn.name = f"{COUNTY_NAMES[zn.county]}{zn.subclass}{name_no[(zn.county, zn.subclass)]}"
+        zones.sort(key=lambda zn: zn.code)
+        layers[element] = zones
+    return layers
+
+
+def relaxed_seeds(region, seeds: np.ndarray, lloyd: int) -> np.ndarray:
+    """``seeds`` moved ``lloyd`` times to the centroids of their Voronoi cells within ``region``."""
+    envelope = region.envelope.buffer(10000.0)
+    for _ in range(lloyd):
+        cells = shapely.get_parts(shapely.voronoi_polygons(MultiPoint(seeds), extend_to=envelope))
+        new = []
+        for c in cells:
+            c = shapely.intersection(c, region)
+            if c.is_empty:
+                continue
+            p = c.centroid if region.contains(c.centroid) else c.point_on_surface()
+            new.append(p.coords[0])
+        seeds = np.array(sorted(new))
+    return seeds
+
+
+@dataclass
+class Township:
+    geom: Polygon
+    county: str
+    code: str = ""
+    name: str = ""
+
+
+def make_townships(land: Landscape, counties: Dict[str, Polygon]) -> List[Township]:
+    """Split each county into 4–8 townships: Voronoi cells of relaxed random seeds."""
+    rng = rng_for("townships")
+    urban_county = max(sorted(counties), key=lambda c: shapely.intersection(counties[c], land.zones["urban"]).area)
+    ecological = shapely.union(land.mountain, land.zones["hill"])
+    cells: List[Tuple[str, object]] = []
+    for code in sorted(counties):
+        region = counties[code]
+        n = int(np.clip(round(region.area / TOWNSHIP_AREA), 4, 8))
+        seeds = relaxed_seeds(region, random_points_in(region, n, rng), lloyd=4)
+        envelope = region.envelope.buffer(10000.0)
+        cells.extend((code, c) for c in shapely.get_parts(shapely.voronoi_polygons(MultiPoint(seeds),
+                                                                                    extend_to=envelope)))
+    faces = county_faces(counties, [c.boundary for _code, c in cells])
+    pieces = []
+    for face, code in faces:
+        p = face.point_on_surface()
+        # A county's own cells label its faces (the other counties' cells only add edges).
+        label = next((k for k, (cc, c) in enumerate(cells) if cc == code and c.contains(p)), -1)
+        pieces.append({"geom": face, "county": code, "label": label})
+    pieces = merge_fragments(pieces, ZONE_MIN_AREA, single_part=True)
+
+    towns = [Township(geom=shapely.normalize(p["geom"]), county=p["county"]) for p in pieces]
+    towns.sort(key=lambda t: (t.county,) + order_key(t.geom))
+    for code in sorted(counties):
+        members = [t for t in towns if t.county == code]
+        if not 4 <= len(members) <= 8:
+            raise RuntimeError(f"county {code}: {len(members)} townships")
+        stems = list(TOWNSHIP_STEMS[code])
+        named: Dict[int, str] = {}
+        for stem, xy in TOWNSHIP_ANCHORS:
+            hit = [i for i, t in enumerate(members) if t.geom.contains(Point(xy))]
+            if hit and hit[0] not in named:
+                named[hit[0]] = stem
+        for i, t in enumerate(members, 1):
+            t.code = f"{code}{i:03d}"
+            stem = named.get(i - 1) or stems.pop(0)
+            if code == urban_county:
+                suffix = "街道"
+            elif shapely.intersection(t.geom, ecological).area > 0.5 * t.geom.area:
+                suffix = "乡"  # mountain townships: sparse villages
+            else:
+                suffix = "镇"
+            t.name = stem + suffix
+    return towns
+
+
+def zone_statistics(layers: Dict[str, List[Zone]], towns: List[Township], units: List[Unit], city) -> dict:
+    """The manifest sections for the element zones and the townships."""
+    by_layer = {}
+    for layer, element, letter in ZONE_LAYERS:
+        zones = layers[element]
+        subs: Dict[str, dict] = {}
+        for zn in zones:
+            st = subs.setdefault(zn.subclass, {"class": zn.cls, "zones": 0, "area_km2": 0.0})
+            st["zones"] += 1
+            st["area_km2"] += zn.geom.area / 1e6
+        by_layer[layer] = {
+            "element": element, "code_letter": letter, "count": len(zones),
+            "area_km2": round(sum(zn.geom.area for zn in zones) / 1e6, 2),
+            "by_subclass": {s: dict(v, area_km2=round(v["area_km2"], 2))
+                            for s, v in sorted(subs.items(), key=lambda kv: (kv[1]["class"], -kv[1]["area_km2"]))},
+        }
+    # Overlay check: priority > key > general, as the plugin's overlay delineation does.
+    every = [zn for element in layers for zn in layers[element]]
+    priority = shapely.union_all([zn.geom for zn in every if zn.cls == 1])
+    key = shapely.difference(shapely.union_all([zn.geom for zn in every if zn.cls == 2]), priority)
+    areas = {1: priority.area, 2: key.area, 3: city.area - priority.area - key.area}
+    overlay = {}
+    for c in (1, 2, 3):
+        unit_area = sum(u.geom.area for u in units if u.cls == c)
+        overlay[str(c)] = {"area_km2": round(areas[c] / 1e6, 2), "units_area_km2": round(unit_area / 1e6, 2),
+                           "ratio_to_units": round(areas[c] / unit_area, 3)}
+    counties: Dict[str, List[Township]] = {}
+    for t in towns:
+        counties.setdefault(t.county, []).append(t)
+    return {
+        "element_zones": {
+            "file": "element_zones.gpkg",
+            "layers": by_layer,
+            "fields": {"FQBM": "zone code", "FQMC": "zone name", "HJYS": "element (环境要素)",
+                       "YSXL": "sub-class (要素细类)", "GKFL": "class 1/2/3 (integer)", "XZQDM": "county code"},
+            "code_scheme": "YS + county code (6) + element letter (E 生态, A 大气环境, W 水环境, S 土壤环境) + "
+                           "class digit + 3-digit serial per county, element and class",
+            "min_zone_area_m2": ZONE_MIN_AREA,
+            "overlay_by_class": overlay,
+            "overlay_rule": "priority (any class-1 zone) > key (any class-2 zone) > general",
+        },
+        "townships": {
+            "file": "townships.gpkg",
+            "layer": "townships",
+            "count": len(towns),
+            "fields": {"XZDM": "township code: county code + 3-digit serial", "XZMC": "township name",
+                       "XZQDM": "county code"},
+            "by_county": {c: {"townships": len(ts), "codes": [t.code for t in ts], "names": [t.name for t in ts]}
+                          for c, ts in sorted(counties.items())},
+        },
+    }
+
+
+def write_zone_files(out_dir: str, layers: Dict[str, List[Zone]], towns: List[Township]) -> None:
+    from osgeo import ogr
+
+    zone_fields = [("FQBM", ogr.OFTString), ("FQMC", ogr.OFTString), ("HJYS", ogr.OFTString),
+                   ("YSXL", ogr.OFTString), ("GKFL", ogr.OFTInteger), ("XZQDM", ogr.OFTString)]
+    write_layers(os.path.join(out_dir, "element_zones.gpkg"),
+                 [(layer, ogr.wkbPolygon, zone_fields, [(zn.geom, zn.attrs) for zn in layers[element]])
+                  for layer, element, _letter in ZONE_LAYERS])
+    write_layers(os.path.join(out_dir, "townships.gpkg"), [
+        ("townships", ogr.wkbPolygon, [("XZDM", ogr.OFTString), ("XZMC", ogr.OFTString), ("XZQDM", ogr.OFTString)],
+         [(t.geom, {"XZDM": t.code, "XZMC": t.name, "XZQDM": t.county}) for t in towns]),
+    ])
+
+
+# ---------------------------------------------------------------------------------------
 # Writers
 # ---------------------------------------------------------------------------------------
 
@@ -1332,6 +1726,11 @@ def generate(out_dir: str, verbose: bool = True) -> dict:
         fname = f"{SPECIES_FILES[s]}_{BASE_YEAR}.tif"
         write_grid(os.path.join(out_dir, fname), grid, arrays[s], s)
         grid_files[s] = fname
+    # Element zones and townships come last and draw from their own random streams, so they
+    # leave everything above unchanged.
+    zones = make_element_zones(land, counties, plans)
+    towns = make_townships(land, counties)
+    write_zone_files(out_dir, zones, towns)
 
     # -- statistics
     total_area = city.area
@@ -1387,6 +1786,7 @@ def generate(out_dir: str, verbose: bool = True) -> dict:
                     "budgets_in_city_t": {k: dict(zip(SPECIES, v)) for k, v in BUDGETS.items()}},
         "planted_inconsistencies": plans.planted,
         "consistency_overlaps_m2": plans.checks,
+        **zone_statistics(zones, towns, units, city),
     }
     with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, ensure_ascii=False, indent=2)
@@ -1408,7 +1808,44 @@ def generate(out_dir: str, verbose: bool = True) -> dict:
         for p in plans.planted:
             print(f"  planted {p['type']}: {p['layer']} {p['feature_code']} x {', '.join(p['unit_codes'])}: "
                   f"{p['overlap_area_m2']:.0f} m²")
+        print_zone_statistics(manifest)
     return manifest
+
+
+def print_zone_statistics(manifest: dict) -> None:
+    ez = manifest["element_zones"]
+    for layer, st in ez["layers"].items():
+        print(f"Element zones {layer}: {st['count']} zones, {st['area_km2']:.1f} km²")
+        for sub, v in st["by_subclass"].items():
+            print(f"  {sub} (class {v['class']}): {v['zones']} zones, {v['area_km2']:.1f} km²")
+    print("Overlay of the element zones (priority > key > general) against the units:")
+    for c, v in ez["overlay_by_class"].items():
+        print(f"  class {c}: {v['area_km2']:8.1f} km² (units {v['units_area_km2']:8.1f} km², "
+              f"ratio {v['ratio_to_units']:.3f})")
+    tw = manifest["townships"]
+    print(f"Townships: {tw['count']} in {len(tw['by_county'])} counties")
+
+
+def generate_zones(out_dir: str, verbose: bool = False) -> dict:
+    """Only the element zones and townships (and their manifest sections), written to ``out_dir``.
+
+    Rebuilds the landscape, units, counties and plans they are drawn from, exactly as
+    :func:`generate` does, without the emission grids or the other files.
+    """
+    os.makedirs(out_dir, exist_ok=True)
+    land = make_landscape()
+    units = make_units(land)
+    counties = assign_counties(units)
+    assign_codes_and_names(units)
+    city = shapely.normalize(shapely.union_all([u.geom for u in units]))
+    plans = make_plans(units, counties, land)
+    zones = make_element_zones(land, counties, plans)
+    towns = make_townships(land, counties)
+    write_zone_files(out_dir, zones, towns)
+    stats = zone_statistics(zones, towns, units, city)
+    if verbose:
+        print_zone_statistics(stats)
+    return stats
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
