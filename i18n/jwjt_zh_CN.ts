@@ -9,22 +9,22 @@
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="55"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="62"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="31"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="35"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="31"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="35"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="32"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="36"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="93"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="101"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>标记协同管控单元（CO2 排放量前 k% 网格 × NOx/VOCs 热点）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="76"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="78"/>
         <source>Synergy analysis</source>
         <translation>协同性分析</translation>
     </message>
@@ -74,92 +74,92 @@
         <translation>管控单元分类字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="86"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="98"/>
         <source>{species} emission grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
         <source>Units of the grid values</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="91"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="103"/>
         <source>Top k % of cells by CO2</source>
         <translation>CO2 排放量前 k% 的网格（k 值，%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="94"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="106"/>
         <source>Pollutant hotspot method</source>
         <translation>污染物热点识别方法</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="108"/>
         <source>Coincidence rule</source>
         <translation>协同网格判定规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="111"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
         <source>Gi* neighbourhood radius (cells)</source>
         <translation>Gi* 邻域半径（网格数）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="113"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
         <source>Gi* hotspot confidence</source>
         <translation>Gi* 热点置信度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="115"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="127"/>
         <source>Gi*: correct for false discovery rate</source>
         <translation>Gi*：进行错误发现率（FDR）校正</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="116"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="128"/>
         <source>Flag when coincidence cells cover at least (% of unit area)</source>
         <translation>协同网格覆盖面积不低于（占单元面积的 %）时标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="118"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="130"/>
         <source>… or hold at least (% of the unit's CO2)</source>
         <translation>… 或所含 CO2 不低于（占单元 CO2 的 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="83"/>
         <source>Flagged units</source>
         <translation>已标记的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
         <source>Concentration table</source>
         <translation>排放集中度表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="127"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="87"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="128"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="88"/>
         <source>Number of flagged units</source>
         <translation>已标记的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="177"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="181"/>
         <source>Reading {species} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="183"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="187"/>
         <source>Fields: code = {code}, name = {name}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="542"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="539"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -169,12 +169,12 @@
         <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（吨/年）与排放强度（吨/平方千米）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="119"/>
         <source>Cells to rank</source>
         <translation>参与排序的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="109"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="121"/>
         <source>Count the top k % among</source>
         <translation>前 k% 的计算基数</translation>
     </message>
@@ -229,7 +229,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="113"/>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="126"/>
         <source>Class</source>
         <translation>分类</translation>
     </message>
@@ -304,22 +304,22 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="189"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="188"/>
         <source>Save as GeoPackage…</source>
         <translation>另存为 GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="153"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="152"/>
         <source>Units</source>
         <translation>管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="155"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="154"/>
         <source>Concentration</source>
         <translation>排放集中度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="159"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="158"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -359,47 +359,47 @@
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="283"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="287"/>
         <source>The analysis stopped: {error}</source>
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="337"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="338"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="337"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="328"/>
         <source>{n} of {total} units flagged. Top {k:g} % cells hold {shares}.</source>
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="388"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="390"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="465"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="467"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="460"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="462"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="475"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="477"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="477"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="479"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
         <source>Synergy analysis panel</source>
         <translation>减污降碳协同分析面板</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>缺少分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
         <source>Checks and access query panel</source>
         <translation>检查与一键查面板</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>对照国土空间规划（三区三线）检查管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="77"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="79"/>
         <source>Quality checks</source>
         <translation>质量检查</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>规划图层“{layer}”：编码字段 = {code}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="247"/>
+        <location filename="../jwjt_plugin/processing/plan_overlap_algorithm.py" line="248"/>
         <source>Rule '{rule}': conflicts: {n}, area: {area} km²</source>
         <translation>规则“{rule}”：冲突 {n} 处，面积 {area} km²</translation>
     </message>
@@ -789,7 +789,7 @@
         <translation>检查重叠</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/plan_panel.py" line="113"/>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="126"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
@@ -834,7 +834,7 @@
         <translation>环境准入一键查</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="78"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="80"/>
         <source>Access query</source>
         <translation>准入查询</translation>
     </message>
@@ -1204,17 +1204,17 @@
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
         <source>Edit access list (click a unit)</source>
         <translation>编辑准入清单（点击单元）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="245"/>
+        <location filename="../jwjt_plugin/plugin.py" line="246"/>
         <source>Select a polygon layer of control units first.</source>
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="278"/>
+        <location filename="../jwjt_plugin/plugin.py" line="279"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>参与分析的管控单元数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="189"/>
         <source>flagged units only</source>
         <translation>仅已标记单元</translation>
     </message>
@@ -1679,12 +1679,12 @@
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="63"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
         <source>Baseline and synergy assessment panel</source>
         <translation>基础评价与协同性分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/base.py" line="79"/>
+        <location filename="../jwjt_plugin/processing/base.py" line="81"/>
         <source>Baseline and synergy assessment</source>
         <translation>基础评价与协同性分析</translation>
     </message>
@@ -1824,22 +1824,22 @@
         <translation>JWJT 协同分析图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="192"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="191"/>
         <source>Atlas (PDF)…</source>
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="504"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="501"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="509"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="506"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="538"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="535"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -1999,7 +1999,7 @@
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="126"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -2124,12 +2124,12 @@
         <translation>与“网格值的单位”相同</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="100"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="112"/>
         <source>Units of the {species} grid</source>
         <translation>{species} 网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="103"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="115"/>
         <source>Field of the {species} fishnet that holds the values</source>
         <translation>{species} 渔网图层中存放排放值的字段</translation>
     </message>
@@ -2144,42 +2144,42 @@
         <translation>该网格值的单位；选择“同下”则使用“网格值的单位”中的设置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="122"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="112"/>
         <source>control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="122"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="112"/>
         <source>ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="123"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="113"/>
         <source>permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="124"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="114"/>
         <source>urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="124"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="114"/>
         <source>administrative boundary</source>
         <translation>行政区划边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="125"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="115"/>
         <source>element zones</source>
         <translation>要素管控分区</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="125"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="115"/>
         <source>emission grid</source>
         <translation>排放网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="126"/>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="116"/>
         <source>other layer</source>
         <translation>其他图层</translation>
     </message>
@@ -2214,37 +2214,37 @@
         <translation>吨/年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="346"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="371"/>
         <source>kg/yr</source>
         <translation>千克/年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="346"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="371"/>
         <source>kt/yr</source>
         <translation>千吨/年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="346"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="371"/>
         <source>Mt/yr</source>
         <translation>百万吨/年</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="347"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="372"/>
         <source>kg/m²/s</source>
         <translation>千克/(平方米·秒)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="357"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="382"/>
         <source>{value} {units}</source>
         <translation>{value} {units}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="359"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="384"/>
         <source>{low}–{high} {units}</source>
         <translation>{low}–{high} {units}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/styles.py" line="494"/>
+        <location filename="../jwjt_plugin/adapters/styles.py" line="519"/>
         <source>No emissions (transparent)</source>
         <translation>无排放（透明）</translation>
     </message>
@@ -2349,7 +2349,7 @@
         <translation>环境管控单元：所给图层共 {n} 个单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="287"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="60"/>
         <source>Method</source>
         <translation>技术方法</translation>
     </message>
@@ -2689,7 +2689,7 @@
         <translation>未标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="77"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="85"/>
         <source>Other years ({years})</source>
         <translation>其他年份（{years}）</translation>
     </message>
@@ -2699,67 +2699,67 @@
         <translation>正在生成图集。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="396"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="398"/>
         <source>Synergy results (协同分析结果)</source>
         <translation>协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="177"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="176"/>
         <source>Flagged only</source>
         <translation>仅显示已标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="178"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="177"/>
         <source>Show only the units flagged as synergy hotspots (class A).</source>
         <translation>仅显示标记为协同热点（A 类）的管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="181"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="180"/>
         <source>Show the units of one synergy class only.</source>
         <translation>仅显示某一协同分类的管控单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="182"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="181"/>
         <source>All synergy classes</source>
         <translation>全部协同分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="186"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="185"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="187"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="186"/>
         <source>Write the table as shown (filtered and sorted) to a CSV file that Excel opens with its Chinese text intact.</source>
         <translation>将当前显示的表格（已筛选、排序）导出为 CSV 文件，Excel 打开时中文不乱码。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="254"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="253"/>
         <source>No results yet: run the analysis.</source>
         <translation>暂无结果：请运行分析。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="273"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="272"/>
         <source>{shown} of {total} units shown</source>
         <translation>显示 {total} 个单元中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="289"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="288"/>
         <source>Export the units table</source>
         <translation>导出管控单元表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="294"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="293"/>
         <source>Units table (CSV)</source>
         <translation>管控单元表（CSV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="302"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="301"/>
         <source>Could not write &apos;{path}&apos;: {error}</source>
         <translation>无法写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="304"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="303"/>
         <source>Table written to {path} ({n} units).</source>
         <translation>表格已写入 {path}（{n} 个单元）。</translation>
     </message>
@@ -2849,14 +2849,569 @@
         <translation>编制单位（印于封面及编制说明）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="194"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="193"/>
         <source>Organisation (编制单位)</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_results.py" line="195"/>
+        <location filename="../jwjt_plugin/gui/synergy_results.py" line="194"/>
         <source>Printed on the atlas cover and in its notes; kept in the project.</source>
         <translation>印在图集封面和编制说明中，随工程保存。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/layer_roles.py" line="115"/>
+        <source>townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_dock.py" line="15"/>
+        <source>Unit delineation (单元划定)</source>
+        <translation>管控单元划定</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="94"/>
+        <source>Delineate units</source>
+        <translation>划定单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_dock.py" line="21"/>
+        <source>Synergy zones and proposals</source>
+        <translation>协同区与调整建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="62"/>
+        <source>Element zone layers</source>
+        <translation>要素管控分区图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="210"/>
+        <source>Administrative boundary (counties)</source>
+        <translation>行政区界线（县级）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="68"/>
+        <source>Boundaries to fit to</source>
+        <translation>拟合边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="70"/>
+        <source>Minimum unit area</source>
+        <translation>最小单元面积</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="72"/>
+        <source>Minimum unit width</source>
+        <translation>最小单元宽度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="224"/>
+        <source>Merge adjacent pieces</source>
+        <translation>相邻图斑合并方式</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="282"/>
+        <source>Class of a boundary polygon</source>
+        <translation>边界图斑的管控类别</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="81"/>
+        <source>Threshold share</source>
+        <translation>阈值占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="83"/>
+        <source>Precedence tables (*.json)</source>
+        <translation>优先级规则表 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="84"/>
+        <source>Empty: priority &gt; key &gt; general (any priority zone makes a priority unit).</source>
+        <translation>留空：优先保护 &gt; 重点管控 &gt; 一般管控（含任一优先保护分区即为优先保护单元）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="85"/>
+        <source>Precedence table</source>
+        <translation>优先级规则表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="89"/>
+        <source>Empty: temporary layers. A GeoPackage gets the units and their correspondence table.</source>
+        <translation>留空：临时图层。保存为 GeoPackage 时同时写入单元及其对应关系表。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="91"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="137"/>
+        <source>A delineation is running.</source>
+        <translation>单元划定正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="139"/>
+        <source>Tick the layers of element zones (要素管控分区) to delineate from.</source>
+        <translation>请勾选用于划定的要素管控分区图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="142"/>
+        <source>Choose the administrative boundary (counties).</source>
+        <translation>请选择行政区界线（县级）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="144"/>
+        <source>Choose the boundaries to fit the zones to (townships …).</source>
+        <translation>请选择拟合所用的边界（乡镇等）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="106"/>
+        <source>Delineated control units</source>
+        <translation>划定的环境管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="157"/>
+        <source>Ready to delineate.</source>
+        <translation>可以开始划定。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="189"/>
+        <source>Delineating…</source>
+        <translation>正在划定……</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="212"/>
+        <source>{n} units delineated; they are in the layer &apos;{name}&apos;.</source>
+        <translation>已划定 {n} 个单元，位于图层“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="221"/>
+        <source>Delineated units ({method})</source>
+        <translation>划定的单元（{method}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="227"/>
+        <source>Unit–zone correspondence</source>
+        <translation>单元—分区对应关系</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
+        <source>Unit delineation panel</source>
+        <translation>单元划定面板</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="70"/>
+        <source>Synergy control zones</source>
+        <translation>减污降碳协同重点管控区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="53"/>
+        <source>Outline</source>
+        <translation>边界形态</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="91"/>
+        <source>Make synergy zones</source>
+        <translation>生成协同区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="104"/>
+        <source>Synergy zones</source>
+        <translation>协同区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="120"/>
+        <source>Propose</source>
+        <translation>生成建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="134"/>
+        <source>Apply accepted</source>
+        <translation>应用已采纳的建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="136"/>
+        <source>Applies the ticked proposals to the unit layer as one undoable edit.</source>
+        <translation>将勾选的建议作为一次可撤销的编辑应用到单元图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="126"/>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="126"/>
+        <source>Proposal</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="126"/>
+        <source>Covered</source>
+        <translation>覆盖比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="126"/>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="176"/>
+        <source>A run is going.</source>
+        <translation>正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="171"/>
+        <source>Run the synergy analysis first (Synergy analysis panel): its coincidence cells become the zones.</source>
+        <translation>请先运行协同分析（协同分析面板）：其重合网格将生成协同区。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="180"/>
+        <source>Make the synergy zones, or choose a layer of them.</source>
+        <translation>请生成协同区，或选择协同区图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="188"/>
+        <source>Ready to propose.</source>
+        <translation>可以生成建议。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="207"/>
+        <source>Making synergy zones…</source>
+        <translation>正在生成协同区……</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="221"/>
+        <source>Synergy control zones (减污降碳协同重点管控区)</source>
+        <translation>减污降碳协同重点管控区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="250"/>
+        <source>Proposing…</source>
+        <translation>正在生成建议……</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="268"/>
+        <source>No unit needs a change: the synergy zones cover no unit enough.</source>
+        <translation>没有单元需要调整：协同区对各单元的覆盖均不足。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="321"/>
+        <source>Apply accepted ({n})</source>
+        <translation>应用已采纳的建议（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="345"/>
+        <source>Apply {n} synergy proposals</source>
+        <translation>应用 {n} 条协同调整建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="355"/>
+        <source>Applied {n} proposals (undo with Ctrl+Z).</source>
+        <translation>已应用 {n} 条建议（可按 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="37"/>
+        <source>Counties (行政区)</source>
+        <translation>县级行政区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="37"/>
+        <source>Townships (乡镇)</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="38"/>
+        <source>Ecology zones (生态)</source>
+        <translation>生态要素管控分区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="38"/>
+        <source>Air zones (大气环境)</source>
+        <translation>大气环境管控分区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
+        <source>Water zones (水环境)</source>
+        <translation>水环境管控分区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
+        <source>Soil zones (土壤环境)</source>
+        <translation>土壤环境管控分区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="109"/>
+        <source>Element zones and boundaries (要素管控分区)</source>
+        <translation>要素管控分区与边界</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/base.py" line="82"/>
+        <source>Unit delineation</source>
+        <translation>单元划定</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="94"/>
+        <source>Element zone layers (要素管控分区)</source>
+        <translation>要素管控分区图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="98"/>
+        <source>Class precedence table (JSON; priority &gt; key &gt; general when empty)</source>
+        <translation>管控类别优先级规则表（JSON；留空为优先保护 &gt; 重点管控 &gt; 一般管控）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="101"/>
+        <source>Province name (field PROV)</source>
+        <translation>省份名称（字段 PROV）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="101"/>
+        <source>City name (field CITY)</source>
+        <translation>地市名称（字段 CITY）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="108"/>
+        <source>Unit–zone correspondence table</source>
+        <translation>单元—要素管控分区对应关系表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="111"/>
+        <source>Number of units</source>
+        <translation>单元数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="178"/>
+        <source>The correspondence table is in {path} as &apos;{table}&apos;.</source>
+        <translation>对应关系表已写入 {path}，表名“{table}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="194"/>
+        <source>Delineate control units by overlay of element zones (叠加法)</source>
+        <translation>叠加法划定环境管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="195"/>
+        <source>Builds environmental control units from the element control zones of every element (ecology, air, water, soil, resource use) within the administrative boundary. The zones and the counties are overlaid; each piece takes its class by the precedence table (by default: any priority-protection zone makes a priority-protection unit, else any key-control zone a key-control unit, else general control); pieces of one county are merged as chosen; pieces below the minimum area or narrower than the minimum width are merged into the neighbour of the same county with the longest shared boundary, preferring the same class. Units never cross a county boundary and cover the administrative area exactly. Codes follow the national rule (ZH + 6-digit county code + class digit + 4-digit serial, serials north to south, west to east), names are county + dominant zone + 单元 + serial. The correspondence table lists, for every unit, the element zones it came from and their area shares; it is also written into the units' GeoPackage. Your layers are not changed.</source>
+        <translation>在行政区范围内，由各环境要素（生态、大气、水、土壤、资源利用）的要素管控分区叠加生成环境管控单元。分区与县级行政区叠加后，每个图斑按优先级规则表确定类别（默认：含任一优先保护分区为优先保护单元，否则含任一重点管控分区为重点管控单元，其余为一般管控单元）；同一县内的图斑按所选方式合并；面积小于最小面积或宽度小于最小宽度的图斑并入同县内公共边界最长的相邻单元，优先并入同类别单元。单元不跨县级行政区，且恰好覆盖行政区范围。编码按国家规则（ZH + 6 位县级代码 + 类别码 + 4 位序号，序号自北向南、自西向东），名称为县名 + 主导分区 + 单元 + 序号。对应关系表列出每个单元来源的要素管控分区及其面积占比，并同时写入单元所在的 GeoPackage。您的图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="212"/>
+        <source>County code field (6 digits; auto-detect when empty)</source>
+        <translation>县级代码字段（6 位；留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="215"/>
+        <source>County name field (auto-detect when empty)</source>
+        <translation>县级名称字段（留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="221"/>
+        <source>Minimum unit width (m; 0 = no sliver check)</source>
+        <translation>最小单元宽度（米；0 表示不检查狭长图斑）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="258"/>
+        <source>Delineate control units by fitting element zones to boundaries (拟合法)</source>
+        <translation>拟合法划定环境管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="259"/>
+        <source>Fits the element control zones to existing boundaries (townships, parks, catchments): every boundary polygon becomes one unit. Its class is the class whose zones cover the largest share of it (area majority; ties go to the stricter class), or the strictest class whose zones cover at least the threshold share (precedence with a threshold). The county comes from the first six digits of the boundary code, else from the administrative layer. Codes, names and the correspondence table as for the overlay delineation. Your layers are not changed.</source>
+        <translation>将要素管控分区拟合到现有边界（乡镇、园区、流域）：每个边界图斑成为一个单元。其类别为覆盖面积占比最大的分区类别（面积占优；并列时取更严格的类别），或覆盖占比不低于阈值的最严格类别（带阈值的优先级）。所属县由边界编码前 6 位确定，否则由行政区图层确定。编码、名称和对应关系表与叠加法相同。您的图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="270"/>
+        <source>Boundaries to fit to (townships, parks …)</source>
+        <translation>拟合边界（乡镇、园区等）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="273"/>
+        <source>Boundary code field (auto-detect when empty)</source>
+        <translation>边界编码字段（留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="276"/>
+        <source>Boundary name field (auto-detect when empty)</source>
+        <translation>边界名称字段（留空自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="279"/>
+        <source>Administrative boundary (counties, when the codes do not say)</source>
+        <translation>行政区界线（县级，编码无法确定所属县时使用）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="284"/>
+        <source>Threshold share for precedence (%)</source>
+        <translation>优先级阈值占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="34"/>
+        <source>Synergy control zones from coincidence cells (减污降碳协同重点管控区)</source>
+        <translation>由重合网格生成减污降碳协同重点管控区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="35"/>
+        <source>Runs the synergy analysis (the same inputs and rules as Flag synergy units) and turns its coincidence cells (top-k % CO2 cells that are also NOx / VOCs hotspots) into polygons: connected cells are dissolved into one zone, holes below the given area are filled, parts below the given area are dropped, and the zones may be generalised off the cell staircase. The result is a new element-zone layer (HJYS 减污降碳协同, YSXL 减污降碳协同重点管控区, class 2 key control) with the emissions and the share of each species' total every zone holds. Use it as an element layer for the delineation or to propose changes to the existing units.</source>
+        <translation>运行协同分析（输入和规则与“标识协同单元”相同），并将重合网格（CO2 排放前 k% 且为 NOx / VOCs 热点的网格）转为面：相连网格融合为一个分区，小于给定面积的孔洞被填充，小于给定面积的分区被舍弃，分区边界可去除网格锯齿。结果为新的要素管控分区图层（HJYS 减污降碳协同，YSXL 减污降碳协同重点管控区，类别 2 重点管控），含各分区的排放量及其占各物种总量的比例。可作为要素图层参与单元划定，或用于对现有单元提出调整建议。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="47"/>
+        <source>Fill holes smaller than (m²)</source>
+        <translation>填充小于此面积的孔洞（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="50"/>
+        <source>Drop zones smaller than (m²)</source>
+        <translation>舍弃小于此面积的分区（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="55"/>
+        <source>Cells that touch only at a corner</source>
+        <translation>仅以角点相接的网格</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="55"/>
+        <source>Separate zones</source>
+        <translation>作为不同分区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="55"/>
+        <source>One zone</source>
+        <translation>作为同一分区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_zones_algorithm.py" line="61"/>
+        <source>Number of zones</source>
+        <translation>分区数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="56"/>
+        <source>Propose unit changes from synergy control zones</source>
+        <translation>根据协同区提出单元调整建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="57"/>
+        <source>Overlays synergy control zones with the current control units and proposes, per unit: to reclassify a general-control unit mostly covered by the zones as key control; to split a general-control unit partly covered along the zone boundary; or to add synergy requirements to its access list (measures of the library for the industries the unit&apos;s name and requirements mention, and general measures). Priority-protection units only get requirements. Nothing is changed: review the proposals in the delineation panel and apply the accepted ones there, as one undo step.</source>
+        <translation>将减污降碳协同重点管控区与现有环境管控单元叠加，逐单元提出建议：大部分被协同区覆盖的一般管控单元调整为重点管控；部分被覆盖的一般管控单元沿协同区边界拆分；或在其准入清单中补充协同管控要求（措施库中与单元名称和要求所涉行业对应的措施及通用措施）。优先保护单元只补充要求。不做任何修改：请在单元划定面板中审核建议，并将采纳的建议作为一次撤销步骤应用。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="72"/>
+        <source>Reclassify a general unit covered at least (%)</source>
+        <translation>一般管控单元被覆盖不少于此比例时调整类别（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="75"/>
+        <source>Split a general unit covered at least (%)</source>
+        <translation>一般管控单元被覆盖不少于此比例时拆分（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="78"/>
+        <source>Both parts of a split at least (m²)</source>
+        <translation>拆分后两部分面积均不少于（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="81"/>
+        <source>Add requirements to units covered at least (%)</source>
+        <translation>单元被覆盖不少于此比例时补充要求（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="84"/>
+        <source>Measures table (CSV; the bundled library when empty)</source>
+        <translation>措施表（CSV；留空使用内置措施库）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="88"/>
+        <source>Unit proposals</source>
+        <translation>单元调整建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/unit_proposals_algorithm.py" line="90"/>
+        <source>Number of proposals</source>
+        <translation>建议数量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="80"/>
+        <source>1. Synergy control zones</source>
+        <translation>1. 减污降碳协同重点管控区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="83"/>
+        <source>Holes in a zone smaller than this are filled.</source>
+        <translation>分区内小于此面积的孔洞将被填充。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="84"/>
+        <source>Fill holes below</source>
+        <translation>填充孔洞面积上限</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="86"/>
+        <source>Zones smaller than this are dropped.</source>
+        <translation>小于此面积的分区将被舍弃。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="87"/>
+        <source>Drop zones below</source>
+        <translation>舍弃分区面积上限</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="95"/>
+        <source>2. Proposals for the units</source>
+        <translation>2. 单元调整建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="106"/>
+        <source>A general-control unit covered by synergy zones at least this much becomes key control.</source>
+        <translation>被协同区覆盖不少于此比例的一般管控单元调整为重点管控。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="108"/>
+        <source>Reclassify from</source>
+        <translation>调整类别的覆盖比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="110"/>
+        <source>A general-control unit covered at least this much (and less than the reclassify share) is split along the zone boundary.</source>
+        <translation>被覆盖不少于此比例（且低于调整类别比例）的一般管控单元沿协同区边界拆分。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="112"/>
+        <source>Split from</source>
+        <translation>拆分的覆盖比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="114"/>
+        <source>Both parts of a split must be at least this large; else only requirements are proposed.</source>
+        <translation>拆分后两部分均须不小于此面积，否则只建议补充要求。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="116"/>
+        <source>Smallest part of a split</source>
+        <translation>拆分后最小部分面积</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="118"/>
+        <source>Units covered at least this much get synergy measures for their access list.</source>
+        <translation>被覆盖不少于此比例的单元在准入清单中补充协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="119"/>
+        <source>Requirements from</source>
+        <translation>补充要求的覆盖比例</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="132"/>
+        <source>Tick all</source>
+        <translation>全部勾选</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="133"/>
+        <source>Untick all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/proposals_panel.py" line="323"/>
+        <source>Tick those to apply ({n} ticked); click one to see it on the map.</source>
+        <translation>请勾选要应用的建议（已勾选 {n} 条）；点击一条可在地图上查看。</translation>
     </message>
 </context>
 <context>
@@ -2872,17 +3427,17 @@
         <translation>栅格图层“{name}”没有波段 {band}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Priority protection</source>
         <translation>优先保护</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Key control</source>
         <translation>重点管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>General control</source>
         <translation>一般管控</translation>
     </message>
@@ -3302,17 +3857,17 @@
         <translation>网格“{name}”超出两极范围（纬度 {south:g} 至 {north:g}）；请检查其坐标参考系是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Carbon hotspot only</source>
         <translation>仅碳排放热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Pollutant hotspot only</source>
         <translation>仅污染物热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>No hotspot</source>
         <translation>非热点</translation>
     </message>
@@ -3582,7 +4137,7 @@
         <translation>未知的网格排序范围“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Synergy hotspot</source>
         <translation>协同热点</translation>
     </message>
@@ -3592,22 +4147,22 @@
         <translation>栅格图层“{name}”的数据类型无法作为排放量读取。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Synergy hotspot in a priority-protection unit</source>
         <translation>优先保护单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Synergy hotspot in a key-control unit</source>
         <translation>重点管控单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Synergy hotspot in a general-control unit</source>
         <translation>一般管控单元中的协同热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Synergy hotspot, unit class unknown</source>
         <translation>协同热点（单元分类未知）</translation>
     </message>
@@ -3622,42 +4177,42 @@
         <translation>无法写入 PDF 报告“{path}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Restricted access</source>
         <translation>受限准入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>More information needed</source>
         <translation>待补充信息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Spatial layout constraints</source>
         <translation>空间布局约束</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Pollutant and carbon emission control</source>
         <translation>污染物（含碳）排放管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Environmental risk prevention</source>
         <translation>环境风险防控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Resource use efficiency</source>
         <translation>资源开发效率要求</translation>
     </message>
@@ -3867,17 +4422,17 @@
         <translation>规则“{rule}”：图层“{plan}”与“{other}”有 {n} 处重叠超出图层“{layer}”的管控单元范围（共 {area} m²）；仅报告其位于单元内的部分：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -4432,117 +4987,117 @@
         <translation>{period} 的 {species} 总量为零或缺失：占比无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>I synergy: both fall</source>
         <translation>I 协同：二者均下降</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>II trade-off: pollutant falls, CO2 rises</source>
         <translation>II 权衡：污染物下降，CO2 上升</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>III both rise</source>
         <translation>III 二者均上升</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>IV trade-off: CO2 falls, pollutant rises</source>
         <translation>IV 权衡：CO2 下降，污染物上升</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>On the x axis: CO2 falls, pollutant unchanged</source>
         <translation>位于 x 轴：CO2 下降，污染物不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>On the x axis: CO2 rises, pollutant unchanged</source>
         <translation>位于 x 轴：CO2 上升，污染物不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>On the y axis: pollutant falls, CO2 unchanged</source>
         <translation>位于 y 轴：污染物下降，CO2 不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>On the y axis: pollutant rises, CO2 unchanged</source>
         <translation>位于 y 轴：污染物上升，CO2 不变</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>At the origin: neither changes</source>
         <translation>位于原点：二者均无变化</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Extreme imbalance</source>
         <translation>极度失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Serious imbalance</source>
         <translation>严重失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Moderate imbalance</source>
         <translation>中度失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Mild imbalance</source>
         <translation>轻度失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Verge of imbalance</source>
         <translation>濒临失调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Barely coordinated</source>
         <translation>勉强协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Primary coordination</source>
         <translation>初级协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Intermediate coordination</source>
         <translation>中级协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Good coordination</source>
         <translation>良好协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>High-quality coordination</source>
         <translation>优质协调</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Star: large share, growing</source>
         <translation>明星：占比大，增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Question mark: small share, growing</source>
         <translation>问题：占比小，增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Cash cow: large share, not growing</source>
         <translation>金牛：占比大，未增长</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Dog: small share, not growing</source>
         <translation>瘦狗：占比小，未增长</translation>
     </message>
@@ -4777,52 +5332,52 @@
         <translation>栅格“{name}”的原点或范围无效（原点 {x0}, {y0}；像元大小 {dx} × {dy}；{rows} × {cols} 个像元）：其地理参考已损坏。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="47"/>
+        <location filename="../jwjt_plugin/core/options.py" line="76"/>
         <source>Top k % cells (same k)</source>
         <translation>排放量前 k% 的网格（与 CO2 相同的 k）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="48"/>
+        <location filename="../jwjt_plugin/core/options.py" line="77"/>
         <source>Getis–Ord Gi*</source>
         <translation>Getis–Ord Gi* 热点分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="49"/>
+        <location filename="../jwjt_plugin/core/options.py" line="78"/>
         <source>NOx or VOCs hotspot</source>
         <translation>NOx 或 VOCs 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="50"/>
+        <location filename="../jwjt_plugin/core/options.py" line="79"/>
         <source>NOx and VOCs hotspot</source>
         <translation>NOx 与 VOCs 均为热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="51"/>
+        <location filename="../jwjt_plugin/core/options.py" line="80"/>
         <source>NOx hotspot</source>
         <translation>NOx 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="52"/>
+        <location filename="../jwjt_plugin/core/options.py" line="81"/>
         <source>VOCs hotspot</source>
         <translation>VOCs 热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="53"/>
+        <location filename="../jwjt_plugin/core/options.py" line="82"/>
         <source>Cells under the units</source>
         <translation>管控单元范围内的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="54"/>
+        <location filename="../jwjt_plugin/core/options.py" line="83"/>
         <source>All cells of the grid</source>
         <translation>排放清单网格的全部网格单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="55"/>
+        <location filename="../jwjt_plugin/core/options.py" line="84"/>
         <source>All cells</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/options.py" line="56"/>
+        <location filename="../jwjt_plugin/core/options.py" line="85"/>
         <source>Non-zero cells</source>
         <translation>非零网格</translation>
     </message>
@@ -5022,17 +5577,17 @@
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/layer_roles.py" line="245"/>
+        <location filename="../jwjt_plugin/core/layer_roles.py" line="251"/>
         <source>Layers {names} could each be the control units: choose one.</source>
         <translation>图层 {names} 都可能是环境管控单元，请选择其一。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/layer_roles.py" line="246"/>
+        <location filename="../jwjt_plugin/core/layer_roles.py" line="252"/>
         <source>Layers {names} could each be the {role}: choose one.</source>
         <translation>图层 {names} 都可能是{role}，请选择其一。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/layer_roles.py" line="247"/>
+        <location filename="../jwjt_plugin/core/layer_roles.py" line="253"/>
         <source>Grid &apos;{name}&apos; is labelled {other}, but it is chosen as the {species} grid.</source>
         <translation>网格“{name}”标注为 {other}，却被选作 {species} 网格。</translation>
     </message>
@@ -5402,34 +5957,454 @@
         <translation>“{path}”中的边界位于中国范围以外（经度 {x0}–{x1}，纬度 {y0}–{y1}）；请检查其坐标系。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Power</source>
         <translation>电力</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Industrial</source>
         <translation>工业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Residential</source>
         <translation>居民生活</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Transport</source>
         <translation>交通</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>Agriculture</source>
         <translation>农业</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/terms.py" line="132"/>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
         <source>All sectors</source>
         <translation>全部门</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/unit_changes.py" line="27"/>
+        <source>Layer &apos;{layer}&apos; holds single polygons, but a changed unit has {n} parts.</source>
+        <translation>图层“{layer}”只能保存单部件面，但修改后的单元有 {n} 个部分。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/unit_changes.py" line="38"/>
+        <source>Features {ids} of layer &apos;{layer}&apos; are gone since the proposals were made; propose again.</source>
+        <translation>生成建议后，图层“{layer}”中的要素 {ids} 已不存在，请重新生成建议。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/unit_changes.py" line="51"/>
+        <source>Layer &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
+        <translation>图层“{layer}”没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/unit_changes.py" line="66"/>
+        <source>A new unit could not be added to layer &apos;{layer}&apos;.</source>
+        <translation>无法向图层“{layer}”添加新单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="122"/>
+        <source>The parameter &apos;{parameter}&apos; must be a number from {low} to {high}, not {value}.</source>
+        <translation>参数“{parameter}”必须是 {low} 到 {high} 之间的数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="130"/>
+        <source>The parameter &apos;{parameter}&apos; must be a precedence table, not {value}.</source>
+        <translation>参数“{parameter}”必须是优先级规则表，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="172"/>
+        <source>The parameter &apos;{parameter}&apos; must be one of {choices}, not {value}.</source>
+        <translation>参数“{parameter}”必须是 {choices} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="189"/>
+        <source>{n} control units: {n1} priority protection, {n2} key control, {n3} general control; {area} km² in all.</source>
+        <translation>共 {n} 个环境管控单元：优先保护单元 {n1} 个，重点管控单元 {n2} 个，一般管控单元 {n3} 个；总面积 {area} 平方千米。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="195"/>
+        <source>{n} small pieces or slivers were merged into a neighbouring unit of their county.</source>
+        <translation>已将 {n} 个细小图斑或狭长碎片合并入其所在县级行政区内的相邻单元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="273"/>
+        <source>Layer &apos;{layer}&apos;: features {features} have no geometry and are skipped.</source>
+        <translation>图层“{layer}”：要素 {features} 没有几何图形，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="283"/>
+        <source>Layer &apos;{layer}&apos;: the invalid geometries of features {features} were repaired for the delineation (your layer is unchanged).</source>
+        <translation>图层“{layer}”：要素 {features} 的无效几何图形已为单元划定而修复（原图层未改动）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="304"/>
+        <source>Layer &apos;{layer}&apos; has no county code field (looked for {fields}); choose the field that holds the 6-digit county code.</source>
+        <translation>图层“{layer}”没有县级行政区代码字段（已查找 {fields}）；请选择存放 6 位县级行政区代码的字段。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="322"/>
+        <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; must hold 6-digit county codes; features and values: {items}.</source>
+        <translation>图层“{layer}”：字段“{field}”必须存放 6 位县级行政区代码；要素及取值：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="354"/>
+        <source>Layer '{layer}': polygons overlap (features and overlap in m²: {items}); every place must belong to one polygon only.</source>
+        <translation>图层“{layer}”：多边形相互重叠（要素及重叠面积，平方米：{items}）；每处地方只能属于一个多边形。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="376"/>
+        <source>Layer &apos;{layer}&apos; has gaps between its counties (area and neighbouring features: {items}); every part of the administrative area must belong to one county.</source>
+        <translation>图层“{layer}”的县级行政区之间存在缝隙（面积及相邻要素：{items}）；行政区内每一处都必须属于一个县级行政区。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="384"/>
+        <source>No element zone layer (要素管控分区) was given; choose at least one.</source>
+        <translation>未提供要素管控分区图层；请至少选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="390"/>
+        <source>Layer &apos;{layer}&apos; has no features; it is skipped.</source>
+        <translation>图层“{layer}”没有要素，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="868"/>
+        <source>Layer &apos;{layer}&apos; is in {crs}, but layer &apos;{admin}&apos; is in {admin_crs}. Reproject one of them so that both share one CRS (a legal boundary is not reprojected silently).</source>
+        <translation>图层“{layer}”的坐标参考系为 {crs}，而图层“{admin}”为 {admin_crs}。请对其中之一重投影，使两者采用同一坐标参考系（法定界线不会被静默重投影）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="421"/>
+        <source>Layer '{layer}': {n} features have no readable control class in field '{field}' (feature: value): {items}. Use 1/2/3 or 优先保护/重点管控/一般管控.</source>
+        <translation>图层“{layer}”：{n} 个要素在字段“{field}”中没有可识别的管控类别（要素：取值）：{items}。请使用 1/2/3 或 优先保护/重点管控/一般管控。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="428"/>
+        <source>Layer &apos;{layer}&apos;: the element of {n} features is unknown (field &apos;{field}&apos;, feature: value): {items}. Fill the element field or choose the layer&apos;s element.</source>
+        <translation>图层“{layer}”：{n} 个要素的环境要素未知（字段“{field}”，要素：取值）：{items}。请填写环境要素字段，或为该图层指定环境要素。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="461"/>
+        <source>Element zones of one element overlap (layer, features, element and overlap area: {items}); zones of one element must not overlap.</source>
+        <translation>同一环境要素的要素管控分区相互重叠（图层、要素、环境要素及重叠面积：{items}）；同一要素的管控分区不得重叠。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="500"/>
+        <source>Layer &apos;{layer}&apos;: zones {features} lie entirely outside the area of layer &apos;{admin}&apos; and are ignored.</source>
+        <translation>图层“{layer}”：要素管控分区 {features} 完全位于图层“{admin}”的范围之外，已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="506"/>
+        <source>Layer '{layer}': zones reaching outside the area of layer '{admin}' were clipped to it (feature: m² outside): {items}.</source>
+        <translation>图层“{layer}”：超出图层“{admin}”范围的要素管控分区已被裁剪（要素：范围外面积，平方米）：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="770"/>
+        <source>Layer &apos;{layer}&apos;: more than {n} units of one class in one county; raise the minimum unit area.</source>
+        <translation>图层“{layer}”：某县级行政区内同一类别的环境管控单元超过 {n} 个；请调大最小单元面积。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="844"/>
+        <source>Units {units} are smaller than {min_area} m² (or thinner than {min_width} m) but have no neighbour in their county (layer '{layer}') to merge with; they are kept.</source>
+        <translation>环境管控单元 {units} 面积小于 {min_area} 平方米（或宽度小于 {min_width} 米），但在其所在县级行政区（图层“{layer}”）内没有可合并的相邻单元，已保留。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation.py" line="924"/>
+        <source>Layer &apos;{layer}&apos;: the county of features {items} is unknown: their code does not start with a 6-digit county code and no administrative layer covers them.</source>
+        <translation>图层“{layer}”：要素 {items} 所属的县级行政区未知：其代码不以 6 位县级行政区代码开头，且没有行政区图层覆盖它们。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation_rules.py" line="64"/>
+        <source>A precedence rule must be a PrecedenceRule, not {value}.</source>
+        <translation>优先级规则必须是 PrecedenceRule，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation_rules.py" line="110"/>
+        <source>The precedence table &apos;{source}&apos; is not valid JSON: {error}</source>
+        <translation>优先级规则表“{source}”不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation_rules.py" line="114"/>
+        <source>The precedence table &apos;{source}&apos; must be an object with a list &quot;rules&quot;.</source>
+        <translation>优先级规则表“{source}”必须是含有列表 &quot;rules&quot; 的对象。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation_rules.py" line="119"/>
+        <source>Rule {rule} of the precedence table &apos;{source}&apos; must be an object.</source>
+        <translation>优先级规则表“{source}”第 {rule} 条规则必须是一个对象。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation_rules.py" line="129"/>
+        <source>Rule {rule} of the precedence table '{source}': unknown element '{value}' (use ecology/air/water/soil/resource/synergy or 生态/大气环境/水环境/土壤环境/资源利用).</source>
+        <translation>优先级规则表“{source}”第 {rule} 条规则：未知的环境要素“{value}”（请使用 ecology/air/water/soil/resource/synergy 或 生态/大气环境/水环境/土壤环境/资源利用）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/delineation_rules.py" line="141"/>
+        <source>Rule {rule} of the precedence table '{source}': '{key}' has no readable class '{value}' (use 1/2/3 or 优先保护/重点管控/一般管控).</source>
+        <translation>优先级规则表“{source}”第 {rule} 条规则：“{key}”的类别“{value}”无法识别（请使用 1/2/3 或 优先保护/重点管控/一般管控）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="89"/>
+        <source>No merge: every overlay piece is a unit</source>
+        <translation>不合并：每个叠加图斑为一个单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="90"/>
+        <source>Pieces that took their class from the same zone</source>
+        <translation>合并类别来自同一分区的相邻图斑</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="91"/>
+        <source>Adjacent pieces of the same class</source>
+        <translation>合并同类别的相邻图斑</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="92"/>
+        <source>Area majority</source>
+        <translation>面积占优</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="93"/>
+        <source>Strictest class above the threshold share</source>
+        <translation>超过阈值占比的最严格类别</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="94"/>
+        <source>Cell outline (exact)</source>
+        <translation>网格边界（精确）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="95"/>
+        <source>Simplified (within half a cell)</source>
+        <translation>简化（偏差不超过半个网格）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/options.py" line="96"/>
+        <source>Smoothed corners</source>
+        <translation>平滑转角</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="72"/>
+        <source>Synergy zones: &apos;{name}&apos; must be a non-negative number, not {value}.</source>
+        <translation>协同管控区：“{name}”须为非负数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="76"/>
+        <source>Synergy zones: connectivity must be 4 or 8, not {value}.</source>
+        <translation>协同管控区：连通方式须为 4 或 8，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="81"/>
+        <source>Synergy zones: unknown generalisation &apos;{value}&apos;; use one of {allowed}.</source>
+        <translation>协同管控区：未知的综合化方式“{value}”；请使用以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="102"/>
+        <source>Synergy control zones: {n}, {area_km2:.2f} km², {cells} cells (from {mask} coincidence cells).</source>
+        <translation>减污降碳协同重点管控区：{n} 个，{area_km2:.2f} 平方千米，{cells} 个像元（来自 {mask} 个重合像元）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="109"/>
+        <source>{species}: {share:.1f} % of the total lies in the synergy control zones.</source>
+        <translation>{species}：总量的 {share:.1f}% 位于减污降碳协同重点管控区内。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="128"/>
+        <source>The coincidence mask has shape {shape}, but the grid has {rows} x {cols} cells.</source>
+        <translation>重合像元掩膜的形状为 {shape}，而网格为 {rows} x {cols} 个像元。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="135"/>
+        <source>Grid &apos;{species}&apos; has shape {shape}, unlike the coincidence mask ({rows} x {cols}): give grids of the synergy run.</source>
+        <translation>网格“{species}”的形状为 {shape}，与重合像元掩膜（{rows} x {cols}）不一致：请使用本次协同分析的网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="142"/>
+        <source>The synergy run found no coincidence cell (no top CO2 cell is a NOx or VOCs hotspot), so there is no synergy control zone. Lower the thresholds (a larger k, a weaker hotspot rule) or pick another year.</source>
+        <translation>协同分析未找到重合像元（CO2 排放靠前的像元均不是 NOx 或 VOCs 热点），因此无法划定减污降碳协同重点管控区。请降低阈值（增大 k、放宽热点规则）或选择其他年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="165"/>
+        <source>Synergy zones: {n} holes smaller than {min_area:,.0f} m² were filled ({cells} cells).</source>
+        <translation>协同管控区：已填充 {n} 个小于 {min_area:,.0f} 平方米的内部空洞（{cells} 个像元）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="186"/>
+        <source>Synergy zones: {n} parts smaller than {min_area:,.0f} m² were dropped ({cells} cells, {area_km2:.3f} km²); they held {shares} of the totals.</source>
+        <translation>协同管控区：已剔除 {n} 个小于 {min_area:,.0f} 平方米的图斑（{cells} 个像元，{area_km2:.3f} 平方千米），其排放占总量的 {shares}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy_zones.py" line="194"/>
+        <source>Synergy zones: every part is smaller than {min_area:,.0f} m², so no zone is left; lower the minimum part area.</source>
+        <translation>协同管控区：所有图斑均小于 {min_area:,.0f} 平方米，未保留任何管控区；请调低最小图斑面积。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Ecology</source>
+        <translation>生态</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Air</source>
+        <translation>大气环境</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Water</source>
+        <translation>水环境</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Soil</source>
+        <translation>土壤环境</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Resource use</source>
+        <translation>资源利用</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Pollution–carbon synergy</source>
+        <translation>减污降碳协同</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Overlay of element zones</source>
+        <translation>叠加法</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/terms.py" line="148"/>
+        <source>Fitting to boundaries</source>
+        <translation>拟合法</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="73"/>
+        <source>Reclassify the unit</source>
+        <translation>调整管控类别</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="74"/>
+        <source>Split along the synergy zone boundary</source>
+        <translation>沿协同区边界拆分</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="75"/>
+        <source>Add synergy control requirements</source>
+        <translation>补充协同管控要求</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="100"/>
+        <source>Unit proposals: &apos;{name}&apos; is a share between 0 and 1, not {value}.</source>
+        <translation>单元调整建议：“{name}”为 0 到 1 之间的比例，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="105"/>
+        <source>Unit proposals: &apos;{name}&apos; must be a non-negative number, not {value}.</source>
+        <translation>单元调整建议：“{name}”须为非负数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="147"/>
+        <source>Unit proposals: {n} in all; reclassify {reclassify}, split {split}, add requirements {requirements}; {measures} measures proposed.</source>
+        <translation>单元调整建议：共 {n} 条；调整管控类别 {reclassify} 条，沿协同区边界拆分 {split} 条，补充协同管控要求 {requirements} 条；共建议 {measures} 条措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="171"/>
+        <source>Layer '{layer}' has no unit class field mapped; map the field with 1/2/3 (优先保护/重点管控/一般管控) before proposing changes.</source>
+        <translation>图层“{layer}”未映射管控单元分类字段；请先在字段映射中指定取值为 1/2/3（优先保护/重点管控/一般管控）的字段，再生成调整建议。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="195"/>
+        <source>Unit {code} (feature {fid}) is {share:.1f} % covered by synergy zones: {from_class} → {to_class}; {n} synergy measures added.</source>
+        <translation>环境管控单元 {code}（要素 {fid}）有 {share:.1f}% 的面积位于协同管控区内：{from_class} → {to_class}；补充 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="206"/>
+        <source>Unit {code} (feature {fid}) is {share:.1f} % covered by synergy zones: split along the zone boundary into a key-control part of {inside_m2:,.0f} m² and a remainder of {outside_m2:,.0f} m²; {n} synergy measures added to the key-control part.</source>
+        <translation>环境管控单元 {code}（要素 {fid}）有 {share:.1f}% 的面积位于协同管控区内：沿协同区边界拆分为 {inside_m2:,.0f} 平方米的重点管控部分和 {outside_m2:,.0f} 平方米的剩余部分；为重点管控部分补充 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="218"/>
+        <source>Unit {code} (feature {fid}) is {share:.1f} % covered by synergy zones, but a split would leave a part below {min_area:,.0f} m²: add {n} synergy measures only.</source>
+        <translation>环境管控单元 {code}（要素 {fid}）有 {share:.1f}% 的面积位于协同管控区内，但拆分后会有部分小于 {min_area:,.0f} 平方米：仅补充 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="226"/>
+        <source>Unit {code} (feature {fid}) is {share:.1f} % covered by synergy zones; priority protection units are neither reclassified nor split: add {n} synergy measures.</source>
+        <translation>环境管控单元 {code}（要素 {fid}）有 {share:.1f}% 的面积位于协同管控区内；优先保护单元不调整类别、不拆分：补充 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="230"/>
+        <source>Unit {code} (feature {fid}, {unit_class}) is {share:.1f} % covered by synergy zones: add {n} synergy measures.</source>
+        <translation>环境管控单元 {code}（要素 {fid}，{unit_class}）有 {share:.1f}% 的面积位于协同管控区内：补充 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="233"/>
+        <source>class unknown</source>
+        <translation>分类未知</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="242"/>
+        <source>Unit {code} (feature {fid}) is {share:.1f} % covered by synergy zones but already holds every synergy measure of its industries: nothing to propose.</source>
+        <translation>环境管控单元 {code}（要素 {fid}）有 {share:.1f}% 的面积位于协同管控区内，但已包含其所涉行业的全部协同措施：无需调整。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="261"/>
+        <source>Layers &apos;{layer}&apos; ({crs}) and &apos;{zones_layer}&apos; ({zones_crs}) have different CRSs; reproject &apos;{zones_layer}&apos; to the CRS of &apos;{layer}&apos; and run again.</source>
+        <translation>图层“{layer}”（{crs}）与“{zones_layer}”（{zones_crs}）的坐标参照系不同；请将“{zones_layer}”重投影到“{layer}”的坐标参照系后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="356"/>
+        <source>Layer &apos;{layer}&apos; has no field mapped for the access-list dimensions {dimensions}; their synergy measures are not proposed.</source>
+        <translation>图层“{layer}”未映射准入清单维度 {dimensions} 的字段；这些维度的协同措施不予建议。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="406"/>
+        <source>Proposal {index} does not exist (there are {n} proposals).</source>
+        <translation>建议 {index} 不存在（共有 {n} 条建议）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="425"/>
+        <source>Layer &apos;{layer}&apos;: unit {code} (feature {fid}) is no longer at row {row}; the proposal is skipped: propose again.</source>
+        <translation>图层“{layer}”：环境管控单元 {code}（要素 {fid}）已不在第 {row} 行；已跳过该建议，请重新生成建议。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="431"/>
+        <source>Layer &apos;{layer}&apos;: the code &apos;{code}&apos; of unit {name} (feature {fid}, field &apos;{field}&apos;) is not ZH + 6-digit county + class digit + 4-digit serial, so it cannot be re-assigned; the proposal &apos;{kind}&apos; is refused. Correct the code and propose again.</source>
+        <translation>图层“{layer}”：环境管控单元 {name}（要素 {fid}，字段“{field}”）的编码“{code}”不符合“ZH + 6 位区县代码 + 1 位类别 + 4 位序号”的格式，无法重新赋码；已拒绝“{kind}”建议。请更正编码后重新生成建议。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="442"/>
+        <source>Unit {code}: {n} synergy measures added.</source>
+        <translation>环境管控单元 {code}：已补充 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="460"/>
+        <source>Unit {code}: reclassified as key control, new code {new_code}; {n} synergy measures added.</source>
+        <translation>环境管控单元 {code}：已调整为重点管控单元，新编码 {new_code}；已补充 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="479"/>
+        <source>Unit {code}: split along the synergy zone boundary; the part inside is the new key-control unit {new_code} ({new_name}) with {n} synergy measures.</source>
+        <translation>环境管控单元 {code}：已沿协同区边界拆分；区内部分为新的重点管控单元 {new_code}（{new_name}），含 {n} 条协同措施。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/unit_proposals.py" line="524"/>
+        <source>County {county} has no free serial left for class {unit_class} (0001–9999 are taken).</source>
+        <translation>区县 {county} 的第 {unit_class} 类单元已无可用序号（0001–9999 均已占用）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="127"/>
+        <source>Choose at least one layer of element zones.</source>
+        <translation>请至少选择一个要素管控分区图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="138"/>
+        <source>The precedence table &apos;{path}&apos; cannot be read: {error}</source>
+        <translation>无法读取优先级规则表“{path}”：{error}</translation>
     </message>
 </context>
 </TS>

@@ -112,6 +112,6 @@ def role_label(role: Role) -> str:
     return {Role.UNITS: tr("control units"), Role.ECOLOGICAL_REDLINE: tr("ecological red line"),
             Role.PERMANENT_FARMLAND: tr("permanent basic farmland"),
             Role.URBAN_BOUNDARY: tr("urban development boundary"), Role.ADMIN: tr("administrative boundary"),
-            Role.ELEMENT_ZONES: tr("element zones"), Role.GRID: tr("emission grid"),
+            Role.ELEMENT_ZONES: tr("element zones"), Role.TOWNSHIPS: tr("townships"), Role.GRID: tr("emission grid"),
             Role.OTHER: tr("other layer")}[role]
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Iterator, List, Optional, Sequence
 
 import numpy as np
+import pandas as pd
+from pandas.api import types as pd_types
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -25,18 +27,19 @@ from .qt_compat import FieldType
 
 
 def _qtype(dtype):
-    if np.issubdtype(dtype, np.bool_):
+    """The field type of a column: numpy dtypes and pandas' nullable ones (Int64 holds NULLs)."""
+    if pd_types.is_bool_dtype(dtype):
         return FieldType.Bool
-    if np.issubdtype(dtype, np.integer):
+    if pd_types.is_integer_dtype(dtype):
         return FieldType.LongLong
-    if np.issubdtype(dtype, np.floating):
+    if pd_types.is_float_dtype(dtype):
         return FieldType.Double
     return FieldType.String
 
 
 def python_value(v):
     """A frame cell as a value QGIS stores: NULL for None/NaN/inf, Python scalars, lists as text."""
-    if v is None:
+    if v is None or v is pd.NA:
         return None
     if isinstance(v, (bool, np.bool_)):
         return bool(v)

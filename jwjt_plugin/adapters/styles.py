@@ -163,6 +163,31 @@ def apply_synergy_style(layer: QgsVectorLayer) -> None:
     layer.triggerRepaint()
 
 
+# -- unit proposals --------------------------------------------------------------------------------------
+def proposal_renderer() -> QgsCategorizedSymbolRenderer:
+    """Proposals by kind (field ``KIND``): a new class or a split filled, added requirements outlined."""
+    from ..core.terms import PROPOSAL_COLOURS
+    from ..core.unit_proposals import ProposalKind, kind_label
+
+    cats = []
+    for kind in ProposalKind:
+        colour = PROPOSAL_COLOURS[kind.value]
+        if kind is ProposalKind.ADD_REQUIREMENTS:
+            symbol = _symbol(colour, colour, "0.6", "no")
+        else:
+            symbol = _symbol(colour, "#1a1a1a", "0.5")
+            symbol.setOpacity(0.75)
+        cats.append(QgsRendererCategory(kind.value, symbol, kind_label(kind, tr_core)))
+    return QgsCategorizedSymbolRenderer("KIND", cats)
+
+
+def apply_proposal_style(layer: QgsVectorLayer) -> None:
+    if layer is None or not layer.isValid() or layer.fields().indexOf("KIND") < 0:
+        return
+    layer.setRenderer(proposal_renderer())
+    layer.triggerRepaint()
+
+
 # -- plan conflicts and unit QA ---------------------------------------------------------------------
 def conflict_renderer(categories: List[Tuple[str, str]]) -> QgsCategorizedSymbolRenderer:
     """One category per rule id, labelled with the rule's (translated) description."""

@@ -30,6 +30,7 @@ class Role(Enum):
     PERMANENT_FARMLAND = "permanent_farmland"
     URBAN_BOUNDARY = "urban_boundary"
     ADMIN = "admin"
+    TOWNSHIPS = "townships"
     ELEMENT_ZONES = "element_zones"
     GRID = "grid"
     OTHER = "other"
@@ -41,15 +42,18 @@ ROLE_WORDS = {
     Role.ECOLOGICAL_REDLINE: ("redline", "red_line", "红线", "stbhhx", "bhhx"),
     Role.PERMANENT_FARMLAND: ("farmland", "基本农田", "yjjbnt", "jbnt"),
     Role.URBAN_BOUNDARY: ("urban_boundary", "urban boundary", "开发边界", "czkfbj", "kfbj", "城镇边界"),
+    Role.ELEMENT_ZONES: ("element_zone", "要素管控", "要素分区", "ysgkfq", "_zones"),
+    Role.TOWNSHIPS: ("township", "乡镇", "街道", "xzjx"),
     Role.ADMIN: ("admin", "行政区", "xzq", "boundary_county", "county", "区县界", "行政边界"),
-    Role.ELEMENT_ZONES: ("element_zone", "要素管控", "要素分区", "ysgkfq"),
 }
-#: Fields that only a layer of that role carries (the sample city's and the common national ones).
+#: Fields that only a layer of that role carries (the sample city's and the common national ones),
+#: looked at in this order: element zones and townships carry their county's XZQDM as well.
 ROLE_FIELDS = {
     Role.ECOLOGICAL_REDLINE: ("HXBM", "HXMC", "红线编码", "红线名称"),
     Role.URBAN_BOUNDARY: ("BJBM", "BJMC", "KFBJLX"),
-    Role.ADMIN: ("XZQDM", "XZQMC", "行政区代码", "行政区名称"),
     Role.ELEMENT_ZONES: ("HJYS", "YSXL", "环境要素", "要素细类"),
+    Role.TOWNSHIPS: ("XZDM", "XZMC", "乡镇代码", "乡镇名称"),
+    Role.ADMIN: ("XZQDM", "XZQMC", "行政区代码", "行政区名称"),
 }
 #: Fields only the plugin's own results carry: a result copies the unit fields, but it is no
 #: input (a Toolbox run's output is not marked as the docks' outputs are).
@@ -88,7 +92,12 @@ def _has_word(facts: LayerFacts, words: Sequence[str]) -> bool:
 def named_role(facts: LayerFacts) -> Optional[Role]:
     """The role a vector layer's name or fields say it has, other than units (None: they don't)."""
     upper = {f.upper() for f in facts.fields}
+    # Units carry their county's code too (the delineation writes XZQDM beside the unit code):
+    # a county or township field names the role only of a layer without unit codes.
+    has_unit_code = detect_mapping(facts.fields).code is not None
     for role, fields in ROLE_FIELDS.items():
+        if has_unit_code and role in (Role.ADMIN, Role.TOWNSHIPS):
+            continue
         if any(f.upper() in upper for f in fields):
             return role
     for role, words in ROLE_WORDS.items():

@@ -46,16 +46,21 @@ def _checks(iface, session, parent):
 
 
 def _editor(iface, session, parent):
-    from ..adapters.change_log import ChangeLogger
     from .access_editor_dock import AccessEditorDock
 
-    return AccessEditorDock(iface, ChangeLogger(), parent=parent, session=session)
+    return AccessEditorDock(iface, session.change_logger, parent=parent, session=session)
 
 
 def _assessment(iface, session, parent):
     from .assessment_dock import AssessmentDock
 
     return AssessmentDock(iface, parent)
+
+
+def _delineation(iface, session, parent):
+    from .delineation_dock import DelineationDock
+
+    return DelineationDock(iface, session, parent)
 
 
 def dock_entries() -> Tuple[DockEntry, ...]:
@@ -67,4 +72,5 @@ def dock_entries() -> Tuple[DockEntry, ...]:
         DockEntry("editor", tr("Edit access list (click a unit)"), _editor, icon_path("editor.svg"),
                   checkable=True, toolbar=True, activate="activate_unit_tool"),
         DockEntry("assessment_dock", tr("Baseline and synergy assessment panel"), _assessment),
+        DockEntry("delineation_dock", tr("Unit delineation panel"), _delineation),
     )

@@ -25,11 +25,18 @@ VECTORS = (("spatial_plans.gpkg", "ecological_redline"), ("spatial_plans.gpkg", 
            ("spatial_plans.gpkg", "urban_boundary"), ("units.gpkg", "control_units"))
 #: the grid shown when the city is loaded
 SHOWN_GRID = f"CO2 {BASE_YEAR}"
+#: the inputs of the delineation, in a collapsed sub-group: counties, townships, element zones
+DELINEATION = (("admin.gpkg", "admin_boundary"), ("townships.gpkg", "townships"),
+               ("element_zones.gpkg", "ecology_zones"), ("element_zones.gpkg", "air_zones"),
+               ("element_zones.gpkg", "water_zones"), ("element_zones.gpkg", "soil_zones"))
 
 
 def vector_names() -> dict:
     return {"ecological_redline": tr("Ecological red line"), "permanent_farmland": tr("Permanent basic farmland"),
-            "urban_boundary": tr("Urban development boundary"), "control_units": tr("Environmental control units")}
+            "urban_boundary": tr("Urban development boundary"), "control_units": tr("Environmental control units"),
+            "admin_boundary": tr("Counties (行政区)"), "townships": tr("Townships (乡镇)"),
+            "ecology_zones": tr("Ecology zones (生态)"), "air_zones": tr("Air zones (大气环境)"),
+            "water_zones": tr("Water zones (水环境)"), "soil_zones": tr("Soil zones (土壤环境)")}
 
 
 def other_year_grids(folder) -> List[Tuple[str, str]]:
@@ -71,6 +78,7 @@ def load_sample_city(iface) -> int:
             node.setExpanded(label == SHOWN_GRID)
             apply_grid_style(layer, node=node)
             added += 1
+    added += _add_delineation_inputs(group, folder, labels)
     others = other_year_grids(folder)
     if others:
         years = sorted({label.rsplit(" ", 1)[1] for _f, label in others})
@@ -95,14 +103,40 @@ def load_sample_city(iface) -> int:
     return added
 
 
+def _add_delineation_inputs(group, folder, labels) -> int:
+    """The element zones and boundaries, collapsed and hidden: the delineation panel finds them."""
+    project = QgsProject.instance()
+    sub = group.addGroup(tr("Element zones and boundaries (要素管控分区)"))
+    added = 0
+    for fname, lname in DELINEATION:
+        if not (folder / fname).exists():
+            continue
+        layer = QgsVectorLayer(f"{folder / fname}|layername={lname}", labels[lname], "ogr")
+        if layer.isValid():
+            style_sample_layer(layer, lname)
+            project.addMapLayer(layer, False)
+            sub.addLayer(layer).setItemVisibilityChecked(False)
+            added += 1
+    sub.setItemVisibilityChecked(False)
+    sub.setExpanded(False)
+    if not sub.children():
+        group.removeChildNode(sub)
+    return added
+
+
 def style_sample_layer(layer, name: str) -> None:
     """Readable sample map: units as class outlines over the grids, the plan lines on top."""
-    from ..adapters.styles import apply_name_labels, outline_style, unit_outline_renderer
+    from ..adapters.styles import apply_name_labels, outline_style, unit_class_renderer, unit_outline_renderer
     from ..core.terms import PLAN_LINE_COLOURS
 
     if name == "control_units":
         layer.setRenderer(unit_outline_renderer("ZHGKDYFL"))
         apply_name_labels(layer, "HJZHGKDYMC")
+    elif name.endswith("_zones"):
+        layer.setRenderer(unit_class_renderer("GKFL"))
+    elif name in ("admin_boundary", "townships"):
+        outline_style(layer, "#404040", "0.6" if name == "admin_boundary" else "0.3",
+                      "solid" if name == "admin_boundary" else "dash")
     elif name == "ecological_redline":
         outline_style(layer, PLAN_LINE_COLOURS[name], "0.8")
     elif name == "permanent_farmland":

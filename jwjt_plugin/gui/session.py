@@ -11,6 +11,8 @@ from typing import Dict, List, Optional
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 SYNERGY = "synergy"
+#: the ``jwjt:synergyflags`` parameters of that result (the synergy zones are made with them)
+SYNERGY_PARAMETERS = "synergy_parameters"
 
 
 class Session(QObject):
@@ -20,6 +22,17 @@ class Session(QObject):
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
         self._results: Dict[str, object] = {}
+        self._change_logger = None
+
+    @property
+    def change_logger(self):
+        """The one change logger of the session: the editor and the applied proposals both record
+        into it, so a layer is watched once and its log written once per commit."""
+        if self._change_logger is None:
+            from ..adapters.change_log import ChangeLogger
+
+            self._change_logger = ChangeLogger()
+        return self._change_logger
 
     def publish(self, kind: str, result) -> None:
         self._results[kind] = result

@@ -44,7 +44,7 @@ from .dock_fit import scrolling
 from .field_mapping import FieldMappingWidget
 from .grid_picker import GridPicker
 from .results_model import FEATURE_ID_ROLE
-from .session import SYNERGY, Session
+from .session import SYNERGY, SYNERGY_PARAMETERS, Session
 from .synergy_results import SynergyResultsPanel
 
 #: project entry of the atlas's 编制单位
@@ -329,6 +329,7 @@ class SynergyDock(QgsDockWidget):
         self._add_result_layer(layer, list(rows))
         self._show_result(new_layer=True)
         self.session.publish(SYNERGY, self.result)
+        self.session.publish(SYNERGY_PARAMETERS, self.parameters())
         self.refresh_state()
 
     def _add_result_layer(self, layer: QgsVectorLayer, rows: List[int]) -> None:
@@ -366,6 +367,7 @@ class SynergyDock(QgsDockWidget):
             return
         self._show_result(new_layer=False)
         self.session.publish(SYNERGY, self.result)
+        self.session.publish(SYNERGY_PARAMETERS, self.parameters())
 
     # -- results ---------------------------------------------------------------------------
     def _show_result(self, new_layer: bool) -> None:

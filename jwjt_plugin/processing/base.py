@@ -79,6 +79,7 @@ GROUPS: Dict[str, str] = {
     "checks": QT_TRANSLATE_NOOP("@default", "Quality checks"),
     "query": QT_TRANSLATE_NOOP("@default", "Access query"),
     "assessment": QT_TRANSLATE_NOOP("@default", "Baseline and synergy assessment"),
+    "delineation": QT_TRANSLATE_NOOP("@default", "Unit delineation"),
 }
 
 

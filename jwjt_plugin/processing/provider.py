@@ -29,9 +29,13 @@ def algorithm_classes():
     from .access_query_algorithm import AccessQueryAlgorithm
     from .assessment_algorithm import SectorAssessmentAlgorithm, SynergyAssessmentAlgorithm
     from .atlas_algorithm import SynergyAtlasAlgorithm
+    from .delineation_algorithm import DelineateUnitsAlgorithm, FitUnitsAlgorithm
     from .plan_overlap_algorithm import PlanOverlapAlgorithm
     from .synergy_algorithm import SynergyFlagsAlgorithm
+    from .synergy_zones_algorithm import SynergyZonesAlgorithm
+    from .unit_proposals_algorithm import UnitProposalsAlgorithm
     from .unit_qa_algorithm import UnitQaAlgorithm
 
     return (SynergyFlagsAlgorithm, PlanOverlapAlgorithm, UnitQaAlgorithm, AccessQueryAlgorithm,
-            SynergyAssessmentAlgorithm, SectorAssessmentAlgorithm, SynergyAtlasAlgorithm)
+            SynergyAssessmentAlgorithm, SectorAssessmentAlgorithm, SynergyAtlasAlgorithm,
+            DelineateUnitsAlgorithm, FitUnitsAlgorithm, SynergyZonesAlgorithm, UnitProposalsAlgorithm)

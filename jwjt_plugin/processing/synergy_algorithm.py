@@ -78,6 +78,18 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
         "The concentration table states how much of each species the top-k % CO2 cells hold.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_synergy_inputs()
+        self.add_keep_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Flagged units"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.TABLE, tr("Concentration table"), tr("CSV files (*.csv)"), optional=True))
+        self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_FLAGGED, tr("Number of flagged units")))
+        self.addOutput(QgsProcessingOutputString(self.ANALYSIS, "analysis kept for the dock"))
+
+    def add_synergy_inputs(self) -> None:
+        """The units, grids and hotspot parameters (shared with the synergy-zone algorithm)."""
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, tr("Environmental control units"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.add_unit_fields(self.UNITS)
@@ -119,14 +131,6 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
                                          QgsProcessingParameterNumber.Type.Double, 50.0, minValue=0.0, maxValue=100.0),
         ]
         self.add_advanced(advanced)
-        self.add_keep_parameter()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Flagged units"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.TABLE, tr("Concentration table"), tr("CSV files (*.csv)"), optional=True))
-        self.addOutput(QgsProcessingOutputString(self.SUMMARY, tr("Summary")))
-        self.addOutput(QgsProcessingOutputNumber(self.N_FLAGGED, tr("Number of flagged units")))
-        self.addOutput(QgsProcessingOutputString(self.ANALYSIS, "analysis kept for the dock"))
 
     def params_from(self, parameters, context) -> SynergyParams:
         def enum(enum_cls, key):

@@ -104,3 +104,16 @@ def test_a_fishnet_offers_the_field_that_holds_the_species():
     assert pick_grid([net], "NOx").field == "NOX_2020"
     # the urban boundary's fid is no CO2 field
     assert pick_grid([URBAN], "CO2").key is None
+
+
+def test_zones_townships_and_delineated_units_are_told_apart_by_their_fields():
+    from jwjt_plugin.core.layer_roles import LayerFacts, Role, role_of
+
+    def facts(name, fields):
+        return LayerFacts(name, name, "vector", name, polygon=True, fields=tuple(fields))
+
+    assert role_of(facts("air", ("FQBM", "FQMC", "HJYS", "YSXL", "GKFL", "XZQDM"))) == Role.ELEMENT_ZONES
+    assert role_of(facts("towns", ("XZDM", "XZMC", "XZQDM"))) == Role.TOWNSHIPS
+    assert role_of(facts("counties", ("XZQDM", "XZQMC"))) == Role.ADMIN
+    # units the delineation wrote (and the analyst saved) are units, though they carry XZQDM
+    assert role_of(facts("new units", ("HJZHGKDYBM", "HJZHGKDYMC", "ZHGKDYFL", "XZQDM", "DOMINANT"))) == Role.UNITS

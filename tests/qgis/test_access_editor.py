@@ -148,7 +148,7 @@ def test_editor_reads_metrics_and_flags_from_the_session_after_a_synergy_run(plu
     editor's metrics and flagged units follow it, without a look at the synergy dock."""
     from qgis.core import QgsRasterLayer
 
-    from jwjt_plugin.gui.session import SYNERGY
+    from jwjt_plugin.gui.session import SYNERGY, SYNERGY_PARAMETERS
 
     layer, _ = units
     grids = {s: QgsRasterLayer(str(sample_city / f), s) for s, f in
@@ -172,7 +172,8 @@ def test_editor_reads_metrics_and_flags_from_the_session_after_a_synergy_run(plu
     d.run()
     qtbot.waitUntil(lambda: d.task is None, timeout=60000)
     assert d.result is not None, d.status.text()
-    assert published == [SYNERGY] and plugin.session.latest(SYNERGY) is d.result
+    # the result, then the parameters it was made with (the delineation dock makes zones with them)
+    assert published == [SYNERGY, SYNERGY_PARAMETERS] and plugin.session.latest(SYNERGY) is d.result
     # the unit already shown gets its metrics without a new click
     row = d.result.units.set_index("UNIT").loc[feat["HJZHGKDYBM"]]
     assert ed.metrics_label.text().startswith(f"CO2 {row['CO2_T']:,.0f} t/yr, NOx {row['NOX_T']:,.0f} t/yr")
@@ -181,7 +182,7 @@ def test_editor_reads_metrics_and_flags_from_the_session_after_a_synergy_run(plu
     assert len(ed._flagged_ids()) == len(flagged)
 
     d.k_spin.setValue(d.k_spin.value() + 5)  # re-flag from the cache: published too
-    assert published == [SYNERGY, SYNERGY] and plugin.session.latest(SYNERGY) is d.result
+    assert published == [SYNERGY, SYNERGY_PARAMETERS] * 2 and plugin.session.latest(SYNERGY) is d.result
     assert set(ed.flagged_codes()) == set(d.result.units.loc[d.result.units["SYN_FLAG"] == 1, "UNIT"])
     assert len(ed.flagged_codes()) > len(flagged)
 

@@ -13,6 +13,8 @@ VECTORS = ["Ecological red line", "Permanent basic farmland", "Urban development
            "Environmental control units"]
 BASE = ["CO2 2020", "NOx 2020", "VOCs 2020", "PM2.5 2020"]
 OTHERS = [f"{s} {y}" for y in (2025, 2035) for s in ("CO2", "NOx", "VOCs", "PM2.5")]
+DELINEATION = ["Counties (行政区)", "Townships (乡镇)", "Ecology zones (生态)", "Air zones (大气环境)",
+               "Water zones (水环境)", "Soil zones (土壤环境)"]
 
 
 class _Bar:
@@ -41,15 +43,18 @@ def loaded(qgis_new_project, sample_city):
 
 def test_layers_load_top_to_bottom_lines_units_grids_then_other_years(loaded):
     n, group = loaded
-    assert n == len(VECTORS) + len(BASE) + len(OTHERS)
+    assert n == len(VECTORS) + len(BASE) + len(OTHERS) + len(DELINEATION)
     names = [c.name() for c in group.children()]
-    assert names[:-1] == VECTORS + BASE
+    assert names[:-2] == VECTORS + BASE
+    zones = group.children()[-2]   # the delineation's inputs, collapsed and hidden
+    assert QgsLayerTree.isGroup(zones) and not zones.itemVisibilityChecked() and not zones.isExpanded()
+    assert [c.name() for c in zones.children()] == DELINEATION
     sub = group.children()[-1]
     assert QgsLayerTree.isGroup(sub) and "2025" in sub.name() and "2035" in sub.name()
     assert not sub.itemVisibilityChecked() and not sub.isExpanded()
     assert [c.name() for c in sub.children()] == OTHERS
     assert not any(c.itemVisibilityChecked() for c in sub.children())
-    assert [c.itemVisibilityChecked() for c in group.children()[:-1]] == [True] * 4 + [True, False, False, False]
+    assert [c.itemVisibilityChecked() for c in group.children()[:-2]] == [True] * 4 + [True, False, False, False]
 
 
 def test_grids_are_styled_with_short_legends_and_units_as_class_outlines(loaded):

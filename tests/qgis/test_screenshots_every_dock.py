@@ -146,6 +146,39 @@ def assessment_after():
     facts["assessment_status"] = p.assessment_dock.status.text()
     shot("assessment_after")
 
+def delineation_before():
+    p.toggle_delineation_dock(True)
+    p.delineation_dock.raise_()
+    facts["delineation_ready"] = p.delineation_dock.delineation.run_button.isEnabled()
+    facts["delineation_status_before"] = p.delineation_dock.delineation.status.text()
+    shot("delineation_before")
+
+def delineation_run():
+    p.delineation_dock.delineation.run()
+
+def delineation_after():
+    d = p.delineation_dock.delineation
+    facts["delineation_status"] = d.status.text()
+    facts["delineation_units"] = d.units_layer.featureCount() if d.units_layer is not None else 0
+    shot("delineation_after")
+
+def zones_run():
+    p.delineation_dock.tabs.setCurrentIndex(1)
+    p.delineation_dock.proposals.make_zones()
+
+def proposals_run():
+    facts["zones_status"] = p.delineation_dock.proposals.status.text()
+    p.delineation_dock.proposals.run()
+
+def proposals_after():
+    q = p.delineation_dock.proposals
+    facts["proposals"] = len(q.kept[0].proposals) if q.kept is not None else 0
+    facts["proposals_status"] = q.status.text()
+    q.set_accepted(range(min(3, facts["proposals"])))
+    if facts["proposals"]:
+        q.view.select_row(0)
+    shot("proposals_after")
+
 step(start, delay=1500)
 step(synergy_before)
 step(synergy_run, wait=lambda: p.dock.task is not None, delay=1500)
@@ -160,6 +193,12 @@ step(query_after)
 step(assessment_before)
 step(assessment_run, wait=lambda: p.assessment_dock.task is not None, delay=1500)
 step(assessment_after)
+step(delineation_before)
+step(delineation_run, wait=lambda: p.delineation_dock.delineation.task is not None, delay=1500)
+step(delineation_after)
+step(zones_run, wait=lambda: p.delineation_dock.proposals.task is not None, delay=1000)
+step(proposals_run, wait=lambda: p.delineation_dock.proposals.task is not None, delay=1500)
+step(proposals_after)
 QTimer.singleShot(3000, advance)
 '''
 
@@ -200,7 +239,7 @@ def test_every_dock_fits_the_screen_before_and_after_a_run(profile_home, tmp_pat
     names = [s["name"] for s in facts["shots"]]
     assert names == ["synergy_before", "synergy_after", "synergy_after_chart", "plans_before", "plans_after",
                      "qa_before", "qa_after", "query_before", "query_after", "assessment_before",
-                     "assessment_after"]
+                     "assessment_after", "delineation_before", "delineation_after", "proposals_after"]
     for s in facts["shots"]:
         w, h = s["window"]
         assert w <= width and h <= height, f"{s['name']}: QGIS's window is {w}×{h} on a {size} screen"
@@ -208,6 +247,10 @@ def test_every_dock_fits_the_screen_before_and_after_a_run(profile_home, tmp_pat
     assert facts["synergy_ready"], facts["synergy_status_before"]
     assert facts["synergy_flagged"] and facts["synergy_flagged"] > 0, facts["synergy_status"]
     assert facts["assessment_ready"]
+    # the sample city's element zones and boundaries are found by role: delineation runs at once
+    assert facts["delineation_ready"], facts["delineation_status_before"]
+    assert facts["delineation_units"] > 20, facts["delineation_status"]
+    assert facts["proposals"] > 0, (facts["zones_status"], facts["proposals_status"])
     for key in ("plans_status", "qa_status", "assessment_status"):
         assert facts[key], key
     for name in names:
