@@ -27,6 +27,10 @@ from .db_log import append_db_log, is_database_layer, read_db_log, table_label
 from .i18n import tr_message
 from .layers import python_value
 
+#: the field a record of an added, removed or reshaped unit names, and what happened to it
+GEOMETRY_FIELD = "(geometry)"
+ADDED, REMOVED, RESHAPED = "added", "removed", "reshaped"
+
 
 def _source_path(layer: QgsVectorLayer) -> Optional[str]:
     if layer.providerType() != "ogr":
@@ -105,7 +109,28 @@ class ChangeLogger:
                 units[fid] = str(new[fid][code])
         user = QgsApplication.userFullName() or getpass.getuser()
         time = QDateTime.currentDateTime().toString(Qt.DateFormat.ISODateWithMs)
-        self._pending[layer.id()] = diff_records(layer.name(), {f: new[f] for f in fids}, old, units, user, time)
+        records = diff_records(layer.name(), {f: new[f] for f in fids}, old, units, user, time)
+        self._pending[layer.id()] = records + self._shape_records(layer, buffer, units, user, time)
+
+    def _shape_records(self, layer: QgsVectorLayer, buffer, units: Dict[int, str], user: str,
+                       time: str) -> List[ChangeRecord]:
+        """Units added (a split-off part), removed or reshaped: one record each, so the log tells
+        where a unit's outline came from, not only its attributes."""
+        code = self.code_field.get(layer.id())
+        out = []
+        for feature in buffer.addedFeatures().values():
+            unit = str(feature[code]) if code and layer.fields().indexOf(code) >= 0 else "#new"
+            out.append(ChangeRecord(time, user, layer.name(), unit, -1, GEOMETRY_FIELD, "", ADDED))
+        reshaped = [int(f) for f in buffer.changedGeometries() if int(f) >= 0]
+        removed = [int(f) for f in buffer.deletedFeatureIds() if int(f) >= 0]
+        if reshaped or removed:
+            request = QgsFeatureRequest().setFilterFids(reshaped + removed).setFlags(QgsFeatureRequest.Flag.NoGeometry)
+            for f in layer.dataProvider().getFeatures(request):
+                unit = units.get(f.id()) or (str(f[code]) if code and layer.fields().indexOf(code) >= 0
+                                             else f"#{f.id()}")
+                out.append(ChangeRecord(time, user, layer.name(), unit, f.id(), GEOMETRY_FIELD, "",
+                                        REMOVED if f.id() in removed else RESHAPED))
+        return out
 
     def _after_commit(self, layer: QgsVectorLayer) -> None:
         records = self._pending.pop(layer.id(), [])

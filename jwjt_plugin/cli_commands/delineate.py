@@ -64,7 +64,6 @@ def run(args) -> int:
     )
     from ..core.delineation_rules import PrecedenceTable
     from ..core.output_paths import check_outputs
-    from ..core.zones import detect_zone_mapping, layer_element
     from ..paths import sample_city_dir
 
     zones = [_split(z) for z in args.zones]
@@ -94,7 +93,7 @@ def run(args) -> int:
         frame = read_layer(path, layer, args.encoding)
         frames.append(frame)
         name = layer_label(frame, path)
-        zone_layers.append(ZoneLayer(name, frame, detect_zone_mapping(_columns(frame)), layer_element(name)))
+        zone_layers.append(ZoneLayer(name, frame))
     precedence = PrecedenceTable.default()
     if args.precedence:
         with open(args.precedence, encoding="utf-8") as handle:

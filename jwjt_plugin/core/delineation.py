@@ -47,7 +47,7 @@ from .overlay import Cancelled
 from .terms import DelineationMethod, UnitClass, ZoneElement, zh
 from .unit_codes import MAX_SERIAL, serials, spatial_order, unit_code, unit_name
 from .units import describe_list, geodesic_or_planar_m2, polygonal_part
-from .zones import ZoneFieldMapping, detect_zone_mapping, zone_class, zone_element
+from .zones import ZoneFieldMapping, detect_zone_mapping, layer_element, zone_class, zone_element
 
 __all__ = ["AdminLayer", "BoundaryLayer", "DelineationResult", "Dissolve", "FitParams", "FitRule", "OverlayParams",
            "PrecedenceRule", "PrecedenceTable", "ZoneLayer", "delineate_fitting", "delineate_overlay",
@@ -82,6 +82,8 @@ IsCanceled = Optional[Callable[[], bool]]
 # -- inputs and parameters ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ZoneLayer:
+    """An element-zone layer: its fields detected when ``mapping`` is None, its element (for
+    features whose fields do not say) read off the layer name when ``element`` is None."""
     name: str
     frame: Any  # GeoDataFrame
     mapping: Optional[ZoneFieldMapping] = None
@@ -413,7 +415,9 @@ def _zones(layers: Sequence[ZoneLayer], part: _Partition, log: MessageLog) -> _Z
         raw_el = frame[mapping.element].tolist() if mapping.element else [None] * n
         # read each distinct (value, sub-class) once: a provincial layer repeats a handful of them
         cls_of = {key: zone_class(*key) for key in set(zip(map(_hashable, raw_cls), subs))}
-        el_of = {key: zone_element(*key, default=layer.element) for key in set(zip(map(_hashable, raw_el), subs))}
+        # a feature that does not say its element has the layer's: given, else read off its name (air_zones)
+        default = layer.element if layer.element is not None else layer_element(layer.name)
+        el_of = {key: zone_element(*key, default=default) for key in set(zip(map(_hashable, raw_el), subs))}
         classes = [cls_of[key] for key in zip(map(_hashable, raw_cls), subs)]
         elements = [el_of[key] for key in zip(map(_hashable, raw_el), subs)]
         bad = [f"{fids[k]}: '{_text(raw_cls[k]) or 'NULL'}'" for k in range(n) if usable[k] and classes[k] is None]

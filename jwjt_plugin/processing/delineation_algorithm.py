@@ -47,7 +47,6 @@ from ..core.delineation_rules import PrecedenceTable
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
 from ..core.options import option_at
 from ..core.output_paths import file_of, is_memory
-from ..core.zones import detect_zone_mapping, layer_element
 from .base import JwjtAlgorithm
 
 #: the suffix of the correspondence table written beside the units in their GeoPackage
@@ -61,8 +60,7 @@ def zone_layers(snapshots, feedback) -> List[ZoneLayer]:
     for snap in snapshots:
         frame = snap.read(feedback.isCanceled)
         JwjtAlgorithm.push_log(feedback, frame.attrs["log"])
-        mapping = detect_zone_mapping([c for c in frame.columns if c not in ("geometry", "feature_id")])
-        out.append(ZoneLayer(snap.name, frame, mapping, layer_element(snap.name)))
+        out.append(ZoneLayer(snap.name, frame))
     return out
 
 

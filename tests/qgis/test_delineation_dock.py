@@ -93,4 +93,11 @@ def test_proposals_reviewed_and_applied_as_one_undo_step(plugin, qtbot, sample_c
     assert {f.id(): f.attributes() for f in units.getFeatures()} != before
     units.undoStack().undo()
     assert {f.id(): f.attributes() for f in units.getFeatures()} == before
-    assert units.rollBack()
+    units.undoStack().redo()
+    assert units in panel.session.change_logger.layers.values()   # watched for the change log
+    n_added = sum(1 for _ in units.editBuffer().addedFeatures())
+    assert units.commitChanges()
+    log = panel.session.change_logger.records(units)
+    assert len(log) > 0 and {r.field for r in log} >= {"PWWPFGK"}
+    assert sum(r.new == "added" for r in log) == n_added
+    assert all(CODE_PATTERN.match(r.unit) for r in log)
