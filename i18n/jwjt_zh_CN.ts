@@ -2349,7 +2349,7 @@
         <translation>环境管控单元：所给图层共 {n} 个单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="60"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="63"/>
         <source>Method</source>
         <translation>技术方法</translation>
     </message>
@@ -2869,7 +2869,7 @@
         <translation>管控单元划定</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="94"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="104"/>
         <source>Delineate units</source>
         <translation>划定单元</translation>
     </message>
@@ -2879,7 +2879,7 @@
         <translation>协同区与调整建议</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="62"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="65"/>
         <source>Element zone layers</source>
         <translation>要素管控分区图层</translation>
     </message>
@@ -2889,17 +2889,17 @@
         <translation>行政区界线（县级）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="71"/>
         <source>Boundaries to fit to</source>
         <translation>拟合边界</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="70"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="73"/>
         <source>Minimum unit area</source>
         <translation>最小单元面积</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="72"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="75"/>
         <source>Minimum unit width</source>
         <translation>最小单元宽度</translation>
     </message>
@@ -2914,52 +2914,52 @@
         <translation>边界图斑的管控类别</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="81"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="84"/>
         <source>Threshold share</source>
         <translation>阈值占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="83"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="186"/>
         <source>Precedence tables (*.json)</source>
         <translation>优先级规则表 (*.json)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="84"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="87"/>
         <source>Empty: priority &gt; key &gt; general (any priority zone makes a priority unit).</source>
         <translation>留空：优先保护 &gt; 重点管控 &gt; 一般管控（含任一优先保护分区即为优先保护单元）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="85"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="190"/>
         <source>Precedence table</source>
         <translation>优先级规则表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="99"/>
         <source>Empty: temporary layers. A GeoPackage gets the units and their correspondence table.</source>
         <translation>留空：临时图层。保存为 GeoPackage 时同时写入单元及其对应关系表。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="91"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="101"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="137"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="147"/>
         <source>A delineation is running.</source>
         <translation>单元划定正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="139"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="149"/>
         <source>Tick the layers of element zones (要素管控分区) to delineate from.</source>
         <translation>请勾选用于划定的要素管控分区图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="142"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="152"/>
         <source>Choose the administrative boundary (counties).</source>
         <translation>请选择行政区界线（县级）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="144"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="154"/>
         <source>Choose the boundaries to fit the zones to (townships …).</source>
         <translation>请选择拟合所用的边界（乡镇等）。</translation>
     </message>
@@ -2969,27 +2969,27 @@
         <translation>划定的环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="157"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="167"/>
         <source>Ready to delineate.</source>
         <translation>可以开始划定。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="189"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="229"/>
         <source>Delineating…</source>
         <translation>正在划定……</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="212"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="252"/>
         <source>{n} units delineated; they are in the layer &apos;{name}&apos;.</source>
         <translation>已划定 {n} 个单元，位于图层“{name}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="221"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="261"/>
         <source>Delineated units ({method})</source>
         <translation>划定的单元（{method}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="227"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="267"/>
         <source>Unit–zone correspondence</source>
         <translation>单元—分区对应关系</translation>
     </message>
@@ -3412,6 +3412,26 @@
         <location filename="../jwjt_plugin/gui/proposals_panel.py" line="323"/>
         <source>Tick those to apply ({n} ticked); click one to see it on the map.</source>
         <translation>请勾选要应用的建议（已勾选 {n} 条）；点击一条可在地图上查看。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="88"/>
+        <source>Save…</source>
+        <translation>保存……</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="89"/>
+        <source>Writes the precedence table in use (the file chosen, else the default) to a new JSON file to edit and load again.</source>
+        <translation>将当前使用的优先级规则表（所选文件，否则为默认规则）写入新的 JSON 文件，便于编辑后重新加载。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="186"/>
+        <source>Save precedence table</source>
+        <translation>保存优先级规则表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="196"/>
+        <source>Precedence table saved to {path}.</source>
+        <translation>优先级规则表已保存到 {path}。</translation>
     </message>
 </context>
 <context>

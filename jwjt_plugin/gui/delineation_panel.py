@@ -10,9 +10,12 @@ from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -82,7 +85,14 @@ class DelineationPanel(QWidget):
         self.precedence = QgsFileWidget(self)
         self.precedence.setFilter(tr("Precedence tables (*.json)"))
         self.precedence.setToolTip(tr("Empty: priority > key > general (any priority zone makes a priority unit)."))
-        form.addRow(tr("Precedence table"), self.precedence)
+        self.save_precedence = QPushButton(tr("Save…"), self)
+        self.save_precedence.setToolTip(tr("Writes the precedence table in use (the file chosen, else the default) "
+                                           "to a new JSON file to edit and load again."))
+        self.save_precedence.clicked.connect(lambda: self.save_precedence_table())
+        row = QHBoxLayout()
+        row.addWidget(self.precedence, 1)
+        row.addWidget(self.save_precedence)
+        form.addRow(tr("Precedence table"), row)
         self.output = QgsFileWidget(self)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoPackage (*.gpkg)"))
@@ -155,6 +165,36 @@ class DelineationPanel(QWidget):
         self.run_bar.set_ready(reason)
         if self.task is None and (reason is not None or self.result is None):
             self.status.setText(reason or tr("Ready to delineate."))
+
+    def save_precedence_table(self, path: Optional[str] = None) -> Optional[str]:
+        """Write the precedence table in use to ``path`` (asked for when None); returns the path."""
+        from ..adapters.i18n import tr_message
+        from ..core.delineation_rules import PrecedenceTable
+        from ..core.messages import JwjtInputError
+
+        source = self.precedence.filePath().strip()
+        try:
+            if source:
+                with open(source, encoding="utf-8") as handle:
+                    table = PrecedenceTable.from_json(handle.read(), source=source)
+            else:
+                table = PrecedenceTable.default()
+        except (OSError, UnicodeDecodeError, JwjtInputError) as err:
+            self.status.setText(tr_message(err.message) if isinstance(err, JwjtInputError) else str(err))
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Save precedence table"), "precedence.json",
+                                                        tr("Precedence tables (*.json)"))
+        if not path:
+            return None
+        refusal = output_refusal(tr("Precedence table"), path, [(tr("Precedence table"), source)] if source else [])
+        if refusal:
+            self.status.setText(refusal)
+            return None
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(table.to_json())
+        self.status.setText(tr("Precedence table saved to {path}.").format(path=path))
+        return path
 
     # -- running ----------------------------------------------------------------------------
     def algorithm_id(self) -> str:

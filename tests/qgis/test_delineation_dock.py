@@ -101,3 +101,22 @@ def test_proposals_reviewed_and_applied_as_one_undo_step(plugin, qtbot, sample_c
     assert len(log) > 0 and {r.field for r in log} >= {"PWWPFGK"}
     assert sum(r.new == "added" for r in log) == n_added
     assert all(CODE_PATTERN.match(r.unit) for r in log)
+
+
+def test_the_precedence_table_saves_and_loads_back(plugin, tmp_path):
+    import json
+
+    from jwjt_plugin.core.delineation_rules import PrecedenceTable
+
+    plugin.toggle("delineation_dock", True)
+    panel = plugin.delineation_dock.delineation
+    path = panel.save_precedence_table(str(tmp_path / "rules.json"))
+    assert path and PrecedenceTable.from_json(open(path, encoding="utf-8").read()) == PrecedenceTable.default()
+    data = json.loads(open(path, encoding="utf-8").read())
+    data["rules"] = data["rules"][1:]            # no priority rule: priority zones count as general
+    (tmp_path / "edited.json").write_text(json.dumps(data), encoding="utf-8")
+    panel.precedence.setFilePath(str(tmp_path / "edited.json"))
+    assert panel.parameters()["PRECEDENCE"] == str(tmp_path / "edited.json")
+    # saving over the table in use is refused, naming it
+    assert panel.save_precedence_table(str(tmp_path / "edited.json")) is None
+    assert "edited.json" in panel.status.text()
