@@ -111,8 +111,9 @@ def test_the_precedence_table_saves_and_loads_back(plugin, tmp_path):
     plugin.toggle("delineation_dock", True)
     panel = plugin.delineation_dock.delineation
     path = panel.save_precedence_table(str(tmp_path / "rules.json"))
-    assert path and PrecedenceTable.from_json(open(path, encoding="utf-8").read()) == PrecedenceTable.default()
-    data = json.loads(open(path, encoding="utf-8").read())
+    text = (tmp_path / "rules.json").read_text(encoding="utf-8")
+    assert path and PrecedenceTable.from_json(text) == PrecedenceTable.default()
+    data = json.loads(text)
     data["rules"] = data["rules"][1:]            # no priority rule: priority zones count as general
     (tmp_path / "edited.json").write_text(json.dumps(data), encoding="utf-8")
     panel.precedence.setFilePath(str(tmp_path / "edited.json"))
