@@ -2869,7 +2869,7 @@
         <translation>管控单元划定</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="104"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="106"/>
         <source>Delineate units</source>
         <translation>划定单元</translation>
     </message>
@@ -2919,7 +2919,7 @@
         <translation>阈值占比</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="186"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="188"/>
         <source>Precedence tables (*.json)</source>
         <translation>优先级规则表 (*.json)</translation>
     </message>
@@ -2929,37 +2929,37 @@
         <translation>留空：优先保护 &gt; 重点管控 &gt; 一般管控（含任一优先保护分区即为优先保护单元）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="192"/>
         <source>Precedence table</source>
         <translation>优先级规则表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="99"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="101"/>
         <source>Empty: temporary layers. A GeoPackage gets the units and their correspondence table.</source>
         <translation>留空：临时图层。保存为 GeoPackage 时同时写入单元及其对应关系表。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="101"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="103"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="147"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="149"/>
         <source>A delineation is running.</source>
         <translation>单元划定正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="149"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="151"/>
         <source>Tick the layers of element zones (要素管控分区) to delineate from.</source>
         <translation>请勾选用于划定的要素管控分区图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="152"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="154"/>
         <source>Choose the administrative boundary (counties).</source>
         <translation>请选择行政区界线（县级）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="154"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="156"/>
         <source>Choose the boundaries to fit the zones to (townships …).</source>
         <translation>请选择拟合所用的边界（乡镇等）。</translation>
     </message>
@@ -2969,27 +2969,27 @@
         <translation>划定的环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="167"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="169"/>
         <source>Ready to delineate.</source>
         <translation>可以开始划定。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="229"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="231"/>
         <source>Delineating…</source>
         <translation>正在划定……</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="252"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="254"/>
         <source>{n} units delineated; they are in the layer &apos;{name}&apos;.</source>
         <translation>已划定 {n} 个单元，位于图层“{name}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="261"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="263"/>
         <source>Delineated units ({method})</source>
         <translation>划定的单元（{method}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="267"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="269"/>
         <source>Unit–zone correspondence</source>
         <translation>单元—分区对应关系</translation>
     </message>
@@ -3414,24 +3414,24 @@
         <translation>请勾选要应用的建议（已勾选 {n} 条）；点击一条可在地图上查看。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="88"/>
-        <source>Save…</source>
-        <translation>保存……</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="89"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="91"/>
         <source>Writes the precedence table in use (the file chosen, else the default) to a new JSON file to edit and load again.</source>
         <translation>将当前使用的优先级规则表（所选文件，否则为默认规则）写入新的 JSON 文件，便于编辑后重新加载。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="186"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="188"/>
         <source>Save precedence table</source>
         <translation>保存优先级规则表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="196"/>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="198"/>
         <source>Precedence table saved to {path}.</source>
         <translation>优先级规则表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/delineation_panel.py" line="90"/>
+        <source>Save the table in use…</source>
+        <translation>保存当前规则表……</translation>
     </message>
 </context>
 <context>
