@@ -82,6 +82,7 @@ matrix:
 bench: setup
 	$(PY) -m bench.overlay_national
 	$(PY) -m bench.overlap_national
+	$(PY) -m bench.delineation_provincial
 
 sample: setup
 	$(PY) resources/sample_city/make_sample_city.py
