@@ -33,7 +33,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, cast
 
 import numpy as np
 import pandas as pd
@@ -437,8 +437,9 @@ def _zones(layers: Sequence[ZoneLayer], part: _Partition, log: MessageLog) -> _Z
         cols["geoms"].extend(geoms[keep])
         cols["layer"].extend([li] * len(keep))
         cols["fid"].extend(fids[keep].tolist())
-        cols["element"].extend(elements[k].value for k in keep)
-        cols["cls"].extend(int(classes[k]) for k in keep)
+        # every usable feature has an element and a class here: the unknown ones were refused above
+        cols["element"].extend(cast(ZoneElement, elements[k]).value for k in keep)
+        cols["cls"].extend(int(cast(UnitClass, classes[k])) for k in keep)
         cols["subclass"].extend(subs[k] for k in keep)
     geoms = np.array(cols["geoms"], dtype=object)
     from pyproj import CRS
@@ -812,6 +813,7 @@ def delineate_overlay(zones: Sequence[ZoneLayer], admin: AdminLayer, params: Ove
     face_rule, defining = _face_rules(f, rules)
     face_cls = rules.rule_cls[face_rule]
 
+    key: np.ndarray
     if params.dissolve is Dissolve.PIECES:
         key = np.arange(len(f.geoms))
     elif params.dissolve is Dissolve.CLASS:

@@ -227,7 +227,7 @@ def synergy_zones(mask: np.ndarray, spec: GridSpec, grids: Dict[str, np.ndarray]
 def _zone_polygons(cell_zone: np.ndarray, n: int, spec: GridSpec, generalise: Generalise,
                    is_canceled: Optional[Callable[[], bool]]) -> np.ndarray:
     """One (multi)polygon per zone 1..n: the union of its cells, then generalised."""
-    out = np.empty(n, dtype=object)
+    out: np.ndarray = np.empty(n, dtype=object)
     if n == 0:
         return out
     cells = np.flatnonzero(cell_zone.ravel())

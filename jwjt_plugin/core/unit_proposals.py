@@ -183,7 +183,7 @@ def propose(units, mapping: FieldMapping, zones, params: ProposalParams = Propos
     fids = _feature_ids(units)
     raw_class = units[mapping.unit_class].tolist()
     proposals: List[Proposal] = []
-    for i in candidates:
+    for i in (int(c) for c in candidates):
         share = float(min(shares[i], 1.0))
         cls = parse_unit_class(raw_class[i])
         measures = wanted[i]
@@ -364,8 +364,8 @@ def _wanted_measures(units, mapping: FieldMapping, library: Sequence[Measure], l
     for ind in industries(list(library)):
         if ind == GENERAL_INDUSTRY or not ind:
             continue
-        for i in np.flatnonzero(haystack.str.contains(ind, regex=False).to_numpy(dtype=bool)):
-            present[i].add(ind)
+        for k in np.flatnonzero(haystack.str.contains(ind, regex=False).to_numpy(dtype=bool)):
+            present[int(k)].add(ind)
     out: Dict[int, Tuple[Measure, ...]] = {}
     for i in (int(r) for r in rows):
         chosen: List[Measure] = []
