@@ -2884,7 +2884,7 @@
         <translation>要素管控分区图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="208"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="203"/>
         <source>Administrative boundary (counties)</source>
         <translation>行政区界线（县级）</translation>
     </message>
@@ -2904,12 +2904,12 @@
         <translation>最小单元宽度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="222"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="217"/>
         <source>Merge adjacent pieces</source>
         <translation>相邻图斑合并方式</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="280"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="274"/>
         <source>Class of a boundary polygon</source>
         <translation>边界图斑的管控类别</translation>
     </message>
@@ -2964,7 +2964,7 @@
         <translation>请选择拟合所用的边界（乡镇等）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="104"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="99"/>
         <source>Delineated control units</source>
         <translation>划定的环境管控单元</translation>
     </message>
@@ -3149,97 +3149,97 @@
         <translation>单元划定</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="92"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="87"/>
         <source>Element zone layers (要素管控分区)</source>
         <translation>要素管控分区图层</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="96"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="91"/>
         <source>Class precedence table (JSON; priority &gt; key &gt; general when empty)</source>
         <translation>管控类别优先级规则表（JSON；留空为优先保护 &gt; 重点管控 &gt; 一般管控）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="99"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="94"/>
         <source>Province name (field PROV)</source>
         <translation>省份名称（字段 PROV）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="99"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="94"/>
         <source>City name (field CITY)</source>
         <translation>地市名称（字段 CITY）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="106"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="101"/>
         <source>Unit–zone correspondence table</source>
         <translation>单元—要素管控分区对应关系表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="109"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="104"/>
         <source>Number of units</source>
         <translation>单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="176"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="171"/>
         <source>The correspondence table is in {path} as &apos;{table}&apos;.</source>
         <translation>对应关系表已写入 {path}，表名“{table}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="192"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="187"/>
         <source>Delineate control units by overlay of element zones (叠加法)</source>
         <translation>叠加法划定环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="193"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="188"/>
         <source>Builds environmental control units from the element control zones of every element (ecology, air, water, soil, resource use) within the administrative boundary. The zones and the counties are overlaid; each piece takes its class by the precedence table (by default: any priority-protection zone makes a priority-protection unit, else any key-control zone a key-control unit, else general control); pieces of one county are merged as chosen; pieces below the minimum area or narrower than the minimum width are merged into the neighbour of the same county with the longest shared boundary, preferring the same class. Units never cross a county boundary and cover the administrative area exactly. Codes follow the national rule (ZH + 6-digit county code + class digit + 4-digit serial, serials north to south, west to east), names are county + dominant zone + 单元 + serial. The correspondence table lists, for every unit, the element zones it came from and their area shares; it is also written into the units' GeoPackage. Your layers are not changed.</source>
         <translation>在行政区范围内，由各环境要素（生态、大气、水、土壤、资源利用）的要素管控分区叠加生成环境管控单元。分区与县级行政区叠加后，每个图斑按优先级规则表确定类别（默认：含任一优先保护分区为优先保护单元，否则含任一重点管控分区为重点管控单元，其余为一般管控单元）；同一县内的图斑按所选方式合并；面积小于最小面积或宽度小于最小宽度的图斑并入同县内公共边界最长的相邻单元，优先并入同类别单元。单元不跨县级行政区，且恰好覆盖行政区范围。编码按国家规则（ZH + 6 位县级代码 + 类别码 + 4 位序号，序号自北向南、自西向东），名称为县名 + 主导分区 + 单元 + 序号。对应关系表列出每个单元来源的要素管控分区及其面积占比，并同时写入单元所在的 GeoPackage。您的图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="210"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="205"/>
         <source>County code field (6 digits; auto-detect when empty)</source>
         <translation>县级代码字段（6 位；留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="213"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="208"/>
         <source>County name field (auto-detect when empty)</source>
         <translation>县级名称字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="219"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="214"/>
         <source>Minimum unit width (m; 0 = no sliver check)</source>
         <translation>最小单元宽度（米；0 表示不检查狭长图斑）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="256"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="250"/>
         <source>Delineate control units by fitting element zones to boundaries (拟合法)</source>
         <translation>拟合法划定环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="257"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="251"/>
         <source>Fits the element control zones to existing boundaries (townships, parks, catchments): every boundary polygon becomes one unit. Its class is the class whose zones cover the largest share of it (area majority; ties go to the stricter class), or the strictest class whose zones cover at least the threshold share (precedence with a threshold). The county comes from the first six digits of the boundary code, else from the administrative layer. Codes, names and the correspondence table as for the overlay delineation. Your layers are not changed.</source>
         <translation>将要素管控分区拟合到现有边界（乡镇、园区、流域）：每个边界图斑成为一个单元。其类别为覆盖面积占比最大的分区类别（面积占优；并列时取更严格的类别），或覆盖占比不低于阈值的最严格类别（带阈值的优先级）。所属县由边界编码前 6 位确定，否则由行政区图层确定。编码、名称和对应关系表与叠加法相同。您的图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="268"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="262"/>
         <source>Boundaries to fit to (townships, parks …)</source>
         <translation>拟合边界（乡镇、园区等）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="271"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="265"/>
         <source>Boundary code field (auto-detect when empty)</source>
         <translation>边界编码字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="274"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="268"/>
         <source>Boundary name field (auto-detect when empty)</source>
         <translation>边界名称字段（留空自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="277"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="271"/>
         <source>Administrative boundary (counties, when the codes do not say)</source>
         <translation>行政区界线（县级，编码无法确定所属县时使用）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="282"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="276"/>
         <source>Threshold share for precedence (%)</source>
         <translation>优先级阈值占比（%）</translation>
     </message>
@@ -6092,7 +6092,7 @@
         <translation>图层“{layer}”没有要素，已跳过。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/delineation.py" line="872"/>
+        <location filename="../jwjt_plugin/core/delineation.py" line="874"/>
         <source>Layer &apos;{layer}&apos; is in {crs}, but layer &apos;{admin}&apos; is in {admin_crs}. Reproject one of them so that both share one CRS (a legal boundary is not reprojected silently).</source>
         <translation>图层“{layer}”的坐标参考系为 {crs}，而图层“{admin}”为 {admin_crs}。请对其中之一重投影，使两者采用同一坐标参考系（法定界线不会被静默重投影）。</translation>
     </message>
@@ -6107,32 +6107,32 @@
         <translation>图层“{layer}”：{n} 个要素的环境要素未知（字段“{field}”，要素：取值）：{items}。请填写环境要素字段，或为该图层指定环境要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/delineation.py" line="465"/>
+        <location filename="../jwjt_plugin/core/delineation.py" line="466"/>
         <source>Element zones of one element overlap (layer, features, element and overlap area: {items}); zones of one element must not overlap.</source>
         <translation>同一环境要素的要素管控分区相互重叠（图层、要素、环境要素及重叠面积：{items}）；同一要素的管控分区不得重叠。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/delineation.py" line="504"/>
+        <location filename="../jwjt_plugin/core/delineation.py" line="505"/>
         <source>Layer &apos;{layer}&apos;: zones {features} lie entirely outside the area of layer &apos;{admin}&apos; and are ignored.</source>
         <translation>图层“{layer}”：要素管控分区 {features} 完全位于图层“{admin}”的范围之外，已忽略。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/delineation.py" line="510"/>
+        <location filename="../jwjt_plugin/core/delineation.py" line="511"/>
         <source>Layer '{layer}': zones reaching outside the area of layer '{admin}' were clipped to it (feature: m² outside): {items}.</source>
         <translation>图层“{layer}”：超出图层“{admin}”范围的要素管控分区已被裁剪（要素：范围外面积，平方米）：{items}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/delineation.py" line="774"/>
+        <location filename="../jwjt_plugin/core/delineation.py" line="775"/>
         <source>Layer &apos;{layer}&apos;: more than {n} units of one class in one county; raise the minimum unit area.</source>
         <translation>图层“{layer}”：某县级行政区内同一类别的环境管控单元超过 {n} 个；请调大最小单元面积。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/delineation.py" line="848"/>
+        <location filename="../jwjt_plugin/core/delineation.py" line="850"/>
         <source>Units {units} are smaller than {min_area} m² (or thinner than {min_width} m) but have no neighbour in their county (layer '{layer}') to merge with; they are kept.</source>
         <translation>环境管控单元 {units} 面积小于 {min_area} 平方米（或宽度小于 {min_width} 米），但在其所在县级行政区（图层“{layer}”）内没有可合并的相邻单元，已保留。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/delineation.py" line="928"/>
+        <location filename="../jwjt_plugin/core/delineation.py" line="930"/>
         <source>Layer &apos;{layer}&apos;: the county of features {items} is unknown: their code does not start with a 6-digit county code and no administrative layer covers them.</source>
         <translation>图层“{layer}”：要素 {items} 所属的县级行政区未知：其代码不以 6 位县级行政区代码开头，且没有行政区图层覆盖它们。</translation>
     </message>
@@ -6417,12 +6417,12 @@
         <translation>区县 {county} 的第 {unit_class} 类单元已无可用序号（0001–9999 均已占用）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="120"/>
         <source>Choose at least one layer of element zones.</source>
         <translation>请至少选择一个要素管控分区图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="136"/>
+        <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="131"/>
         <source>The precedence table &apos;{path}&apos; cannot be read: {error}</source>
         <translation>无法读取优先级规则表“{path}”：{error}</translation>
     </message>

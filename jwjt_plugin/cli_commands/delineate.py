@@ -60,7 +60,6 @@ def run(args) -> int:
         ZoneLayer,
         delineate_fitting,
         delineate_overlay,
-        detect_admin_fields,
     )
     from ..core.delineation_rules import PrecedenceTable
     from ..core.output_paths import check_outputs
@@ -102,7 +101,7 @@ def run(args) -> int:
     if admin_path:
         a = read_layer(admin_path, admin_layer, args.encoding)
         frames.append(a)
-        admin = AdminLayer(layer_label(a, admin_path), a, *detect_admin_fields(_columns(a)))
+        admin = AdminLayer(layer_label(a, admin_path), a)  # fields detected by the core
     if args.method == "overlay":
         params = OverlayParams(precedence=precedence, min_area_m2=args.min_area, min_width_m=args.min_width,
                                dissolve=Dissolve(args.dissolve), province=args.province, city=args.city)
@@ -110,7 +109,7 @@ def run(args) -> int:
     else:
         b = read_layer(bound_path, bound_layer, args.encoding)
         frames.append(b)
-        boundaries = BoundaryLayer(layer_label(b, bound_path), b, *detect_admin_fields(_columns(b)))
+        boundaries = BoundaryLayer(layer_label(b, bound_path), b)
         params = FitParams(precedence=precedence, rule=FitRule(args.rule), threshold=args.threshold / 100.0,
                            province=args.province, city=args.city)
         result = delineate_fitting(zone_layers, boundaries, params, admin=admin)
@@ -133,6 +132,3 @@ def run(args) -> int:
 
     return finish_run(args, NAME, write, text)
 
-
-def _columns(frame):
-    return [c for c in frame.columns if c not in (frame.geometry.name, "feature_id")]

@@ -78,22 +78,28 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", "", str(name)).upper()
 
 
-def detect_mapping(field_names: Iterable[str]) -> FieldMapping:
-    """Guess the mapping from field names; the earliest candidate for a role wins."""
+def detect_roles(candidates: Dict[str, Sequence[str]], field_names: Iterable[str]) -> Dict[str, Optional[str]]:
+    """role -> the layer's field for it (the earliest candidate wins; a field plays one role at
+    most), compared without case and whitespace. Unit and element-zone layers both map this way."""
     by_norm: Dict[str, str] = {}
     for f in field_names:
         by_norm.setdefault(_norm(f), f)
     found: Dict[str, Optional[str]] = {}
     used = set()
-    for role, candidates in FIELD_CANDIDATES.items():
+    for role, names in candidates.items():
         found[role] = None
-        for cand in candidates:
+        for cand in names:
             actual = by_norm.get(_norm(cand))
             if actual is not None and actual not in used:
                 found[role] = actual
                 used.add(actual)
                 break
-    return FieldMapping(**found)
+    return found
+
+
+def detect_mapping(field_names: Iterable[str]) -> FieldMapping:
+    """Guess the mapping from field names; the earliest candidate for a role wins."""
+    return FieldMapping(**detect_roles(FIELD_CANDIDATES, field_names))
 
 
 #: the first two characters of each term (优先, 重点, 一般) name the class in any wording

@@ -537,21 +537,13 @@ def _class_value(old: Any, old_class: Optional[int], new_class: int) -> Any:
     if isinstance(old, (float, np.floating)):
         return type(old)(new_class)
     text = str(old).strip()
-    if text.isdigit() or _is_number(text):
+    if re.fullmatch(r"\d+(\.0*)?", text):  # "2" or "2.0": a class number kept as text
         return str(new_class)
     if old_class is not None:
         word = zh(UnitClass(old_class))
         if word in text:
             return text.replace(word, zh(UnitClass(new_class)))
     return zh(UnitClass(new_class))
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _renamed(name: str, old_class: Optional[int], new_class: int) -> str:

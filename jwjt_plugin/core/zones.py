@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields as dc_fields, replace
 from typing import Dict, Iterable, Optional, Sequence
 
-from .fields import parse_unit_class
+from .fields import detect_roles, parse_unit_class
 from .terms import UnitClass, ZoneElement, from_text, names, zh
 
 #: role -> candidate field names, in order of preference (compared case-insensitively)
@@ -54,24 +54,9 @@ class ZoneFieldMapping:
         return replace(self, **{k: v for k, v in overrides.items() if v})
 
 
-def _norm(name: str) -> str:
-    return "".join(str(name).split()).casefold()
-
-
 def detect_zone_mapping(field_names: Iterable[str]) -> ZoneFieldMapping:
     """The zone fields of a layer, each field used for one role at most."""
-    available = {_norm(n): n for n in field_names}
-    taken: set = set()
-    found: Dict[str, Optional[str]] = {}
-    for role, candidates in ZONE_FIELD_CANDIDATES.items():
-        found[role] = None
-        for cand in candidates:
-            real = available.get(_norm(cand))
-            if real is not None and real not in taken:
-                found[role] = real
-                taken.add(real)
-                break
-    return ZoneFieldMapping(**found)
+    return ZoneFieldMapping(**detect_roles(ZONE_FIELD_CANDIDATES, field_names))
 
 
 def zone_class(value, subclass=None) -> Optional[UnitClass]:

@@ -9,6 +9,7 @@ list is written "基于环境管控单元与要素管控分区的对应关系": 
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import List, Optional
 
@@ -41,7 +42,6 @@ from ..core.delineation import (
     ZoneLayer,
     delineate_fitting,
     delineate_overlay,
-    detect_admin_fields,
 )
 from ..core.delineation_rules import PrecedenceTable
 from ..core.messages import QT_TRANSLATE_NOOP, JwjtInputError
@@ -72,12 +72,7 @@ def gpkg_table(dest: str) -> Optional[tuple]:
     if not path.lower().endswith(".gpkg"):
         return None
     m = _TABLE.search(dest) or re.search(r"\|layername=([^|]+)", dest)
-    if m:
-        table = next(g for g in m.groups() if g)
-    else:
-        import os
-
-        table = os.path.splitext(os.path.basename(path))[0]
+    table = next(g for g in m.groups() if g) if m else os.path.splitext(os.path.basename(path))[0]
     return path, table
 
 
@@ -228,10 +223,9 @@ class DelineateUnitsAlgorithm(_DelineationAlgorithm):
         snap, frame = self.read(parameters, self.ADMIN, context, feedback)
         if snap is None:
             self.required_source(parameters, self.ADMIN, context)  # raises, naming the parameter
-        code, name = detect_admin_fields([c for c in frame.columns if c not in ("geometry", "feature_id")])
-        code = self.parameterAsString(parameters, self.ADMIN_CODE, context) or code
-        name = self.parameterAsString(parameters, self.ADMIN_NAME, context) or name
-        return AdminLayer(snap.name, frame, code, name), snap
+        # fields left empty are detected by the core, as for the CLI
+        return AdminLayer(snap.name, frame, self.parameterAsString(parameters, self.ADMIN_CODE, context) or None,
+                          self.parameterAsString(parameters, self.ADMIN_NAME, context) or None), snap
 
     def execute(self, parameters, context, feedback):
         zones = self.zones(parameters, context, feedback)
@@ -289,15 +283,13 @@ class FitUnitsAlgorithm(_DelineationAlgorithm):
         snap, frame = self.read(parameters, self.BOUNDARIES, context, feedback)
         if snap is None:
             self.required_source(parameters, self.BOUNDARIES, context)
-        code, name = detect_admin_fields([c for c in frame.columns if c not in ("geometry", "feature_id")])
         boundaries = BoundaryLayer(snap.name, frame,
-                                   self.parameterAsString(parameters, self.BOUNDARY_CODE, context) or code,
-                                   self.parameterAsString(parameters, self.BOUNDARY_NAME, context) or name)
+                                   self.parameterAsString(parameters, self.BOUNDARY_CODE, context) or None,
+                                   self.parameterAsString(parameters, self.BOUNDARY_NAME, context) or None)
         admin = None
         admin_snap, admin_frame = self.read(parameters, self.ADMIN, context, feedback)
         if admin_snap is not None:
-            a_code, a_name = detect_admin_fields([c for c in admin_frame.columns if c not in ("geometry", "feature_id")])
-            admin = AdminLayer(admin_snap.name, admin_frame, a_code, a_name)
+            admin = AdminLayer(admin_snap.name, admin_frame)
         feedback.setProgress(5)
         params = FitParams(
             precedence=self.precedence(parameters, context),
