@@ -90,6 +90,10 @@ class GridSpec:
         ys = self.y0 - (np.arange(self.nrows) + 0.5) * self.dy
         return xs, ys
 
+    def rows(self, r0: int, r1: int) -> GridSpec:
+        """The sub-grid of rows ``r0 .. r1-1`` (same columns and CRS): a window a task works on."""
+        return GridSpec(self.x0, self.y0 - self.dy * r0, self.dx, self.dy, int(r1 - r0), self.ncols, self.crs_wkt)
+
     def same_as(self, other: GridSpec, tol: float = GRID_TOLERANCE) -> bool:
         if self.shape != other.shape:
             return False

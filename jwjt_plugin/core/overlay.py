@@ -12,14 +12,17 @@ exactextract does, but vectorised over all polygon edges with numpy:
   gives the fraction of every boundary cell, and between two boundary cells of a row the
   constant "winding" value says whether the cells in between are inside (weight 1).
 
-The result, :class:`CoverageWeights`, lists interior cells and boundary cells with their
-fractions once; per-unit sums for any number of species (or masks) are then two
-``bincount`` calls each. The grid is never resampled.
+The result, :class:`CoverageWeights`, keeps the interior as runs of whole cells and the
+boundary cells with their fractions, never a list of every interior cell, so it grows with
+the units' boundaries, not with the grid. Per-unit sums read the grid strip by strip
+(:func:`overlay_sums`): a run adds the difference of two row prefix sums, a boundary cell
+its value times its fraction. Chunks of units and strips of rows run on a thread pool
+(:mod:`jwjt_plugin.core.parallel`). The grid is never resampled.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Sequence, Union
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import shapely
@@ -29,6 +32,8 @@ from .messages import QT_TRANSLATE_NOOP, JwjtError, JwjtInputError
 
 #: Coordinates processed per chunk; bounds temporary memory on national-scale layers.
 CHUNK_COORDS = 1_500_000
+#: Smallest chunk when a layer is cut finer to feed every thread (per-chunk overhead dominates below).
+MIN_CHUNK_COORDS = 20_000
 #: Boundary fractions below this are edges that only touch a cell.
 MIN_FRACTION = 1e-12
 
@@ -44,30 +49,144 @@ class Cancelled(JwjtError):  # noqa: N818 - a request to stop, not an error; the
 class CoverageWeights:
     """Which unit covers which cell, and by how much (fraction of the cell's area).
 
-    Interior cells (fully inside one unit) are stored as flat cell indices; boundary cells
-    as (cell, unit, fraction) triples. A cell may appear for several units.
+    Cells fully inside a unit are kept as runs: row, first column, end column (exclusive)
+    and unit, sorted by (row, first column). Boundary cells are (cell, unit, fraction)
+    triples sorted by row. Memory therefore grows with the units' boundaries, not with the
+    grid: a national grid at 200 m has 6e8 cells but some 3e7 boundary entries. A cell may
+    appear for several units. Row offsets into both tables make any strip of rows a pair
+    of slices, which is what the block-wise reductions walk.
     """
 
     spec: GridSpec
     n_units: int
-    interior_cell: np.ndarray
-    interior_unit: np.ndarray
+    run_row: np.ndarray
+    run_c0: np.ndarray
+    run_c1: np.ndarray
+    run_unit: np.ndarray
     boundary_cell: np.ndarray
     boundary_unit: np.ndarray
     boundary_frac: np.ndarray
-    _label_cache: Optional[tuple] = field(default=None, repr=False, compare=False)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rows = np.arange(self.spec.nrows + 1)
+        self._run_rows = np.searchsorted(self.run_row, rows)
+        b_row = self.boundary_cell // max(self.spec.ncols, 1)
+        self._bnd_rows = np.searchsorted(b_row, rows)
+
+    # -- the tables, by rows -----------------------------------------------------------
+    @property
+    def n_runs(self) -> int:
+        return len(self.run_row)
+
+    @property
+    def nbytes(self) -> int:
+        return int(sum(a.nbytes for a in (self.run_row, self.run_c0, self.run_c1, self.run_unit,
+                                          self.boundary_cell, self.boundary_unit, self.boundary_frac)))
+
+    def run_slice(self, r0: int, r1: int) -> slice:
+        return slice(int(self._run_rows[r0]), int(self._run_rows[r1]))
+
+    def boundary_slice(self, r0: int, r1: int) -> slice:
+        return slice(int(self._bnd_rows[r0]), int(self._bnd_rows[r1]))
+
+    @property
+    def runs_disjoint(self) -> bool:
+        """No two runs share a cell (the units do not overlap inside): one interior owner per cell."""
+        if "disjoint" not in self._cache:
+            nc = self.spec.ncols
+            start = self.run_row.astype(np.int64) * nc + self.run_c0
+            end = self.run_row.astype(np.int64) * nc + self.run_c1
+            self._cache["disjoint"] = bool(np.all(start[1:] >= end[:-1])) if len(start) > 1 else True
+        return self._cache["disjoint"]
+
+    @property
+    def interior_cell(self) -> np.ndarray:
+        """Flat indices of every interior cell (expanded from the runs: grid-sized; small grids only)."""
+        return _expand_runs(self.run_row, self.run_c0, self.run_c1, self.run_unit, self.spec)[0]
+
+    @property
+    def interior_unit(self) -> np.ndarray:
+        return _expand_runs(self.run_row, self.run_c0, self.run_c1, self.run_unit, self.spec)[1]
 
     # -- per-unit reductions -------------------------------------------------------
-    def unit_sums(self, values: np.ndarray) -> np.ndarray:
-        """Coverage-weighted sum per unit of a 2-D cell array (NaN counts as 0)."""
-        flat = _flat_filled(values, self.spec)
-        out = _sum_by(self.interior_unit, self.n_units, flat[self.interior_cell])
-        out += _sum_by(self.boundary_unit, self.n_units, flat[self.boundary_cell] * self.boundary_frac)
+    def unit_sums(self, values, workers: Optional[int] = None) -> np.ndarray:
+        """Coverage-weighted sum per unit of a 2-D cell array or a grid source (NaN counts as 0)."""
+        return overlay_sums(self, {"values": _rows_of(values, self.spec)}, workers=workers)["values"]
+
+    def strip_sums(self, values: np.ndarray, r0: int, r1: int) -> np.ndarray:
+        """Per-unit sums of rows ``r0 .. r1-1`` (``values`` holds just those rows).
+
+        Runs add row prefix sums, ``P[c1] - P[c0]``, so a run of a thousand cells costs what
+        one cell does; boundary cells add value × fraction.
+        """
+        nc = self.spec.ncols
+        v = np.asarray(values, dtype=np.float64)
+        if np.isnan(v).any():
+            v = np.where(np.isnan(v), 0.0, v)
+        out = np.zeros(self.n_units)
+        rs = self.run_slice(r0, r1)
+        if rs.stop > rs.start:
+            prefix = np.zeros((r1 - r0, nc + 1))
+            np.cumsum(v, axis=1, out=prefix[:, 1:])
+            flat = prefix.ravel()
+            base = (self.run_row[rs].astype(np.int64) - r0) * (nc + 1)
+            run_sum = flat[base + self.run_c1[rs]] - flat[base + self.run_c0[rs]]
+            out += _sum_by(self.run_unit[rs], self.n_units, run_sum)
+            del prefix, flat
+        bs = self.boundary_slice(r0, r1)
+        if bs.stop > bs.start:
+            local = self.boundary_cell[bs].astype(np.int64) - r0 * nc
+            out += _sum_by(self.boundary_unit[bs], self.n_units, v.ravel()[local] * self.boundary_frac[bs])
         return out
 
-    def masked(self, mask: np.ndarray, cells: Optional[np.ndarray] = None) -> MaskedCoverage:
-        """The part of the weights on the cells of ``mask`` (``cells``: its flat indices, when
-        the caller has them), for repeated sums."""
+    def strip_label(self, r0: int, r1: int) -> np.ndarray:
+        """Rows ``r0 .. r1-1`` as the unit whose interior holds each cell, -1 for none (the
+        last unit wins where runs overlap; see :attr:`runs_disjoint`)."""
+        nc = self.spec.ncols
+        label = np.full((r1 - r0) * nc, -1, dtype=np.int32)
+        rs = self.run_slice(r0, r1)
+        if rs.stop > rs.start:
+            length = (self.run_c1[rs] - self.run_c0[rs]).astype(np.int64)
+            start = (self.run_row[rs].astype(np.int64) - r0) * nc + self.run_c0[rs]
+            label[np.repeat(start, length) + _ramp(length)] = np.repeat(self.run_unit[rs], length)
+        return label.reshape(r1 - r0, nc)
+
+    def strip_covered(self, r0: int, r1: int) -> np.ndarray:
+        """Rows ``r0 .. r1-1``: cells that any unit covers with a positive fraction."""
+        covered = self.strip_label(r0, r1).ravel() >= 0
+        bs = self.boundary_slice(r0, r1)
+        pos = self.boundary_frac[bs] > 0
+        covered[self.boundary_cell[bs][pos].astype(np.int64) - r0 * self.spec.ncols] = True
+        return covered.reshape(r1 - r0, self.spec.ncols)
+
+    def interior_owner(self, cells: np.ndarray) -> np.ndarray:
+        """The unit whose interior holds each flat cell index, -1 for none (disjoint runs).
+
+        Grids up to :data:`LABEL_RASTER_CELLS` keep a label raster for O(1) lookups (the
+        dock re-flags in milliseconds); larger ones search the runs, so nothing grid-sized
+        is held.
+        """
+        cells = np.asarray(cells, dtype=np.int64)
+        n_cells = self.spec.nrows * self.spec.ncols
+        if n_cells <= LABEL_RASTER_CELLS:
+            if "label" not in self._cache:
+                self._cache["label"] = np.concatenate([self.strip_label(r0, r1).ravel() for r0, r1 in
+                                                       _windows(self.spec.nrows, max(1, 2**22 // max(self.spec.ncols, 1)))])
+            return self._cache["label"][cells]
+        nc = self.spec.ncols
+        start = self._cache.get("run_start")
+        if start is None:
+            start = self._cache["run_start"] = self.run_row.astype(np.int64) * nc + self.run_c0
+        i = np.searchsorted(start, cells, side="right") - 1
+        ok = i >= 0
+        i = np.maximum(i, 0)
+        ok &= cells < self.run_row[i].astype(np.int64) * nc + self.run_c1[i]
+        return np.where(ok, self.run_unit[i], -1).astype(np.int32)
+
+    def masked(self, mask: Optional[np.ndarray] = None, cells: Optional[np.ndarray] = None) -> MaskedCoverage:
+        """The part of the weights on the cells of ``mask`` or of the flat indices ``cells``
+        (either; both when the caller has them), for repeated sums."""
         return MaskedCoverage(self, mask, cells)
 
     def unit_sums_masked(self, values: Optional[np.ndarray], mask: np.ndarray) -> np.ndarray:
@@ -78,61 +197,77 @@ class CoverageWeights:
         """Number of cells where ``mask`` is true that each unit touches (any overlap)."""
         return self.masked(mask).counts()
 
-    def _interior_label(self) -> Optional[np.ndarray]:
-        """Flat raster: the unit whose interior holds each cell, -1 for none; None when
-        units overlap (a cell interior to two units cannot carry one label)."""
-        if self._label_cache is None:
-            n = self.spec.nrows * self.spec.ncols
-            label = np.full(n, -1, dtype=np.int32)
-            label[self.interior_cell] = self.interior_unit
-            unique = np.count_nonzero(label >= 0) == len(self.interior_cell)
-            self._label_cache = (label if unique else None,)
-        return self._label_cache[0]
-
     def unit_covered_cells(self) -> np.ndarray:
         """Area of each unit inside the grid, in cells (multiply by cell area)."""
-        out = _sum_by(self.interior_unit, self.n_units)
+        out = _sum_by(self.run_unit, self.n_units, (self.run_c1 - self.run_c0).astype(np.float64))
         out += _sum_by(self.boundary_unit, self.n_units, self.boundary_frac)
         return out
 
     def cell_cover(self) -> np.ndarray:
-        """Total fraction of each cell covered by units (2-D; > 1 where units overlap)."""
+        """Total fraction of each cell covered by units (2-D, grid-sized; > 1 where units overlap)."""
         n = self.spec.nrows * self.spec.ncols
         cover = _sum_by(self.interior_cell, n)
         cover += _sum_by(self.boundary_cell, n, self.boundary_frac)
         return cover.reshape(self.spec.shape)
 
     def covered_mask(self) -> np.ndarray:
-        """2-D: cells that any unit covers with a positive fraction."""
-        mask = np.zeros(self.spec.nrows * self.spec.ncols, dtype=bool)
-        mask[self.interior_cell] = True
-        mask[self.boundary_cell[self.boundary_frac > 0]] = True
-        return mask.reshape(self.spec.shape)
+        """2-D, grid-sized: cells that any unit covers with a positive fraction."""
+        return np.concatenate([self.strip_covered(r0, r1) for r0, r1 in
+                               _windows(self.spec.nrows, max(1, 2**22 // max(self.spec.ncols, 1)))])
+
+    @classmethod
+    def concat(cls, parts: Sequence[tuple], spec: GridSpec, n_units: int) -> CoverageWeights:
+        """Full-grid weights from parts computed for unit chunks and row windows.
+
+        ``parts`` holds ``(weights, unit_offset, row_offset)``: each part's weights are on
+        the sub-grid ``spec.rows(row_offset, …)`` and number its units from 0. The result is
+        in the canonical order :func:`compute_weights` gives, whatever order the parts come in.
+        """
+        nc = spec.ncols
+        runs, bnd = [], []
+        # Each part lists its boundary entries by (unit, row, column); in unit order, the stable
+        # sort by row in _assemble then gives (row, unit, column), as compute_weights does.
+        for w, unit_offset, row_offset in sorted(parts, key=lambda p: (p[1], p[2])):
+            runs.append((w.run_row.astype(np.int64) + row_offset, w.run_c0, w.run_c1,
+                         w.run_unit.astype(np.int64) + unit_offset))
+            bnd.append((w.boundary_cell.astype(np.int64) + row_offset * nc,
+                        w.boundary_unit.astype(np.int64) + unit_offset, w.boundary_frac))
+        return _assemble(spec, n_units, runs, bnd)
+
+
+#: Grids up to this many cells keep an int32 label raster (256 MB) for instant lookups.
+LABEL_RASTER_CELLS = 64 * 2**20
 
 
 class MaskedCoverage:
-    """Weights restricted to the cells of a mask, in time proportional to those cells.
+    """Weights restricted to a set of cells, in time proportional to those cells.
 
-    Hotspot masks are sparse, and re-flagging after a change of k must not walk the whole
-    grid again; several sums over one mask share the selection made here.
+    Hotspot sets are sparse, and re-flagging after a change of k must not walk the whole
+    grid again; several sums over one set share the selection made here. The set comes as
+    flat cell indices (``cells``) and/or a grid-sized boolean ``mask``.
     """
 
-    def __init__(self, weights: CoverageWeights, mask: np.ndarray, cells: Optional[np.ndarray] = None) -> None:
+    def __init__(self, weights: CoverageWeights, mask: Optional[np.ndarray] = None,
+                 cells: Optional[np.ndarray] = None) -> None:
         self.w = weights
-        mflat = np.asarray(mask, dtype=bool).ravel()
-        bsel = mflat[weights.boundary_cell]
+        if cells is None:
+            cells = np.flatnonzero(np.asarray(mask, dtype=bool))
+        cells = np.asarray(cells, dtype=np.int64)
+        if mask is not None:
+            bsel = np.asarray(mask, dtype=bool).ravel()[weights.boundary_cell]
+        else:
+            bsel = _member(weights.boundary_cell, cells)
         self.b_cell = weights.boundary_cell[bsel]
         self.b_unit = weights.boundary_unit[bsel]
         self.b_frac = weights.boundary_frac[bsel]
-        label = weights._interior_label()
-        if label is None:  # overlapping units: select interior entries directly
-            isel = mflat[weights.interior_cell]
-            self.i_cell, self.i_unit = weights.interior_cell[isel], weights.interior_unit[isel]
-        else:
-            cells = np.flatnonzero(mflat) if cells is None else np.asarray(cells)
-            lab = label[cells]
+        if weights.runs_disjoint:
+            lab = weights.interior_owner(cells)
             inside = lab >= 0
             self.i_cell, self.i_unit = cells[inside], lab[inside]
+        else:  # overlapping units: a cell can be interior to several; select from the expanded runs
+            icell, iunit = weights.interior_cell, weights.interior_unit
+            isel = _member(icell, cells)
+            self.i_cell, self.i_unit = icell[isel], iunit[isel]
 
     def sums(self, values: Optional[np.ndarray] = None) -> np.ndarray:
         n = self.w.n_units
@@ -144,9 +279,24 @@ class MaskedCoverage:
         return (_sum_by(self.i_unit, n, np.where(np.isnan(iv), 0.0, iv))
                 + _sum_by(self.b_unit, n, np.where(np.isnan(bv), 0.0, bv) * self.b_frac))
 
+    def sums_at(self, i_values: np.ndarray, b_values: np.ndarray) -> np.ndarray:
+        """Sums from values already gathered at ``i_cell`` and ``b_cell`` (no grid needed)."""
+        n = self.w.n_units
+        return (_sum_by(self.i_unit, n, np.where(np.isnan(i_values), 0.0, i_values))
+                + _sum_by(self.b_unit, n, np.where(np.isnan(b_values), 0.0, b_values) * self.b_frac))
+
     def counts(self) -> np.ndarray:
         n = self.w.n_units
         return (_sum_by(self.i_unit, n) + _sum_by(self.b_unit, n)).astype(np.int64)
+
+
+def _member(values: np.ndarray, cells: np.ndarray) -> np.ndarray:
+    """``values`` that are among ``cells`` (any order), without a grid-sized mask."""
+    if len(cells) == 0 or len(values) == 0:
+        return np.zeros(len(values), dtype=bool)
+    sorted_cells = np.sort(cells)
+    i = np.minimum(np.searchsorted(sorted_cells, values), len(sorted_cells) - 1)
+    return sorted_cells[i] == values
 
 
 def _sum_by(index: np.ndarray, n: int, weights: Optional[np.ndarray] = None) -> np.ndarray:
@@ -154,63 +304,162 @@ def _sum_by(index: np.ndarray, n: int, weights: Optional[np.ndarray] = None) -> 
     return np.bincount(index, weights=weights, minlength=n).astype(np.float64, copy=False)
 
 
-def _flat_filled(values: np.ndarray, spec: GridSpec) -> np.ndarray:
-    arr = np.asarray(values)
-    if arr.shape != spec.shape:
-        raise JwjtInputError(QT_TRANSLATE_NOOP(
-            "JwjtCore", "An array of shape {shape} does not match the grid ({rows} x {cols})."),
-            shape=arr.shape, rows=spec.nrows, cols=spec.ncols)
-    arr = arr.astype(np.float64, copy=False).ravel()
-    if np.isnan(arr).any():
-        arr = np.where(np.isnan(arr), 0.0, arr)
-    return arr
+def _windows(nrows: int, rows: int):
+    return [(r0, min(r0 + rows, nrows)) for r0 in range(0, nrows, rows)]
+
+
+class _ArrayRows:
+    """A plain 2-D array as a grid source (unit_sums on an array)."""
+
+    block_rows = 1
+
+    def __init__(self, values: np.ndarray, spec: GridSpec) -> None:
+        arr = np.asarray(values)
+        if arr.shape != spec.shape:
+            raise JwjtInputError(QT_TRANSLATE_NOOP(
+                "JwjtCore", "An array of shape {shape} does not match the grid ({rows} x {cols})."),
+                shape=arr.shape, rows=spec.nrows, cols=spec.ncols)
+        self.values, self.spec = arr, spec
+
+    def read_rows(self, r0: int, r1: int) -> np.ndarray:
+        return self.values[r0:r1]
+
+
+def _rows_of(values, spec: GridSpec):
+    if hasattr(values, "read_rows"):
+        return values
+    if hasattr(values, "values") and hasattr(values, "spec"):  # an EmissionGrid
+        return _ArrayRows(values.values, spec)
+    return _ArrayRows(values, spec)
 
 
 # -----------------------------------------------------------------------------------
-def compute_weights(geometries: Union[Sequence, np.ndarray], spec: GridSpec,
-                    progress: Optional[Callable[[float], None]] = None,
-                    is_canceled: Optional[Callable[[], bool]] = None,
-                    chunk_coords: int = CHUNK_COORDS) -> CoverageWeights:
-    """Exact coverage of every grid cell by every (multi)polygon, in the grid's CRS.
+def overlay_sums(weights: CoverageWeights, sources: Mapping[str, object], workers: Optional[int] = None,
+                 progress: Optional[Callable[[float], None]] = None,
+                 is_canceled: Optional[Callable[[], bool]] = None) -> Dict[str, np.ndarray]:
+    """Coverage-weighted per-unit sums of every species, one pass over row strips.
 
-    ``geometries`` must be valid polygonal geometries already in the grid CRS (see
-    :func:`jwjt_plugin.core.units.prepare_units`); None/empty entries cover nothing.
+    Each species is read once, strip by strip (a source never holds its whole grid), and
+    the strips run on ``workers`` threads. Partial sums are added in strip order, so the
+    result does not depend on the number of workers.
     """
+    sums = strip_pass(weights, sources, lambda name, r0, r1, values: weights.strip_sums(values, r0, r1),
+                      workers=workers, progress=progress, is_canceled=is_canceled, combine=_add_arrays)
+    return {k: np.asarray(v) for k, v in sums.items()}
+
+
+def strip_pass(weights: CoverageWeights, sources: Mapping[str, object],
+               visit: Callable[[str, int, int, np.ndarray], object], workers: Optional[int] = None,
+               progress: Optional[Callable[[float], None]] = None,
+               is_canceled: Optional[Callable[[], bool]] = None,
+               combine: Optional[Callable[[list], object]] = None, rows: Optional[int] = None) -> Dict[str, object]:
+    """Read every source once in row strips and call ``visit(name, r0, r1, values)`` on each.
+
+    Returns, per source, ``combine(results in strip order)`` (the list itself by default).
+    A strip holds one species at a time, so memory is a few strips per worker.
+    """
+    from .blocks import strip_rows
+    from .parallel import map_tasks, resolve_workers
+
+    spec = weights.spec
+    srcs = {k: _rows_of(v, spec) for k, v in sources.items()}
+    n_workers = resolve_workers(workers)
+    height = rows or strip_rows(spec, srcs)
+    # About 16 strips or more, so that every worker stays busy to the end. Like the unit
+    # chunks, the strips depend on the grid only, never on the number of workers.
+    if rows is None:
+        block = max([int(getattr(s, "block_rows", 1) or 1) for s in srcs.values()] or [1])
+        height = max(min(height, max(-(-spec.nrows // 16), block)), 1)
+    strips = _windows(spec.nrows, height)
+
+    def task(window):
+        r0, r1 = window
+        return {k: visit(k, r0, r1, src.read_rows(r0, r1)) for k, src in srcs.items()}
+
+    results = map_tasks(task, strips, n_workers, progress, is_canceled)
+    for src in srcs.values():
+        finish = getattr(src, "finish_pass", None)
+        if finish is not None:
+            finish()
+    out: Dict[str, object] = {}
+    for k in srcs:
+        parts = [r[k] for r in results]
+        out[k] = combine(parts) if combine is not None else parts
+    return out
+
+
+def _add_arrays(parts: list) -> np.ndarray:
+    total = np.zeros_like(parts[0]) if parts else np.zeros(0)
+    for p in parts:
+        total += p
+    return total
+
+
+# -----------------------------------------------------------------------------------
+def chunk_bounds(geometries: Union[Sequence, np.ndarray], chunk_coords: int = CHUNK_COORDS) -> List[tuple]:
+    """Unit index ranges [lo, hi) of about ``chunk_coords`` coordinates each: one huge unit
+    does not blow memory and many tiny ones do not pay per-chunk overhead."""
     geoms = np.asarray(geometries, dtype=object)
     n_units = len(geoms)
-    ncoords = shapely.get_num_coordinates(geoms)
-    bounds = np.cumsum(ncoords)
-    # Chunk boundaries by coordinate count so one huge unit does not blow memory and
-    # many tiny ones do not pay per-chunk overhead.
+    bounds = np.cumsum(shapely.get_num_coordinates(geoms))
     cuts = [0]
     while cuts[-1] < n_units:
         start_total = bounds[cuts[-1] - 1] if cuts[-1] > 0 else 0
         nxt = int(np.searchsorted(bounds, start_total + chunk_coords, side="right"))
         cuts.append(max(nxt, cuts[-1] + 1))
     cuts[-1] = min(cuts[-1], n_units)
+    return list(zip(cuts[:-1], cuts[1:]))
 
-    interior_parts: List[tuple] = []
-    boundary_parts: List[tuple] = []
-    n_chunks = len(cuts) - 1
-    for k in range(n_chunks):
-        if is_canceled is not None and is_canceled():
-            raise Cancelled()
-        lo, hi = cuts[k], cuts[k + 1]
-        runs, bnd = _chunk_weights(geoms[lo:hi], lo, spec)
-        interior_parts.append(runs)
-        boundary_parts.append(bnd)
-        if progress is not None:
-            progress((k + 1) / n_chunks)
 
-    runs = [np.concatenate([p[i] for p in interior_parts]) if interior_parts else np.empty(0)
-            for i in range(4)]
-    bnd = [np.concatenate([p[i] for p in boundary_parts]) if boundary_parts else np.empty(0)
-           for i in range(3)]
-    row, c0, c1, unit = runs
-    interior_cell, interior_unit = _expand_runs(row, c0, c1, unit, spec=spec)
+def compute_weights(geometries: Union[Sequence, np.ndarray], spec: GridSpec,
+                    progress: Optional[Callable[[float], None]] = None,
+                    is_canceled: Optional[Callable[[], bool]] = None,
+                    chunk_coords: int = CHUNK_COORDS, workers: Optional[int] = None) -> CoverageWeights:
+    """Exact coverage of every grid cell by every (multi)polygon, in the grid's CRS.
+
+    ``geometries`` must be valid polygonal geometries already in the grid CRS (see
+    :func:`jwjt_plugin.core.units.prepare_units`); None/empty entries cover nothing. Chunks
+    of units run on ``workers`` threads (None or 0: all cores); the result is the same for
+    any number of workers.
+    """
+    from .parallel import map_tasks, resolve_workers
+
+    geoms = np.asarray(geometries, dtype=object)
+    # At least ~16 chunks on large layers so that every thread stays busy to the end. The
+    # cut depends on the layer only, never on the number of workers: chunking changes the
+    # order of floating-point additions, and 1 worker and 8 must give the same numbers.
+    total = int(shapely.get_num_coordinates(geoms).sum())
+    chunks = chunk_bounds(geoms, min(chunk_coords, max(MIN_CHUNK_COORDS, total // 16 + 1)))
+    n_workers = resolve_workers(workers)
+    parts = map_tasks(lambda c: _chunk_weights(geoms[c[0]:c[1]], c[0], spec), chunks, n_workers,
+                      progress, is_canceled)
+    return _assemble(spec, len(geoms), [p[0] for p in parts], [p[1] for p in parts])
+
+
+def _assemble(spec: GridSpec, n_units: int, runs: list, bnd: list) -> CoverageWeights:
+    """Concatenate chunk results (in unit order) and put them in canonical order: runs by
+    (row, first column, unit), boundary entries by row, stable, so (row, unit, column)."""
     cell_dtype = _cell_dtype(spec)
-    return CoverageWeights(spec, n_units, interior_cell, interior_unit,
-                           bnd[0].astype(cell_dtype), bnd[1].astype(np.int32), bnd[2].astype(np.float64))
+    if runs:
+        row, c0, c1, unit = (np.concatenate([p[i] for p in runs]) for i in range(4))
+    else:
+        row = c0 = c1 = unit = np.empty(0, np.int64)
+    order = np.lexsort((unit, c0, row))
+    small = np.int32
+    run_row, run_c0, run_c1, run_unit = (a[order].astype(small) for a in (row, c0, c1, unit))
+    del row, c0, c1, unit, order
+    if bnd:
+        b_cell, b_unit, b_frac = (np.concatenate([p[i] for p in bnd]) for i in range(3))
+    else:
+        b_cell, b_unit, b_frac = np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+    b_row = b_cell // max(spec.ncols, 1)
+    # Rows fit 16 bits on every grid up to 65,535 rows, and numpy sorts 16-bit keys by radix.
+    key = b_row.astype(np.uint16) if spec.nrows < 2**16 else b_row
+    order = np.argsort(key, kind="stable")
+    del b_row, key
+    return CoverageWeights(spec, n_units, run_row, run_c0, run_c1, run_unit,
+                           b_cell[order].astype(cell_dtype), b_unit[order].astype(np.int32),
+                           b_frac[order].astype(np.float64))
 
 
 def _cell_dtype(spec: GridSpec):

@@ -205,22 +205,10 @@ def check_overlaps(units: PreparedUnits, weights, log: MessageLog, layer: str = 
     in the same cell, so that the cover is 1 to 1e-9, would pass unseen; real coordinates
     do not line up like that.)
     """
-    n_cells = weights.spec.nrows * weights.spec.ncols
-    label = weights._interior_label()
-    if label is not None:
-        # Interior cells belong to one unit each, so only boundary cells can be shared:
-        # evaluate cover and owner counts there only (6 M entries, not 25 M cells).
-        bcell = weights.boundary_cell.astype(np.int64)
-        owner_inside = label[bcell]
-        has_inside = owner_inside >= 0
-        cover = np.bincount(bcell, weights=weights.boundary_frac, minlength=n_cells)[bcell] + has_inside
-        count = np.bincount(bcell, minlength=n_cells)[bcell] + has_inside
-        sel = (count >= 2) & (np.abs(cover - 1.0) > 1e-9)
-        cells = np.concatenate([bcell[sel], bcell[sel & has_inside]])
-        owners = np.concatenate([weights.boundary_unit[sel].astype(np.int64), owner_inside[sel & has_inside]])
-        keep = np.unique(cells * len(units) + owners, return_index=True)[1]
-        cells, owners = cells[keep], owners[keep]
+    if weights.runs_disjoint:
+        cells, owners = _shared_cells(weights, len(units))
     else:
+        n_cells = weights.spec.nrows * weights.spec.ncols
         cells = np.concatenate([weights.boundary_cell, weights.interior_cell]).astype(np.int64)
         owners = np.concatenate([weights.boundary_unit, weights.interior_unit]).astype(np.int64)
         per_cell = np.bincount(cells, minlength=n_cells)
@@ -266,6 +254,39 @@ def check_overlaps(units: PreparedUnits, weights, log: MessageLog, layer: str = 
             layer=layer, n=len(found),
             pairs=describe_list([f"{a}/{b} ({m2 / 1e6:.3g} km²)" for a, b, m2 in found]))
     return found
+
+
+def _shared_cells(weights, n_units: int) -> Tuple[np.ndarray, np.ndarray]:
+    """Candidate (cell, owner) pairs of overlaps when interiors are disjoint, strip by strip.
+
+    Interior cells belong to one unit each, so only boundary cells can be shared: their
+    cover and owner counts are taken per strip of rows, never on a grid-sized array.
+    """
+    spec = weights.spec
+    nc = spec.ncols
+    rows = max(1, 2**22 // max(nc, 1))
+    out_cells, out_owners = [], []
+    for r0 in range(0, spec.nrows, rows):
+        r1 = min(r0 + rows, spec.nrows)
+        bs = weights.boundary_slice(r0, r1)
+        if bs.stop == bs.start:
+            continue
+        local = weights.boundary_cell[bs].astype(np.int64) - r0 * nc
+        owner_inside = weights.strip_label(r0, r1).ravel()[local].astype(np.int64)
+        has_inside = owner_inside >= 0
+        n_local = (r1 - r0) * nc
+        cover = np.bincount(local, weights=weights.boundary_frac[bs], minlength=n_local)[local] + has_inside
+        count = np.bincount(local, minlength=n_local)[local] + has_inside
+        sel = (count >= 2) & (np.abs(cover - 1.0) > 1e-9)
+        cells = np.concatenate([local[sel], local[sel & has_inside]]) + r0 * nc
+        owners = np.concatenate([weights.boundary_unit[bs][sel].astype(np.int64), owner_inside[sel & has_inside]])
+        out_cells.append(cells)
+        out_owners.append(owners)
+    if not out_cells:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    cells, owners = np.concatenate(out_cells), np.concatenate(out_owners)
+    keep = np.unique(cells * n_units + owners, return_index=True)[1]
+    return cells[keep], owners[keep]
 
 
 def check_grid_coverage(units: PreparedUnits, weights, log: MessageLog, layer: str = "units",

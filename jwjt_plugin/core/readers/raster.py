@@ -22,17 +22,13 @@ def _check_exists(path: str) -> None:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "File '{path}' does not exist."), path=path)
 
 
-def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str] = "t/yr",
-                     name: Optional[str] = None, molar_mass_g_per_mol: Optional[float] = None,
-                     nodata_ranges: Sequence[Tuple[float, float]] = ()) -> EmissionGrid:
-    """One band of any GDAL raster as an :class:`EmissionGrid` in t/yr.
+def open_band(path: str, species: str, band: int = 1, name: Optional[str] = None):
+    """Open one band of a GDAL raster and read its georeferencing, not its cells.
 
-    ``nodata_ranges`` are further nodata values (inclusive ranges of the scaled values),
-    such as a QGIS layer's additional no data values.
-
-    ``units=None`` reads the band's unit type or the UNITS/units metadata item of the band
-    or the dataset, falling back to t/yr with a log note. Band scale/offset are applied.
-    South-up rasters are flipped to north-up. A raster without CRS gets ``crs_wkt=""``.
+    Returns ``(dataset, band, spec, geotransform, name, log)``; every way a file can fail
+    here (missing, not a raster, no such band, damaged or missing georeferencing) is a
+    :class:`JwjtInputError` naming the path. Shared by the whole-grid reader and the
+    block-wise source so that both refuse the same files with the same words.
     """
     from osgeo import gdal
 
@@ -81,6 +77,26 @@ def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str
             path=path)
     spec = GridSpec.from_geotransform(gt, ds.RasterYSize, ds.RasterXSize, crs_wkt, name=name)
     rb = ds.GetRasterBand(int(band))
+    return ds, rb, spec, gt, name, log
+
+
+def read_raster_grid(path: str, species: str, band: int = 1, units: Optional[str] = "t/yr",
+                     name: Optional[str] = None, molar_mass_g_per_mol: Optional[float] = None,
+                     nodata_ranges: Sequence[Tuple[float, float]] = ()) -> EmissionGrid:
+    """One band of any GDAL raster as an :class:`EmissionGrid` in t/yr.
+
+    ``nodata_ranges`` are further nodata values (inclusive ranges of the scaled values),
+    such as a QGIS layer's additional no data values.
+
+    ``units=None`` reads the band's unit type or the UNITS/units metadata item of the band
+    or the dataset, falling back to t/yr with a log note. Band scale/offset are applied.
+    South-up rasters are flipped to north-up. A raster without CRS gets ``crs_wkt=""``.
+    """
+    from osgeo import gdal  # noqa: F401  (GDAL's import errors surface here, before any message)
+
+    path = str(path)
+    ds, rb, spec, gt, name, log = open_band(path, species, band, name)
+    err: Optional[RuntimeError]
     with gdal_errors() as errs:
         try:
             raw = rb.ReadAsArray()
