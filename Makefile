@@ -81,6 +81,8 @@ matrix:
 
 bench: setup
 	$(PY) -m bench.overlay_national
+	$(PY) -m bench.national_200m
+	$(PY) -m bench.run_dask --scale 0.1 1
 	$(PY) -m bench.overlap_national
 	$(PY) -m bench.delineation_provincial
 

@@ -49,7 +49,7 @@
         <translation>JWJT — 减污降碳协同管控</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="67"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="68"/>
         <source>Flag synergy units (CO2 top cells × NOx/VOCs hotspots)</source>
         <translation>标记协同管控单元（CO2 排放量前 k% 网格 × NOx/VOCs 热点）</translation>
     </message>
@@ -74,107 +74,102 @@
         <translation>管控单元分类字段（留空则自动识别）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="98"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="102"/>
         <source>{species} emission grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="101"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="105"/>
         <source>Units of the grid values</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="103"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="107"/>
         <source>Top k % of cells by CO2</source>
         <translation>CO2 排放量前 k% 的网格（k 值，%）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="106"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="110"/>
         <source>Pollutant hotspot method</source>
         <translation>污染物热点识别方法</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="108"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="112"/>
         <source>Coincidence rule</source>
         <translation>协同网格判定规则</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="127"/>
         <source>Gi* neighbourhood radius (cells)</source>
         <translation>Gi* 邻域半径（网格数）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="129"/>
         <source>Gi* hotspot confidence</source>
         <translation>Gi* 热点置信度</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="127"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="131"/>
         <source>Gi*: correct for false discovery rate</source>
         <translation>Gi*：进行错误发现率（FDR）校正</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="128"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="132"/>
         <source>Flag when coincidence cells cover at least (% of unit area)</source>
         <translation>协同网格覆盖面积不低于（占单元面积的 %）时标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="130"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="134"/>
         <source>… or hold at least (% of the unit's CO2)</source>
         <translation>… 或所含 CO2 不低于（占单元 CO2 的 %）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="83"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="87"/>
         <source>Flagged units</source>
         <translation>已标记的管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>Concentration table</source>
         <translation>排放集中度表</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="85"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="89"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="87"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="91"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="88"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="92"/>
         <source>Number of flagged units</source>
         <translation>已标记的管控单元数量</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="181"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="197"/>
         <source>Reading {species} grid &apos;{name}&apos;</source>
         <translation>正在读取 {species} 排放清单网格“{name}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="187"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="203"/>
         <source>Fields: code = {code}, name = {name}, class = {cls}</source>
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="539"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="603"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="68"/>
-        <source>Overlays emission grids with environmental control units (exact area weights at unit boundaries; the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence cells cover at least the given share of its area or hold at least the given share of its CO2. The concentration table states how much of each species the top-k % CO2 cells hold.</source>
-        <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（吨/年）与排放强度（吨/平方千米）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。</translation>
-    </message>
-    <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="119"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="123"/>
         <source>Cells to rank</source>
         <translation>参与排序的网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="121"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="125"/>
         <source>Count the top k % among</source>
         <translation>前 k% 的计算基数</translation>
     </message>
@@ -259,47 +254,47 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="338"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="99"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="106"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="104"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="111"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="105"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="112"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="112"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="119"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="116"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="123"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="119"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="126"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="137"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="145"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="138"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -324,37 +319,37 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="211"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="239"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="216"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="244"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="218"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="246"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="234"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="262"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="248"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="276"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="250"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="278"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="297"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="361"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
@@ -364,7 +359,7 @@
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="338"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="402"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
@@ -374,27 +369,27 @@
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="390"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="454"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="467"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="531"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="462"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="526"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="477"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="541"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="479"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="543"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -1209,12 +1204,12 @@
         <translation>编辑准入清单（点击单元）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="246"/>
+        <location filename="../jwjt_plugin/plugin.py" line="252"/>
         <source>Select a polygon layer of control units first.</source>
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="279"/>
+        <location filename="../jwjt_plugin/plugin.py" line="285"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
@@ -1829,17 +1824,17 @@
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="501"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="565"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="506"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="570"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="535"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="599"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -1879,122 +1874,122 @@
         <translation>图集已生成：共 {pages} 页（{units} 个单元图页），用时 {seconds:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="63"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="67"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="64"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="68"/>
         <source>import fails: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="65"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="69"/>
         <source>does not work as the plugin uses it: {error}</source>
         <translation>无法按插件的用法工作：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="66"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="70"/>
         <source>lacks shapely 2&apos;s vectorised API ({names}); version {version} looks like shapely 1.x</source>
         <translation>缺少 shapely 2 的向量化接口（{names}）；版本 {version} 看起来是 shapely 1.x</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="68"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="72"/>
         <source>STRtree.query does not take a predicate (shapely 1.x)</source>
         <translation>STRtree.query 不接受 predicate 参数（shapely 1.x）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="69"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="73"/>
         <source>STRtree.query(predicate=&apos;dwithin&apos;) needs GEOS 3.10 or later; this shapely uses GEOS {geos}</source>
         <translation>STRtree.query(predicate='dwithin') 需要 GEOS 3.10 或更高版本；此 shapely 使用的是 GEOS {geos}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="71"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="75"/>
         <source>needs a working shapely 2, which is missing or unusable</source>
         <translation>需要可用的 shapely 2，但它缺失或不可用</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="72"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="76"/>
         <source>does not hold shapely 2 geometries (built for shapely 1.x or pygeos)</source>
         <translation>其中的几何对象不是 shapely 2 几何（为 shapely 1.x 或 pygeos 构建）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="74"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="78"/>
         <source>GDAL&apos;s numpy bindings (osgeo.gdal_array) fail: {error}</source>
         <translation>GDAL 的 numpy 绑定（osgeo.gdal_array）出错：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="239"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="267"/>
         <source>comes with QGIS (GDAL&apos;s bindings are built against it): install your system&apos;s package, e.g. python3-numpy</source>
         <translation>随 QGIS 提供（GDAL 绑定基于它编译）：请安装系统软件包，例如 python3-numpy</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/dependencies.py" line="239"/>
+        <location filename="../jwjt_plugin/dependencies.py" line="267"/>
         <source>comes with QGIS: install your system&apos;s GDAL Python bindings, e.g. python3-gdal</source>
         <translation>随 QGIS 提供：请安装系统的 GDAL Python 绑定，例如 python3-gdal</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="50"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="51"/>
         <source>Installed, but something is still unusable: see the log.</source>
         <translation>已安装，但仍有组件不可用：请查看日志。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="52"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="53"/>
         <source>The installer did not accept its arguments: see the log.</source>
         <translation>安装程序不接受所给参数：请查看日志。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="54"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="55"/>
         <source>pip is not available for QGIS&apos;s Python: the log says how to get it.</source>
         <translation>QGIS 的 Python 没有可用的 pip：日志中说明了获取方法。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="56"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="57"/>
         <source>pip failed: see the log (no connection, or no matching wheel in the folder).</source>
         <translation>pip 执行失败：请查看日志（无网络连接，或文件夹中没有匹配的 wheel 文件）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="58"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="59"/>
         <source>The folder {target} is not writable.</source>
         <translation>文件夹 {target} 不可写。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="60"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="61"/>
         <source>The installer stopped with exit code {code}: see the log.</source>
         <translation>安装程序以退出码 {code} 结束：请查看日志。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="80"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="81"/>
         <source>Installing JWJT&apos;s Python packages</source>
         <translation>正在安装 JWJT 所需的 Python 包</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="138"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="139"/>
         <source>JWJT: install Python packages</source>
         <translation>JWJT：安装 Python 包</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="166"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="168"/>
         <source>JWJT needs these Python packages, which QGIS&apos;s Python ({python}) lacks or cannot use. They are installed into {target}, a folder only JWJT puts on its path; QGIS&apos;s own packages (numpy, GDAL) are left as they are.</source>
         <translation>JWJT 需要以下 Python 包，而 QGIS 的 Python（{python}）缺少或无法使用它们。它们将安装到 {target}，该文件夹只由 JWJT 加入搜索路径；QGIS 自带的包（numpy、GDAL）保持不变。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="171"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="173"/>
         <source>JWJT needs these Python packages, but QGIS&apos;s Python interpreter was not found, so JWJT cannot run pip itself. Run the command below in a terminal with the Python QGIS uses (on Windows: the OSGeo4W Shell).</source>
         <translation>JWJT 需要以下 Python 包，但未找到 QGIS 的 Python 解释器，因此 JWJT 无法自行运行 pip。请在终端中用 QGIS 所用的 Python 运行下面的命令（Windows 上请使用 OSGeo4W Shell）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="182"/>
         <source>Package</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="182"/>
         <source>Found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="180"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="182"/>
         <source>Needed</source>
         <translation>需要</translation>
     </message>
@@ -2004,82 +1999,82 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="188"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="190"/>
         <source>Install from the package index</source>
         <translation>从软件包索引安装</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="192"/>
         <source>Install from a folder of wheel files…</source>
         <translation>从 wheel 文件夹安装…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="200"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="213"/>
         <source>Command:</source>
         <translation>命令：</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="204"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="217"/>
         <source>Copy command</source>
         <translation>复制命令</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="208"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="221"/>
         <source>Run it in the OSGeo4W Shell, which sets up QGIS&apos;s Python.</source>
         <translation>请在 OSGeo4W Shell 中运行，它会配置好 QGIS 的 Python 环境。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="214"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="227"/>
         <source>Cancel installation</source>
         <translation>取消安装</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="217"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="230"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="228"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="241"/>
         <source>comes with QGIS</source>
         <translation>随 QGIS 提供</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="245"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="259"/>
         <source>Command copied to the clipboard.</source>
         <translation>命令已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="248"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="262"/>
         <source>Folder of wheel files (.whl)</source>
         <translation>wheel 文件（.whl）所在文件夹</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="310"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="325"/>
         <source>Some Python packages JWJT needs are missing or unusable: {names}.</source>
         <translation>JWJT 所需的部分 Python 包缺失或不可用：{names}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="312"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="327"/>
         <source>Install…</source>
         <translation>安装…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="353"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="368"/>
         <source>Installation cancelled.</source>
         <translation>安装已取消。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="355"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="370"/>
         <source>Could not run the installer: {error}</source>
         <translation>无法运行安装程序：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="374"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="395"/>
         <source>Installed. JWJT is ready: its panels and Processing tools work now, without restarting QGIS.</source>
         <translation>安装完成，JWJT 已就绪：面板和处理工具现在即可使用，无需重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="379"/>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="400"/>
         <source>Installed, but QGIS has already loaded the old {names} and cannot swap it while running. Restart QGIS to use JWJT.</source>
         <translation>已安装，但 QGIS 已加载旧版 {names}，运行期间无法替换。请重启 QGIS 后使用 JWJT。</translation>
     </message>
@@ -2124,12 +2119,12 @@
         <translation>与“网格值的单位”相同</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="112"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="116"/>
         <source>Units of the {species} grid</source>
         <translation>{species} 网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="115"/>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="119"/>
         <source>Field of the {species} fishnet that holds the values</source>
         <translation>{species} 渔网图层中存放排放值的字段</translation>
     </message>
@@ -2694,12 +2689,12 @@
         <translation>其他年份（{years}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="213"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="241"/>
         <source>The atlas is being written.</source>
         <translation>正在生成图集。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="398"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="462"/>
         <source>Synergy results (协同分析结果)</source>
         <translation>协同分析结果</translation>
     </message>
@@ -3433,6 +3428,71 @@
         <source>Save the table in use…</source>
         <translation>保存当前规则表……</translation>
     </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="80"/>
+        <source>distributed {version} needs dask {version}, but dask {dask} is installed</source>
+        <translation>distributed {version} 需要 dask {version}，但已安装的是 dask {dask}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/dependencies.py" line="82"/>
+        <source>lacks what JWJT&apos;s Dask backend calls ({names})</source>
+        <translation>缺少 JWJT 的 Dask 后端所调用的接口（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="201"/>
+        <source>Also install Dask (distributed runs)</source>
+        <translation>同时安装 Dask（分布式运行）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="202"/>
+        <source>dask and distributed, for runs on a Dask cluster (the scheduler address in Processing and the command line). Not needed for runs on this computer.</source>
+        <translation>dask 与 distributed，用于在 Dask 集群上运行（在 Processing 和命令行中填写调度器地址）。仅在本机运行时不需要。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dependency_dialog.py" line="391"/>
+        <source>Installed. JWJT is ready, but {names} cannot be imported yet: restart QGIS for distributed runs.</source>
+        <translation>已安装。JWJT 已可使用，但 {names} 暂时无法导入：请重启 QGIS 以进行分布式运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="176"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="182"/>
+        <source>All cores ({n})</source>
+        <translation>全部核心（{n} 个）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="188"/>
+        <source>Threads the analysis runs on; the result is the same with any number. Fewer threads leave cores and memory to other programs.</source>
+        <translation>分析所用的线程数；线程数不同，结果完全相同。线程越少，留给其他程序的核心和内存越多。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="190"/>
+        <source>Worker threads</source>
+        <translation>工作线程数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="69"/>
+        <source>Overlays emission grids with environmental control units (exact area weights at unit boundaries; the grids are never resampled, the units are brought to the grid CRS). Ranks cells by CO2 and takes the top k % by count; finds NOx / VOCs hotspots (the same top-k % rule, or Getis–Ord Gi*); coincidence cells are CO2 top cells that are also pollutant hotspots under the chosen rule. Each unit gets per-species totals (t/yr) and densities (t/km²), the count and area share of coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence cells cover at least the given share of its area or hold at least the given share of its CO2. The concentration table states how much of each species the top-k % CO2 cells hold. Grid files larger than 64 million cells are read from disk strip by strip. Worker threads (advanced; 0 uses every core) and a Dask scheduler address (advanced; a cluster whose workers see the files at the same paths) change how fast the run is, never its result.</source>
+        <translation>将排放清单网格与环境管控单元叠加（单元边界处按精确面积权重分配；排放清单网格不做重采样，而是将管控单元转换到网格的坐标参考系）。按 CO2 排放量对网格排序，取数量上前 k% 的网格；识别 NOx / VOCs 热点（同样取前 k% 网格，或采用 Getis–Ord Gi* 热点分析）；协同网格指同时满足所选判定规则的污染物热点的 CO2 前 k% 网格。每个管控单元输出各排放物种的排放总量（吨/年）与排放强度（吨/平方千米）、协同网格的个数及面积占比、单元 CO2 与 NOx 排放中位于协同网格内的比例、标记及协同分类：A 协同热点，B 仅碳排放热点，C 仅污染物热点，D 非热点。当协同网格覆盖单元面积达到给定比例，或容纳单元 CO2 排放达到给定比例时，该单元被标记。排放集中度表给出 CO2 前 k% 网格容纳的各排放物种占比。超过 6400 万个网格的栅格文件不整体读入内存，而是从磁盘按行条带分块读取。工作线程数（高级参数；0 表示使用全部核心）和 Dask 调度器地址（高级参数；集群各工作节点须能在相同路径下访问这些文件）只影响运行速度，不改变结果。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="137"/>
+        <source>Worker threads (0: all cores)</source>
+        <translation>工作线程数（0：全部核心）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/synergy_algorithm.py" line="139"/>
+        <source>Dask scheduler address (empty: run in this process)</source>
+        <translation>Dask 调度器地址（留空：在本进程内运行）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/plugin.py" line="99"/>
+        <source>Install Dask for distributed runs…</source>
+        <translation>安装 Dask（分布式运行）…</translation>
+    </message>
 </context>
 <context>
     <name>JwjtCore</name>
@@ -3472,67 +3532,67 @@
         <translation>网格“{name}”的网格单元大小无效（{dx}, {dy}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="105"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="109"/>
         <source>Grid &apos;{name}&apos; has no CRS. Assign one (Layer Properties &gt; Source) and run again.</source>
         <translation>网格“{name}”没有坐标参考系。请为其指定坐标参考系（图层属性 &gt; 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="138"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="142"/>
         <source>Grid &apos;{name}&apos;: array shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>网格“{name}”：数组形状 {shape} 与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="179"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="193"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold NaN; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为 NaN，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="183"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="196"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold infinite values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为无穷大，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="189"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="199"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold negative values (min {vmin:g}); they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为负（最小值 {vmin:g}），已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="328"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="339"/>
         <source>No emission grid was given.</source>
         <translation>未提供排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="355"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="367"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are in different CRSs.</source>
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="54"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="60"/>
         <source>k must be between 0 and 100 %, not {k}.</source>
         <translation>k 必须介于 0 到 100% 之间，当前为 {k}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/hotspots.py" line="53"/>
+        <location filename="../jwjt_plugin/core/hotspots.py" line="60"/>
         <source>Unknown denominator &apos;{d}&apos;.</source>
         <translation>未知的计算基数“{d}”。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/hotspots.py" line="101"/>
+        <location filename="../jwjt_plugin/core/hotspots.py" line="108"/>
         <source>The Gi* neighbourhood radius must be at least 1 cell.</source>
         <translation>Gi* 邻域半径至少为 1 个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/hotspots.py" line="106"/>
+        <location filename="../jwjt_plugin/core/hotspots.py" line="113"/>
         <source>Grid &apos;{name}&apos; has fewer than 3 valid cells; Gi* cannot be computed.</source>
         <translation>网格“{name}”的有效网格单元少于 3 个，无法计算 Gi*。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/hotspots.py" line="112"/>
+        <location filename="../jwjt_plugin/core/hotspots.py" line="119"/>
         <source>Grid &apos;{name}&apos; holds the same value in every cell; Gi* is undefined.</source>
         <translation>网格“{name}”所有网格单元的值均相同，Gi* 无定义。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/overlay.py" line="160"/>
+        <location filename="../jwjt_plugin/core/overlay.py" line="321"/>
         <source>An array of shape {shape} does not match the grid ({rows} x {cols}).</source>
         <translation>形状为 {shape} 的数组与网格（{rows} x {cols}）不符。</translation>
     </message>
@@ -3727,82 +3787,82 @@
         <translation>NetCDF 文件“{path}”：其 GMT 网格的网格单元不是正方形（{dx:g} × {dy:g}），MEIC 布局不支持。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="50"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="106"/>
         <source>File &apos;{path}&apos; could not be opened as a raster: {reason}</source>
         <translation>无法将文件“{path}”作为栅格打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="54"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="50"/>
         <source>Raster &apos;{path}&apos; has no band {band} (it has {count}).</source>
         <translation>栅格“{path}”没有波段 {band}（共 {count} 个波段）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="75"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="71"/>
         <source>Raster &apos;{path}&apos; has no georeferencing (no geotransform); cells cannot be placed.</source>
         <translation>栅格“{path}”没有地理参考（无 geotransform），无法确定网格单元位置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="79"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="75"/>
         <source>Raster &apos;{path}&apos; declares no CRS; assign one before overlaying it with vector layers.</source>
         <translation>栅格“{path}”未声明坐标参考系；请先为其指定坐标参考系，再与矢量图层叠加。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="97"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="113"/>
         <source>Band {band} of raster &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取栅格“{path}”的波段 {band}：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="111"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="55"/>
         <source>&apos;{name}&apos;: band scale {scale:g} and offset {offset:g} applied.</source>
         <translation>“{name}”：已应用波段缩放系数 {scale:g} 和偏移量 {offset:g}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="226"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="242"/>
         <source>EDGAR file &apos;{path}&apos; holds no &apos;lat;lon;emission&apos; data rows.</source>
         <translation>EDGAR 文件“{path}”中没有 'lat;lon;emission' 数据行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="189"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="205"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: &apos;{value}&apos; is not a number.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="192"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="208"/>
         <source>EDGAR file &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取 EDGAR 文件“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="218"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="234"/>
         <source>EDGAR file &apos;{path}&apos;: coordinate convention &apos;{coords}&apos; is unknown; use &apos;lower_left&apos; or &apos;centre&apos;.</source>
         <translation>EDGAR 文件“{path}”：坐标约定“{coords}”未知；请使用 'lower_left' 或 'centre'。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="231"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="247"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: the coordinates are missing or not finite.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：坐标缺失或不是有限值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="251"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="267"/>
         <source>EDGAR file '{path}', data row {row}: point ({lat}, {lon}) is not on the {size:g}° lattice of the other cells.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：点 ({lat}, {lon}) 不在其他网格单元所在的 {size:g}° 格网上。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="264"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="280"/>
         <source>&apos;{name}&apos;: {n} cells are absent from the file and set to 0 (EDGAR text files omit cells with zero emission).</source>
         <translation>“{name}”：文件中缺少 {n} 个网格单元，已设为 0（EDGAR 文本文件省略排放为零的网格单元）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="274"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="290"/>
         <source>EDGAR file &apos;{path}&apos;: cell size {size} must be positive.</source>
         <translation>EDGAR 文件“{path}”：网格单元大小 {size} 必须为正数。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="287"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="303"/>
         <source>'{name}': cell size {size:g}° inferred from the coordinate spacing (EDGAR's grid is 0.1°); give the cell size if that is wrong.</source>
         <translation>“{name}”：根据坐标间距推断网格单元大小为 {size:g}°（EDGAR 网格为 0.1°）；如有误，请指定网格单元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="298"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="314"/>
         <source>EDGAR file &apos;{path}&apos;: data rows {row_a} and {row_b} give the same cell ({lat}, {lon}).</source>
         <translation>EDGAR 文件“{path}”：第 {row_a} 和第 {row_b} 个数据行对应同一网格单元 ({lat}, {lon})。</translation>
     </message>
@@ -3892,22 +3952,22 @@
         <translation>非热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="66"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
         <source>A CO2 grid is required for the synergy analysis.</source>
         <translation>协同性分析需要 CO2 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="78"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a {species} grid, which was not given.</source>
         <translation>协同网格判定规则“{rule}”需要 {species} 排放清单网格，但未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="76"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="82"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a NOx or a VOCs grid; neither was given.</source>
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="217"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="398"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
@@ -3962,17 +4022,17 @@
         <translation>图层“{layer}”：{n} 个管控单元位于网格坐标参考系的适用范围之外。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="263"/>
+        <location filename="../jwjt_plugin/core/units.py" line="251"/>
         <source>Layer &apos;{layer}&apos;: {n} pairs of units overlap, so their shared emissions are counted twice: {pairs}.</source>
         <translation>图层“{layer}”：{n} 对管控单元相互重叠，重叠部分的排放被重复计算：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="278"/>
+        <location filename="../jwjt_plugin/core/units.py" line="299"/>
         <source>No unit of layer &apos;{layer}&apos; overlaps grid &apos;{grid}&apos;. Check that both are in the right CRS (GCJ-02 web-map coordinates are offset by several hundred metres; a wrong CRS by far more).</source>
         <translation>图层“{layer}”中没有管控单元与网格“{grid}”重叠。请检查二者的坐标参考系是否正确（GCJ-02 网络地图坐标偏移数百米；坐标参考系错误时偏移远大于此）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="286"/>
+        <location filename="../jwjt_plugin/core/units.py" line="307"/>
         <source>Layer &apos;{layer}&apos;: {n} units lie partly outside grid &apos;{grid}&apos; ({full} entirely); their totals count only the part on the grid: {units}.</source>
         <translation>图层“{layer}”：{n} 个管控单元部分位于网格“{grid}”之外（其中 {full} 个完全位于网格之外）；其排放总量仅统计位于网格内的部分：{units}。</translation>
     </message>
@@ -4112,7 +4172,7 @@
         <translation>图层“{layer}”中没有字段“{field}”，请在字段映射中选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="334"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="346"/>
         <source>Grids &apos;{a}&apos; and &apos;{b}&apos; are not aligned (origin, cell size or shape differ: {sa} vs {sb}). Bring them onto one grid before the analysis; resampling emissions would not conserve mass, so the plugin does not do it for you.</source>
         <translation>排放清单网格“{a}”与“{b}”未对齐（原点、网格大小或行列数不同：{sa} 与 {sb}）。请在分析前将其统一到同一网格；对排放量重采样会破坏质量守恒，因此插件不会自动重采样。</translation>
     </message>
@@ -4142,17 +4202,17 @@
         <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 吨/年：通量 × 平面网格面积（dx × dy）× 31 536 000 s ÷ 1000。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="56"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="62"/>
         <source>Unknown hotspot method &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的热点识别方法“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="56"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="62"/>
         <source>Unknown coincidence rule &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的协同网格判定规则“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="56"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="62"/>
         <source>Unknown cell domain &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的网格排序范围“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
@@ -5167,12 +5227,12 @@
         <translation>输出“{output}”和“{other}”是同一个文件（{path}）。请为每个输出指定不同的文件名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli.py" line="77"/>
+        <location filename="../jwjt_plugin/cli.py" line="81"/>
         <source>--grid-units is given for every grid twice (&apos;{first}&apos; and &apos;{second}&apos;); give one value, or SPECIES=UNITS per grid.</source>
         <translation>--grid-units 对所有网格给出了两次（“{first}”和“{second}”）；请只给一个值，或按网格给出 SPECIES=UNITS。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli.py" line="85"/>
+        <location filename="../jwjt_plugin/cli.py" line="89"/>
         <source>--grid-units {given}: no {species} grid is given (grids: {grids}).</source>
         <translation>--grid-units {given}：未给出 {species} 网格（已给网格：{grids}）。</translation>
     </message>
@@ -5187,37 +5247,37 @@
         <translation>基准期 {period} 的 {carbon} 在网格上合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="171"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="189"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold one of the layer&apos;s additional no data values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格的值属于图层的附加无数据值，按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="270"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="274"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same negative value {value:g}, which looks like an undeclared nodata value; they are dropped as negative, but if they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS).</source>
         <translation>网格“{name}”：{n} 个网格为同一负值 {value:g}，看起来是未声明的无数据值；这些负值已被剔除，但如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="277"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="281"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold the same value {value:g}, which looks like an undeclared nodata value; they are counted as emissions and make up {share:.1f} % of the grid&apos;s total. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
         <translation>网格“{name}”：{n} 个网格为同一值 {value:g}，看起来是未声明的无数据值；它们被计为排放，占该网格总量的 {share:.1f} %。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="295"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="299"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold values far above all others ({low:g} to {high:g}, the next largest is {next:g}) and make up {share:.1f} % of the grid&apos;s total; check whether they are fill values. If they are nodata, declare it (gdal_edit.py -a_nodata {value:g} &apos;{path}&apos;, or the layer&apos;s Properties &gt; Transparency &gt; Additional no data value in QGIS) and run again.</source>
         <translation>网格“{name}”：{n} 个网格的值远高于其他所有网格（{low:g} 至 {high:g}，次大值为 {next:g}），占该网格总量的 {share:.1f} %；请检查它们是否为填充值。如果它们是无数据值，请声明（gdal_edit.py -a_nodata {value:g} '{path}'，或在 QGIS 图层属性 &gt; 透明度 &gt; 附加无数据值中设置）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="310"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="321"/>
         <source>Grid &apos;{name}&apos; holds no usable value: all {n} cells are nodata, NaN, infinite or negative. Check that &apos;{path}&apos; is the right file and that its nodata value is not a real emission value.</source>
         <translation>网格“{name}”没有可用值：全部 {n} 个网格均为无数据、NaN、无穷大或负值。请检查“{path}”是否为正确的文件，且其无数据值不是真实排放值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="316"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="327"/>
         <source>Grid &apos;{name}&apos; holds only zeros ({n} cells with a value, none above 0): no cell emits {species}, so there is nothing to rank. Check that &apos;{path}&apos; is the right file, band and year.</source>
         <translation>网格“{name}”全为零（{n} 个网格有值，但没有大于 0 的）：没有网格排放 {species}，无法排序。请检查“{path}”的文件、波段和年份是否正确。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/grid.py" line="348"/>
+        <location filename="../jwjt_plugin/core/grid.py" line="360"/>
         <source>Grid &apos;{lacks}&apos; has no CRS, while grid &apos;{has}&apos; is in {crs}; the plugin does not guess it. Assign the CRS to &apos;{path}&apos; (gdal_edit.py -a_srs EPSG:&lt;code&gt;, or a .prj file beside an ASCII grid, or the layer&apos;s Properties &gt; Source &gt; Assigned coordinate reference system in QGIS) and run again.</source>
         <translation>网格“{lacks}”没有坐标参考系，而网格“{has}”的坐标参考系为 {crs}；插件不会猜测。请为“{path}”指定坐标参考系（gdal_edit.py -a_srs EPSG:&lt;代码&gt;，或在 ASCII 网格旁放置 .prj 文件，或在 QGIS 图层属性 &gt; 源 &gt; 指定的坐标参考系中设置）后重新运行。</translation>
     </message>
@@ -5232,17 +5292,17 @@
         <translation>物种 {species} 给出了两次：“{first}”（{as_first}）和“{second}”（{as_second}）。每个物种只给一个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="211"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="392"/>
         <source>No NOx or VOCs grid was given, so there are no pollutant hotspots: no unit is flagged as a synergy hotspot (A) or a pollutant hotspot (C); the CO2 sums, densities, concentration and carbon classes (B) stand. Give a NOx or VOCs grid for the synergy flags.</source>
         <translation>未给出 NOx 或 VOCs 网格，因此没有污染物热点：没有单元被标为协同热点（A）或污染物热点（C）；CO2 总量、密度、集中度和碳热点分类（B）照常有效。如需协同标识，请给出 NOx 或 VOCs 网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="402"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="732"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;: the cells under the units are all 0 or nodata. Check that the grid covers the units (right file, extent and CRS).</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内：单元内的网格全为 0 或无数据。请检查网格是否覆盖这些单元（文件、范围和坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="406"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="736"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;; it has no hotspot under the units.</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内；单元内没有该物种的热点。</translation>
     </message>
@@ -5252,12 +5312,12 @@
         <translation>图层“{layer}”既没有单元编码字段（查找了 {code_fields}），也没有单元分类字段（查找了 {class_fields}），因此无法检查其编码和分类。请选择编码和分类字段，或将其添加到图层中。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="296"/>
+        <location filename="../jwjt_plugin/core/units.py" line="317"/>
         <source>Layer '{layer}' has neither a unit code field nor a unit class field (looked for {code_fields} and {class_fields}); units are labelled #1, #2, … and their class is unknown. Choose the code and class fields in the field mapping.</source>
         <translation>图层“{layer}”既没有单元编码字段，也没有单元分类字段（查找了 {code_fields} 以及 {class_fields}）；单元以 #1、#2…… 标记，分类未知。请在字段映射中选择编码和分类字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/units.py" line="308"/>
+        <location filename="../jwjt_plugin/core/units.py" line="329"/>
         <source>Layer &apos;{layer}&apos;: field &apos;{field}&apos; gives the same code to several units ({n} codes: {codes}); their results cannot be told apart by code. Give each unit its own code (Check control units lists them).</source>
         <translation>图层“{layer}”：字段“{field}”把同一编码赋给了多个单元（{n} 个编码：{codes}）；其结果无法按编码区分。请为每个单元赋予唯一编码（“检查管控单元”会列出它们）。</translation>
     </message>
@@ -5402,97 +5462,97 @@
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="71"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="67"/>
         <source>Raster &apos;{path}&apos; is damaged: its georeferencing could not be read: {reason}</source>
         <translation>栅格“{path}”已损坏：无法读取其地理参考：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="91"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="107"/>
         <source>Raster '{path}' declares {rows} × {cols} cells, too many to read into memory; check its header.</source>
         <translation>栅格“{path}”声明了 {rows} × {cols} 个像元，数量过多，无法读入内存；请检查其文件头。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="150"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="166"/>
         <source>EDGAR file &apos;{path}&apos; is a folder, not a text file.</source>
         <translation>EDGAR 文件“{path}”是一个文件夹，而不是文本文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="242"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="258"/>
         <source>EDGAR file '{path}': its points ({south:g} to {north:g} N, {west:g} to {east:g} E) span more than {limit} cells of {size:g}°; check the coordinates and the cell size.</source>
         <translation>EDGAR 文件“{path}”：其数据点（北纬 {south:g} 至 {north:g}，东经 {west:g} 至 {east:g}）跨越超过 {limit} 个 {size:g}° 的像元；请检查坐标和像元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="340"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="668"/>
         <source>NOx or VOCs</source>
         <translation>NOx 或 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="341"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="669"/>
         <source>NOx and VOCs</source>
         <translation>NOx 与 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="351"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="679"/>
         <source>{share:.1f} % of {species}</source>
         <translation>{species} 的 {share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="353"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="681"/>
         <source>non-zero cells</source>
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="353"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="681"/>
         <source>cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="355"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="683"/>
         <source>under the control units</source>
         <translation>（管控单元范围内）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="355"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="683"/>
         <source>of the grid</source>
         <translation>（全部网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="357"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="685"/>
         <source>The top {k:g} % of {denominator} by CO2 ({n_top} of {n_domain} cells {where}) hold {shares}.</source>
         <translation>按 CO2 排序前 {k:g} % 的{denominator}（{n_domain} 个网格{where}中的 {n_top} 个）容纳了 {shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="362"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="690"/>
         <source>top-k %</source>
         <translation>前 k %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="364"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="692"/>
         <source>Gi* bin &gt;= {bin}{fdr}</source>
         <translation>Gi* 置信分级 ≥ {bin}{fdr}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="367"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="695"/>
         <source>Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): {n}.</source>
         <translation>协同网格（按{method}同时为 {rule} 热点的 CO2 前 k% 网格）：{n} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="372"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="700"/>
         <source>No NOx or VOCs grid was given: no synergy flags (class A) and no pollutant hotspots (class C); the classes below show the carbon hotspots (B).</source>
         <translation>未给出 NOx 或 VOCs 网格：没有协同标记（A 类）和污染物热点（C 类）；以下分类仅显示碳排放热点（B 类）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="378"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="706"/>
         <source>Units: {n}; flagged (synergy hotspot, class A): {flagged}; carbon only (B): {b}; pollutant only (C): {c}; none (D): {d}.</source>
         <translation>管控单元：{n} 个；已标记（协同热点，A 类）：{flagged} 个；仅碳排放热点（B 类）：{b} 个；仅污染物热点（C 类）：{c} 个；非热点（D 类）：{d} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="384"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="712"/>
         <source>Flagged units hold {share:.1f} % of the units&apos; CO2. Largest:</source>
         <translation>已标记单元的 CO2 排放占全部单元的 {share:.1f} %。排放最大的单元：</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="387"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="715"/>
         <source>  {unit} {name}: CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence cells {n}, {share:.0f} % of its CO2 in them</source>
         <translation>  {unit} {name}：CO2 {co2:,.0f} 吨/年，NOx {nox:,.0f} 吨/年，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
     </message>
@@ -5592,7 +5652,7 @@
         <translation>图集模板“{path}”中没有 id 为“{id}”的项（图集所填写的各项见 resources/atlas/README.md）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/overlay.py" line="40"/>
+        <location filename="../jwjt_plugin/core/overlay.py" line="45"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -5612,7 +5672,7 @@
         <translation>网格“{name}”标注为 {other}，却被选作 {species} 网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/pipeline.py" line="36"/>
+        <location filename="../jwjt_plugin/core/pipeline.py" line="43"/>
         <source>Grid &apos;{name}&apos; is given for both {a} and {b}: give each species its own grid.</source>
         <translation>网格“{name}”同时被用作 {a} 和 {b}：请为每种物质分别指定网格。</translation>
     </message>
@@ -6425,6 +6485,81 @@
         <location filename="../jwjt_plugin/processing/delineation_algorithm.py" line="131"/>
         <source>The precedence table &apos;{path}&apos; cannot be read: {error}</source>
         <translation>无法读取优先级规则表“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/distributed.py" line="61"/>
+        <source>Distributed runs need the Python packages dask and distributed, which cannot be imported here ({error}). Install them with the plugin's Install… dialog (Also install Dask) or install_dependencies.py --with-dask, or run without a scheduler address.</source>
+        <translation>分布式运行需要 Python 包 dask 和 distributed，但此处无法导入（{error}）。请通过插件的“安装…”对话框（勾选“同时安装 Dask”）或 install_dependencies.py --with-dask 安装，或不填调度器地址在本机运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/distributed.py" line="134"/>
+        <source>Grid &apos;{name}&apos; has {rows} x {cols} cells, not the {nrows} x {ncols} of the analysis grid.</source>
+        <translation>栅格“{name}”为 {rows} × {cols} 个像元，与分析网格的 {nrows} × {ncols} 不一致。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/distributed.py" line="183"/>
+        <source>The Dask scheduler at &apos;{address}&apos; cannot be reached within {seconds:g} s ({error}). Start it (dask scheduler) and its workers (dask worker {address}), check the address and the firewall, or run without a scheduler address.</source>
+        <translation>在 {seconds:g} 秒内无法连接 '{address}' 的 Dask 调度器（{error}）。请启动调度器（dask scheduler）及其工作进程（dask worker {address}），检查地址和防火墙，或不填调度器地址在本机运行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/distributed.py" line="235"/>
+        <source>Dask worker {worker} cannot read raster &apos;{path}&apos; (grid &apos;{name}&apos;): {reason}. Every worker must see the rasters at the same path as this computer (a shared folder mounted at the same place).</source>
+        <translation>Dask 工作进程 {worker} 无法读取栅格“{path}”（栅格“{name}”）：{reason}。每个工作进程都必须能以与本机相同的路径访问这些栅格（共享文件夹挂载在相同位置）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/distributed.py" line="243"/>
+        <source>The Dask workers of &apos;{address}&apos; cannot import JWJT ({error}). Start each worker with the folder that holds jwjt_plugin on PYTHONPATH, in a Python with shapely 2, numpy and GDAL.</source>
+        <translation>'{address}' 的 Dask 工作进程无法导入 JWJT（{error}）。请在装有 shapely 2、numpy 和 GDAL 的 Python 中启动每个工作进程，并把包含 jwjt_plugin 的文件夹加入 PYTHONPATH。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/distributed.py" line="302"/>
+        <source>Dask workers of &apos;{address}&apos; died while computing the overlay ({error}); most often they ran out of memory: give them more, or pass a smaller window height.</source>
+        <translation>'{address}' 的 Dask 工作进程在计算叠加时退出（{error}）；最常见的原因是内存不足：请为其分配更多内存，或设置更小的窗口行数。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/parallel.py" line="33"/>
+        <source>The number of worker threads must be 0 (all cores) or more, not {workers}.</source>
+        <translation>工作线程数必须为 0（全部核心）或更大，而不是 {workers}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="131"/>
+        <source>Rows {r0} to {r1} of raster &apos;{path}&apos; could not be read: {reason}</source>
+        <translation>无法读取栅格“{path}”的第 {r0} 至 {r1} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="127"/>
+        <source>About {memory} of memory and {time} on 1 core.</source>
+        <translation>预计约需 {memory} 内存、{time}（1 个核心）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="127"/>
+        <source>About {memory} of memory and {time} on {workers} cores.</source>
+        <translation>预计约需 {memory} 内存、{time}（{workers} 个核心）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="140"/>
+        <source>This run needs about {memory} of memory, more than the {free} free on this machine; it may make the computer very slow or stop. Close other programs, choose fewer worker threads, or run it on a larger machine. Run it anyway?</source>
+        <translation>本次运行约需 {memory} 内存，超过本机当前可用的 {free}；计算机可能变得非常缓慢甚至停止响应。请关闭其他程序、减少工作线程数，或在内存更大的计算机上运行。仍要运行吗？</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="214"/>
+        <source>{n:.0f} s</source>
+        <translation>{n:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="216"/>
+        <source>{n:.0f} min</source>
+        <translation>{n:.0f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="217"/>
+        <source>{n:.1f} h</source>
+        <translation>{n:.1f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/synergy.py" line="344"/>
+        <source>Gi* hotspots are computed in memory, and grid &apos;{name}&apos; has {n:,} cells, more than {limit:,}: use top-k % hotspots on grids this large, or clip the grid to the province first.</source>
+        <translation>Gi* 热点在内存中计算，而网格“{name}”有 {n:,} 个像元，超过 {limit:,}：如此大的网格请使用前 k% 热点，或先将网格裁剪到省域。</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
-from .core.grid import EmissionGrid
 from .core.messages import QT_TRANSLATE_NOOP, JwjtInputError
 from .core.output_paths import OutputPathError, check_outputs
 from .core.synergy import HOTSPOT_METHODS, RULES, SynergyParams
@@ -58,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gi-radius", type=int, default=1)
     s.add_argument("--gi-fdr", action="store_true")
     s.add_argument("--code-field"), s.add_argument("--name-field"), s.add_argument("--class-field")
+    s.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="worker threads (default 0: every core); the result does not depend on it")
+    s.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="run on a Dask cluster (pip install 'dask[distributed]'; every worker must see the "
+                        "grid files at the same paths); default: in this process")
     s.add_argument("--out", default="output", help="parent folder; a new sub-folder is created per run")
     from .cli_commands import COMMANDS
 
@@ -88,13 +92,21 @@ def grid_units(items: List[str], species: List[str]) -> Dict[str, str]:
     return {sp: per.get(sp, default) for sp in species}
 
 
-def _load_grids(pairs: List[tuple], units: Dict[str, str]) -> Dict[str, EmissionGrid]:
+def _load_grids(pairs: List[tuple], units: Dict[str, str]) -> Dict[str, object]:
+    """species -> EmissionGrid, or a strip-wise source for a file above the whole-read limit
+    (read the way the plugin reads a file raster: :meth:`~jwjt_plugin.adapters.inputs.GridSnapshot.read`)."""
     from .core.readers.raster import read_raster_grid
+    from .core.readers.raster_source import open_raster_source
+    from .core.run_estimate import reads_whole
 
-    grids = {}
+    grids: Dict[str, object] = {}
     for species, path in pairs:
-        grids[species] = read_raster_grid(path, species, units=units[species],
-                                          name=Path(path).stem)  # as QGIS names a layer from a file
+        name = Path(path).stem  # as QGIS names a layer from a file
+        source = open_raster_source(path, species, units=units[species], name=name)  # checked, no cell read
+        if reads_whole(source.spec.nrows, source.spec.ncols):
+            grids[species] = read_raster_grid(path, species, units=units[species], name=name)
+        else:
+            grids[species] = source
     return grids
 
 
@@ -130,7 +142,8 @@ def cmd_synergy(args) -> int:
                                       "unit_class": args.class_field})
     params = SynergyParams(k_percent=args.k, hotspot_method=args.method, rule=args.rule, domain=args.domain,
                            denominator=args.denominator, gi_radius=args.gi_radius, gi_fdr=args.gi_fdr)
-    analysis, result = run_synergy(frame, grids, params, mapping, layer_name)
+    analysis, result = run_synergy(frame, grids, params, mapping, layer_name, workers=args.workers,
+                                   scheduler=(args.scheduler or "").strip() or None)
     elapsed = time.perf_counter() - t0
 
     try:

@@ -15,6 +15,10 @@ them from each release's metadata, and :func:`requirement_for` picks the newest 
 interpreter's own packages satisfy. Within a band pip still honours Requires-Python and wheel
 availability, so one table serves Python 3.9 to 3.13.
 
+Optional components (:data:`OPTIONAL`: Dask, for distributed runs) are checked only on request
+(:func:`check_optional`), never when the plugin loads: a missing one blocks nothing and costs
+no import time; the installer adds one when asked (``--with-dask``).
+
 Stdlib only and without package-relative imports: ``install_dependencies.py``, run by QGIS's
 Python outside QGIS, loads this file by path.
 """
@@ -73,6 +77,10 @@ NOT_SHAPELY2_GEOMETRIES = QT_TRANSLATE_NOOP(
     "@default", "does not hold shapely 2 geometries (built for shapely 1.x or pygeos)")
 NO_GDAL_ARRAY = QT_TRANSLATE_NOOP(
     "@default", "GDAL's numpy bindings (osgeo.gdal_array) fail: {error}")
+DASK_MISMATCH = QT_TRANSLATE_NOOP(
+    "@default", "distributed {version} needs dask {version}, but dask {dask} is installed")
+NO_DASK_CLIENT = QT_TRANSLATE_NOOP(
+    "@default", "lacks what JWJT's Dask backend calls ({names})")
 
 
 @dataclass(frozen=True)
@@ -200,6 +208,26 @@ def _probe_gdal(_gdal: ModuleType) -> Optional[Problem]:
     return None
 
 
+#: What core/distributed.py calls on ``distributed``.
+DISTRIBUTED_API = ("Client", "LocalCluster", "wait", "get_worker")
+
+
+def _probe_dask(dask: ModuleType) -> Optional[Problem]:
+    return None if hasattr(dask, "delayed") else Problem(NO_DASK_CLIENT, {"names": "dask.delayed"})
+
+
+def _probe_distributed(distributed: ModuleType) -> Optional[Problem]:
+    absent = [n for n in DISTRIBUTED_API if not hasattr(distributed, n)]
+    if absent:
+        return Problem(NO_DASK_CLIENT, {"names": ", ".join(f"distributed.{n}" for n in absent)})
+    # Each release of distributed pins the dask of the same date; pip --no-deps does not.
+    dask = importlib.import_module("dask")
+    mine, theirs = parse_version(getattr(distributed, "__version__", None)), parse_version(dask.__version__)
+    if mine and theirs and mine != theirs:
+        return Problem(DASK_MISMATCH, {"version": ".".join(map(str, mine)), "dask": str(dask.__version__)})
+    return None
+
+
 # -- what to install --------------------------------------------------------------------------
 #: Newest band first. Bounds restated from the releases' metadata (Requires-Dist), because
 #: --no-deps hides them from pip:
@@ -251,6 +279,25 @@ DEPENDENCIES: Tuple[Dependency, ...] = (
                ("shapely", "pandas", "pyproj", "packaging")),
 )
 
+#: Optional components: name -> dependencies, installed only when asked for. Dask and
+#: distributed are pure Python; each release of distributed requires the dask of the same
+#: date, which pip picks for both alike (the newest whose Requires-Python fits). 2022.12 is
+#: Debian 12's, the oldest the backend is tested with.
+OPTIONAL: Dict[str, Tuple[Dependency, ...]] = {
+    "dask": (
+        Dependency("dask", "dask", (Band("dask>=2022.12"),), _probe_dask),
+        Dependency("distributed", "distributed", (Band("distributed>=2022.12"),), _probe_distributed, ("dask",)),
+    ),
+}
+#: What dask and distributed require (Requires-Dist, markers left to pip), for a wheel folder:
+#: pip check finds them when installing online, but a folder is filled before any install.
+#: psutil, msgpack, pyyaml, tornado and markupsafe are compiled (wheels per platform).
+OPTIONAL_TRANSITIVE: Dict[str, Tuple[str, ...]] = {
+    "dask": ("click", "cloudpickle", "fsspec", "partd", "pyyaml", "toolz", "importlib-metadata", "zipp",
+             "jinja2", "markupsafe", "locket", "msgpack", "psutil", "sortedcontainers", "tblib", "tornado",
+             "urllib3", "zict"),
+}
+
 
 def parse_version(text: Optional[str]) -> Optional[Version]:
     """(1, 24, 2) from "1.24.2" or "1.24.2rc1"; None for nothing, "0+unknown" and the like."""
@@ -296,7 +343,15 @@ def requirement_for(name: str, versions: Dict[str, Optional[Version]]) -> Option
 
 
 def _by_name() -> Dict[str, Dependency]:
-    return {d.name: d for d in DEPENDENCIES}
+    return {d.name: d for d in DEPENDENCIES + optional_dependencies()}
+
+
+def optional_dependencies(components: Iterable[str] = tuple(OPTIONAL)) -> Tuple[Dependency, ...]:
+    """The dependencies of the optional ``components`` (all by default), in install order."""
+    out: Tuple[Dependency, ...] = ()
+    for name in components:
+        out += OPTIONAL[name]
+    return out
 
 
 # -- checking ---------------------------------------------------------------------------------
@@ -326,6 +381,14 @@ def check(importer: Callable[[str], ModuleType] = importlib.import_module,
     if purge:
         _purge([s.name for s in statuses if not s.ok and s.name in ("shapely", "geopandas")], before)
     return statuses
+
+
+def check_optional(components: Iterable[str] = tuple(OPTIONAL),
+                   importer: Callable[[str], ModuleType] = importlib.import_module) -> List[Status]:
+    """The optional ``components``' dependencies, checked like :func:`check` (on request only:
+    importing distributed takes a second; an unusable one blocks nothing)."""
+    wanted = optional_dependencies(components)
+    return check(importer, wanted, purge=False) if wanted else []
 
 
 #: Where wheels carry their own GEOS that cannot clash with the process's (Windows binds DLLs by
@@ -442,12 +505,17 @@ def installer_path(plugin_dir: Path = PLUGIN_DIR) -> Path:
 
 
 def installer_command(python: str, target: Optional[Path] = None, wheels: Optional[str] = None,
-                      plugin_dir: Path = PLUGIN_DIR) -> List[str]:
+                      plugin_dir: Path = PLUGIN_DIR, optional: Sequence[str] = ()) -> List[str]:
+    """The installer's command line; ``optional`` components (e.g. ``["dask"]``) add ``--with-<name>``."""
     argv = [python, str(installer_path(plugin_dir))]
     if target is not None:
         argv += ["--target", str(target)]
     if wheels:
         argv += ["--wheels", str(wheels)]
+    for name in optional:
+        if name not in OPTIONAL:
+            raise ValueError(f"unknown optional component {name!r}")
+        argv.append(f"--with-{name}")
     return argv
 
 
@@ -553,6 +621,8 @@ def main() -> int:
     statuses = check()
     for status in statuses:
         print(("ok      " if status.ok else "UNUSABLE ") + str(status))
+    for status in check_optional():
+        print(("ok      " if status.ok else "optional ") + str(status))
     bad = unusable(statuses)
     if bad:
         wants = requirements(bad)

@@ -4,9 +4,9 @@
 Run it with the Python QGIS runs on (the plugin's *Install…* dialog does, and shows the command)::
 
     python3 <profile>/python/plugins/jwjt_plugin/install_dependencies.py
-            [--wheels DIR] [--target DIR] [--print-command] [--check] [--index-url URL]
+            [--wheels DIR] [--target DIR] [--print-command] [--check] [--index-url URL] [--with-dask]
     python3 install_dependencies.py --download DIR [--platform win_amd64] [--python-version 3.12]
-            [--numpy 1.26] [--with-fallbacks]
+            [--numpy 1.26] [--with-fallbacks] [--with-dask]
 
 The target defaults to ``<profile>/python/jwjt_libs``, which the plugin puts first on sys.path.
 Only what is missing or unusable is installed (dependencies.py checks by use, not by version
@@ -17,6 +17,11 @@ interpreter has (dependencies.BANDS), and ``pip check`` afterwards adds the smal
 packages a fallback (pandas, pyproj) needs. ``--wheels DIR`` installs offline (``--no-index
 --find-links DIR``); ``--download DIR`` fills such a folder, for this machine or for another
 platform and Python.
+
+``--with-dask`` adds the optional Dask backend (dask and distributed, dependencies.OPTIONAL):
+the same --no-deps install, and ``pip check`` then brings what they need (cloudpickle, toolz,
+tornado, msgpack, psutil, …; none of them needs numpy). With ``--download`` it puts those
+into the folder too, from a fixed list, since nothing is installed there to check.
 
 Exit codes: 0 done, or nothing to do · 1 something is still unusable (``--check``, or after
 installing) · 2 bad arguments · 3 pip is not available · 4 pip failed · 5 the target is not
@@ -118,15 +123,22 @@ def pip_download_command(python: str, dest: Path, requirement: str, platforms: S
     return argv + [requirement]
 
 
-def download_requirements(numpy: Optional[str] = None, with_fallbacks: bool = False) -> List[str]:
-    """Every band a machine could need: all of them, or those a known ``numpy`` allows."""
+def download_requirements(numpy: Optional[str] = None, with_fallbacks: bool = False,
+                          optional: Sequence[str] = ()) -> List[str]:
+    """Every band a machine could need: all of them, or those a known ``numpy`` allows; plus
+    the ``optional`` components (``["dask"]``) and everything they require."""
     known = {"numpy": deps.parse_version(numpy)} if numpy else {}
     names = ["shapely", "geopandas", "packaging"] + (["pandas", "pyproj", "scipy"] if with_fallbacks else [])
     out: List[str] = []
     for dep in deps.DEPENDENCIES:
         if dep.name in names:
             out += [b.requirement for b in deps.compatible_bands(dep, known, unknown_ok=True)]
-    return list(dict.fromkeys(out + (list(deps.TRANSITIVE) if with_fallbacks else [])))
+    out += list(deps.TRANSITIVE) if with_fallbacks else []
+    for dep in deps.optional_dependencies(optional):
+        out += [b.requirement for b in deps.compatible_bands(dep, known, unknown_ok=True)]
+    for name in optional:
+        out += list(deps.OPTIONAL_TRANSITIVE[name])
+    return list(dict.fromkeys(out))
 
 
 def pip_env(extra_path: Optional[Path] = None) -> Dict[str, str]:
@@ -207,6 +219,16 @@ def check_with(target: Path):
     return deps.check()
 
 
+def check_optional_with(target: Path, components: Sequence[str]):
+    """The optional ``components``' statuses, with ``target`` first on the path (none asked: none)."""
+    if not components:
+        return []
+    if str(target) not in sys.path:  # check_with put it first already, unless a test replaced it
+        sys.path.insert(0, str(target))
+        importlib.invalidate_caches()
+    return deps.check_optional(components)
+
+
 def _norm(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -246,7 +268,7 @@ def parse_pip_check(text: str, ours: Sequence[str]) -> Tuple[List[str], List[str
 def _requirement_for_name(name: str, statuses) -> Optional[str]:
     """A band for a package we know (pandas, pyproj, …), the bare name for a small pure one,
     None for one pip must not install (numpy, GDAL)."""
-    known = {d.project: d for d in deps.DEPENDENCIES if d.project}
+    known = {d.project: d for d in deps.DEPENDENCIES + deps.optional_dependencies() if d.project}
     if name in known:
         return deps.requirement_for(known[name].name, deps.known_versions(statuses))
     if name in ("numpy", "gdal"):
@@ -261,7 +283,7 @@ def install(args, target: Path) -> int:
     if not quiet:
         step(1, total, f"Checking what {python} (Python {sys.version.split()[0]}) has, with {target} first "
                        f"on its path")
-    statuses = check_with(target)
+    statuses = check_with(target) + check_optional_with(target, args.optional)
     reqs = deps.requirements(statuses)
     system = [s for s in deps.unusable(statuses) if not s.requirement]
     if not quiet or system:
@@ -311,7 +333,8 @@ def install(args, target: Path) -> int:
     if not clashes:
         say("  nothing else needed")
     step(4, total, "Verifying in a fresh Python")
-    if run_streaming([python, str(SCRIPT), "--check", "--target", str(target)]) != 0:
+    if run_streaming([python, str(SCRIPT), "--check", "--target", str(target)]
+                     + [f"--with-{name}" for name in args.optional]) != 0:
         say("Installed, but something is still unusable (see above).")
         return EXIT_UNUSABLE
     say(f"Done: JWJT's dependencies are in {target}.")
@@ -345,7 +368,7 @@ def download(args) -> int:
     except OSError as err:
         say(f"Cannot create {dest}: {err}")
         return EXIT_TARGET
-    reqs = download_requirements(args.numpy, args.with_fallbacks)
+    reqs = download_requirements(args.numpy, args.with_fallbacks, args.optional)
     where = (f"{', '.join(args.platform) or 'this machine'}, "
              f"Python {args.python_version or '%d.%d' % sys.version_info[:2]}")
     got: Dict[str, bool] = {}
@@ -365,8 +388,10 @@ def download(args) -> int:
     if lacking:
         say(f"No wheel at all of {', '.join(lacking)} for {where}.")
         return EXIT_PIP_FAILED
-    say(f"Copy {dest} to the offline machine and install from it: click Install… in QGIS and pick the folder, "
-        f"or run python3 <profile>/python/plugins/jwjt_plugin/install_dependencies.py --wheels <folder>")
+    ticked = " (tick Also install Dask)" if "dask" in args.optional else ""
+    say(f"Copy {dest} to the offline machine and install from it: click Install… in QGIS{ticked} and pick the folder, "
+        f"or run python3 <profile>/python/plugins/jwjt_plugin/install_dependencies.py --wheels <folder>"
+        + "".join(f" --with-{name}" for name in args.optional))
     return EXIT_OK
 
 
@@ -390,6 +415,9 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     p.add_argument("--index-url", help="package index to use instead of pip's configured one")
     p.add_argument("--print-command", action="store_true", help="print the pip command and stop")
     p.add_argument("--check", action="store_true", help="only report what is usable; exit 1 when something is not")
+    p.add_argument("--with-dask", action="store_true",
+                   help="also install the optional Dask backend (dask, distributed) for distributed runs; "
+                        "with --download, put its wheels into the folder")
     d = p.add_argument_group("filling a wheel folder (for an offline machine)")
     d.add_argument("--download", metavar="DIR", help="download wheels into DIR instead of installing")
     d.add_argument("--platform", action="append", default=[],
@@ -403,6 +431,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
         p.error("--download fills a folder; it does not combine with --wheels, --check or --print-command")
     if args.wheels and not Path(args.wheels).expanduser().is_dir():
         p.error(f"--wheels {args.wheels}: no such folder")
+    args.optional = [name for name in deps.OPTIONAL if getattr(args, f"with_{name}", False)]
     return args
 
 
@@ -419,7 +448,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.wheels:
         args.wheels = str(Path(args.wheels).expanduser().absolute())
     if args.check:
-        statuses = check_with(target)
+        statuses = check_with(target) + check_optional_with(target, args.optional)
         _table(statuses)
         return EXIT_OK if not deps.unusable(statuses) else EXIT_UNUSABLE
     return install(args, target)

@@ -96,6 +96,7 @@ class JwjtPlugin:
             self.entries[entry.name], self.entry_actions[entry.name] = entry, action
         self._add_action(tr("Flag synergy units (Processing)…"), self.open_synergy_algorithm)
         self._add_action(tr("Load sample city"), self.load_sample_city)
+        self._add_action(tr("Install Dask for distributed runs…"), self.install_dask)
         if self.missing:
             self._dependency_helper().show_notice()
 
@@ -160,6 +161,11 @@ class JwjtPlugin:
             return True
         self._dependency_helper().open_dialog()
         return False
+
+    def install_dask(self) -> None:
+        """The install dialog with Dask ticked: reachable when nothing required is missing too."""
+        dialog = self._dependency_helper().open_dialog()
+        dialog.dask_box.setChecked(True)
 
     def _dependency_helper(self):
         if self.dependency_helper is None:

@@ -14,8 +14,9 @@ so a layer means the same thing to every analysis:
 - **Shapefile text** is decoded by the core's reader (the .cpg, the DBF code page, else detected:
   GBK files without .cpg are common), unless the user chose an encoding in Layer Properties. QGIS
   would hand over GBK bytes decoded as something else, unrecoverably.
-- **Grids**: file rasters are read by path through the core's reader in the worker thread; other
-  providers are read on the thread that owns the layer (their providers are not thread-safe).
+- **Grids**: file rasters are read by path through the core's reader in the worker thread (whole,
+  or left on disk as a strip-wise source when larger than the whole-read limit); other providers
+  are read on the thread that owns the layer (their providers are not thread-safe).
 
 Snapshots are taken on the thread that owns the layer and read anywhere: a Processing algorithm
 takes them in ``prepareAlgorithm`` (QGIS calls it on the layers' thread; looking a layer up or
@@ -279,7 +280,8 @@ class GridSnapshot:
     preread: Any = None                  # an EmissionGrid
 
     def read(self, is_canceled: Optional[Callable[[], bool]] = None) -> Dict[str, Any]:
-        """species -> EmissionGrid."""
+        """species -> EmissionGrid, or for a file raster above the whole-read limit a
+        :class:`~jwjt_plugin.core.readers.raster_source.RasterSource` (read strip by strip)."""
         if self.preread is not None:
             return {self.species: self.preread}
         if self.fishnet is not None:
@@ -290,7 +292,17 @@ class GridSnapshot:
                                 units=self.units, name=self.name)
         from ..core.grid import GridSpec
         from ..core.readers.raster import read_raster_grid
+        from ..core.readers.raster_source import open_raster_source
+        from ..core.run_estimate import reads_whole
 
+        # Opening checks the file with the whole-grid reader's messages and reads no cell; above
+        # core.run_estimate.WHOLE_READ_MAX_CELLS (64 M cells, 512 MB per species in float64) the
+        # grid stays on disk and the analysis reads it strip by strip, so a 200 m national grid
+        # never has to fit in memory. Smaller grids are read whole: faster, and re-flags need no disk.
+        source = open_raster_source(self.path, self.species, band=self.band, units=self.units, name=self.name,
+                                    nodata_ranges=list(self.nodata_ranges), crs_wkt=self.crs_wkt)
+        if not reads_whole(source.spec.nrows, source.spec.ncols):
+            return {self.species: source}
         grid = read_raster_grid(self.path, self.species, band=self.band, units=self.units, name=self.name,
                                 nodata_ranges=list(self.nodata_ranges))
         if self.crs_wkt is not None and grid.spec.crs_wkt != self.crs_wkt:
@@ -316,7 +328,8 @@ def snapshot_grid(layer: QgsMapLayer, species: str, units: str = "t/yr", band: i
 
 
 def read_grids(snapshots: Sequence[GridSnapshot], is_canceled: Optional[Callable[[], bool]] = None) -> Dict[str, Any]:
-    """species -> EmissionGrid for every snapshot (the core refuses a species given twice)."""
+    """species -> EmissionGrid (or strip-wise source) for every snapshot (the core refuses a
+    species given twice)."""
     from ..core.overlay import Cancelled
 
     grids: Dict[str, Any] = {}

@@ -204,7 +204,7 @@ def _grid_layers(data: AtlasData, analysis, window, workdir: str) -> Dict[str, o
     r0, r1, c0, c1 = window
     grids = {}
     for i, species in enumerate(analysis.species):
-        values = analysis.grids[species].values
+        values = analysis.values(species)
         path = write_geotiff(os.path.join(workdir, f"grid_{i}.tif"), values, analysis.spec, window, -9999.0)
         layer = data.add(QgsRasterLayer(path, species, "gdal"))
         breaks = class_breaks(values[r0:r1, c0:c1])

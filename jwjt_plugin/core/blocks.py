@@ -87,8 +87,13 @@ def strip_rows(spec: GridSpec, sources: Mapping[str, Any] = {}, strip_bytes: int
     rows = max(1, strip_bytes // max(8 * spec.ncols, 1))
     blocks = [int(getattr(s, "block_rows", 1) or 1) for s in sources.values()] or [1]
     block = max(blocks)
-    if block > 1:
-        rows = max(block, (rows // block) * block)
+    if block > rows:
+        # A tile row is more than the budget: read a whole fraction of it, so every strip
+        # still lies in one row of tiles (GDAL reads each tile once per strip it meets).
+        parts = next(k for k in range(2, block + 1) if block % k == 0 and block // k <= rows)
+        rows = block // parts
+    elif block > 1:
+        rows = (rows // block) * block
     return int(min(rows, spec.nrows))
 
 

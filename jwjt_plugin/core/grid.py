@@ -310,18 +310,25 @@ def check_usable(grid: EmissionGrid, require_positive: bool = True) -> None:
     """Refuse a grid that holds no usable value: every cell nodata/NaN, or (CO2 and the
     pollutants of a synergy run) no cell above zero, which no ranking or share can mean."""
     finite = np.isfinite(grid.values)
-    if not finite.any():
+    n_finite = int(finite.sum())
+    n_positive = int((grid.values[finite] > 0).sum()) if require_positive else n_finite
+    check_usable_counts(grid, int(grid.values.size), n_finite, n_positive, require_positive)
+
+
+def check_usable_counts(grid, n_cells: int, n_finite: int, n_positive: int, require_positive: bool = True) -> None:
+    """:func:`check_usable` from counts taken strip by strip (a grid source read block-wise)."""
+    if n_finite == 0:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "Grid '{name}' holds no usable value: all {n} cells are nodata, NaN, infinite or "
                         "negative. Check that '{path}' is the right file and that its nodata value is not a "
                         "real emission value."),
-            name=grid.name, n=int(grid.values.size), path=grid.source or grid.name)
-    if require_positive and not (grid.values[finite] > 0).any():
+            name=grid.name, n=n_cells, path=grid.source or grid.name)
+    if require_positive and n_positive == 0:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "Grid '{name}' holds only zeros ({n} cells with a value, none above 0): no cell emits "
                         "{species}, so there is nothing to rank. Check that '{path}' is the right file, band "
                         "and year."),
-            name=grid.name, n=int(finite.sum()), species=grid.species, path=grid.source or grid.name)
+            name=grid.name, n=n_finite, species=grid.species, path=grid.source or grid.name)
 
 
 def check_same_grid(grids: Iterable[EmissionGrid]) -> GridSpec:
@@ -331,7 +338,8 @@ def check_same_grid(grids: Iterable[EmissionGrid]) -> GridSpec:
     if not grids:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "No emission grid was given."))
     for g in grids:
-        check_usable(g)
+        if hasattr(g, "values"):  # a source read block-wise is checked from its first pass
+            check_usable(g)
     ref = grids[0]
     for g in grids[1:]:
         if not g.spec.same_as(ref.spec):

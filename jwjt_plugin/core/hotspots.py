@@ -27,10 +27,17 @@ class RankedCells:
     values_sorted: np.ndarray
     shape: tuple
     n_nonzero: int
+    #: Cells of the domain when the ranking keeps only its first cells (a capped ranking
+    #: of a grid too large to sort, :mod:`jwjt_plugin.core.ranking`); None: all are kept.
+    n_domain: Optional[int] = None
 
     @property
     def n(self) -> int:
-        return len(self.order)
+        return len(self.order) if self.n_domain is None else self.n_domain
+
+    @property
+    def complete(self) -> bool:
+        return self.n_domain is None or len(self.order) >= self.n_domain
 
 
 def rank_cells(values: np.ndarray, domain: Optional[np.ndarray] = None) -> RankedCells:

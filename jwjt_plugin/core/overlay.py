@@ -114,11 +114,12 @@ class CoverageWeights:
         """Coverage-weighted sum per unit of a 2-D cell array or a grid source (NaN counts as 0)."""
         return overlay_sums(self, {"values": _rows_of(values, self.spec)}, workers=workers)["values"]
 
-    def strip_sums(self, values: np.ndarray, r0: int, r1: int) -> np.ndarray:
+    def strip_sums(self, values: np.ndarray, r0: int, r1: int, fractions: bool = True) -> np.ndarray:
         """Per-unit sums of rows ``r0 .. r1-1`` (``values`` holds just those rows).
 
         Runs add row prefix sums, ``P[c1] - P[c0]``, so a run of a thousand cells costs what
-        one cell does; boundary cells add value × fraction.
+        one cell does; boundary cells add value × fraction (``fractions=False``: the value
+        itself, which on a 0/1 mask counts the cells a unit touches, as MaskedCoverage.counts).
         """
         nc = self.spec.ncols
         v = np.asarray(values, dtype=np.float64)
@@ -137,7 +138,8 @@ class CoverageWeights:
         bs = self.boundary_slice(r0, r1)
         if bs.stop > bs.start:
             local = self.boundary_cell[bs].astype(np.int64) - r0 * nc
-            out += _sum_by(self.boundary_unit[bs], self.n_units, v.ravel()[local] * self.boundary_frac[bs])
+            bv = v.ravel()[local]
+            out += _sum_by(self.boundary_unit[bs], self.n_units, bv * self.boundary_frac[bs] if fractions else bv)
         return out
 
     def strip_label(self, r0: int, r1: int) -> np.ndarray:

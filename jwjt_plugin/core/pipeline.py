@@ -5,6 +5,7 @@ cannot drift apart in what they check or compute.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from typing import Callable, Dict, Optional, Tuple
 
@@ -27,7 +28,13 @@ def canonical_grids(grids: Dict[str, EmissionGrid]) -> Dict[str, EmissionGrid]:
         if species in out:  # raises, naming both grids
             species_sources([(keys[species], out[species].name or keys[species]), (key, grid.name or key)])
         keys[species] = key
-        out[species] = grid if grid.species == species else replace(grid, species=species)
+        if grid.species == species:
+            out[species] = grid
+        elif isinstance(grid, EmissionGrid):
+            out[species] = replace(grid, species=species)
+        else:  # a grid source: a shallow copy under the canonical key (it reads the same file)
+            out[species] = copy.copy(grid)
+            out[species].species = species
     return out
 
 
@@ -42,6 +49,14 @@ def check_distinct_grids(grids: Dict[str, EmissionGrid]) -> None:
     seen: Dict[str, str] = {}
     for species, grid in grids.items():
         if not grid.source:
+            continue
+        if not hasattr(grid, "values"):
+            # Sources read block-wise are not compared value by value: the same path and band twice is enough.
+            key = f"{grid.source}#{getattr(grid, 'band', 1)}"
+            other = seen.get(key)
+            if other is not None:
+                raise JwjtInputError(SAME_GRID, name=grid.name or grid.source, a=other, b=species)
+            seen[key] = species
             continue
         other = seen.get(grid.source)
         if other is not None and np.array_equal(grids[other].values, grid.values, equal_nan=True):
@@ -59,7 +74,11 @@ def run_synergy(frame, grids: Dict[str, EmissionGrid], params: SynergyParams = S
                 mapping: Optional[FieldMapping] = None, layer: str = "units",
                 selection: Optional[np.ndarray] = None,
                 progress: Optional[Callable[[float], None]] = None,
-                is_canceled: Optional[Callable[[], bool]] = None) -> Tuple[SynergyAnalysis, SynergyResult]:
+                is_canceled: Optional[Callable[[], bool]] = None, workers: Optional[int] = None,
+                scheduler: Optional[str] = None) -> Tuple[SynergyAnalysis, SynergyResult]:
+    """``grids``: species -> EmissionGrid or a grid source read block-wise (blocks.GridSource);
+    ``workers``: threads (None or 0: all cores); ``scheduler``: a Dask scheduler address, or None
+    to run in this process."""
     mapping = mapping or resolve_mapping(frame)
     grids = canonical_grids(grids)
     params.validate(list(grids))
@@ -67,5 +86,6 @@ def run_synergy(frame, grids: Dict[str, EmissionGrid], params: SynergyParams = S
     spec = check_same_grid([grids[s] for s in species_list(grids)])
     spec.require_crs(grids["CO2"].name)
     units = prepare_units(frame, spec.crs_wkt, mapping, layer, selection)
-    analysis = SynergyAnalysis(units, grids, progress=progress, is_canceled=is_canceled, unit_layer=layer)
+    analysis = SynergyAnalysis(units, grids, progress=progress, is_canceled=is_canceled, unit_layer=layer,
+                               workers=workers, scheduler=scheduler or None)
     return analysis, analysis.run(params)

@@ -12,17 +12,32 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
-from .grid import EmissionGrid, GridSpec, check_same_grid, species_list
-from .hotspots import GiStarResult, RankedCells, cells_to_mask, gi_star, rank_cells, top_k_cells
+from .blocks import as_source, read_whole, row_windows, strip_rows
+from .grid import EmissionGrid, GridSpec, check_same_grid, check_usable_counts, species_list
+from .hotspots import GiStarResult, RankedCells, cells_to_mask, gi_star, rank_cells, top_k_cells, top_k_count
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, info
 from .options import CoincidenceRule, HotspotMethod, RankDomain, option_values
-from .overlay import CoverageWeights, compute_weights
+from .overlay import compute_weights
+from .parallel import map_tasks
+from .ranking import (
+    FULL_RANK_CELLS,
+    RANK_BUDGET_CELLS,
+    RANK_CAP_PERCENT,
+    DomainStats,
+    cap_count,
+    curve_beyond,
+    select_top,
+    value_bins,
+)
+from .reflag_index import TopKIndex, ranks_of
 from .terms import SynergyClass, labels, labels_zh
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
 
 HOTSPOT_METHODS = tuple(option_values(HotspotMethod))
 RULES = tuple(option_values(CoincidenceRule))
 DOMAINS = tuple(option_values(RankDomain))
+#: Species ranked for the top-k % sets (PM2.5 is summed, never ranked).
+RANKED_SPECIES = ("CO2", "NOx", "VOCs")
 
 #: Synergy classes of a unit, strongest first.
 CLASS_SYNERGY, CLASS_CARBON, CLASS_POLLUTANT, CLASS_OTHER = (c.value for c in SynergyClass)
@@ -93,12 +108,26 @@ class SynergyResult:
     units: pd.DataFrame                 # one row per prepared unit: code, name, class, metrics, flag
     concentration: pd.DataFrame         # one row per species
     curve: pd.DataFrame                 # cell share vs cumulative species shares
-    co2_top: np.ndarray                 # 2-D masks on the grid
-    hotspots: Dict[str, np.ndarray]
-    coincidence: np.ndarray
+    co2_top_cells: np.ndarray           # flat cell indices (a national grid's masks are not held)
+    hotspot_cells: Dict[str, np.ndarray]
+    coincidence_cells: np.ndarray
+    shape: Tuple[int, int]
     n_domain_cells: int
     n_top_cells: int
     log: MessageLog
+
+    # 2-D masks on the grid, made when a consumer (an atlas map, the synergy zones) asks.
+    @property
+    def co2_top(self) -> np.ndarray:
+        return cells_to_mask(self.co2_top_cells, self.shape)
+
+    @property
+    def hotspots(self) -> Dict[str, np.ndarray]:
+        return {s: cells_to_mask(c, self.shape) for s, c in self.hotspot_cells.items()}
+
+    @property
+    def coincidence(self) -> np.ndarray:
+        return cells_to_mask(self.coincidence_cells, self.shape)
 
     @property
     def flagged(self) -> pd.DataFrame:
@@ -135,41 +164,129 @@ class CellSet:
 
 
 class SynergyAnalysis:
-    """Cached overlay of one unit set with one set of species grids."""
+    """Cached overlay of one unit set with one set of species grids.
 
-    def __init__(self, units: PreparedUnits, grids: Dict[str, EmissionGrid],
+    The grids may be in memory (:class:`~jwjt_plugin.core.grid.EmissionGrid`) or sources read
+    strip by strip (:mod:`jwjt_plugin.core.blocks`). One pass over the strips gives the
+    per-unit sums, the domain totals and counts and, on grids above
+    :data:`~jwjt_plugin.core.ranking.FULL_RANK_CELLS`, the histograms the capped rankings
+    start from; such grids are never held whole. Re-flags with top-k hotspots go through a
+    :class:`~jwjt_plugin.core.reflag_index.TopKIndex`.
+    """
+
+    def __init__(self, units: PreparedUnits, grids: Dict[str, Any],
                  progress: Optional[Callable[[float], None]] = None,
                  is_canceled: Optional[Callable[[], bool]] = None,
-                 unit_layer: str = "units") -> None:
+                 unit_layer: str = "units", workers: Optional[int] = None,
+                 scheduler: Optional[str] = None, rank_cap_percent: float = RANK_CAP_PERCENT) -> None:
         self.units = units
         self.grids = grids
         self.species = species_list(grids)
-        self.spec: GridSpec = check_same_grid([grids[s] for s in self.species])
+        self.sources = {s: as_source(grids[s]) for s in self.species}
+        self.spec: GridSpec = check_same_grid([self.sources[s] for s in self.species])  # type: ignore[misc]
+        self.workers = workers
+        self.rank_cap_percent = float(rank_cap_percent)
+        self.capped = self.spec.nrows * self.spec.ncols > FULL_RANK_CELLS
+        if self.capped:  # the kept cells and their layout hold ~100 bytes each: bound them
+            self.rank_cap_percent = min(self.rank_cap_percent,
+                                        100.0 * RANK_BUDGET_CELLS / (self.spec.nrows * self.spec.ncols))
+        self.is_canceled = is_canceled
         self.log = MessageLog()
         self.log.extend(units.log)
-        for s in self.species:
-            self.log.extend(grids[s].log)
         report = progress or (lambda f: None)
-        self.weights: CoverageWeights = compute_weights(
-            units.geometries, self.spec, progress=lambda f: report(0.8 * f), is_canceled=is_canceled)
-        first = grids[self.species[0]].name
+        if scheduler:
+            from .distributed import dask_overlay
+
+            self.weights, totals = dask_overlay(list(units.geometries), self.sources, self.spec, scheduler,
+                                                progress=lambda f: report(0.7 * f), is_canceled=is_canceled)
+        else:
+            self.weights = compute_weights(units.geometries, self.spec, progress=lambda f: report(0.5 * f),
+                                           is_canceled=is_canceled, workers=workers)
+            totals = None
+        self.stats, sums = self._first_pass(need_sums=totals is None,
+                                            progress=lambda f: report((0.7 if scheduler else 0.5) + 0.3 * f))
+        self.totals: Dict[str, np.ndarray] = totals if totals is not None else sums
+        for s in self.species:
+            self.log.extend(self.sources[s].log)
+            grid_stats = self.stats[(s, "grid")]
+            check_usable_counts(self.sources[s], self.spec.nrows * self.spec.ncols, grid_stats.n_valid,
+                                grid_stats.n_positive)
+        first = self.sources[self.species[0]].name
         self.grid_share = check_grid_coverage(units, self.weights, self.log, unit_layer, first)
         self.overlaps = check_overlaps(units, self.weights, self.log, unit_layer)
-
+        report(0.9)
         self.cell_area_m2 = _cell_areas_m2(self.spec)
         self.unit_area_m2 = units.areas_m2 * self.grid_share
-        self.totals = {}
-        for i, s in enumerate(self.species):
-            self.totals[s] = self.weights.unit_sums(grids[s].values)
-            report(0.8 + 0.2 * (i + 1) / len(self.species))
-        check_under_units(grids, self.totals, self.log, unit_layer)
+        check_under_units(self.sources, self.totals, self.log, unit_layer,
+                          {s: self.stats[(s, "grid")].total for s in self.species})
+        self._values: Dict[str, np.ndarray] = {}
         self._cover: Optional[np.ndarray] = None
         self._ranked: Dict[Tuple[str, str], RankedCells] = {}
+        self._ranked_values: Dict[Tuple[str, str], Dict[str, np.ndarray]] = {}
         self._gi: Dict[Tuple[str, int, bool, str], GiStarResult] = {}
         self._curve: Dict[str, pd.DataFrame] = {}
-        self._domain_totals: Dict[str, Dict[str, float]] = {}
+        self._index: Dict[str, TopKIndex] = {}
+        report(1.0)
+
+    # -- the pass over the strips ----------------------------------------------------------
+    def _first_pass(self, need_sums: bool, progress=None):
+        species = self.species
+        ranked_species = [s for s in RANKED_SPECIES if s in species]
+        stats = {(s, d): DomainStats() for s in species for d in DOMAINS}
+        weights, capped = self.weights, self.capped
+
+        def task(window):
+            r0, r1 = window
+            covered = weights.strip_covered(r0, r1)
+            strips = {s: self.sources[s].read_rows(r0, r1) for s in species}
+            out = {}
+            for s in species:
+                v = strips[s]
+                sums = weights.strip_sums(v, r0, r1) if need_sums else None
+                fin = np.isfinite(v)
+                scalars = {}
+                for d in DOMAINS:
+                    m = fin & covered if d == "units" else fin
+                    vals = v[m]
+                    scalars[d] = (vals.size, int(np.count_nonzero(vals > 0)), float(vals.sum()),
+                                  float(np.dot(vals, vals)))
+                    if capped and s in ranked_species:
+                        pos = vals > 0
+                        curve = ({t: np.nan_to_num(strips[t][m][pos]) for t in species} if s == "CO2" else None)
+                        stats[(s, d)].add_hist(value_bins(vals[pos]), curve)
+                out[s] = (sums, scalars)
+            return out
+
+        results = map_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)),
+                            self.workers, progress, self.is_canceled)
+        for src in self.sources.values():
+            finish = getattr(src, "finish_pass", None)
+            if finish is not None:
+                finish()
+        sums = {}
+        for s in species:
+            total = np.zeros(self.weights.n_units)
+            for r in results:  # strip order: the same numbers for any number of workers
+                part, scalars = r[s]
+                if part is not None:
+                    total += part
+                for d in DOMAINS:
+                    st = stats[(s, d)]
+                    n, npos, tot, sq = scalars[d]
+                    st.n_valid += n
+                    st.n_positive += npos
+                    st.total += tot
+                    st.sumsq += sq
+            sums[s] = total
+        return stats, sums
 
     # -- cached intermediate results ---------------------------------------------------
+    def values(self, species: str) -> np.ndarray:
+        """The whole grid of one species (grids up to FULL_RANK_CELLS; in-memory grids as they are)."""
+        if species not in self._values:
+            self._values[species] = read_whole(self.sources[species])
+        return self._values[species]
+
     def domain_mask(self, domain: str) -> Optional[np.ndarray]:
         if domain == "grid":
             return None
@@ -177,18 +294,90 @@ class SynergyAnalysis:
             self._cover = self.weights.covered_mask()
         return self._cover
 
-    def ranked(self, species: str, domain: str) -> RankedCells:
+    def ranked(self, species: str, domain: str, keep: Optional[int] = None) -> RankedCells:
+        """The ranking of one species' cells; on capped grids its first ``keep`` cells (default:
+        the cap) are exact and the domain size is known from the first pass."""
         key = (species, domain)
-        if key not in self._ranked:
-            self._ranked[key] = rank_cells(self.grids[species].values, self.domain_mask(domain))
+        cached = self._ranked.get(key)
+        if cached is not None and (cached.complete or keep is None or len(cached.order) >= keep):
+            return cached
+        if not self.capped:
+            self._ranked[key] = rank_cells(self.values(species), self.domain_mask(domain))
+        else:
+            self._rank_capped([s for s in RANKED_SPECIES if s in self.species], domain, keep)
         return self._ranked[key]
+
+    def _rank_capped(self, species: List[str], domain: str, keep: Optional[int]) -> None:
+        """Second pass: collect the cells at or above each species' threshold bin, sort them."""
+        keeps = {s: max(cap_count(self.stats[(s, domain)], self.rank_cap_percent), keep or 0) for s in species}
+        keeps = {s: min(k, self.stats[(s, domain)].n_positive) for s, k in keeps.items()}
+        thresholds = {s: self.stats[(s, domain)].threshold_bin(keeps[s]) for s in species}
+        weights, nc, all_species = self.weights, self.spec.ncols, self.species
+
+        def task(window):
+            r0, r1 = window
+            strips = {t: self.sources[t].read_rows(r0, r1) for t in all_species}
+            covered = weights.strip_covered(r0, r1).ravel() if domain == "units" else None
+            out = {}
+            for s in species:
+                v = strips[s].ravel()
+                m = np.isfinite(v) & (v > 0)
+                if covered is not None:
+                    m &= covered
+                local = np.flatnonzero(m)
+                local = local[value_bins(v[local]) >= thresholds[s]]
+                out[s] = (local + r0 * nc, {t: strips[t].ravel()[local] for t in all_species})
+            return out
+
+        results = map_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)),
+                            self.workers, None, self.is_canceled)
+        for s in species:
+            cells = [r[s][0] for r in results]
+            own = [r[s][1][s] for r in results]
+            top_cells, top_values = select_top(cells, own, keeps[s])
+            # The other species' values at the kept cells, in ranking order.
+            all_cells = np.concatenate(cells) if cells else np.empty(0, np.int64)
+            pos = ranks_of(top_cells, all_cells)
+            gathered = {t: np.concatenate([r[s][1][t] for r in results])[pos] if len(pos) else np.empty(0)
+                        for t in all_species}
+            st = self.stats[(s, domain)]
+            self._ranked[(s, domain)] = RankedCells(top_cells, top_values, self.spec.shape, st.n_positive,
+                                                    n_domain=st.n_valid)
+            self._ranked_values[(s, domain)] = gathered
+            self._index.pop(domain, None)
 
     def gi(self, species: str, radius: int, fdr: bool, domain: str) -> GiStarResult:
         key = (species, radius, fdr, domain)
         if key not in self._gi:
-            self._gi[key] = gi_star(self.grids[species].values, radius, fdr, self.grids[species].name,
+            if self.capped:
+                raise JwjtInputError(QT_TRANSLATE_NOOP(
+                    "JwjtCore", "Gi* hotspots are computed in memory, and grid '{name}' has {n:,} cells, more than "
+                                "{limit:,}: use top-k % hotspots on grids this large, or clip the grid to the "
+                                "province first."),
+                    name=self.sources[species].name, n=self.spec.nrows * self.spec.ncols, limit=FULL_RANK_CELLS)
+            self._gi[key] = gi_star(self.values(species), radius, fdr, self.sources[species].name,
                                     valid=self.domain_mask(domain))
         return self._gi[key]
+
+    def top_index(self, domain: str) -> Optional[TopKIndex]:
+        """The re-flag index of a domain (None when unit interiors overlap)."""
+        if not self.weights.runs_disjoint:
+            return None
+        if domain not in self._index:
+            prefixes = {}
+            for s in (t for t in RANKED_SPECIES if t in self.species):
+                r = self.ranked(s, domain)
+                keep = min(cap_count(self.stats[(s, domain)], self.rank_cap_percent), r.n_nonzero, len(r.order))
+                cells = r.order[:keep]
+                if (s, domain) in self._ranked_values:
+                    vals = {t: v[:keep] for t, v in self._ranked_values[(s, domain)].items()}
+                else:
+                    vals = {t: self.values(t).ravel()[cells] for t in self.species}
+                prefixes[s] = (cells, vals)
+            bases = {s: {"all": self.stats[(s, domain)].n_valid, "nonzero": self.stats[(s, domain)].n_positive}
+                     for s in prefixes}
+            self._index[domain] = TopKIndex(self.weights, prefixes, self.cell_area_m2, bases)
+        return self._index[domain]
 
     # -- the parameter-dependent part ----------------------------------------------------
     def hotspot_cells(self, species: str, params: SynergyParams) -> CellSet:
@@ -198,13 +387,14 @@ class SynergyAnalysis:
         res = self.gi(species, params.gi_radius, params.gi_fdr, params.domain)
         return CellSet.from_mask(res.bins >= params.gi_min_bin)
 
+    def _top_count(self, species: str, params: SynergyParams) -> int:
+        """Top-k cells of one species under the parameters (its ranking kept far enough)."""
+        st = self.stats[(species, params.domain)]
+        probe = RankedCells(np.empty(0, np.int64), np.empty(0), self.spec.shape, st.n_positive, n_domain=st.n_valid)
+        return min(top_k_count(probe, params.k_percent, params.denominator), st.n_positive)
+
     def run(self, params: SynergyParams = SynergyParams()) -> SynergyResult:
         params.validate(self.species)
-        # Cell sets travel as (mask, index list): unions and intersections cost O(cells in
-        # the sets), and nothing scans the whole grid, so re-flagging stays fast nationally.
-        ranked_co2 = self.ranked("CO2", params.domain)
-        co2_top = CellSet.from_cells(top_k_cells(ranked_co2, params.k_percent, params.denominator), self.spec.shape)
-        n_top = len(co2_top.cells)
         rule_species = tuple(s for s in params.rule_species(self.species) if s in self.species)
         log = MessageLog(list(self.log.items))
         if not rule_species:
@@ -216,44 +406,194 @@ class SynergyAnalysis:
         elif len(rule_species) < len(params.rule_species()):
             log.add(QT_TRANSLATE_NOOP("JwjtCore", "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
                                                "{species} hotspots."), level="info", species=rule_species[0])
+        n = {s: self._top_count(s, params) for s in ("CO2",) + rule_species}
+        if self.capped and params.hotspot_method == "topk" and not self._index_fits(n, params.domain):
+            # Beyond the cap on a grid too large to hold: one more pass over the strips, in
+            # bounded memory (exact, as every other way; seconds per pass, not milliseconds).
+            top, hot, coinc, metrics, shares = self._run_streaming(params, rule_species, n)
+            table = self._unit_table(params, rule_species, metrics)
+            n_domain = self.stats[("CO2", params.domain)].n_valid
+            conc = self._concentration(params, len(top), len(coinc), n_domain, shares)
+            return SynergyResult(params, list(self.species), table, conc, self.curve(params.domain), top, hot,
+                                 coinc, self.spec.shape, n_domain, len(top), log)
+        index = self.top_index(params.domain) if params.hotspot_method == "topk" else None
+        if index is not None and index.serves(n):
+            if not self.capped and not getattr(index, "_warm", False):
+                index.warm(self.species, params.denominator, [s for s in ("CO2", "NOx", "VOCs") if s in self.species])
+                index._warm = True  # type: ignore[attr-defined]
+            both = params.rule == "nox_and_vocs"
+            sel = index.select(n, rule_species, both)
+            summed = [s for s in ("CO2", "NOx", "VOCs") if s in self.species]
+            metrics = index.metrics_k(params.k_percent, n, rule_species, both, params.denominator, summed)
+            top, hot, coinc = index.cells(sel)
+            co2 = index.prefix["CO2"]
+            shares = {s: (float(co2.values[s][:n["CO2"]].sum()), float(co2.values[s][:n["CO2"]][sel.coinc].sum()))
+                      for s in self.species}
+        else:
+            top, hot, coinc, metrics, shares = self._run_general(params, rule_species)
+        ranked_co2 = self.ranked("CO2", params.domain)
+        table = self._unit_table(params, rule_species, metrics)
+        conc = self._concentration(params, len(top), len(coinc), ranked_co2.n, shares)
+        curve = self.curve(params.domain)
+        return SynergyResult(params, list(self.species), table, conc, curve, top, hot, coinc, self.spec.shape,
+                             ranked_co2.n, len(top), log)
+
+    def _index_fits(self, n: Dict[str, int], domain: str) -> bool:
+        """Whether the fast index serves these top counts on a capped grid (ranked within the cap)."""
+        if not self.weights.runs_disjoint:
+            return False
+        return all(count <= cap_count(self.stats[(s, domain)], self.rank_cap_percent) for s, count in n.items())
+
+    def _exact_thresholds(self, n: Dict[str, int], domain: str) -> Dict[str, Tuple[float, int]]:
+        """Per species, the value and cell of its n-th top cell (ties by ascending cell): the
+        histogram gives its bin, one pass collects that bin's cells and sorts them."""
+        bins = {s: self.stats[(s, domain)].threshold_bin(count) for s, count in n.items() if count > 0}
+        weights, nc = self.weights, self.spec.ncols
+
+        def task(window):
+            r0, r1 = window
+            covered = weights.strip_covered(r0, r1).ravel() if domain == "units" else None
+            out = {}
+            for s, b in bins.items():
+                v = self.sources[s].read_rows(r0, r1).ravel()
+                m = np.isfinite(v) & (v > 0)
+                if covered is not None:
+                    m &= covered
+                local = np.flatnonzero(m)
+                local = local[value_bins(v[local]) == b]
+                out[s] = (local + r0 * nc, v[local])
+            return out
+
+        results = map_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)),
+                            self.workers, None, self.is_canceled)
+        out: Dict[str, Tuple[float, int]] = {}
+        for s, b in bins.items():
+            hist = self.stats[(s, domain)].hist
+            above = int(hist[b + 1:].sum()) if hist is not None else 0
+            cells, values = select_top([r[s][0] for r in results], [r[s][1] for r in results], n[s] - above)
+            out[s] = (float(values[-1]), int(cells[-1])) if len(cells) else (np.inf, -1)
+        return out
+
+    def _run_streaming(self, params: SynergyParams, rule_species, n: Dict[str, int]):
+        """Top-k sets as masks strip by strip, from exact thresholds; the per-unit metrics from
+        the weights of each strip. Memory: a few strips and the result's cell lists."""
+        domain, both = params.domain, params.rule == "nox_and_vocs"
+        thresholds = self._exact_thresholds(n, domain)
+        weights, nc = self.weights, self.spec.ncols
+        species = self.species
+        summed = [s for s in ("CO2", "NOx", "VOCs") if s in species]
+        area = self.cell_area_m2
+        row_area = area[:, 0] if np.ndim(area) == 2 else None
+        cell_dtype = np.int32 if self.spec.nrows * nc < 2**31 else np.int64
+
+        def task(window):
+            r0, r1 = window
+            covered = weights.strip_covered(r0, r1) if domain == "units" else None
+            strips = {s: self.sources[s].read_rows(r0, r1) for s in species}
+            idx = (np.arange(r0 * nc, r1 * nc, dtype=np.int64)).reshape(r1 - r0, nc)
+
+            def member(s):
+                if n.get(s, 0) <= 0:
+                    return np.zeros((r1 - r0, nc), dtype=bool)
+                v, (vt, ct) = strips[s], thresholds[s]
+                with np.errstate(invalid="ignore"):
+                    m = (v > vt) | ((v == vt) & (idx <= ct))
+                return m & covered if covered is not None else m
+
+            top = member("CO2")
+            hot = {s: member(s) for s in rule_species}
+            if hot:
+                pol = next(iter(hot.values())).copy()
+                for h in list(hot.values())[1:]:
+                    pol = (pol & h) if both else (pol | h)
+            else:
+                pol = np.zeros_like(top)
+            coinc = top & pol
+            cell_w = (np.full((r1 - r0, 1), float(area)) if row_area is None
+                      else row_area[r0:r1, None])
+            vals = {s: np.nan_to_num(strips[s]) for s in species}
+            m = {
+                "top_n": weights.strip_sums(top, r0, r1, fractions=False),
+                "coinc_n": weights.strip_sums(coinc, r0, r1, fractions=False),
+                "top_area": weights.strip_sums(top * cell_w, r0, r1),
+                "coinc_area": weights.strip_sums(coinc * cell_w, r0, r1),
+                "pol_area": weights.strip_sums(pol * cell_w, r0, r1),
+                "top_CO2": weights.strip_sums(vals["CO2"] * top, r0, r1),
+                "pol_sum": (weights.strip_sums(vals[rule_species[0]] * pol, r0, r1) if rule_species
+                            else np.zeros(weights.n_units)),
+            }
+            for s in summed:
+                m[f"coinc_{s}"] = weights.strip_sums(vals[s] * coinc, r0, r1)
+            shares = {s: (float(vals[s][top].sum()), float(vals[s][coinc].sum())) for s in species}
+            cells = {"top": idx[top].astype(cell_dtype), "coinc": idx[coinc].astype(cell_dtype)}
+            cells.update({f"hot_{s}": idx[h].astype(cell_dtype) for s, h in hot.items()})
+            return m, shares, cells
+
+        results = map_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)),
+                            self.workers, None, self.is_canceled)
+        metrics = {k: np.sum([r[0][k] for r in results], axis=0) for k in results[0][0]}
+        shares = {s: (sum(r[1][s][0] for r in results), sum(r[1][s][1] for r in results)) for s in species}
+
+        def cat(key):
+            return np.concatenate([r[2][key] for r in results])
+
+        return cat("top"), {s: cat(f"hot_{s}") for s in rule_species}, cat("coinc"), metrics, shares
+
+    def _run_general(self, params: SynergyParams, rule_species):
+        """Any hotspot method and overlapping units: cell sets and masked weights (grids in memory)."""
+        # Cell sets travel as (mask, index list): unions and intersections cost O(cells in
+        # the sets), and nothing scans the whole grid.
+        ranked_co2 = self.ranked("CO2", params.domain)
+        co2_top = CellSet.from_cells(top_k_cells(ranked_co2, params.k_percent, params.denominator), self.spec.shape)
         hot = {s: self.hotspot_cells(s, params) for s in rule_species}
         sets = list(hot.values())
         pol = sets[0] if sets else CellSet.from_cells(np.array([], dtype=np.int64), self.spec.shape)
         for other in sets[1:]:
             pol = pol.intersection(other) if params.rule == "nox_and_vocs" else pol.union(other)
         coinc = co2_top.intersection(pol)
+        on_top, on_pol, on_coinc = (self.weights.masked(c.mask, c.cells) for c in (co2_top, pol, coinc))
+        area = None if np.ndim(self.cell_area_m2) == 0 else self.cell_area_m2
 
-        table = self._unit_table(params, rule_species, co2_top, pol, coinc)
-        conc = self._concentration(params, n_top, coinc.cells, ranked_co2)
-        curve = self.curve(params.domain)
-        return SynergyResult(params, list(self.species), table, conc, curve, co2_top.mask,
-                             {s: c.mask for s, c in hot.items()}, coinc.mask, ranked_co2.n, n_top, log)
+        def area_sum(sel):
+            return sel.sums() * float(self.cell_area_m2) if area is None else sel.sums(area)
+
+        metrics = {"top_n": on_top.counts(), "coinc_n": on_coinc.counts(), "top_area": area_sum(on_top),
+                   "coinc_area": area_sum(on_coinc), "pol_area": area_sum(on_pol),
+                   "top_CO2": on_top.sums(self.values("CO2"))}
+        for s in ("CO2", "NOx", "VOCs"):
+            if s in self.species:
+                metrics[f"coinc_{s}"] = on_coinc.sums(self.values(s))
+        metrics["pol_sum"] = (on_pol.sums(self.values(rule_species[0])) if rule_species
+                              else np.zeros(self.weights.n_units))
+        shares = {}
+        for s in self.species:
+            flat = self.values(s).ravel()
+            shares[s] = (float(np.nansum(flat[co2_top.cells])), float(np.nansum(flat[coinc.cells])))
+        return co2_top.cells, {s: c.cells for s, c in hot.items()}, coinc.cells, metrics, shares
 
     def curve(self, domain: str) -> pd.DataFrame:
         """The concentration curve depends on the ranking only, not on k or the rule."""
         if domain not in self._curve:
-            self._curve[domain] = concentration_curve(self.ranked("CO2", domain),
-                                                      {s: self.grids[s].values for s in self.species})
+            ranked = self.ranked("CO2", domain)
+            if ranked.complete:
+                self._curve[domain] = concentration_curve(ranked, {s: self.values(s) for s in self.species})
+            else:
+                self._curve[domain] = self._capped_curve(ranked, domain)
         return self._curve[domain]
 
+    def _capped_curve(self, ranked: RankedCells, domain: str, points: int = 1000) -> pd.DataFrame:
+        n = ranked.n
+        pos = _curve_positions(n, points)
+        vals = self._ranked_values[("CO2", domain)]
+        prefix = {s: np.cumsum(np.nan_to_num(vals[s])) for s in self.species}
+        totals = self.domain_totals(domain)
+        shares = curve_beyond(self.stats[("CO2", domain)], self.species, prefix, pos, totals)
+        return pd.DataFrame({"cell_share": pos / n, **shares})
+
     def domain_totals(self, domain: str) -> Dict[str, float]:
-        if domain not in self._domain_totals:
-            dom = self.domain_mask(domain)
-            totals = {}
-            for s in self.species:
-                v = self.grids[s].filled()
-                totals[s] = float(v[dom].sum() if dom is not None else v.sum())
-            self._domain_totals[domain] = totals
-        return self._domain_totals[domain]
+        return {s: self.stats[(s, domain)].total for s in self.species}
 
-    def _area_share(self, sel) -> np.ndarray:
-        if np.ndim(self.cell_area_m2) == 0:
-            covered = sel.sums() * float(self.cell_area_m2)
-        else:
-            covered = sel.sums(self.cell_area_m2)
-        return _ratio(covered, self.unit_area_m2)
-
-    def _unit_table(self, params: SynergyParams, rule_species, co2_top, pol, coinc) -> pd.DataFrame:
+    def _unit_table(self, params: SynergyParams, rule_species, m: Dict[str, np.ndarray]) -> pd.DataFrame:
         u = self.units
         df = pd.DataFrame({"UNIT": u.labels, "NAME": u.names, "CLASS": u.classes,
                            "AREA_KM2": u.areas_m2 / 1e6, "GRID_SH": self.grid_share})
@@ -262,21 +602,17 @@ class SynergyAnalysis:
             p = field_prefix(s)
             df[f"{p}_T"] = self.totals[s]
             df[f"{p}_D"] = _ratio(self.totals[s], area_km2)
-        on_top, on_pol, on_coinc = (self.weights.masked(s.mask, s.cells) for s in (co2_top, pol, coinc))
-        df["TOP_N"] = on_top.counts()
-        df["COINC_N"] = on_coinc.counts()
-        df["COINC_AS"] = self._area_share(on_coinc)
-        top_as = self._area_share(on_top)
-        pol_as = self._area_share(on_pol)
+        df["TOP_N"] = m["top_n"].astype(np.int64)
+        df["COINC_N"] = m["coinc_n"].astype(np.int64)
+        df["COINC_AS"] = _ratio(m["coinc_area"], self.unit_area_m2)
+        top_as = _ratio(m["top_area"], self.unit_area_m2)
+        pol_as = _ratio(m["pol_area"], self.unit_area_m2)
         for s in self.species:
             if s in ("CO2", "NOx", "VOCs"):
-                df[f"{field_prefix(s)}_CS"] = _ratio(on_coinc.sums(self.grids[s].values), self.totals[s])
-        co2_in_top = _ratio(on_top.sums(self.grids["CO2"].values), self.totals["CO2"])
-        if rule_species:
-            pol_key = rule_species[0]
-            pol_in_hot = _ratio(on_pol.sums(self.grids[pol_key].values), self.totals[pol_key])
-        else:  # CO2 only: no pollutant hotspots
-            pol_in_hot = np.zeros(len(df))
+                df[f"{field_prefix(s)}_CS"] = _ratio(m[f"coinc_{s}"], self.totals[s])
+        co2_in_top = _ratio(m["top_CO2"], self.totals["CO2"])
+        pol_in_hot = (_ratio(m["pol_sum"], self.totals[rule_species[0]]) if rule_species
+                      else np.zeros(len(df)))  # CO2 only: no pollutant hotspots
         df["TOPC_AS"] = top_as
         df["POLH_AS"] = pol_as
 
@@ -290,27 +626,30 @@ class SynergyAnalysis:
         df["SYN_CLASS"] = cls
         return df
 
-    def _concentration(self, params: SynergyParams, n_top: int, coinc_cells: np.ndarray,
-                       ranked_co2: RankedCells) -> pd.DataFrame:
-        # Top cells are the first n_top of the CO2 ranking (all inside the domain), so only
-        # those cells are read; the domain totals are cached.
-        top_cells = ranked_co2.order[:n_top]
+    def _concentration(self, params: SynergyParams, n_top: int, n_coinc: int, n_domain: int,
+                       shares: Dict[str, Tuple[float, float]]) -> pd.DataFrame:
         totals = self.domain_totals(params.domain)
         rows = []
         for s in self.species:
-            flat = self.grids[s].values.ravel()
             total = totals[s]
+            top_sum, coinc_sum = shares[s]
             rows.append({
-                "species": s, "units": self.grids[s].units, "total_t": total,
-                "top_share": float(np.nansum(flat[top_cells])) / total if total > 0 else np.nan,
-                "coinc_share": float(np.nansum(flat[coinc_cells])) / total if total > 0 else np.nan,
+                "species": s, "units": self.sources[s].units, "total_t": total,
+                "top_share": top_sum / total if total > 0 else np.nan,
+                "coinc_share": coinc_sum / total if total > 0 else np.nan,
                 "units_total_t": float(self.totals[s].sum()),
             })
         df = pd.DataFrame(rows)
-        df.attrs.update({"k_percent": params.k_percent, "n_domain_cells": ranked_co2.n,
-                         "n_top_cells": n_top, "n_coinc_cells": len(coinc_cells),
+        df.attrs.update({"k_percent": params.k_percent, "n_domain_cells": n_domain,
+                         "n_top_cells": n_top, "n_coinc_cells": n_coinc,
                          "denominator": params.denominator, "domain": params.domain})
         return df
+
+
+def _curve_positions(n: int, points: int) -> np.ndarray:
+    # Dense near the top, where the curve bends, linear elsewhere.
+    return np.unique(np.concatenate([np.round(np.geomspace(1, n, points // 2)),
+                                     np.round(np.linspace(1, n, points // 2))]).astype(np.int64))
 
 
 def concentration_curve(ranked_co2: RankedCells, grids: Dict[str, np.ndarray], points: int = 1000) -> pd.DataFrame:
@@ -318,9 +657,7 @@ def concentration_curve(ranked_co2: RankedCells, grids: Dict[str, np.ndarray], p
     n = ranked_co2.n
     if n == 0:
         return pd.DataFrame({"cell_share": []})
-    # Dense near the top, where the curve bends, linear elsewhere.
-    pos = np.unique(np.concatenate([np.round(np.geomspace(1, n, points // 2)),
-                                    np.round(np.linspace(1, n, points // 2))]).astype(np.int64))
+    pos = _curve_positions(n, points)
     out = {"cell_share": pos / n}
     for s, v in grids.items():
         vals = np.asarray(v, dtype=np.float64).ravel()[ranked_co2.order]
@@ -363,11 +700,11 @@ def summary_messages(result: SynergyResult, top: int = 10) -> List[Message]:
     else:
         method = info(QT_TRANSLATE_NOOP("JwjtCore", "Gi* bin >= {bin}{fdr}"), bin=p.gi_min_bin,
                       fdr=" (FDR)" if p.gi_fdr else "")
-    if result.hotspots:
+    if result.hotspot_cells:
         lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Coincidence cells (CO2 top cells that are {rule} hotspots by "
                                                         "{method}): {n}."),
                           rule=info(_RULE_WORDS[p.rule]), method=method,
-                          n=int(result.coincidence.sum())))
+                          n=len(result.coincidence_cells)))
     else:
         lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "No NOx or VOCs grid was given: no synergy flags (class A) and no "
                                                         "pollutant hotspots (class C); the classes below show the "
@@ -391,13 +728,15 @@ def summary_messages(result: SynergyResult, top: int = 10) -> List[Message]:
     return lines
 
 
-def check_under_units(grids: Dict[str, EmissionGrid], totals: Dict[str, np.ndarray], log: MessageLog,
-                      layer: str) -> None:
-    """Refuse a CO2 grid whose emissions all lie outside the units; note a pollutant like it."""
+def check_under_units(grids: Dict[str, Any], totals: Dict[str, np.ndarray], log: MessageLog,
+                      layer: str, grid_totals: Optional[Dict[str, float]] = None) -> None:
+    """Refuse a CO2 grid whose emissions all lie outside the units; note a pollutant like it.
+    ``grid_totals``: each grid's total, when the grids are sources (taken in the first pass)."""
     for s, t in totals.items():
         if float(np.sum(t)) > 0:
             continue
-        args: Dict[str, Any] = dict(name=grids[s].name, total=grids[s].total(), layer=layer)
+        total = grid_totals[s] if grid_totals is not None else grids[s].total()
+        args: Dict[str, Any] = dict(name=grids[s].name, total=total, layer=layer)
         if s == "CO2":
             raise JwjtInputError(QT_TRANSLATE_NOOP(
                 "JwjtCore", "Grid '{name}' holds {total:,.6g} t, but none of it lies under the units of layer "

@@ -27,6 +27,7 @@ from qgis.PyQt.QtGui import QFontDatabase
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -143,6 +144,7 @@ class DependencyDialog(QDialog):
         self.table = self._table()
         layout.addWidget(self.table)
         layout.addLayout(self._install_row())
+        layout.addWidget(self._optional_box())
         layout.addLayout(self._command_row())
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
@@ -195,6 +197,17 @@ class DependencyDialog(QDialog):
         row.addStretch(1)
         return row
 
+    def _optional_box(self) -> QCheckBox:
+        self.dask_box = QCheckBox(tr("Also install Dask (distributed runs)"), self)
+        self.dask_box.setToolTip(tr("dask and distributed, for runs on a Dask cluster (the scheduler address in "
+                                    "Processing and the command line). Not needed for runs on this computer."))
+        self.dask_box.toggled.connect(lambda _on: self.command_edit.setText(self.command_text(self.wheels)))
+        return self.dask_box
+
+    def optional(self) -> List[str]:
+        """The optional components ticked (``["dask"]`` or none)."""
+        return ["dask"] if self.dask_box.isChecked() else []
+
     def _command_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Command:"), self))
@@ -235,7 +248,8 @@ class DependencyDialog(QDialog):
         self.command_edit.setText(self.command_text(self.wheels))
 
     def command_argv(self, wheels: str = "") -> List[str]:
-        return dependencies.installer_command(self.python or "python3", self.target, wheels or None)
+        return dependencies.installer_command(self.python or "python3", self.target, wheels or None,
+                                              optional=self.optional())
 
     def command_text(self, wheels: str = "") -> str:
         return dependencies.command_text(self.command_argv(wheels))
@@ -258,6 +272,7 @@ class DependencyDialog(QDialog):
     def set_running(self, running: bool) -> None:
         for b in (self.online_button, self.offline_button):
             b.setEnabled(not running and bool(self.python))
+        self.dask_box.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         if running:
             self.log.clear()
@@ -365,12 +380,18 @@ class DependencyHelper(QObject):
         dependencies.add_private_site(self.profile_dir)
         statuses = dependencies.check()
         self.statuses = dependencies.unusable(statuses)
+        wanted = self.dialog.optional() if self.dialog is not None else []
+        optional = dependencies.unusable(dependencies.check_optional(wanted)) if wanted else []
         if self.dialog is not None:
-            self.dialog.set_statuses(self.statuses)
+            self.dialog.set_statuses(self.statuses + optional)
         if not self.statuses:
             self.hide_notice()
             self.on_ready()
-            if self.dialog is not None:
+            if self.dialog is not None and optional:
+                self.dialog.show_result(tr("Installed. JWJT is ready, but {names} cannot be imported yet: restart "
+                                           "QGIS for distributed runs.").format(
+                                               names=", ".join(s.name for s in optional)), False)
+            elif self.dialog is not None:
                 self.dialog.show_result(tr("Installed. JWJT is ready: its panels and Processing tools work now, "
                                            "without restarting QGIS."), True)
             return True

@@ -2,15 +2,17 @@
 
 The dock builds the parameters of ``jwjt:synergyflags`` from its widgets and runs that algorithm
 in the background (:mod:`.algorithm_run`): it never reads a layer itself, so it reads, computes,
-writes and words its messages exactly as the Toolbox does. The algorithm hands the analysis back
+writes and words its messages exactly as the Toolbox does. Before a large run it says what the run
+will take (:mod:`jwjt_plugin.core.run_estimate`, from the sizes QGIS reports without reading a cell)
+and asks first when that is more memory than the machine has free. The algorithm hands the analysis back
 (``KEEP``), and a change of k, method or rule re-flags from that cached overlay in milliseconds.
 """
 from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import Qgis, QgsProject, QgsVectorFileWriter, QgsVectorLayer
-from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
+from qgis.core import Qgis, QgsProject, QgsRasterLayer, QgsSettings, QgsVectorFileWriter, QgsVectorLayer
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -21,8 +23,10 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +35,7 @@ from ..adapters.i18n import option_labels, tr, tr_core, tr_message
 from ..adapters.outputs import update_attributes
 from ..adapters.qt_compat import LayerFilter
 from ..adapters.styles import apply_synergy_style
+from ..core import run_estimate
 from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS, GRID_UNIT_LABELS
 from ..core.layer_roles import WRONG_SPECIES, Role, mismatch
 from ..core.messages import JwjtInputError, Message
@@ -52,6 +57,8 @@ ORGANISATION_KEY = "atlas/organisation"
 SPECIES = (("CO2", False), ("NOx", True), ("VOCs", True), ("PM2.5", True))
 #: (algorithm parameter, species) of the grids
 _SPECIES_KEYS = (("CO2", "CO2"), ("NOX", "NOx"), ("VOCS", "VOCs"), ("PM25", "PM2.5"))
+#: QgsSettings key of the worker threads (0: all cores), kept across sessions like QGIS's own
+WORKERS_SETTING = "jwjt/synergy/workers"
 
 
 def file_link(path: str) -> str:
@@ -132,6 +139,7 @@ class SynergyDock(QgsDockWidget):
         self.rule_combo.addItems(option_labels(CoincidenceRule))
         pform.addRow(tr("Coincidence rule"), self.rule_combo)
         col.addWidget(params)
+        col.addWidget(self._build_settings(top))
 
         run_row = QHBoxLayout()
         self.run_button = QPushButton(tr("Run"), top)
@@ -163,6 +171,25 @@ class SynergyDock(QgsDockWidget):
         self.save_button, self.atlas_button = self.results.save_button, self.results.atlas_button
         self.atlas_flagged = self.results.atlas_flagged
 
+    def _build_settings(self, parent) -> QWidget:
+        """How the run is spread over the machine (collapsed: the default suits almost everyone)."""
+        box = QgsCollapsibleGroupBox(tr("Settings"), parent)
+        box.setCollapsed(True)
+        form = QFormLayout(box)
+        self.workers_spin = QSpinBox(box)
+        self.workers_spin.setRange(0, 256)
+        # 0 is the default and means every core: say how many that is here
+        self.workers_spin.setSpecialValueText(tr("All cores ({n})").format(n=run_estimate.cores()))
+        saved = QgsSettings().value(WORKERS_SETTING, 0)
+        try:
+            self.workers_spin.setValue(max(0, int(saved)))
+        except (TypeError, ValueError):
+            self.workers_spin.setValue(0)
+        self.workers_spin.setToolTip(tr("Threads the analysis runs on; the result is the same with any number. "
+                                        "Fewer threads leave cores and memory to other programs."))
+        form.addRow(tr("Worker threads"), self.workers_spin)
+        return box
+
     def _connect(self) -> None:
         self.units_combo.layerChanged.connect(self._on_units_layer)
         self.selected_only.toggled.connect(lambda _on: self.refresh_state())
@@ -175,6 +202,7 @@ class SynergyDock(QgsDockWidget):
         for signal in (self.k_spin.valueChanged, self.method_combo.currentIndexChanged,
                        self.rule_combo.currentIndexChanged):
             signal.connect(lambda _v: (self.reflag(), self.refresh_state(keep_status=self.analysis is not None)))
+        self.workers_spin.valueChanged.connect(lambda v: QgsSettings().setValue(WORKERS_SETTING, int(v)))
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save_results)
@@ -271,7 +299,7 @@ class SynergyDock(QgsDockWidget):
                   **field_parameters(self.mapping.mapping()),
                   "GRID_UNITS": self.units_of_grids.currentIndex(), "K": self.k_spin.value(),
                   "METHOD": self.method_combo.currentIndex(), "RULE": self.rule_combo.currentIndex(),
-                  "OUTPUT": "TEMPORARY_OUTPUT", "KEEP": True}
+                  "WORKERS": self.workers_spin.value(), "OUTPUT": "TEMPORARY_OUTPUT", "KEEP": True}
         keys = {species: key for key, species in _SPECIES_KEYS}
         for species, picker in self.pickers.items():
             src = picker.source()
@@ -282,10 +310,46 @@ class SynergyDock(QgsDockWidget):
                     params[f"{keys[species]}_FIELD"] = src.field
         return params
 
+    def estimate(self) -> Optional[run_estimate.RunEstimate]:
+        """What the run will take, from what QGIS reports without reading a cell: the CO2 raster's
+        rows and columns and the number of units (their vertices assumed typical). None for a
+        fishnet CO2 grid (a layer of polygons: its grid is known only once read) or an unknown count."""
+        layer, co2 = self._units_layer(), self.pickers["CO2"].layer()
+        if layer is None or not isinstance(co2, QgsRasterLayer):
+            return None
+        n_units = layer.selectedFeatureCount() if self.selected_only.isChecked() else layer.featureCount()
+        if n_units < 0:
+            return None
+        n_species = sum(1 for p in self.pickers.values() if p.source() is not None)
+        # A file raster above the limit stays on disk; other providers are read whole.
+        whole = None if co2.providerType() == "gdal" else True
+        return run_estimate.estimate_run(co2.height(), co2.width(), n_species, n_units, None,
+                                         self.workers_spin.value(), whole=whole)
+
+    def confirm_large_run(self) -> Optional[str]:
+        """The estimate line for a large run ('' for a small one), or None when the analyst chose
+        not to run one that needs more memory than is free."""
+        estimate = self.estimate()
+        if estimate is None or not estimate.large:
+            return ""
+        line = tr_message(estimate.message())
+        free = run_estimate.free_memory_bytes()
+        if estimate.exceeds(free):
+            answer = QMessageBox.question(
+                self, tr("Synergy analysis (减污降碳协同分析)"), tr_message(run_estimate.memory_warning(estimate, free)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return line
+
     def run(self) -> None:
         reason = self.why_not_runnable()
         if reason is not None:
             self.status.setText(reason)
+            return
+        line = self.confirm_large_run()
+        if line is None:
+            self.status.setText(tr_message(self.estimate().message()))
             return
         self._pending_signature = self.input_signature()
         self.task = AlgorithmRun("synergyflags", self.parameters(), self)
@@ -294,7 +358,7 @@ class SynergyDock(QgsDockWidget):
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
         self.run_button.setEnabled(False)
-        self.status.setText(tr("Running…"))
+        self.status.setText("\n".join(t for t in (tr("Running…"), line) if t))
         self.messages.clear()
         self.task.start()
 

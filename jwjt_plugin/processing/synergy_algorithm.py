@@ -61,6 +61,7 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
     GRID_UNITS, K, METHOD, RULE = "GRID_UNITS", "K", "METHOD", "RULE"
     DOMAIN, DENOMINATOR, GI_RADIUS, GI_MIN_BIN, GI_FDR = "DOMAIN", "DENOMINATOR", "GI_RADIUS", "GI_MIN_BIN", "GI_FDR"
     FLAG_AREA, FLAG_CO2 = "FLAG_AREA_SHARE", "FLAG_CO2_SHARE"
+    WORKERS, SCHEDULER = "WORKERS", "SCHEDULER"
     OUTPUT, TABLE, SUMMARY, N_FLAGGED, ANALYSIS = "OUTPUT", "TABLE", "SUMMARY", "N_FLAGGED", "ANALYSIS"
 
     ALG_ID, GROUP_ID = "synergyflags", "synergy"
@@ -75,7 +76,10 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
         "coincidence cells, the share of its CO2 and NOx held in them, a flag and a synergy class: "
         "A synergy hotspot, B carbon hotspot only, C pollutant hotspot only, D no hotspot. A unit is flagged when coincidence "
         "cells cover at least the given share of its area or hold at least the given share of its CO2. "
-        "The concentration table states how much of each species the top-k % CO2 cells hold.")
+        "The concentration table states how much of each species the top-k % CO2 cells hold. "
+        "Grid files larger than 64 million cells are read from disk strip by strip. Worker threads (advanced; "
+        "0 uses every core) and a Dask scheduler address (advanced; a cluster whose workers see the files at "
+        "the same paths) change how fast the run is, never its result.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_synergy_inputs()
@@ -129,6 +133,11 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
                                          QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.0, maxValue=100.0),
             QgsProcessingParameterNumber(self.FLAG_CO2, tr("… or hold at least (% of the unit's CO2)"),
                                          QgsProcessingParameterNumber.Type.Double, 50.0, minValue=0.0, maxValue=100.0),
+            # How the work is spread, not what is computed: every setting gives the same result.
+            QgsProcessingParameterNumber(self.WORKERS, tr("Worker threads (0: all cores)"),
+                                         QgsProcessingParameterNumber.Type.Integer, 0, minValue=0),
+            QgsProcessingParameterString(self.SCHEDULER, tr("Dask scheduler address (empty: run in this process)"),
+                                         "", optional=True),
         ]
         self.add_advanced(advanced)
 
@@ -148,6 +157,13 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
             flag_min_area_share=self.parameterAsDouble(parameters, self.FLAG_AREA, context) / 100.0,
             flag_min_co2_share=self.parameterAsDouble(parameters, self.FLAG_CO2, context) / 100.0,
         )
+
+    def execution_from(self, parameters, context) -> dict:
+        """``workers`` (0: all cores) and ``scheduler`` (a Dask address, None: this process) for
+        :func:`~jwjt_plugin.core.pipeline.run_synergy`."""
+        scheduler = (self.parameterAsString(parameters, self.SCHEDULER, context) or "").strip()
+        return {"workers": self.parameterAsInt(parameters, self.WORKERS, context),
+                "scheduler": scheduler or None}
 
     def grid_units(self, parameters, context, key: str) -> str:
         """The units of one grid: its own setting, else the common one."""
@@ -188,7 +204,7 @@ class SynergyFlagsAlgorithm(JwjtAlgorithm):
                 code=mapping.code or "—", name=mapping.name or "—", cls=mapping.unit_class or "—"))
         analysis, result = run_synergy(frame, grids, params, mapping, snapshot.name,
                                        progress=lambda f: feedback.setProgress(progress_span * f),
-                                       is_canceled=feedback.isCanceled)
+                                       is_canceled=feedback.isCanceled, **self.execution_from(parameters, context))
         return snapshot, frame, mapping, analysis, result
 
     def execute(self, parameters, context, feedback):

@@ -72,7 +72,7 @@ class SynergyZonesAlgorithm(SynergyFlagsAlgorithm):
         zone_params = self.zone_params(parameters, context)
         _snapshot, _frame, _mapping, analysis, result = self.analyse(parameters, context, feedback, 80)
         self.push_log(feedback, result.log)
-        grids = {s: analysis.grids[s].values for s in analysis.species}
+        grids = {s: analysis.values(s) for s in analysis.species}
         zones = synergy_zones(result.coincidence, analysis.spec, grids, zone_params,
                               totals=analysis.domain_totals(result.params.domain), is_canceled=feedback.isCanceled)
         self.push_log(feedback, zones.log)

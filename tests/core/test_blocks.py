@@ -220,8 +220,9 @@ def test_array_source_and_strip_rows():
         block_rows = 512
 
     rows = strip_rows(big, {"a": Tiles()})
-    # 48 MB of float64 is 251 rows of 25,000 cells: less than a tile, so one row of tiles.
-    assert rows == 512
+    # 48 MB of float64 is 251 rows of 25,000 cells, less than a row of tiles: a quarter of one
+    # (half would be 256 rows, above the budget), so strips never straddle two tile rows.
+    assert rows == 128
 
 
 def test_map_tasks_order_errors_and_cancel():

@@ -1,0 +1,110 @@
+"""The fast re-flag index and the capped (streamed) rankings give what the general path and
+the whole-grid ranking give, for every rule, domain and denominator."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import jwjt_plugin.core.synergy as synergy_module
+from jwjt_plugin.cli import SAMPLE_GRIDS
+from jwjt_plugin.core.pipeline import run_synergy
+from jwjt_plugin.core.readers.raster import read_raster_grid
+from jwjt_plugin.core.readers.raster_source import open_raster_source
+from jwjt_plugin.core.synergy import SynergyParams
+from jwjt_plugin.core.units_io import read_vector
+from jwjt_plugin.paths import sample_city_dir
+
+PARAMS = [SynergyParams(k_percent=k, rule=rule, domain=domain, denominator=den)
+          for k in (1, 5, 10) for rule in ("nox_or_vocs", "nox_and_vocs", "nox", "vocs")
+          for domain in ("units", "grid") for den in ("all", "nonzero")]
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    folder = sample_city_dir()
+    frame = read_vector(str(folder / "units.gpkg"), "control_units")
+    grids = {s: read_raster_grid(str(folder / f), s) for s, f in SAMPLE_GRIDS.items()}
+    return folder, frame, grids
+
+
+def same_result(a, b, rtol=1e-12):
+    pd.testing.assert_frame_equal(a.units, b.units, rtol=rtol, atol=1e-12)
+    np.testing.assert_array_equal(np.sort(a.co2_top_cells), np.sort(b.co2_top_cells))
+    np.testing.assert_array_equal(np.sort(a.coincidence_cells), np.sort(b.coincidence_cells))
+    assert set(a.hotspot_cells) == set(b.hotspot_cells)
+    for s in a.hotspot_cells:
+        np.testing.assert_array_equal(np.sort(a.hotspot_cells[s]), np.sort(b.hotspot_cells[s]))
+    pd.testing.assert_frame_equal(a.concentration, b.concentration, rtol=rtol)
+
+
+def test_index_equals_the_general_path(inputs):
+    _, frame, grids = inputs
+    analysis, _ = run_synergy(frame, grids)
+    for params in PARAMS:
+        fast = analysis.run(params)
+        saved = analysis.top_index
+        analysis.top_index = lambda domain: None
+        try:
+            slow = analysis.run(params)
+        finally:
+            analysis.top_index = saved
+        same_result(fast, slow)
+    # k above the index's cap (10 %) goes the general way and still answers.
+    assert analysis.run(SynergyParams(k_percent=30)).n_top_cells > 0
+
+
+def test_capped_ranking_from_files_equals_the_whole_grid(inputs, monkeypatch):
+    folder, frame, grids = inputs
+    whole, _ = run_synergy(frame, grids)
+    sources = {s: open_raster_source(str(folder / f), s) for s, f in SAMPLE_GRIDS.items()}
+    monkeypatch.setattr(synergy_module, "FULL_RANK_CELLS", 100)  # the sample city as if national
+    capped, _ = run_synergy(frame, sources, workers=2)
+    assert capped.capped and not whole.capped
+    for params in PARAMS:
+        same_result(capped.run(params), whole.run(params), rtol=1e-10)
+    # The ranking is exact for its kept cells, and the domain size is the whole domain's.
+    r_whole, r_capped = whole.ranked("CO2", "units"), capped.ranked("CO2", "units")
+    assert r_capped.n == r_whole.n and not r_capped.complete
+    np.testing.assert_array_equal(r_capped.order, r_whole.order[:len(r_capped.order)])
+    # k above the cap: ranked further, still exact.
+    same_result(capped.run(SynergyParams(k_percent=25)), whole.run(SynergyParams(k_percent=25)), rtol=1e-10)
+    # The curve (made at the first run, with the 10 % cap): exact inside the kept prefix,
+    # within one 0.8 % bin beyond.
+    cw, cc = whole.curve("units"), capped.curve("units")
+    np.testing.assert_allclose(cc["cell_share"], cw["cell_share"])
+    inside = cw["cell_share"] <= 0.10
+    np.testing.assert_allclose(cc.loc[inside, "CO2"], cw.loc[inside, "CO2"], rtol=1e-10)
+    np.testing.assert_allclose(cc["CO2"], cw["CO2"], atol=0.01)
+    # Gi* needs the grid in memory: a clear refusal names the grid.
+    with pytest.raises(Exception, match="Gi\\* hotspots are computed in memory"):
+        capped.run(SynergyParams(hotspot_method="gistar"))
+
+
+def test_streaming_reflag_beyond_the_cap_equals_the_whole_grid(inputs, monkeypatch):
+    folder, frame, grids = inputs
+    whole, _ = run_synergy(frame, grids)
+    sources = {s: open_raster_source(str(folder / f), s) for s, f in SAMPLE_GRIDS.items()}
+    monkeypatch.setattr(synergy_module, "FULL_RANK_CELLS", 100)
+    capped, _ = run_synergy(frame, sources, workers=2)
+    capped.rank_cap_percent = 0.5  # every k below goes through the pass over the strips
+    for params in PARAMS[::3]:
+        assert not capped._index_fits({"CO2": capped._top_count("CO2", params)}, params.domain)
+        same_result(capped.run(params), whole.run(params), rtol=1e-10)
+
+
+def test_workers_do_not_change_the_result(inputs):
+    _, frame, grids = inputs
+    one, r1 = run_synergy(frame, grids, workers=1)
+    two, r2 = run_synergy(frame, grids, workers=2)
+    pd.testing.assert_frame_equal(r1.units, r2.units, rtol=0, atol=0)
+
+
+def test_histogram_of_a_strip_without_positive_cells_then_one_with():
+    from jwjt_plugin.core.ranking import DomainStats, value_bins
+
+    st = DomainStats()
+    st.add_hist(value_bins(np.empty(0)), {"CO2": np.empty(0)})  # a strip outside the units
+    st.add_hist(value_bins(np.array([2.0, 3.0, 3.0])), {"CO2": np.array([2.0, 3.0, 3.0])})
+    assert st.hist.sum() == 3 and st.curve_sums["CO2"].sum() == 8.0
+    # The threshold bin of the 2 largest holds 3.0; of all 3, 2.0.
+    assert st.threshold_bin(2) == value_bins(np.array([3.0]))[0]
+    assert st.threshold_bin(3) == value_bins(np.array([2.0]))[0]
