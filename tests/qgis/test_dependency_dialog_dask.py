@@ -45,9 +45,10 @@ def test_dask_still_missing_after_installing_is_said(qtbot, tmp_path, recording_
     helper.unload()
 
 
-def test_plugin_menu_offers_dask_when_nothing_is_missing(iface, monkeypatch, qtbot):
+def test_plugin_menu_offers_dask_when_nothing_is_missing(recording_iface, monkeypatch, qtbot):
     import jwjt_plugin
 
+    iface = recording_iface
     monkeypatch.setattr(deps, "check", lambda *a, **k: [Status("numpy", "1.24.2", None)])
     plugin = jwjt_plugin.classFactory(iface)
     plugin.initGui()

@@ -96,10 +96,11 @@ def test_every_registry_dock_is_added_on_first_toggle_and_removed_on_unload(reco
     plugin.initGui()
     try:
         texts = [a.text() for a in plugin.actions]
-        assert texts == [e.text for e in entries] + [tr("Flag synergy units (Processing)…"), tr("Load sample city")]
-        assert [a.isCheckable() for a in plugin.actions] == [e.checkable for e in entries] + [False, False]
+        assert texts == [e.text for e in entries] + [tr("Flag synergy units (Processing)…"), tr("Load sample city"),
+                                                     tr("Install Dask for distributed runs…")]
+        assert [a.isCheckable() for a in plugin.actions] == [e.checkable for e in entries] + [False] * 3
         on_toolbar = set(plugin.toolbar.actions())
-        assert [a in on_toolbar for a in plugin.actions] == [e.toolbar for e in entries] + [False, False]
+        assert [a in on_toolbar for a in plugin.actions] == [e.toolbar for e in entries] + [False] * 3
         assert recording_iface.docks_added == [] and plugin.docks == {}
         for i, entry in enumerate(entries):
             for _ in range(2):  # the second trigger shows the same dock again
