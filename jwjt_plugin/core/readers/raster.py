@@ -22,18 +22,10 @@ def _check_exists(path: str) -> None:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "File '{path}' does not exist."), path=path)
 
 
-def open_band(path: str, species: str, band: int = 1, name: Optional[str] = None):
-    """Open one band of a GDAL raster and read its georeferencing, not its cells.
-
-    Returns ``(dataset, band, spec, geotransform, name, log)``; every way a file can fail
-    here (missing, not a raster, no such band, damaged or missing georeferencing) is a
-    :class:`JwjtInputError` naming the path. Shared by the whole-grid reader and the
-    block-wise source so that both refuse the same files with the same words.
-    """
+def open_dataset(path: str):
+    """A GDAL dataset, or a JwjtInputError naming the path and GDAL's reason."""
     from osgeo import gdal
 
-    path = str(path)
-    _check_exists(path)
     err: Optional[RuntimeError]
     with gdal_errors() as errs:
         try:
@@ -46,6 +38,21 @@ def open_band(path: str, species: str, band: int = 1, name: Optional[str] = None
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "File '{path}' could not be opened as a raster: {reason}"),
             path=path, reason=last_reason(errs, err))
+    return ds
+
+
+def open_band(path: str, species: str, band: int = 1, name: Optional[str] = None):
+    """Open one band of a GDAL raster and read its georeferencing, not its cells.
+
+    Returns ``(dataset, band, spec, geotransform, name, log)``; every way a file can fail
+    here (missing, not a raster, no such band, damaged or missing georeferencing) is a
+    :class:`JwjtInputError` naming the path. Shared by the whole-grid reader and the
+    block-wise source so that both refuse the same files with the same words.
+    """
+
+    path = str(path)
+    _check_exists(path)
+    ds = open_dataset(path)
     if not 1 <= int(band) <= ds.RasterCount:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "Raster '{path}' has no band {band} (it has {count})."),
@@ -54,6 +61,7 @@ def open_band(path: str, species: str, band: int = 1, name: Optional[str] = None
     log = MessageLog()
     # GeoTIFF parses its geokeys lazily: a damaged key surfaces here, as a RuntimeError when
     # GDAL's exceptions are on (with them off GDAL reports it and goes on without a CRS).
+    err: Optional[RuntimeError]
     with gdal_errors() as errs:
         try:
             gt = ds.GetGeoTransform(can_return_null=True)

@@ -25,8 +25,8 @@ import numpy as np
 from ..grid import GridSpec
 from ..messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
 from ._common import add_message, default_units, is_nan
-from ._gdal import gdal_errors, gdal_path, last_reason
-from .raster import _declared_units, open_band
+from ._gdal import gdal_errors, last_reason
+from .raster import _declared_units, open_band, open_dataset
 from .unit_conversion import to_tonnes_per_year
 
 _COUNTS = ("extra", "nan", "inf", "negative")
@@ -92,20 +92,7 @@ class RasterSource:
     def _band(self):
         rb = getattr(self._local, "band", None)
         if rb is None:
-            from osgeo import gdal
-
-            err: Optional[RuntimeError]
-            with gdal_errors() as errs:
-                try:
-                    ds = gdal.Open(gdal_path(self.path))
-                except RuntimeError as exc:
-                    ds, err = None, exc
-                else:
-                    err = None
-            if ds is None:
-                raise JwjtInputError(QT_TRANSLATE_NOOP(
-                    "JwjtCore", "File '{path}' could not be opened as a raster: {reason}"),
-                    path=self.path, reason=last_reason(errs, err))
+            ds = open_dataset(self.path)
             self._local.ds, rb = ds, ds.GetRasterBand(self.band)
             self._local.band = rb
         return rb
