@@ -4,9 +4,11 @@ Top-k % sets are prefixes of the rankings, so everything a re-flag needs can be 
 once, for the first K cells of each ranking (K = the cap, 10 % by default): each ranked
 cell's interior owner and area, the values of the ranked species there, and its rank in
 the other rankings; and the boundary entries of the weights that fall on ranked cells,
-with their ranks. A new k is then a few comparisons of ranks with counts and a dozen
-``bincount`` calls over at most K entries: no lookup in the weights, no grid-sized mask,
-no sort. Requires disjoint unit interiors (a cell inside one unit only); overlapping
+with their ranks. Per unit, those entries are kept in the order in which they join a set
+as k grows (a :class:`Staircase`: by rank for a top set, by the k at which they become
+coincident for a coincidence set), so a new k is two searches over the units and one
+``reduceat`` per summed quantity: no lookup in the weights, no grid-sized mask, no sort.
+Requires disjoint unit interiors (a cell inside one unit only); overlapping
 layers go the general way (:class:`~jwjt_plugin.core.overlay.MaskedCoverage`).
 """
 from __future__ import annotations
@@ -57,47 +59,9 @@ class Prefix:
     values: Dict[str, np.ndarray]     # species -> value at the cells (NaN as 0)
     rank_in: Dict[str, np.ndarray]    # other ranked species -> rank of the cells there
 
-    def __post_init__(self) -> None:
-        # The entries grouped by owner (ranking order kept within each unit): the first n
-        # cells of the ranking are then, per unit, the start of its group, found by one
-        # search, and their sums are sums of contiguous slices.
-        self.by_owner = np.argsort(self.owner, kind="stable")
-        owner_sorted = self.owner[self.by_owner].astype(np.int64)
-        self.group_key = owner_sorted * (len(self.cells) + 1) + self.by_owner
-        self.n_units = 0
-
     @property
     def size(self) -> int:
         return len(self.cells)
-
-    def prefix_sums(self, n: int, n_units: int, weight: Optional[np.ndarray]) -> np.ndarray:
-        """Per unit: the count (``weight`` None) or the sum of ``weight`` over the interior
-        entries among the first ``n`` cells of the ranking."""
-        size = len(self.cells) + 1
-        units = np.arange(n_units, dtype=np.int64)
-        start = np.searchsorted(self.group_key, units * size)
-        end = np.searchsorted(self.group_key, units * size + n)
-        if weight is None:
-            return (end - start).astype(np.float64)
-        w = np.append(weight[self.by_owner], 0.0)
-        bounds = np.empty(2 * n_units, dtype=np.int64)
-        bounds[0::2], bounds[1::2] = start, end
-        sums = np.add.reduceat(w, np.minimum(bounds, len(w) - 1))[0::2]
-        return np.where(end > start, sums, 0.0)
-
-
-@dataclass
-class Selection:
-    """One re-flag's cell sets as index ranges and boolean selections (no cell lists copied)."""
-
-    n: Dict[str, int]
-    coinc: np.ndarray                 # over the CO2 prefix [:n_CO2]
-    pol_key: Optional[str]
-    pol_extra: Optional[np.ndarray]   # union rule: second pollutant's prefix entries not in the first
-    pol_first: Optional[np.ndarray]   # "and" rule: first pollutant's prefix entries also in the second
-    b_top: np.ndarray
-    b_pol: np.ndarray
-    b_coinc: np.ndarray
 
 
 class Staircase:
@@ -148,6 +112,9 @@ class TopKIndex:
         self.w = weights
         self.bases = bases or {}
         self._stairs: Dict[tuple, Staircase] = {}
+        self._ranked_stairs: Dict[str, Staircase] = {}
+        self._cell_stairs: Dict[tuple, Tuple[np.ndarray, Dict[str, np.ndarray]]] = {}
+        self._top_cums: Dict[str, Dict[str, np.ndarray]] = {}
         area = np.asarray(cell_area_m2, dtype=np.float64)
         # Lon/lat cells differ by row only: one area per row, never a grid-sized array.
         self.row_area = area[:, 0].copy() if area.ndim == 2 else None
@@ -197,88 +164,22 @@ class TopKIndex:
         return all(s in self.prefix and n[s] <= self.prefix[s].size for s in n)
 
     # -- one re-flag ---------------------------------------------------------------------
-    def select(self, n: Dict[str, int], rule_species: Sequence[str], both: bool) -> Selection:
-        """Cell sets for top counts ``n`` (per species); ``both``: the rule needs every pollutant."""
-        co2 = self.prefix["CO2"]
-        n1 = n["CO2"]
-
-        def member(ranks: Dict[str, np.ndarray], length: int, skip: Optional[str] = None) -> np.ndarray:
-            conds = [ranks[s][:length] < n[s] if s in ranks else np.ones(length, bool)
-                     for s in rule_species if s != skip]
-            if not conds:
-                return np.ones(length, dtype=bool) if skip else np.zeros(length, dtype=bool)
-            out = conds[0].copy()
-            for c in conds[1:]:
-                out = (out & c) if both else (out | c)
-            return out
-
-        coinc = member(co2.rank_in, n1) if rule_species else np.zeros(n1, dtype=bool)
-        pol_key = rule_species[0] if rule_species else None
-        pol_extra = pol_first = None
-        if pol_key is not None and len(rule_species) > 1:
-            p0, p1 = rule_species[0], rule_species[1]
-            if both:
-                pol_first = self.prefix[p0].rank_in[p1][:n[p0]] < n[p1]
-            else:
-                pol_extra = self.prefix[p1].rank_in[p0][:n[p1]] >= n[p0]
-        b_top = self.b_rank["CO2"] < n1
-        if rule_species:
-            conds = [self.b_rank[s] < n[s] for s in rule_species]
-            b_pol = conds[0].copy()
-            for c in conds[1:]:
-                b_pol = (b_pol & c) if both else (b_pol | c)
-        else:
-            b_pol = np.zeros(len(b_top), dtype=bool)
-        return Selection(dict(n), coinc, pol_key, pol_extra, pol_first, b_top, b_pol, b_top & b_pol)
-
-    def _reduce(self, parts, b_sel: np.ndarray, b_weight: Optional[np.ndarray]) -> np.ndarray:
-        """Σ over interior entries (owner, weight) and the selected boundary entries."""
-        n_units = self.w.n_units
-        out = np.zeros(n_units)
-        for owner, weight in parts:
-            inside = owner >= 0
-            out += np.bincount(owner[inside], weights=None if weight is None else weight[inside],
-                               minlength=n_units)
-        bw = None if b_weight is None else b_weight[b_sel]
-        out += np.bincount(self.b_unit[b_sel], weights=bw, minlength=n_units)
-        return out
-
-    def _pol_parts(self, sel: Selection, what: str):
-        """(owner, weight) of the pollutant set's interior entries: ``what`` is "count", "area"
-        or a species whose values are summed."""
-        key = str(sel.pol_key)
-        p0 = self.prefix[key]
-        n0 = sel.n[key]
-
-        def pick(prefix: Prefix, length: int, mask: Optional[np.ndarray]):
-            owner = prefix.owner[:length]
-            weight = None if what == "count" else (prefix.area[:length] if what == "area"
-                                                   else prefix.values[what][:length])
-            if mask is not None:
-                owner = owner[mask]
-                weight = None if weight is None else weight[mask]
-            return owner, weight
-
-        parts = [pick(p0, n0, sel.pol_first)]
-        if sel.pol_extra is not None:
-            p1 = self.prefix[[s for s in self.prefix if s not in ("CO2", sel.pol_key)][0]]
-            parts.append(pick(p1, len(sel.pol_extra), sel.pol_extra))
-        return parts
-
-    def _boundary(self, b_sel: np.ndarray, b_weight: Optional[np.ndarray]) -> np.ndarray:
-        bw = None if b_weight is None else b_weight[b_sel]
-        return np.bincount(self.b_unit[b_sel], weights=bw, minlength=self.w.n_units).astype(np.float64)
-
-    def _prefix_set(self, prefix: Prefix, n: int, b_sel: np.ndarray, what: str) -> np.ndarray:
-        """count / area / a species' sum over the first ``n`` cells of one ranking."""
-        nu = self.w.n_units
-        if what == "count":
-            return prefix.prefix_sums(n, nu, None) + self._boundary(b_sel, None)
-        if what == "area":
-            inner = (prefix.prefix_sums(n, nu, None) * self.cell_area if self.row_area is None
-                     else prefix.prefix_sums(n, nu, prefix.area))
-            return inner + self._boundary(b_sel, self.b_area)
-        return prefix.prefix_sums(n, nu, prefix.values[what]) + self._boundary(b_sel, self.b_values[what] * self.b_frac)
+    def ranked_stairs(self, species: str) -> Staircase:
+        """The first cells of one ranking as a staircase over rank: per unit, the interior
+        entries and the boundary entries on ranked cells, so a top-n set's count, area and
+        sum are two searches and a ``reduceat`` per weight."""
+        if species not in self._ranked_stairs:
+            p = self.prefix[species]
+            inner = p.owner >= 0
+            on = self.b_rank[species] != NOT_RANKED
+            thr = np.concatenate([np.flatnonzero(inner).astype(np.float64),
+                                  self.b_rank[species][on].astype(np.float64)])
+            unit = np.concatenate([p.owner[inner], self.b_unit[on]])
+            weights = {"area": np.concatenate([p.area[inner], self.b_area[on]]),
+                       species: np.concatenate([p.values[species][inner],
+                                                (self.b_values[species] * self.b_frac)[on]])}
+            self._ranked_stairs[species] = Staircase(thr, unit, weights, self.w.n_units)
+        return self._ranked_stairs[species]
 
     def _k_of(self, species: str, ranks: np.ndarray, denominator: str) -> np.ndarray:
         """The k above which the cell at each rank is a top-k % cell of ``species``: rank p is
@@ -299,6 +200,12 @@ class TopKIndex:
             out = np.maximum(out, p) if both else np.minimum(out, p)
         return out
 
+    def _coinc_k(self, rule_species: Sequence[str], both: bool, denominator: str) -> np.ndarray:
+        """Per CO2 prefix cell, the k above which it is a coincidence cell."""
+        co2 = self.prefix["CO2"]
+        return np.maximum(self._k_of("CO2", np.arange(co2.size), denominator), self._combine(
+            [self._k_of(s, co2.rank_in[s], denominator) for s in rule_species], both))
+
     def staircase(self, kind: str, rule_species: Sequence[str], both: bool, denominator: str,
                   sum_species: Sequence[str]) -> Staircase:
         """The coincidence ("coinc") or two-pollutant ("pol") set as a staircase over k."""
@@ -306,13 +213,13 @@ class TopKIndex:
         if key in self._stairs:
             return self._stairs[key]
         if len(self._stairs) >= MAX_STAIRCASES:  # each holds a few entries per top cell: the latest only
-            self._stairs.pop(next(iter(self._stairs)))
+            old = next(iter(self._stairs))
+            self._stairs.pop(old)
+            self._cell_stairs.pop(old, None)
         nu = self.w.n_units
         if kind == "coinc":
             co2 = self.prefix["CO2"]
-            pos = np.arange(co2.size)
-            k_int = np.maximum(self._k_of("CO2", pos, denominator), self._combine(
-                [self._k_of(s, co2.rank_in[s], denominator) for s in rule_species], both))
+            k_int = self._coinc_k(rule_species, both, denominator)
             k_bnd = np.maximum(self._k_of("CO2", self.b_rank["CO2"], denominator), self._combine(
                 [self._k_of(s, self.b_rank[s], denominator) for s in rule_species], both))
             inner = co2.owner >= 0
@@ -321,6 +228,9 @@ class TopKIndex:
             weights["area"] = np.concatenate([co2.area[inner], self.b_area])
             stairs = Staircase(np.concatenate([k_int[inner], k_bnd]),
                                np.concatenate([co2.owner[inner], self.b_unit]), weights, nu)
+            # The same cells, whole and in or out of any unit, for the domain's shares.
+            order = np.argsort(k_int, kind="stable")
+            self._cell_stairs[key] = (k_int[order], {s: np.cumsum(v[order]) for s, v in co2.values.items()})
         else:
             p0, p1 = rule_species[0], rule_species[1]
             a, b = self.prefix[p0], self.prefix[p1]
@@ -345,6 +255,8 @@ class TopKIndex:
         """Build the staircases of every coincidence rule now, so that changing the rule in the dock
         costs what changing k does."""
         pollutants = [s for s in ("NOx", "VOCs") if s in species]
+        for s in ("CO2", *pollutants):
+            self.ranked_stairs(s)
         for p in pollutants:
             self.staircase("coinc", (p,), False, denominator, sum_species)
         if len(pollutants) == 2:
@@ -354,13 +266,10 @@ class TopKIndex:
 
     def metrics_k(self, k: float, n: Dict[str, int], rule_species: Sequence[str], both: bool, denominator: str,
                   sum_species: Sequence[str]) -> Dict[str, np.ndarray]:
-        """:meth:`metrics` for top-k % sets by k: prefixes and staircases, no pass over the cells."""
-        co2 = self.prefix["CO2"]
-        n1 = n["CO2"]
-        b_top = self.b_rank["CO2"] < n1
-        out = {"top_n": self._prefix_set(co2, n1, b_top, "count"),
-               "top_area": self._prefix_set(co2, n1, b_top, "area"),
-               "top_CO2": self._prefix_set(co2, n1, b_top, "CO2")}
+        """Per-unit counts, areas (m²) and sums over the top, pollutant and coincidence sets of
+        top-k % (``n`` cells per species): staircase queries only, no pass over the cells."""
+        t = self.ranked_stairs("CO2").query(n["CO2"])
+        out = {"top_n": t["count"], "top_area": t["area"], "top_CO2": t["CO2"]}
         if not rule_species:
             zeros = np.zeros(self.w.n_units)
             out.update({"coinc_n": zeros, "coinc_area": zeros, "pol_area": zeros, "pol_sum": zeros})
@@ -371,54 +280,40 @@ class TopKIndex:
         out.update({f"coinc_{s}": c[s] for s in sum_species})
         p0 = rule_species[0]
         if len(rule_species) == 1:
-            b_pol = self.b_rank[p0] < n[p0]
-            out["pol_area"] = self._prefix_set(self.prefix[p0], n[p0], b_pol, "area")
-            out["pol_sum"] = self._prefix_set(self.prefix[p0], n[p0], b_pol, p0)
+            pq = self.ranked_stairs(p0).query(n[p0])
         else:
             pq = self.staircase("pol", rule_species, both, denominator, sum_species).query(k)
-            out["pol_area"], out["pol_sum"] = pq["area"], pq[p0]
+        out["pol_area"], out["pol_sum"] = pq["area"], pq[p0]
         return out
 
-    def metrics(self, sel: Selection, sum_species: Sequence[str]) -> Dict[str, np.ndarray]:
-        """Per-unit counts, areas (m²) and sums over the top, pollutant and coincidence sets.
-
-        The top set and a one-pollutant set are prefixes of a ranking (per unit a slice of
-        its group, no pass over the cells); the coincidence set and two-pollutant sets are
-        selections, summed by ``bincount`` over the selected entries only.
-        """
+    def shares(self, k: float, n: Dict[str, int], rule_species: Sequence[str], both: bool, denominator: str,
+               sum_species: Sequence[str]) -> Dict[str, Tuple[float, float]]:
+        """Per species, its sum over the CO2 top cells and over the coincidence cells (whole
+        cells, in a unit or not), from running sums in ranking and in staircase order."""
         co2 = self.prefix["CO2"]
-        n1 = sel.n["CO2"]
-        coinc = sel.coinc
-        own_c = co2.owner[:n1][coinc]
-        out = {
-            "top_n": self._prefix_set(co2, n1, sel.b_top, "count"),
-            "top_area": self._prefix_set(co2, n1, sel.b_top, "area"),
-            "top_CO2": self._prefix_set(co2, n1, sel.b_top, "CO2"),
-        }
-        inner_n = np.bincount(own_c[own_c >= 0], minlength=self.w.n_units).astype(np.float64)
-        out["coinc_n"] = inner_n + self._boundary(sel.b_coinc, None)
-        if self.row_area is None:
-            out["coinc_area"] = inner_n * self.cell_area + self._boundary(sel.b_coinc, self.b_area)
-        else:
-            out["coinc_area"] = self._reduce([(own_c, co2.area[:n1][coinc])], sel.b_coinc, self.b_area)
-        for s in sum_species:
-            v = co2.values[s][:n1][coinc]
-            out[f"coinc_{s}"] = self._reduce([(own_c, v)], sel.b_coinc, self.b_values[s] * self.b_frac)
-        if sel.pol_key is None:
-            out["pol_area"] = out["pol_sum"] = np.zeros(self.w.n_units)
-        elif sel.pol_extra is None and sel.pol_first is None:  # one pollutant: a prefix
-            p0 = self.prefix[sel.pol_key]
-            out["pol_area"] = self._prefix_set(p0, sel.n[sel.pol_key], sel.b_pol, "area")
-            out["pol_sum"] = self._prefix_set(p0, sel.n[sel.pol_key], sel.b_pol, sel.pol_key)
-        else:
-            out["pol_area"] = self._reduce(self._pol_parts(sel, "area"), sel.b_pol, self.b_area)
-            out["pol_sum"] = self._reduce(self._pol_parts(sel, sel.pol_key), sel.b_pol,
-                                          self.b_values[sel.pol_key] * self.b_frac)
-        return out
+        if "CO2" not in self._top_cums:
+            self._top_cums["CO2"] = {s: np.cumsum(v) for s, v in co2.values.items()}
+        n1 = n["CO2"]
+        top = {s: float(c[n1 - 1]) if n1 > 0 else 0.0 for s, c in self._top_cums["CO2"].items()}
+        if not rule_species:
+            return {s: (top[s], 0.0) for s in top}
+        key = ("coinc", tuple(rule_species), both, denominator, tuple(sum_species))
+        self.staircase(*key)
+        t_sorted, cums = self._cell_stairs[key]
+        m = int(np.searchsorted(t_sorted, k, side="left"))
+        return {s: (top[s], float(cums[s][m - 1]) if m > 0 else 0.0) for s in top}
 
-    def cells(self, sel: Selection) -> Tuple[np.ndarray, Dict[str, np.ndarray], np.ndarray]:
+    def cells(self, n: Dict[str, int], rule_species: Sequence[str],
+              both: bool) -> Tuple[np.ndarray, Dict[str, np.ndarray], np.ndarray]:
         """(CO2 top cells, hotspot cells per pollutant, coincidence cells) as flat indices."""
         co2 = self.prefix["CO2"]
-        top = co2.cells[:sel.n["CO2"]]
-        hot = {s: self.prefix[s].cells[:sel.n[s]] for s in sel.n if s != "CO2"}
-        return top, hot, top[sel.coinc]
+        n1 = n["CO2"]
+        top = co2.cells[:n1]
+        hot = {s: self.prefix[s].cells[:n[s]] for s in rule_species}
+        if not rule_species:
+            return top, hot, top[:0]
+        conds = [co2.rank_in[s][:n1] < n[s] for s in rule_species]
+        coinc = conds[0]
+        for c in conds[1:]:
+            coinc = (coinc & c) if both else (coinc | c)
+        return top, hot, top[coinc]

@@ -224,6 +224,7 @@ class SynergyAnalysis:
         self._ranked: Dict[Tuple[str, str], RankedCells] = {}
         self._ranked_values: Dict[Tuple[str, str], Dict[str, np.ndarray]] = {}
         self._gi: Dict[Tuple[str, int, bool, str], GiStarResult] = {}
+        self._static: Optional[Dict[str, np.ndarray]] = None
         self._curve: Dict[str, pd.DataFrame] = {}
         self._index: Dict[str, TopKIndex] = {}
         report(1.0)
@@ -422,13 +423,10 @@ class SynergyAnalysis:
                 index.warm(self.species, params.denominator, [s for s in ("CO2", "NOx", "VOCs") if s in self.species])
                 index._warm = True  # type: ignore[attr-defined]
             both = params.rule == "nox_and_vocs"
-            sel = index.select(n, rule_species, both)
             summed = [s for s in ("CO2", "NOx", "VOCs") if s in self.species]
             metrics = index.metrics_k(params.k_percent, n, rule_species, both, params.denominator, summed)
-            top, hot, coinc = index.cells(sel)
-            co2 = index.prefix["CO2"]
-            shares = {s: (float(co2.values[s][:n["CO2"]].sum()), float(co2.values[s][:n["CO2"]][sel.coinc].sum()))
-                      for s in self.species}
+            top, hot, coinc = index.cells(n, rule_species, both)
+            shares = index.shares(params.k_percent, n, rule_species, both, params.denominator, summed)
         else:
             top, hot, coinc, metrics, shares = self._run_general(params, rule_species)
         ranked_co2 = self.ranked("CO2", params.domain)
@@ -593,38 +591,47 @@ class SynergyAnalysis:
     def domain_totals(self, domain: str) -> Dict[str, float]:
         return {s: self.stats[(s, domain)].total for s in self.species}
 
+    def _static_columns(self) -> Dict[str, np.ndarray]:
+        """The unit table's columns that no parameter changes, made once (a re-flag only adds
+        the parameter-dependent ones)."""
+        if self._static is None:
+            u = self.units
+            cols: Dict[str, np.ndarray] = {"UNIT": np.asarray(u.labels, dtype=object),
+                                           "NAME": np.asarray(u.names, dtype=object),
+                                           "CLASS": np.asarray(u.classes, dtype=object),
+                                           "AREA_KM2": np.asarray(u.areas_m2) / 1e6, "GRID_SH": self.grid_share}
+            area_km2 = self.unit_area_m2 / 1e6
+            for s in self.species:
+                p = field_prefix(s)
+                cols[f"{p}_T"] = self.totals[s]
+                cols[f"{p}_D"] = _ratio(self.totals[s], area_km2)
+            self._static = cols
+        return self._static
+
     def _unit_table(self, params: SynergyParams, rule_species, m: Dict[str, np.ndarray]) -> pd.DataFrame:
-        u = self.units
-        df = pd.DataFrame({"UNIT": u.labels, "NAME": u.names, "CLASS": u.classes,
-                           "AREA_KM2": u.areas_m2 / 1e6, "GRID_SH": self.grid_share})
-        area_km2 = self.unit_area_m2 / 1e6
-        for s in self.species:
-            p = field_prefix(s)
-            df[f"{p}_T"] = self.totals[s]
-            df[f"{p}_D"] = _ratio(self.totals[s], area_km2)
-        df["TOP_N"] = m["top_n"].astype(np.int64)
-        df["COINC_N"] = m["coinc_n"].astype(np.int64)
-        df["COINC_AS"] = _ratio(m["coinc_area"], self.unit_area_m2)
+        cols = dict(self._static_columns())
+        cols["TOP_N"] = m["top_n"].astype(np.int64)
+        cols["COINC_N"] = m["coinc_n"].astype(np.int64)
+        cols["COINC_AS"] = _ratio(m["coinc_area"], self.unit_area_m2)
         top_as = _ratio(m["top_area"], self.unit_area_m2)
         pol_as = _ratio(m["pol_area"], self.unit_area_m2)
         for s in self.species:
             if s in ("CO2", "NOx", "VOCs"):
-                df[f"{field_prefix(s)}_CS"] = _ratio(m[f"coinc_{s}"], self.totals[s])
+                cols[f"{field_prefix(s)}_CS"] = _ratio(m[f"coinc_{s}"], self.totals[s])
         co2_in_top = _ratio(m["top_CO2"], self.totals["CO2"])
         pol_in_hot = (_ratio(m["pol_sum"], self.totals[rule_species[0]]) if rule_species
-                      else np.zeros(len(df)))  # CO2 only: no pollutant hotspots
-        df["TOPC_AS"] = top_as
-        df["POLH_AS"] = pol_as
+                      else np.zeros(len(top_as)))  # CO2 only: no pollutant hotspots
+        cols["TOPC_AS"] = top_as
+        cols["POLH_AS"] = pol_as
 
         a, b = params.flag_min_area_share, params.flag_min_co2_share
-        synergy = (df["COINC_N"] > 0) & ((df["COINC_AS"] >= a) | (df["CO2_CS"] >= b))
-        carbon = (df["TOP_N"] > 0) & ((top_as >= a) | (co2_in_top >= b))
+        synergy = (cols["COINC_N"] > 0) & ((cols["COINC_AS"] >= a) | (cols["CO2_CS"] >= b))
+        carbon = (cols["TOP_N"] > 0) & ((top_as >= a) | (co2_in_top >= b))
         pollutant = (pol_as >= a) | (pol_in_hot >= b)
-        cls = np.where(synergy, CLASS_SYNERGY, np.where(carbon, CLASS_CARBON,
-                                                         np.where(pollutant, CLASS_POLLUTANT, CLASS_OTHER)))
-        df["SYN_FLAG"] = synergy.astype(np.int64)
-        df["SYN_CLASS"] = cls
-        return df
+        cols["SYN_FLAG"] = synergy.astype(np.int64)
+        cols["SYN_CLASS"] = np.where(synergy, CLASS_SYNERGY, np.where(carbon, CLASS_CARBON, np.where(
+            pollutant, CLASS_POLLUTANT, CLASS_OTHER)))
+        return pd.DataFrame(cols)
 
     def _concentration(self, params: SynergyParams, n_top: int, n_coinc: int, n_domain: int,
                        shares: Dict[str, Tuple[float, float]]) -> pd.DataFrame:
