@@ -3542,17 +3542,17 @@
         <translation>网格“{name}”：数组形状 {shape} 与网格（{rows} x {cols}）不符。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="193"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="180"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold NaN; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为 NaN，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="196"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="183"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold infinite values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为无穷大，已按无数据处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="199"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="186"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold negative values (min {vmin:g}); they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格单元的值为负（最小值 {vmin:g}），已按无数据处理。</translation>
     </message>
@@ -3567,7 +3567,7 @@
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="60"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="70"/>
         <source>k must be between 0 and 100 %, not {k}.</source>
         <translation>k 必须介于 0 到 100% 之间，当前为 {k}。</translation>
     </message>
@@ -3787,27 +3787,27 @@
         <translation>NetCDF 文件“{path}”：其 GMT 网格的网格单元不是正方形（{dx:g} × {dy:g}），MEIC 布局不支持。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="106"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="38"/>
         <source>File &apos;{path}&apos; could not be opened as a raster: {reason}</source>
         <translation>无法将文件“{path}”作为栅格打开：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="50"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="57"/>
         <source>Raster &apos;{path}&apos; has no band {band} (it has {count}).</source>
         <translation>栅格“{path}”没有波段 {band}（共 {count} 个波段）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="71"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="79"/>
         <source>Raster &apos;{path}&apos; has no georeferencing (no geotransform); cells cannot be placed.</source>
         <translation>栅格“{path}”没有地理参考（无 geotransform），无法确定网格单元位置。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="75"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="83"/>
         <source>Raster &apos;{path}&apos; declares no CRS; assign one before overlaying it with vector layers.</source>
         <translation>栅格“{path}”未声明坐标参考系；请先为其指定坐标参考系，再与矢量图层叠加。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="113"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="121"/>
         <source>Band {band} of raster &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取栅格“{path}”的波段 {band}：{reason}</translation>
     </message>
@@ -3817,52 +3817,52 @@
         <translation>“{name}”：已应用波段缩放系数 {scale:g} 和偏移量 {offset:g}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="242"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="250"/>
         <source>EDGAR file &apos;{path}&apos; holds no &apos;lat;lon;emission&apos; data rows.</source>
         <translation>EDGAR 文件“{path}”中没有 'lat;lon;emission' 数据行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="205"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="213"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: &apos;{value}&apos; is not a number.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="208"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="216"/>
         <source>EDGAR file &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取 EDGAR 文件“{path}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="234"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="242"/>
         <source>EDGAR file &apos;{path}&apos;: coordinate convention &apos;{coords}&apos; is unknown; use &apos;lower_left&apos; or &apos;centre&apos;.</source>
         <translation>EDGAR 文件“{path}”：坐标约定“{coords}”未知；请使用 'lower_left' 或 'centre'。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="247"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="255"/>
         <source>EDGAR file &apos;{path}&apos;, data row {row}: the coordinates are missing or not finite.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：坐标缺失或不是有限值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="267"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="275"/>
         <source>EDGAR file '{path}', data row {row}: point ({lat}, {lon}) is not on the {size:g}° lattice of the other cells.</source>
         <translation>EDGAR 文件“{path}”第 {row} 个数据行：点 ({lat}, {lon}) 不在其他网格单元所在的 {size:g}° 格网上。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="280"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="288"/>
         <source>&apos;{name}&apos;: {n} cells are absent from the file and set to 0 (EDGAR text files omit cells with zero emission).</source>
         <translation>“{name}”：文件中缺少 {n} 个网格单元，已设为 0（EDGAR 文本文件省略排放为零的网格单元）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="290"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="298"/>
         <source>EDGAR file &apos;{path}&apos;: cell size {size} must be positive.</source>
         <translation>EDGAR 文件“{path}”：网格单元大小 {size} 必须为正数。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="303"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="311"/>
         <source>'{name}': cell size {size:g}° inferred from the coordinate spacing (EDGAR's grid is 0.1°); give the cell size if that is wrong.</source>
         <translation>“{name}”：根据坐标间距推断网格单元大小为 {size:g}°（EDGAR 网格为 0.1°）；如有误，请指定网格单元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="314"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="322"/>
         <source>EDGAR file &apos;{path}&apos;: data rows {row_a} and {row_b} give the same cell ({lat}, {lon}).</source>
         <translation>EDGAR 文件“{path}”：第 {row_a} 和第 {row_b} 个数据行对应同一网格单元 ({lat}, {lon})。</translation>
     </message>
@@ -3952,22 +3952,22 @@
         <translation>非热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="82"/>
         <source>A CO2 grid is required for the synergy analysis.</source>
         <translation>协同性分析需要 CO2 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="78"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="88"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a {species} grid, which was not given.</source>
         <translation>协同网格判定规则“{rule}”需要 {species} 排放清单网格，但未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="82"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="92"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a NOx or a VOCs grid; neither was given.</source>
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="398"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="418"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
@@ -4202,17 +4202,17 @@
         <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 吨/年：通量 × 平面网格面积（dx × dy）× 31 536 000 s ÷ 1000。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="62"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
         <source>Unknown hotspot method &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的热点识别方法“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="62"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
         <source>Unknown coincidence rule &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的协同网格判定规则“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="62"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
         <source>Unknown cell domain &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的网格排序范围“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
@@ -5247,7 +5247,7 @@
         <translation>基准期 {period} 的 {carbon} 在网格上合计为 0 吨（网格 {grids}）：所有减排量、占比和弹性都以它为基准。请检查基准期网格（文件、波段和年份是否正确，无数据值是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="189"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="176"/>
         <source>Grid &apos;{name}&apos;: {n} cells hold one of the layer&apos;s additional no data values; they are treated as nodata.</source>
         <translation>网格“{name}”：{n} 个网格的值属于图层的附加无数据值，按无数据处理。</translation>
     </message>
@@ -5292,17 +5292,17 @@
         <translation>物种 {species} 给出了两次：“{first}”（{as_first}）和“{second}”（{as_second}）。每个物种只给一个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="392"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="412"/>
         <source>No NOx or VOCs grid was given, so there are no pollutant hotspots: no unit is flagged as a synergy hotspot (A) or a pollutant hotspot (C); the CO2 sums, densities, concentration and carbon classes (B) stand. Give a NOx or VOCs grid for the synergy flags.</source>
         <translation>未给出 NOx 或 VOCs 网格，因此没有污染物热点：没有单元被标为协同热点（A）或污染物热点（C）；CO2 总量、密度、集中度和碳热点分类（B）照常有效。如需协同标识，请给出 NOx 或 VOCs 网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="732"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="765"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;: the cells under the units are all 0 or nodata. Check that the grid covers the units (right file, extent and CRS).</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内：单元内的网格全为 0 或无数据。请检查网格是否覆盖这些单元（文件、范围和坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="736"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="769"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;; it has no hotspot under the units.</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内；单元内没有该物种的热点。</translation>
     </message>
@@ -5462,97 +5462,97 @@
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="67"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="75"/>
         <source>Raster &apos;{path}&apos; is damaged: its georeferencing could not be read: {reason}</source>
         <translation>栅格“{path}”已损坏：无法读取其地理参考：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="107"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="115"/>
         <source>Raster '{path}' declares {rows} × {cols} cells, too many to read into memory; check its header.</source>
         <translation>栅格“{path}”声明了 {rows} × {cols} 个像元，数量过多，无法读入内存；请检查其文件头。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="166"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="174"/>
         <source>EDGAR file &apos;{path}&apos; is a folder, not a text file.</source>
         <translation>EDGAR 文件“{path}”是一个文件夹，而不是文本文件。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster.py" line="258"/>
+        <location filename="../jwjt_plugin/core/readers/raster.py" line="266"/>
         <source>EDGAR file '{path}': its points ({south:g} to {north:g} N, {west:g} to {east:g} E) span more than {limit} cells of {size:g}°; check the coordinates and the cell size.</source>
         <translation>EDGAR 文件“{path}”：其数据点（北纬 {south:g} 至 {north:g}，东经 {west:g} 至 {east:g}）跨越超过 {limit} 个 {size:g}° 的像元；请检查坐标和像元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="668"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="701"/>
         <source>NOx or VOCs</source>
         <translation>NOx 或 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="669"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="702"/>
         <source>NOx and VOCs</source>
         <translation>NOx 与 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="679"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="712"/>
         <source>{share:.1f} % of {species}</source>
         <translation>{species} 的 {share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="681"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="714"/>
         <source>non-zero cells</source>
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="681"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="714"/>
         <source>cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="683"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="716"/>
         <source>under the control units</source>
         <translation>（管控单元范围内）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="683"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="716"/>
         <source>of the grid</source>
         <translation>（全部网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="685"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="718"/>
         <source>The top {k:g} % of {denominator} by CO2 ({n_top} of {n_domain} cells {where}) hold {shares}.</source>
         <translation>按 CO2 排序前 {k:g} % 的{denominator}（{n_domain} 个网格{where}中的 {n_top} 个）容纳了 {shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="690"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="723"/>
         <source>top-k %</source>
         <translation>前 k %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="692"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="725"/>
         <source>Gi* bin &gt;= {bin}{fdr}</source>
         <translation>Gi* 置信分级 ≥ {bin}{fdr}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="695"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="728"/>
         <source>Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): {n}.</source>
         <translation>协同网格（按{method}同时为 {rule} 热点的 CO2 前 k% 网格）：{n} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="700"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="733"/>
         <source>No NOx or VOCs grid was given: no synergy flags (class A) and no pollutant hotspots (class C); the classes below show the carbon hotspots (B).</source>
         <translation>未给出 NOx 或 VOCs 网格：没有协同标记（A 类）和污染物热点（C 类）；以下分类仅显示碳排放热点（B 类）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="706"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="739"/>
         <source>Units: {n}; flagged (synergy hotspot, class A): {flagged}; carbon only (B): {b}; pollutant only (C): {c}; none (D): {d}.</source>
         <translation>管控单元：{n} 个；已标记（协同热点，A 类）：{flagged} 个；仅碳排放热点（B 类）：{b} 个；仅污染物热点（C 类）：{c} 个；非热点（D 类）：{d} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="712"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="745"/>
         <source>Flagged units hold {share:.1f} % of the units&apos; CO2. Largest:</source>
         <translation>已标记单元的 CO2 排放占全部单元的 {share:.1f} %。排放最大的单元：</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="715"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="748"/>
         <source>  {unit} {name}: CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence cells {n}, {share:.0f} % of its CO2 in them</source>
         <translation>  {unit} {name}：CO2 {co2:,.0f} 吨/年，NOx {nox:,.0f} 吨/年，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
     </message>
@@ -6522,7 +6522,7 @@
         <translation>工作线程数必须为 0（全部核心）或更大，而不是 {workers}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="131"/>
+        <location filename="../jwjt_plugin/core/readers/raster_source.py" line="118"/>
         <source>Rows {r0} to {r1} of raster &apos;{path}&apos; could not be read: {reason}</source>
         <translation>无法读取栅格“{path}”的第 {r0} 至 {r1} 行：{reason}</translation>
     </message>
@@ -6557,9 +6557,14 @@
         <translation>{n:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="344"/>
-        <source>Gi* hotspots are computed in memory, and grid &apos;{name}&apos; has {n:,} cells, more than {limit:,}: use top-k % hotspots on grids this large, or clip the grid to the province first.</source>
-        <translation>Gi* 热点在内存中计算，而网格“{name}”有 {n:,} 个像元，超过 {limit:,}：如此大的网格请使用前 k% 热点，或先将网格裁剪到省域。</translation>
+        <location filename="../jwjt_plugin/core/gistar_blocks.py" line="97"/>
+        <source>Gi* on grid &apos;{name}&apos;: the neighbourhood radius must be at least 1 cell, not {radius}.</source>
+        <translation>网格“{name}”的 Gi*：邻域半径至少为 1 个网格，而不是 {radius}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/gistar_blocks.py" line="102"/>
+        <source>Gi* on grid &apos;{name}&apos;: the hotspot bin must be 1, 2 or 3 (90, 95 or 99 % confidence), not {min_bin}.</source>
+        <translation>网格“{name}”的 Gi*：热点置信分级必须为 1、2 或 3（90%、95% 或 99% 置信度），而不是 {min_bin}。</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .blocks import as_source, read_whole, row_windows, strip_rows
+from .gistar_blocks import gi_star_cells
 from .grid import EmissionGrid, GridSpec, check_same_grid, check_usable_counts, species_list
 from .hotspots import GiStarResult, RankedCells, cells_to_mask, gi_star, rank_cells, top_k_cells, top_k_count
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, info
@@ -225,6 +226,7 @@ class SynergyAnalysis:
         self._ranked_values: Dict[Tuple[str, str], Dict[str, np.ndarray]] = {}
         self._gi: Dict[Tuple[str, int, bool, str], GiStarResult] = {}
         self._static: Optional[Dict[str, np.ndarray]] = None
+        self._gi_cells: Dict[tuple, np.ndarray] = {}
         self._curve: Dict[str, pd.DataFrame] = {}
         self._index: Dict[str, TopKIndex] = {}
         report(1.0)
@@ -348,17 +350,25 @@ class SynergyAnalysis:
             self._index.pop(domain, None)
 
     def gi(self, species: str, radius: int, fdr: bool, domain: str) -> GiStarResult:
+        """Gi* of a grid held in memory (z, p and bins for every cell)."""
         key = (species, radius, fdr, domain)
         if key not in self._gi:
-            if self.capped:
-                raise JwjtInputError(QT_TRANSLATE_NOOP(
-                    "JwjtCore", "Gi* hotspots are computed in memory, and grid '{name}' has {n:,} cells, more than "
-                                "{limit:,}: use top-k % hotspots on grids this large, or clip the grid to the "
-                                "province first."),
-                    name=self.sources[species].name, n=self.spec.nrows * self.spec.ncols, limit=FULL_RANK_CELLS)
             self._gi[key] = gi_star(self.values(species), radius, fdr, self.sources[species].name,
                                     valid=self.domain_mask(domain))
         return self._gi[key]
+
+    def gi_cells(self, species: str, params: SynergyParams) -> np.ndarray:
+        """Gi* hotspot cells (ascending) of a grid too large to hold: two passes over its strips
+        with a halo of ``gi_radius`` rows (:mod:`~jwjt_plugin.core.gistar_blocks`)."""
+        key = (species, params.gi_radius, params.gi_fdr, params.domain, params.gi_min_bin)
+        if key not in self._gi_cells:
+            weights = self.weights
+            domain_rows = weights.strip_covered if params.domain == "units" else None
+            res = gi_star_cells(self.sources[species], params.gi_radius, params.gi_min_bin, params.gi_fdr,
+                                name=self.sources[species].name, domain_rows=domain_rows,
+                                workers=self.workers, is_canceled=self.is_canceled)
+            self._gi_cells[key] = res.cells
+        return self._gi_cells[key]
 
     def top_index(self, domain: str) -> Optional[TopKIndex]:
         """The re-flag index of a domain (None when unit interiors overlap)."""
@@ -408,9 +418,10 @@ class SynergyAnalysis:
             log.add(QT_TRANSLATE_NOOP("JwjtCore", "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
                                                "{species} hotspots."), level="info", species=rule_species[0])
         n = {s: self._top_count(s, params) for s in ("CO2",) + rule_species}
-        if self.capped and params.hotspot_method == "topk" and not self._index_fits(n, params.domain):
-            # Beyond the cap on a grid too large to hold: one more pass over the strips, in
-            # bounded memory (exact, as every other way; seconds per pass, not milliseconds).
+        if self.capped and (params.hotspot_method != "topk" or not self._index_fits(n, params.domain)):
+            # Beyond the cap, or Gi* hotspots, on a grid too large to hold: one more pass over
+            # the strips, in bounded memory (exact, as every other way; seconds per pass, not
+            # milliseconds).
             top, hot, coinc, metrics, shares = self._run_streaming(params, rule_species, n)
             table = self._unit_table(params, rule_species, metrics)
             n_domain = self.stats[("CO2", params.domain)].n_valid
@@ -476,7 +487,8 @@ class SynergyAnalysis:
         """Top-k sets as masks strip by strip, from exact thresholds; the per-unit metrics from
         the weights of each strip. Memory: a few strips and the result's cell lists."""
         domain, both = params.domain, params.rule == "nox_and_vocs"
-        thresholds = self._exact_thresholds(n, domain)
+        gi = {s: self.gi_cells(s, params) for s in rule_species} if params.hotspot_method == "gistar" else {}
+        thresholds = self._exact_thresholds({s: c for s, c in n.items() if s not in gi}, domain)
         weights, nc = self.weights, self.spec.ncols
         species = self.species
         summed = [s for s in ("CO2", "NOx", "VOCs") if s in species]
@@ -491,6 +503,11 @@ class SynergyAnalysis:
             idx = (np.arange(r0 * nc, r1 * nc, dtype=np.int64)).reshape(r1 - r0, nc)
 
             def member(s):
+                if s in gi:  # Gi* hotspot cells, already within the domain
+                    lo, hi = np.searchsorted(gi[s], (r0 * nc, r1 * nc))
+                    m = np.zeros((r1 - r0) * nc, dtype=bool)
+                    m[gi[s][lo:hi] - r0 * nc] = True
+                    return m.reshape(r1 - r0, nc)
                 if n.get(s, 0) <= 0:
                     return np.zeros((r1 - r0, nc), dtype=bool)
                 v, (vt, ct) = strips[s], thresholds[s]

@@ -74,9 +74,6 @@ def test_capped_ranking_from_files_equals_the_whole_grid(inputs, monkeypatch):
     inside = cw["cell_share"] <= 0.10
     np.testing.assert_allclose(cc.loc[inside, "CO2"], cw.loc[inside, "CO2"], rtol=1e-10)
     np.testing.assert_allclose(cc["CO2"], cw["CO2"], atol=0.01)
-    # Gi* needs the grid in memory: a clear refusal names the grid.
-    with pytest.raises(Exception, match="Gi\\* hotspots are computed in memory"):
-        capped.run(SynergyParams(hotspot_method="gistar"))
 
 
 def test_streaming_reflag_beyond_the_cap_equals_the_whole_grid(inputs, monkeypatch):
@@ -108,3 +105,25 @@ def test_histogram_of_a_strip_without_positive_cells_then_one_with():
     # The threshold bin of the 2 largest holds 3.0; of all 3, 2.0.
     assert st.threshold_bin(2) == value_bins(np.array([3.0]))[0]
     assert st.threshold_bin(3) == value_bins(np.array([2.0]))[0]
+
+
+GI_PARAMS = [SynergyParams(hotspot_method="gistar", k_percent=k, rule=rule, domain=domain, gi_radius=radius,
+                           gi_fdr=fdr, gi_min_bin=min_bin)
+             for k, rule, domain, radius, fdr, min_bin in (
+                 (5, "nox_or_vocs", "units", 1, False, 2), (10, "nox_and_vocs", "grid", 2, True, 1),
+                 (1, "nox", "units", 3, True, 3), (5, "vocs", "grid", 1, False, 1),
+                 (25, "nox_or_vocs", "grid", 1, True, 2))]
+
+
+@pytest.mark.parametrize("params", GI_PARAMS, ids=lambda p: f"{p.rule}-{p.domain}-r{p.gi_radius}-fdr{p.gi_fdr}")
+def test_gistar_on_a_grid_too_large_to_hold_equals_the_whole_grid(inputs, monkeypatch, params):
+    """Gi* strip by strip with a halo (and BH on the cells with p < 0.10) flags what the
+    whole-grid Gi* flags, for every rule and domain, within and beyond the ranking cap."""
+    folder, frame, grids = inputs
+    whole, _ = run_synergy(frame, grids)
+    sources = {s: open_raster_source(str(folder / f), s) for s, f in SAMPLE_GRIDS.items()}
+    monkeypatch.setattr(synergy_module, "FULL_RANK_CELLS", 100)
+    capped, _ = run_synergy(frame, sources, workers=2)
+    got, want = capped.run(params), whole.run(params)
+    assert len(want.coincidence_cells) > 0
+    same_result(got, want, rtol=1e-10)
