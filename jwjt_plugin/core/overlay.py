@@ -346,7 +346,7 @@ def overlay_sums(weights: CoverageWeights, sources: Mapping[str, object], worker
     result does not depend on the number of workers.
     """
     sums = strip_pass(weights, sources, lambda name, r0, r1, values: weights.strip_sums(values, r0, r1),
-                      workers=workers, progress=progress, is_canceled=is_canceled, combine=_add_arrays)
+                      workers=workers, progress=progress, is_canceled=is_canceled, reduce=_add)
     return {k: np.asarray(v) for k, v in sums.items()}
 
 
@@ -354,14 +354,17 @@ def strip_pass(weights: CoverageWeights, sources: Mapping[str, object],
                visit: Callable[[str, int, int, np.ndarray], object], workers: Optional[int] = None,
                progress: Optional[Callable[[float], None]] = None,
                is_canceled: Optional[Callable[[], bool]] = None,
-               combine: Optional[Callable[[list], object]] = None, rows: Optional[int] = None) -> Dict[str, object]:
+               reduce: Optional[Callable[[object, object], object]] = None,
+               rows: Optional[int] = None) -> Dict[str, object]:
     """Read every source once in row strips and call ``visit(name, r0, r1, values)`` on each.
 
-    Returns, per source, ``combine(results in strip order)`` (the list itself by default).
-    A strip holds one species at a time, so memory is a few strips per worker.
+    Returns, per source, the results in strip order (a list), or with ``reduce`` the fold
+    ``acc = reduce(acc, result)`` in strip order from ``acc = None``, done as the strips
+    arrive so that only a few results are held at a time. A strip holds one species at a
+    time, so memory is a few strips per worker.
     """
     from .blocks import strip_rows
-    from .parallel import map_tasks, resolve_workers
+    from .parallel import fold_tasks, resolve_workers
 
     spec = weights.spec
     srcs = {k: _rows_of(v, spec) for k, v in sources.items()}
@@ -378,22 +381,24 @@ def strip_pass(weights: CoverageWeights, sources: Mapping[str, object],
         r0, r1 = window
         return {k: visit(k, r0, r1, src.read_rows(r0, r1)) for k, src in srcs.items()}
 
-    results = map_tasks(task, strips, n_workers, progress, is_canceled)
+    out: Dict[str, object] = {k: None if reduce is not None else [] for k in srcs}
+
+    def fold(result):
+        for k, part in result.items():
+            out[k] = reduce(out[k], part) if reduce is not None else out[k] + [part]  # type: ignore[operator]
+
+    fold_tasks(task, strips, fold, n_workers, progress, is_canceled)
     for src in srcs.values():
         finish = getattr(src, "finish_pass", None)
         if finish is not None:
             finish()
-    out: Dict[str, object] = {}
-    for k in srcs:
-        parts = [r[k] for r in results]
-        out[k] = combine(parts) if combine is not None else parts
     return out
 
 
-def _add_arrays(parts: list) -> np.ndarray:
-    total = np.zeros_like(parts[0]) if parts else np.zeros(0)
-    for p in parts:
-        total += p
+def _add(total, part):
+    if total is None:
+        return np.array(part, dtype=np.float64)
+    total += part
     return total
 
 

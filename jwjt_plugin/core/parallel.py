@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from typing import Callable, Iterable, List, Optional, Sequence, TypeVar
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, TypeVar
 
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError
 
@@ -46,6 +46,27 @@ def map_tasks(fn: Callable[[T], R], items: Sequence[T] | Iterable[T], workers: O
     stops handing out tasks and raises :class:`~jwjt_plugin.core.overlay.Cancelled` once
     the running ones are done. An exception in a task is raised here, in the caller.
     """
+    return list(ordered_results(fn, items, workers, progress, is_canceled))
+
+
+def fold_tasks(fn: Callable[[T], R], items: Sequence[T] | Iterable[T], fold: Callable[[R], None],
+               workers: Optional[int] = None, progress: Optional[Callable[[float], None]] = None,
+               is_canceled: Optional[Callable[[], bool]] = None) -> None:
+    """``fold(fn(x))`` for every item, in item order, as the results arrive: a pass whose
+    partial results are added up (per-unit sums of each strip) holds a few of them at a
+    time, not one per strip."""
+    for result in ordered_results(fn, items, workers, progress, is_canceled):
+        fold(result)
+
+
+def ordered_results(fn: Callable[[T], R], items: Sequence[T] | Iterable[T], workers: Optional[int] = None,
+                    progress: Optional[Callable[[float], None]] = None,
+                    is_canceled: Optional[Callable[[], bool]] = None) -> Iterator[R]:
+    """``fn(x)`` for each item on ``workers`` threads, yielded in item order.
+
+    Running tasks and finished results not yet yielded together stay below twice the
+    threads, so a slow task early on holds back new work instead of piling up results.
+    """
     from .overlay import Cancelled
 
     items = list(items)
@@ -58,33 +79,37 @@ def map_tasks(fn: Callable[[T], R], items: Sequence[T] | Iterable[T], workers: O
             progress(done_count / n)
 
     if threads <= 1:
-        out: List[R] = []
         for item in items:
             if is_canceled is not None and is_canceled():
                 raise Cancelled()
-            out.append(fn(item))
+            result = fn(item)
             done_count += 1
             tick()
-        return out
+            yield result
+        return
 
-    results: List[Optional[R]] = [None] * n
+    ready: Dict[int, R] = {}
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="jwjt") as pool:
-        pending: dict[Future, int] = {}
-        next_item = 0
+        pending: Dict[Future, int] = {}
+        next_item = next_out = 0
         try:
-            while next_item < n or pending:
-                while next_item < n and len(pending) < 2 * threads:
+            while next_out < n:
+                while next_item < n and len(pending) + len(ready) < 2 * threads:
                     if is_canceled is not None and is_canceled():
                         raise Cancelled()
                     pending[pool.submit(fn, items[next_item])] = next_item
                     next_item += 1
-                finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    results[pending.pop(fut)] = fut.result()
-                    done_count += 1
-                tick()
+                if next_out not in ready:
+                    finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        ready[pending.pop(fut)] = fut.result()
+                        done_count += 1
+                    tick()
+                while next_out in ready:
+                    result = ready.pop(next_out)
+                    next_out += 1
+                    yield result
         except BaseException:
             for fut in pending:
                 fut.cancel()
             raise
-    return results  # type: ignore[return-value]

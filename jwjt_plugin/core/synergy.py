@@ -19,7 +19,7 @@ from .hotspots import GiStarResult, RankedCells, cells_to_mask, gi_star, rank_ce
 from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, info
 from .options import CoincidenceRule, HotspotMethod, RankDomain, option_values
 from .overlay import compute_weights
-from .parallel import map_tasks
+from .parallel import fold_tasks, map_tasks
 from .ranking import (
     FULL_RANK_CELLS,
     RANK_BUDGET_CELLS,
@@ -260,19 +260,13 @@ class SynergyAnalysis:
                 out[s] = (sums, scalars)
             return out
 
-        results = map_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)),
-                            self.workers, progress, self.is_canceled)
-        for src in self.sources.values():
-            finish = getattr(src, "finish_pass", None)
-            if finish is not None:
-                finish()
-        sums = {}
-        for s in species:
-            total = np.zeros(self.weights.n_units)
-            for r in results:  # strip order: the same numbers for any number of workers
+        sums = {s: np.zeros(self.weights.n_units) for s in species}
+
+        def fold(r):  # in strip order: the same numbers for any number of workers
+            for s in species:
                 part, scalars = r[s]
                 if part is not None:
-                    total += part
+                    sums[s] += part
                 for d in DOMAINS:
                     st = stats[(s, d)]
                     n, npos, tot, sq = scalars[d]
@@ -280,7 +274,13 @@ class SynergyAnalysis:
                     st.n_positive += npos
                     st.total += tot
                     st.sumsq += sq
-            sums[s] = total
+
+        fold_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)), fold,
+                   self.workers, progress, self.is_canceled)
+        for src in self.sources.values():
+            finish = getattr(src, "finish_pass", None)
+            if finish is not None:
+                finish()
         return stats, sums
 
     # -- cached intermediate results ---------------------------------------------------
@@ -544,13 +544,27 @@ class SynergyAnalysis:
             cells.update({f"hot_{s}": idx[h].astype(cell_dtype) for s, h in hot.items()})
             return m, shares, cells
 
-        results = map_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)),
-                            self.workers, None, self.is_canceled)
-        metrics = {k: np.sum([r[0][k] for r in results], axis=0) for k in results[0][0]}
-        shares = {s: (sum(r[1][s][0] for r in results), sum(r[1][s][1] for r in results)) for s in species}
+        metrics: Dict[str, np.ndarray] = {}
+        shares = dict.fromkeys(species, (0.0, 0.0))
+        cell_parts: Dict[str, list] = {}
+
+        def fold(r):  # in strip order, as they come: a strip's per-unit arrays are added and dropped
+            m, sh, cells = r
+            for k, v in m.items():
+                if k in metrics:
+                    metrics[k] += v
+                else:
+                    metrics[k] = v.copy()
+            for s in species:
+                shares[s] = (shares[s][0] + sh[s][0], shares[s][1] + sh[s][1])
+            for k, v in cells.items():
+                cell_parts.setdefault(k, []).append(v)
+
+        fold_tasks(task, row_windows(self.spec.nrows, strip_rows(self.spec, self.sources)), fold,
+                   self.workers, None, self.is_canceled)
 
         def cat(key):
-            return np.concatenate([r[2][key] for r in results])
+            return np.concatenate(cell_parts[key])
 
         return cat("top"), {s: cat(f"hot_{s}") for s in rule_species}, cat("coinc"), metrics, shares
 

@@ -13,7 +13,7 @@ from jwjt_plugin.core.blocks import ArraySource, as_source, read_whole, row_wind
 from jwjt_plugin.core.grid import EmissionGrid, GridSpec
 from jwjt_plugin.core.messages import JwjtInputError
 from jwjt_plugin.core.overlay import Cancelled, CoverageWeights, compute_weights, overlay_sums, strip_pass
-from jwjt_plugin.core.parallel import map_tasks, resolve_workers
+from jwjt_plugin.core.parallel import fold_tasks, map_tasks, resolve_workers
 from jwjt_plugin.core.readers import read_raster_grid
 from jwjt_plugin.core.readers.raster_source import open_raster_source
 
@@ -223,6 +223,37 @@ def test_array_source_and_strip_rows():
     # 48 MB of float64 is 251 rows of 25,000 cells, less than a row of tiles: a quarter of one
     # (half would be 256 rows, above the budget), so strips never straddle two tile rows.
     assert rows == 128
+
+
+def test_fold_tasks_folds_in_order_and_holds_few_results():
+    """Results are folded in item order; while the first task is slow, the others that have
+    finished and wait for it, plus the running ones, stay under twice the threads."""
+    import threading
+    import time
+
+    started, folded = [], []
+    gate = threading.Event()
+
+    def task(i):
+        started.append(i)
+        if i == 0:
+            gate.wait(5)
+        else:
+            time.sleep(0.001 * (i % 3))
+        return i
+
+    def watch():
+        time.sleep(0.3)
+        peak.append(len(started))
+        gate.set()
+
+    peak = []
+    threading.Thread(target=watch).start()
+    fold_tasks(task, range(40), folded.append, workers=3)
+    assert folded == list(range(40))
+    assert peak[0] <= 6  # 2 x 3 threads, although 39 tasks could have run by then
+    with pytest.raises(ZeroDivisionError):
+        fold_tasks(lambda x: 1 / (x - 5), range(10), lambda r: None, workers=2)
 
 
 def test_map_tasks_order_errors_and_cancel():
