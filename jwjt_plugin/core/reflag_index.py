@@ -66,8 +66,8 @@ class Prefix:
 
 class Staircase:
     """Entries that join a set once k exceeds their threshold ``T``; per-unit counts and sums
-    for any k are then slices of per-unit groups (two searches over the units, one
-    ``reduceat`` per weight), whatever the number of entries in the set.
+    for any k are then read at the end of each unit's slice (two searches over the units and
+    one gather per weight), whatever the number of entries in the set.
 
     Built once per coincidence rule and denominator: the coincidence set is not a prefix of
     one ranking, but each cell enters it at the largest of the ks at which it becomes a CO2
@@ -85,20 +85,29 @@ class Staircase:
         key = unit * self.span + rank
         by = np.argsort(key)
         self.key = key[by]
-        self.weights = {k: np.append(np.asarray(w)[keep][by], 0.0) for k, w in weights.items()}
         self.base = np.arange(n_units, dtype=np.int64) * self.span
         self.start = np.searchsorted(self.key, self.base)
+        group_end = np.append(self.start[1:], len(self.key))
+        groups = [(int(a), int(b)) for a, b in zip(self.start, group_end) if b > a]
+        # Running sums within each unit's slice, restarted per unit: a sum over the first
+        # entries of a unit is then one read, and it keeps the precision of that unit's own
+        # sum (a running sum over the whole array would carry every other unit's rounding).
+        self.cums: Dict[str, np.ndarray] = {}
+        for name, w in weights.items():
+            grouped = np.asarray(w, dtype=np.float64)[keep][by]
+            cum = np.empty_like(grouped)
+            for a, b in groups:
+                np.cumsum(grouped[a:b], out=cum[a:b])
+            self.cums[name] = cum
 
     def query(self, k: float) -> Dict[str, np.ndarray]:
         """"count" and each weight's per-unit sum over the entries with threshold < k."""
         end = np.searchsorted(self.key, self.base + np.searchsorted(self.t_sorted, k, side="left"))
         out = {"count": (end - self.start).astype(np.float64)}
-        bounds = np.empty(2 * len(end), dtype=np.int64)
-        bounds[0::2], bounds[1::2] = self.start, end
         nonempty = end > self.start
-        for name, w in self.weights.items():
-            sums = np.add.reduceat(w, np.minimum(bounds, len(w) - 1))[0::2]
-            out[name] = np.where(nonempty, sums, 0.0)
+        last = np.maximum(end - 1, 0)
+        for name, cum in self.cums.items():
+            out[name] = np.where(nonempty, cum[last] if len(cum) else 0.0, 0.0)
         return out
 
 
