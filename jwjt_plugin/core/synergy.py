@@ -6,6 +6,7 @@ with a new k or rule only redoes the cheap part (the "re-flag").
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -31,6 +32,7 @@ from .ranking import (
     value_bins,
 )
 from .reflag_index import TopKIndex, ranks_of
+from .reflag_levels import LEVEL_STEP, LevelTable, build_level_table, level_of
 from .terms import SynergyClass, labels, labels_zh
 from .units import PreparedUnits, check_grid_coverage, check_overlaps
 
@@ -109,13 +111,33 @@ class SynergyResult:
     units: pd.DataFrame                 # one row per prepared unit: code, name, class, metrics, flag
     concentration: pd.DataFrame         # one row per species
     curve: pd.DataFrame                 # cell share vs cumulative species shares
-    co2_top_cells: np.ndarray           # flat cell indices (a national grid's masks are not held)
-    hotspot_cells: Dict[str, np.ndarray]
-    coincidence_cells: np.ndarray
+    #: (CO2 top cells, hotspot cells per pollutant, coincidence cells) as flat indices (a
+    #: national grid's masks are not held), or a function that lists them when first asked:
+    #: a re-flag of a national grid from its level table needs a pass over the strips for them.
+    cells: Any
     shape: Tuple[int, int]
     n_domain_cells: int
     n_top_cells: int
     log: MessageLog
+    n_coinc_cells: int = 0
+    hotspot_species: Tuple[str, ...] = ()
+
+    def _cells(self) -> Tuple[np.ndarray, Dict[str, np.ndarray], np.ndarray]:
+        if callable(self.cells):
+            self.cells = self.cells()
+        return self.cells
+
+    @property
+    def co2_top_cells(self) -> np.ndarray:
+        return self._cells()[0]
+
+    @property
+    def hotspot_cells(self) -> Dict[str, np.ndarray]:
+        return self._cells()[1]
+
+    @property
+    def coincidence_cells(self) -> np.ndarray:
+        return self._cells()[2]
 
     # 2-D masks on the grid, made when a consumer (an atlas map, the synergy zones) asks.
     @property
@@ -187,6 +209,9 @@ class SynergyAnalysis:
         self.spec: GridSpec = check_same_grid([self.sources[s] for s in self.species])  # type: ignore[misc]
         self.workers = workers
         self.rank_cap_percent = float(rank_cap_percent)
+        #: The largest k the level table serves on a capped grid (the ranking cap before the
+        #: memory budget cuts it down: the table's size does not grow with the cells).
+        self.level_cap_percent = float(rank_cap_percent)
         self.capped = self.spec.nrows * self.spec.ncols > FULL_RANK_CELLS
         if self.capped:  # the kept cells and their layout hold ~100 bytes each: bound them
             self.rank_cap_percent = min(self.rank_cap_percent,
@@ -227,6 +252,7 @@ class SynergyAnalysis:
         self._gi: Dict[Tuple[str, int, bool, str], GiStarResult] = {}
         self._static: Optional[Dict[str, np.ndarray]] = None
         self._gi_cells: Dict[tuple, np.ndarray] = {}
+        self._levels: Dict[Tuple[str, str], LevelTable] = {}
         self._curve: Dict[str, pd.DataFrame] = {}
         self._index: Dict[str, TopKIndex] = {}
         report(1.0)
@@ -419,15 +445,29 @@ class SynergyAnalysis:
                                                "{species} hotspots."), level="info", species=rule_species[0])
         n = {s: self._top_count(s, params) for s in ("CO2",) + rule_species}
         if self.capped and (params.hotspot_method != "topk" or not self._index_fits(n, params.domain)):
+            n_domain = self.stats[("CO2", params.domain)].n_valid
+            levels = self.level_table(params) if params.hotspot_method == "topk" else None
+            if levels is not None:
+                # A k the dock offers (one decimal, up to the cap): read from the level table;
+                # the cell lists take a pass over the strips, made only if a consumer asks.
+                both = params.rule == "nox_and_vocs"
+                summed = [s for s in ("CO2", "NOx", "VOCs") if s in self.species]
+                metrics, shares, n_top, n_coinc = levels.query(params.k_percent, rule_species, both, summed,
+                                                               self.weights.n_units)
+                table = self._unit_table(params, rule_species, metrics)
+                conc = self._concentration(params, n_top, n_coinc, n_domain, shares)
+                return SynergyResult(params, list(self.species), table, conc, self.curve(params.domain),
+                                     lambda: self._run_streaming(params, rule_species, n)[:3], self.spec.shape,
+                                     n_domain, n_top, log, n_coinc, tuple(rule_species))
             # Beyond the cap, or Gi* hotspots, on a grid too large to hold: one more pass over
             # the strips, in bounded memory (exact, as every other way; seconds per pass, not
             # milliseconds).
             top, hot, coinc, metrics, shares = self._run_streaming(params, rule_species, n)
             table = self._unit_table(params, rule_species, metrics)
-            n_domain = self.stats[("CO2", params.domain)].n_valid
             conc = self._concentration(params, len(top), len(coinc), n_domain, shares)
-            return SynergyResult(params, list(self.species), table, conc, self.curve(params.domain), top, hot,
-                                 coinc, self.spec.shape, n_domain, len(top), log)
+            return SynergyResult(params, list(self.species), table, conc, self.curve(params.domain),
+                                 (top, hot, coinc), self.spec.shape, n_domain, len(top), log, len(coinc),
+                                 tuple(rule_species))
         index = self.top_index(params.domain) if params.hotspot_method == "topk" else None
         if index is not None and index.serves(n):
             if not self.capped and not getattr(index, "_warm", False):
@@ -444,8 +484,27 @@ class SynergyAnalysis:
         table = self._unit_table(params, rule_species, metrics)
         conc = self._concentration(params, len(top), len(coinc), ranked_co2.n, shares)
         curve = self.curve(params.domain)
-        return SynergyResult(params, list(self.species), table, conc, curve, top, hot, coinc, self.spec.shape,
-                             ranked_co2.n, len(top), log)
+        return SynergyResult(params, list(self.species), table, conc, curve, (top, hot, coinc), self.spec.shape,
+                             ranked_co2.n, len(top), log, len(coinc), tuple(rule_species))
+
+    def level_table(self, params: SynergyParams) -> Optional[LevelTable]:
+        """The level table of the run's domain and denominator when it serves k (a grid too
+        large to rank, disjoint unit interiors, k one of the dock's values up to the cap);
+        built on first use, in three passes over the strips."""
+        cap = self.level_cap_percent
+        if not self.capped or not self.weights.runs_disjoint or params.k_percent > cap:
+            return None
+        if level_of(params.k_percent, int(math.floor(cap / LEVEL_STEP + 1e-9))) is None:
+            return None
+        key = (params.domain, params.denominator)
+        if key not in self._levels:
+            if len(self._levels) >= 2:  # ~1 GB each on a national grid: the latest two
+                self._levels.pop(next(iter(self._levels)))
+            stats = {s: self.stats[(s, params.domain)] for s in self.species}
+            self._levels[key] = build_level_table(self.weights, self.sources, stats, params.domain,
+                                                  params.denominator, cap, self.cell_area_m2,
+                                                  self.workers, self.is_canceled)
+        return self._levels[key]
 
     def _index_fits(self, n: Dict[str, int], domain: str) -> bool:
         """Whether the fast index serves these top counts on a capped grid (ranked within the cap)."""
@@ -738,11 +797,11 @@ def summary_messages(result: SynergyResult, top: int = 10) -> List[Message]:
     else:
         method = info(QT_TRANSLATE_NOOP("JwjtCore", "Gi* bin >= {bin}{fdr}"), bin=p.gi_min_bin,
                       fdr=" (FDR)" if p.gi_fdr else "")
-    if result.hotspot_cells:
+    if result.hotspot_species:
         lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "Coincidence cells (CO2 top cells that are {rule} hotspots by "
                                                         "{method}): {n}."),
                           rule=info(_RULE_WORDS[p.rule]), method=method,
-                          n=len(result.coincidence_cells)))
+                          n=result.n_coinc_cells))
     else:
         lines.append(info(QT_TRANSLATE_NOOP("JwjtCore", "No NOx or VOCs grid was given: no synergy flags (class A) and no "
                                                         "pollutant hotspots (class C); the classes below show the "

@@ -127,3 +127,60 @@ def test_gistar_on_a_grid_too_large_to_hold_equals_the_whole_grid(inputs, monkey
     got, want = capped.run(params), whole.run(params)
     assert len(want.coincidence_cells) > 0
     same_result(got, want, rtol=1e-10)
+
+
+LEVEL_PARAMS = [SynergyParams(k_percent=k, rule=rule, domain=domain, denominator=den)
+                for k in (0.1, 0.7, 2.3, 5.0, 10.0) for rule in ("nox_or_vocs", "nox_and_vocs", "nox", "vocs")
+                for domain in ("units", "grid") for den in ("all", "nonzero")]
+
+
+def test_level_table_reflag_equals_the_whole_grid(inputs, monkeypatch):
+    """On a grid too large to rank beyond a small cap, every k the dock offers (one decimal,
+    up to 10 %) comes from the level table, for every rule, domain and denominator, and gives
+    the whole grid's units, concentration table and (when asked) cells."""
+    folder, frame, grids = inputs
+    whole, _ = run_synergy(frame, grids)
+    sources = {s: open_raster_source(str(folder / f), s) for s, f in SAMPLE_GRIDS.items()}
+    monkeypatch.setattr(synergy_module, "FULL_RANK_CELLS", 100)
+    capped, _ = run_synergy(frame, sources, workers=2)
+    capped.rank_cap_percent = 0.05  # the index serves nothing the table should
+    streamed = []
+    real = capped._run_streaming
+    monkeypatch.setattr(capped, "_run_streaming", lambda *a: streamed.append(a) or real(*a))
+    for i, params in enumerate(LEVEL_PARAMS):
+        got = capped.run(params)
+        assert not streamed, "a k the dock offers must not take a pass over the strips"
+        want = whole.run(params)
+        pd.testing.assert_frame_equal(got.units, want.units, rtol=1e-10, atol=1e-12)
+        pd.testing.assert_frame_equal(got.concentration, want.concentration, rtol=1e-10)
+        if i % 7 == 0:  # the cell lists, made by one pass when a consumer asks
+            same_result(got, want, rtol=1e-10)
+            streamed.clear()
+    assert 1 <= len(capped._levels) <= 2
+    # A k with two decimals is not a level: one exact pass.
+    same_result(capped.run(SynergyParams(k_percent=2.35)), whole.run(SynergyParams(k_percent=2.35)), rtol=1e-10)
+    assert streamed
+
+
+def test_level_table_breaks_ties_as_the_ranking_does(inputs, monkeypatch):
+    """Grids of a few distinct values: whole runs of equal cells straddle the level
+    thresholds, and the table must cut them by ascending cell as ``rank_cells`` does."""
+    import dataclasses
+
+    from jwjt_plugin.core.blocks import ArraySource
+
+    _, frame, grids = inputs
+    tied = {}
+    for s, g in grids.items():
+        v = g.values
+        q = np.nanmax(v) / 12.0  # 12 distinct positive values
+        tied[s] = dataclasses.replace(g, values=np.where(np.isfinite(v), np.ceil(v / q) * q, np.nan))
+    whole, _ = run_synergy(frame, tied)
+    monkeypatch.setattr(synergy_module, "FULL_RANK_CELLS", 100)
+    capped, _ = run_synergy(frame, {s: ArraySource(g) for s, g in tied.items()}, workers=2)
+    capped.rank_cap_percent = 0.05
+    for params in LEVEL_PARAMS[::5]:
+        got, want = capped.run(params), whole.run(params)
+        pd.testing.assert_frame_equal(got.units, want.units, rtol=1e-10, atol=1e-12)
+        pd.testing.assert_frame_equal(got.concentration, want.concentration, rtol=1e-10)
+    assert capped._levels
