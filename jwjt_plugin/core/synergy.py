@@ -444,21 +444,23 @@ class SynergyAnalysis:
             log.add(QT_TRANSLATE_NOOP("JwjtCore", "Rule 'NOx or VOCs': only {species} was given, so hotspots are "
                                                "{species} hotspots."), level="info", species=rule_species[0])
         n = {s: self._top_count(s, params) for s in ("CO2",) + rule_species}
+        levels = self.level_table(params) if params.hotspot_method == "topk" else None
+        if levels is not None:
+            # A grid too large to rank, and a k the dock offers (one decimal, up to the cap):
+            # read from the level table; the cell lists take a pass over the strips, made
+            # only if a consumer asks.
+            n_domain = self.stats[("CO2", params.domain)].n_valid
+            both = params.rule == "nox_and_vocs"
+            summed = [s for s in ("CO2", "NOx", "VOCs") if s in self.species]
+            metrics, shares, n_top, n_coinc = levels.query(params.k_percent, rule_species, both, summed,
+                                                           self.weights.n_units)
+            table = self._unit_table(params, rule_species, metrics)
+            conc = self._concentration(params, n_top, n_coinc, n_domain, shares)
+            return SynergyResult(params, list(self.species), table, conc, self.curve(params.domain),
+                                 lambda: self._run_streaming(params, rule_species, n)[:3], self.spec.shape,
+                                 n_domain, n_top, log, n_coinc, tuple(rule_species))
         if self.capped and (params.hotspot_method != "topk" or not self._index_fits(n, params.domain)):
             n_domain = self.stats[("CO2", params.domain)].n_valid
-            levels = self.level_table(params) if params.hotspot_method == "topk" else None
-            if levels is not None:
-                # A k the dock offers (one decimal, up to the cap): read from the level table;
-                # the cell lists take a pass over the strips, made only if a consumer asks.
-                both = params.rule == "nox_and_vocs"
-                summed = [s for s in ("CO2", "NOx", "VOCs") if s in self.species]
-                metrics, shares, n_top, n_coinc = levels.query(params.k_percent, rule_species, both, summed,
-                                                               self.weights.n_units)
-                table = self._unit_table(params, rule_species, metrics)
-                conc = self._concentration(params, n_top, n_coinc, n_domain, shares)
-                return SynergyResult(params, list(self.species), table, conc, self.curve(params.domain),
-                                     lambda: self._run_streaming(params, rule_species, n)[:3], self.spec.shape,
-                                     n_domain, n_top, log, n_coinc, tuple(rule_species))
             # Beyond the cap, or Gi* hotspots, on a grid too large to hold: one more pass over
             # the strips, in bounded memory (exact, as every other way; seconds per pass, not
             # milliseconds).
