@@ -69,11 +69,11 @@ def rule_key(rule_species: Sequence[str], both: bool) -> RuleKey:
 
 @dataclass
 class LevelTable:
-    """Per level (row) and unit (column): cumulative counts, areas and sums of every set."""
+    """Per unit (row) and level (column): cumulative counts, areas and sums of every set."""
 
     levels: np.ndarray                         # k of each level, %
     n: Dict[str, np.ndarray]                   # top count per species and level
-    metrics: Dict[Any, np.ndarray]             # "top_n", ... and (rule, name) -> (levels, units)
+    metrics: Dict[Any, np.ndarray]             # "top_n", ... and (rule, name) -> (units, levels)
     cell_sums: Dict[Any, Dict[str, np.ndarray]]   # "top" / rule -> species -> (levels,)
     cell_counts: Dict[Any, np.ndarray]         # "top" / rule -> (levels,) whole cells
 
@@ -90,7 +90,7 @@ class LevelTable:
         coincidence cells) at level k."""
         j = level_of(k, self.n_levels)
         assert j is not None
-        out = {name: self.metrics[name][j] for name in ("top_n", "top_area", "top_CO2")}
+        out = {name: self.metrics[name][:, j] for name in ("top_n", "top_area", "top_CO2")}
         top = {s: float(v[j]) for s, v in self.cell_sums["top"].items()}
         if not rule_species:
             zeros = np.zeros(n_units)
@@ -99,7 +99,7 @@ class LevelTable:
             return out, {s: (top[s], 0.0) for s in top}, int(self.cell_counts["top"][j]), 0
         key = rule_key(rule_species, both)
         for name in ["coinc_n", "coinc_area", "pol_area", "pol_sum"] + [f"coinc_{s}" for s in sum_species]:
-            out[name] = self.metrics[(key, name)][j]
+            out[name] = self.metrics[(key, name)][:, j]
         coinc = self.cell_sums[key]
         shares = {s: (top[s], float(coinc[s][j])) for s in top}
         return out, shares, int(self.cell_counts["top"][j]), int(self.cell_counts[key][j])
@@ -153,17 +153,22 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
     needed = {s: np.unique(coarse[s][n[s] > 0]) for s in ranked}
     fine_hist = {s: np.zeros(len(needed[s]) << FINE_BITS, np.int64) for s in ranked}
 
+    def sub_bins(s, v):
+        """Per value: its position among the needed bins (-1: none) and its sub-bin key."""
+        vb = value_bins(v)
+        slot = np.searchsorted(needed[s], vb)
+        hit = (slot < len(needed[s])) & (needed[s][np.minimum(slot, max(len(needed[s]) - 1, 0))] == vb)
+        key = (slot << FINE_BITS) + ((v.view(np.uint64) >> _FINE_SHIFT) & np.uint64(_FINE_MASK)).astype(np.int64)
+        return np.where(hit, key, -1)
+
     def fine_task(window):
         r0, r1 = window
         covered = covered_rows(r0, r1)
         out = {}
         for s in ranked:
             v, m = domain_values(s, r0, r1, covered)
-            v = v[m]
-            slot = np.searchsorted(needed[s], value_bins(v))
-            hit = (slot < len(needed[s])) & (needed[s][np.minimum(slot, len(needed[s]) - 1)] == value_bins(v))
-            fine = ((v[hit].view(np.uint64) >> _FINE_SHIFT) & np.uint64(_FINE_MASK)).astype(np.int64)
-            out[s] = np.bincount((slot[hit] << FINE_BITS) + fine, minlength=len(fine_hist[s]))
+            key = sub_bins(s, v[m])
+            out[s] = np.bincount(key[key >= 0], minlength=len(fine_hist[s]))
         return out
 
     def add_fine(r):
@@ -187,7 +192,10 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
     fine_hist.clear()
 
     # -- 2. the cells of those sub-bins, and each level's exact threshold ----------------
-    wanted = {s: np.unique(sub[s][n[s] > 0]) for s in ranked}
+    wanted = {}
+    for s in ranked:
+        wanted[s] = np.zeros(max(len(needed[s]) << FINE_BITS, 1), dtype=bool)
+        wanted[s][sub[s][n[s] > 0]] = True
 
     def collect_task(window):
         r0, r1 = window
@@ -197,10 +205,9 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
             v, m = domain_values(s, r0, r1, covered)
             local = np.flatnonzero(m)
             vals = v[local]
-            slot = np.searchsorted(needed[s], value_bins(vals))
-            ok = (slot < len(needed[s])) & (needed[s][np.minimum(slot, len(needed[s]) - 1)] == value_bins(vals))
-            key = (slot << FINE_BITS) + ((vals.view(np.uint64) >> _FINE_SHIFT) & np.uint64(_FINE_MASK)).astype(np.int64)
-            ok &= np.isin(key, wanted[s])
+            key = sub_bins(s, vals)
+            ok = key >= 0
+            ok[ok] = wanted[s][key[ok]]
             out[s] = (local[ok] + r0 * spec.ncols, vals[ok], key[ok])
         return out
 
@@ -238,13 +245,14 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
         """The first level at which each cell (value v > 0) is a top cell of s; nl: never."""
         tv, tc = thr_value[s], thr_cell[s]
         neg = -tv
-        a = np.searchsorted(neg, -v, side="right")          # first level whose threshold is below v
-        lv = a.copy()
-        b = np.searchsorted(neg, -v, side="left")            # levels [b, a) have threshold == v
-        tie = np.flatnonzero(b < a)
-        for t in np.unique(v[tie]):                          # ties on a threshold value are rare
+        lv = np.searchsorted(neg, -v, side="right")          # first level whose threshold is below v
+        # Levels whose threshold equals v (just before lv) take v's cells up to the tie cell
+        # only; equal values on a threshold are rare, so they are searched one value at a time.
+        tie = np.flatnonzero((lv > 0) & (tv[np.maximum(lv - 1, 0)] == v))
+        for t in np.unique(v[tie]):
             sel = tie[v[tie] == t]
-            lo, hi = int(b[sel[0]]), int(a[sel[0]])
+            lo = int(np.searchsorted(neg, -t, side="left"))
+            hi = int(lv[sel[0]])
             lv[sel] = lo + np.searchsorted(tc[lo:hi], cells[sel], side="left")
         return lv
 
@@ -294,26 +302,22 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
         cell_w = (np.full(len(e_cell), float(area)) if row_area is None
                   else row_area[r0 + e_cell // nc])
         e_area = cell_w * e_frac
-        unit_out = {}
+        unit_out: Dict[Any, Tuple[np.ndarray, np.ndarray]] = {}
 
         def add(prefix_name, lv_cells, quantities):
             lv = lv_cells[e_cell]
             ok = lv < nl
             key = e_unit[ok] * nl + lv[ok]
-            order = np.argsort(key, kind="stable")
-            key = key[order]
             if len(key) == 0:
                 return
-            first = np.ones(len(key), dtype=bool)
-            first[1:] = key[1:] != key[:-1]
-            starts = np.flatnonzero(first)
-            uniq = key[starts]
+            # One bincount over all (unit, level) bins, then only the bins that got entries:
+            # cheaper than sorting the entries, and a strip holds one dense array at a time.
+            counts = np.bincount(key, minlength=n_units * nl)
+            present = np.flatnonzero(counts)
             for qname, w in quantities.items():
-                if w is None:
-                    sums = np.diff(np.append(starts, len(key))).astype(np.float64)
-                else:
-                    sums = np.add.reduceat(w[ok][order], starts)
-                unit_out[(prefix_name, qname)] = (uniq, sums)
+                sums = (counts[present] if w is None
+                        else np.bincount(key, weights=w[ok], minlength=n_units * nl)[present])
+                unit_out[(prefix_name, qname)] = (present, sums.astype(np.float64))
 
         vfrac = {s: vals[s][e_cell] * e_frac for s in sum_species}
         add("top", sets["top"], {"top_n": None, "top_area": e_area, "top_CO2": vfrac["CO2"]})
@@ -344,10 +348,10 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
                 else (prefix_name, qname))
             if mkey not in metrics:
                 metrics[mkey] = np.zeros(n_units * nl)
-            metrics[mkey][uniq] += sums   # keys are unique within a strip
+            metrics[mkey][uniq] += sums   # bins are unique within a strip
 
     fold_tasks(table_task, windows, add_table, workers, report(2), is_canceled)
-    # Levels run along rows; the cumulative sum makes "joined at or before level j".
+    # The cumulative sum along the levels makes "joined at or before level j".
     names: List[Any] = ["top_n", "top_area", "top_CO2"]
     for key in keys_rules:
         names += [(key, q) for q in ["coinc_n", "coinc_area", "pol_area", "pol_sum"]
@@ -356,7 +360,7 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
     for name in names:
         flat = metrics.pop(name, None)
         grid = np.zeros((n_units, nl)) if flat is None else flat.reshape(n_units, nl)
-        table[name] = np.ascontiguousarray(np.cumsum(grid, axis=1).T)
+        table[name] = np.cumsum(grid, axis=1)
     for name in list(cell_counts):
         cell_counts[name] = np.cumsum(cell_counts[name])
         cell_sums[name] = {s: np.cumsum(v) for s, v in cell_sums[name].items()}
