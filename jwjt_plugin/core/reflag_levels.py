@@ -161,13 +161,19 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
         key = (slot << FINE_BITS) + ((v.view(np.uint64) >> _FINE_SHIFT) & np.uint64(_FINE_MASK)).astype(np.int64)
         return np.where(hit, key, -1)
 
-    def fine_task(window):
+    def domain_cells(window):
+        """Per ranked species: the strip's positive cells in the domain (flat indices) and values."""
         r0, r1 = window
         covered = covered_rows(r0, r1)
-        out = {}
         for s in ranked:
             v, m = domain_values(s, r0, r1, covered)
-            key = sub_bins(s, v[m])
+            local = np.flatnonzero(m)
+            yield s, local + r0 * spec.ncols, v[local]
+
+    def fine_task(window):
+        out = {}
+        for s, _, vals in domain_cells(window):
+            key = sub_bins(s, vals)
             out[s] = np.bincount(key[key >= 0], minlength=len(fine_hist[s]))
         return out
 
@@ -198,17 +204,12 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
         wanted[s][sub[s][n[s] > 0]] = True
 
     def collect_task(window):
-        r0, r1 = window
-        covered = covered_rows(r0, r1)
         out = {}
-        for s in ranked:
-            v, m = domain_values(s, r0, r1, covered)
-            local = np.flatnonzero(m)
-            vals = v[local]
+        for s, cells, vals in domain_cells(window):
             key = sub_bins(s, vals)
             ok = key >= 0
             ok[ok] = wanted[s][key[ok]]
-            out[s] = (local[ok] + r0 * spec.ncols, vals[ok], key[ok])
+            out[s] = (cells[ok], vals[ok], key[ok])
         return out
 
     collected: Dict[str, List[tuple]] = {s: [] for s in ranked}
