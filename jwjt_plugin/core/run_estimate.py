@@ -38,6 +38,7 @@ from typing import Optional
 
 from .messages import QT_TRANSLATE_NOOP, Message
 from .parallel import resolve_workers
+from .ranking import FULL_RANK_CELLS, RANK_BUDGET_CELLS
 
 #: Grids up to this many cells are read whole into memory (float64: 512 MB per species);
 #: larger file rasters stay on disk and are read strip by strip. 64 M cells is a 1 km grid of
@@ -72,6 +73,13 @@ STRIP_COPIES = 7
 ANALYSIS_BYTES_PER_CELL = 1
 #: the Python objects of the units (attributes, frame), per unit
 UNIT_BYTES = 2_000
+#: on a grid too large to rank whole (core.ranking.FULL_RANK_CELLS): the kept cells of each
+#: ranked species (CO2, NOx, VOCs; at most RANK_BUDGET_CELLS each) with the species' values
+#: there, and the level table the dock's re-flags read (8 bytes per unit, level and quantity:
+#: 100 levels, 31 quantities). Measured at 200 m: 4.3 GB for the whole run.
+RANKED_SPECIES = 3
+RANKED_BYTES_PER_CELL = 40
+LEVEL_TABLE_BYTES_PER_UNIT = 8 * 100 * 31
 
 #: seconds per unit vertex to read the units (1.9 s for 12.7 M vertices)
 READ_SECONDS_PER_VERTEX = 0.15e-6
@@ -92,6 +100,10 @@ DISK_BYTES_PER_SECOND = 150e6
 #: seconds per cell for the ranking, hotspots and coincidence (a top-k partition of 25 M
 #: cells takes 0.37 s; two pollutants and the coincidence about triple it)
 ANALYSIS_SECONDS_PER_CELL = 45e-9
+#: seconds per cell on such a grid for the passes a run adds to the overlay: the capped
+#: rankings, the level table (three passes) and the first run's tables (345 s more than the
+#: overlay at 200 m on 2 workers: 0.94 µs per cell on one thread)
+CAPPED_SECONDS_PER_CELL = 0.94e-6
 #: the share of each additional thread that speeds the parallel parts up: the issue's target
 #: (2 workers at least 1.7× faster than 1); measured while the engine was being written, the
 #: weights ran 1.16× faster on 2 shared cores, so the time on many cores is the optimistic side
@@ -186,12 +198,16 @@ def estimate_run(nrows: int, ncols: int, n_species: int, n_units: int, n_vertice
     strip = min(STRIP_BYTES, CELL_BYTES * cells)
     strips = STRIP_COPIES * strip * n_workers
     grids = in_memory if whole else 0
+    capped = cells > FULL_RANK_CELLS
+    ranked = (RANKED_SPECIES * RANKED_BYTES_PER_CELL * min(RANK_BUDGET_CELLS, cells // 10)
+              + LEVEL_TABLE_BYTES_PER_UNIT * int(n_units)) if capped else 0
     peak = (weights + VERTEX_BYTES * vertices + UNIT_BYTES * int(n_units) + ANALYSIS_BYTES_PER_CELL * cells
-            + grids + max(weights_peak, strips))
+            + grids + ranked + max(weights_peak, strips))
 
     read_grids = READ_WHOLE_SECONDS_PER_CELL * cells * n_species if whole else 0.0
     parallel = (WEIGHT_SECONDS_PER_PIECE * (vertices + bnd) + SUM_SECONDS_PER_CELL * cells * n_species
-                + read_grids + ANALYSIS_SECONDS_PER_CELL * cells)
+                + read_grids + ANALYSIS_SECONDS_PER_CELL * cells
+                + (CAPPED_SECONDS_PER_CELL * cells if capped else 0.0))
     disk = FILE_BYTES_PER_CELL * cells * n_species / DISK_BYTES_PER_SECOND
     seconds = READ_SECONDS_PER_VERTEX * vertices + disk + parallel / _speedup(n_workers)
     return RunEstimate(int(peak), float(seconds), int(in_memory),

@@ -500,8 +500,7 @@ class SynergyAnalysis:
             return None
         key = (params.domain, params.denominator)
         if key not in self._levels:
-            if len(self._levels) >= 2:  # ~1 GB each on a national grid: the latest two
-                self._levels.pop(next(iter(self._levels)))
+            self._levels.clear()  # ~1 GB on a national grid: the latest only
             stats = {s: self.stats[(s, params.domain)] for s in self.species}
             self._levels[key] = build_level_table(self.weights, self.sources, stats, params.domain,
                                                   params.denominator, cap, self.cell_area_m2,
@@ -688,9 +687,10 @@ class SynergyAnalysis:
         the parameter-dependent ones)."""
         if self._static is None:
             u = self.units
-            cols: Dict[str, np.ndarray] = {"UNIT": np.asarray(u.labels, dtype=object),
-                                           "NAME": np.asarray(u.names, dtype=object),
-                                           "CLASS": np.asarray(u.classes, dtype=object),
+            # pandas' own inference (a class code column stays integer where it is one).
+            cols: Dict[str, np.ndarray] = {"UNIT": pd.Series(u.labels).to_numpy(),
+                                           "NAME": pd.Series(u.names).to_numpy(),
+                                           "CLASS": pd.Series(u.classes).to_numpy(),
                                            "AREA_KM2": np.asarray(u.areas_m2) / 1e6, "GRID_SH": self.grid_share}
             area_km2 = self.unit_area_m2 / 1e6
             for s in self.species:

@@ -47,8 +47,10 @@ def test_200m_case_stays_on_disk():
     e = estimate_run(25_000, 25_000, 4, 40_000, 12_731_303, workers=2)
     assert not reads_whole(25_000, 25_000)
     assert e.in_memory_bytes == 20_000_000_000            # what reading the grids whole would take
-    assert e.peak_bytes < 3 * 2**30 < e.in_memory_bytes   # the bound
-    assert e.large and e.seconds > 60
+    # Measured on this case (2 workers): 4.3 GB and ~450 s for the whole synergy run (the
+    # overlay alone: 2.2 GB, 50 s); the estimate is meant to be right within a factor of two.
+    assert 4.3 / 2 < e.peak_bytes / 2**30 < 4.3 * 2 and e.peak_bytes < e.in_memory_bytes / 3
+    assert 450 / 2 < e.seconds < 450 * 2 and e.large
 
 
 def test_small_run_is_not_large():
