@@ -3567,7 +3567,7 @@
         <translation>网格“{a}”与“{b}”的坐标参考系不同。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="70"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
         <source>k must be between 0 and 100 %, not {k}.</source>
         <translation>k 必须介于 0 到 100% 之间，当前为 {k}。</translation>
     </message>
@@ -3952,22 +3952,22 @@
         <translation>非热点</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="82"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="84"/>
         <source>A CO2 grid is required for the synergy analysis.</source>
         <translation>协同性分析需要 CO2 排放清单网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="88"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="90"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a {species} grid, which was not given.</source>
         <translation>协同网格判定规则“{rule}”需要 {species} 排放清单网格，但未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="92"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="94"/>
         <source>The coincidence rule &apos;{rule}&apos; needs a NOx or a VOCs grid; neither was given.</source>
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="418"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="444"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
@@ -4202,17 +4202,17 @@
         <translation>“{name}”：以“{units}”计的通量已换算为每个网格单元的 吨/年：通量 × 平面网格面积（dx × dy）× 31 536 000 s ÷ 1000。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="74"/>
         <source>Unknown hotspot method &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的热点识别方法“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="74"/>
         <source>Unknown coincidence rule &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的协同网格判定规则“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="72"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="74"/>
         <source>Unknown cell domain &apos;{value}&apos;; use one of {allowed}.</source>
         <translation>未知的网格排序范围“{value}”，请使用以下之一：{allowed}。</translation>
     </message>
@@ -5292,17 +5292,17 @@
         <translation>物种 {species} 给出了两次：“{first}”（{as_first}）和“{second}”（{as_second}）。每个物种只给一个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="412"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="438"/>
         <source>No NOx or VOCs grid was given, so there are no pollutant hotspots: no unit is flagged as a synergy hotspot (A) or a pollutant hotspot (C); the CO2 sums, densities, concentration and carbon classes (B) stand. Give a NOx or VOCs grid for the synergy flags.</source>
         <translation>未给出 NOx 或 VOCs 网格，因此没有污染物热点：没有单元被标为协同热点（A）或污染物热点（C）；CO2 总量、密度、集中度和碳热点分类（B）照常有效。如需协同标识，请给出 NOx 或 VOCs 网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="765"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="840"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;: the cells under the units are all 0 or nodata. Check that the grid covers the units (right file, extent and CRS).</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内：单元内的网格全为 0 或无数据。请检查网格是否覆盖这些单元（文件、范围和坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="769"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="844"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;; it has no hotspot under the units.</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内；单元内没有该物种的热点。</translation>
     </message>
@@ -5482,77 +5482,77 @@
         <translation>EDGAR 文件“{path}”：其数据点（北纬 {south:g} 至 {north:g}，东经 {west:g} 至 {east:g}）跨越超过 {limit} 个 {size:g}° 的像元；请检查坐标和像元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="701"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="776"/>
         <source>NOx or VOCs</source>
         <translation>NOx 或 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="702"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="777"/>
         <source>NOx and VOCs</source>
         <translation>NOx 与 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="712"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="787"/>
         <source>{share:.1f} % of {species}</source>
         <translation>{species} 的 {share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="714"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="789"/>
         <source>non-zero cells</source>
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="714"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="789"/>
         <source>cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="716"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="791"/>
         <source>under the control units</source>
         <translation>（管控单元范围内）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="716"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="791"/>
         <source>of the grid</source>
         <translation>（全部网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="718"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="793"/>
         <source>The top {k:g} % of {denominator} by CO2 ({n_top} of {n_domain} cells {where}) hold {shares}.</source>
         <translation>按 CO2 排序前 {k:g} % 的{denominator}（{n_domain} 个网格{where}中的 {n_top} 个）容纳了 {shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="723"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="798"/>
         <source>top-k %</source>
         <translation>前 k %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="725"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="800"/>
         <source>Gi* bin &gt;= {bin}{fdr}</source>
         <translation>Gi* 置信分级 ≥ {bin}{fdr}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="728"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="803"/>
         <source>Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): {n}.</source>
         <translation>协同网格（按{method}同时为 {rule} 热点的 CO2 前 k% 网格）：{n} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="733"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="808"/>
         <source>No NOx or VOCs grid was given: no synergy flags (class A) and no pollutant hotspots (class C); the classes below show the carbon hotspots (B).</source>
         <translation>未给出 NOx 或 VOCs 网格：没有协同标记（A 类）和污染物热点（C 类）；以下分类仅显示碳排放热点（B 类）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="739"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="814"/>
         <source>Units: {n}; flagged (synergy hotspot, class A): {flagged}; carbon only (B): {b}; pollutant only (C): {c}; none (D): {d}.</source>
         <translation>管控单元：{n} 个；已标记（协同热点，A 类）：{flagged} 个；仅碳排放热点（B 类）：{b} 个；仅污染物热点（C 类）：{c} 个；非热点（D 类）：{d} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="745"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="820"/>
         <source>Flagged units hold {share:.1f} % of the units&apos; CO2. Largest:</source>
         <translation>已标记单元的 CO2 排放占全部单元的 {share:.1f} %。排放最大的单元：</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="748"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="823"/>
         <source>  {unit} {name}: CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence cells {n}, {share:.0f} % of its CO2 in them</source>
         <translation>  {unit} {name}：CO2 {co2:,.0f} 吨/年，NOx {nox:,.0f} 吨/年，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
     </message>
@@ -6527,32 +6527,32 @@
         <translation>无法读取栅格“{path}”的第 {r0} 至 {r1} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="127"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="139"/>
         <source>About {memory} of memory and {time} on 1 core.</source>
         <translation>预计约需 {memory} 内存、{time}（1 个核心）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="127"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="139"/>
         <source>About {memory} of memory and {time} on {workers} cores.</source>
         <translation>预计约需 {memory} 内存、{time}（{workers} 个核心）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="140"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="152"/>
         <source>This run needs about {memory} of memory, more than the {free} free on this machine; it may make the computer very slow or stop. Close other programs, choose fewer worker threads, or run it on a larger machine. Run it anyway?</source>
         <translation>本次运行约需 {memory} 内存，超过本机当前可用的 {free}；计算机可能变得非常缓慢甚至停止响应。请关闭其他程序、减少工作线程数，或在内存更大的计算机上运行。仍要运行吗？</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="214"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="230"/>
         <source>{n:.0f} s</source>
         <translation>{n:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="216"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="232"/>
         <source>{n:.0f} min</source>
         <translation>{n:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="217"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="233"/>
         <source>{n:.1f} h</source>
         <translation>{n:.1f} 小时</translation>
     </message>
