@@ -194,7 +194,9 @@ class SynergyAnalysis:
     per-unit sums, the domain totals and counts and, on grids above
     :data:`~jwjt_plugin.core.ranking.FULL_RANK_CELLS`, the histograms the capped rankings
     start from; such grids are never held whole. Re-flags with top-k hotspots go through a
-    :class:`~jwjt_plugin.core.reflag_index.TopKIndex`.
+    :class:`~jwjt_plugin.core.reflag_index.TopKIndex`, or on those grids through the
+    :class:`~jwjt_plugin.core.reflag_levels.LevelTable` of the dock's k values; Gi* on them
+    runs strip by strip (:mod:`~jwjt_plugin.core.gistar_blocks`).
     """
 
     def __init__(self, units: PreparedUnits, grids: Dict[str, Any],
