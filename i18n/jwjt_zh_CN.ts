@@ -159,7 +159,7 @@
         <translation>字段：单元编码 = {code}，单元名称 = {name}，管控单元分类 = {cls}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="603"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="663"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -254,47 +254,47 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="338"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="350"/>
         <source>Synergy analysis (减污降碳协同分析)</source>
         <translation>减污降碳协同分析</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="106"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="118"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="111"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="123"/>
         <source>Control units</source>
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="112"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="124"/>
         <source>Selected units only</source>
         <translation>仅分析选中的单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="119"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="131"/>
         <source>{species} grid</source>
         <translation>{species} 排放清单网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="123"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="135"/>
         <source>Grid values in</source>
         <translation>网格值的单位</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="126"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="138"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="145"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="157"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="146"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="158"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -319,37 +319,37 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="239"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="251"/>
         <source>An analysis is running.</source>
         <translation>分析正在运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="244"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="256"/>
         <source>Choose the layer of control units.</source>
         <translation>请选择环境管控单元图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="246"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="258"/>
         <source>No unit is selected in layer &apos;{name}&apos;.</source>
         <translation>图层“{name}”中没有选中的单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="262"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="274"/>
         <source>Choose the field of fishnet &apos;{name}&apos; that holds {species}.</source>
         <translation>请选择渔网图层“{name}”中存放 {species} 的字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="276"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="288"/>
         <source>Inputs changed since the last run: press Run to update the results.</source>
         <translation>输入自上次运行后已改变，请点击“运行”更新结果。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="278"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="290"/>
         <source>Ready to run.</source>
         <translation>可以运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="361"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="373"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>分析已中止：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="402"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="414"/>
         <source>Synergy flags — {layer}</source>
         <translation>协同标记 — {layer}</translation>
     </message>
@@ -369,27 +369,27 @@
         <translation>{total} 个单元中 {n} 个被标记。前 {k:g}% 网格占比：{shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="454"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="514"/>
         <source>Done: {n} units flagged.</source>
         <translation>完成：标记了 {n} 个单元。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="531"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="591"/>
         <source>Save synergy results</source>
         <translation>保存协同分析结果</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="526"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="586"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="541"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="601"/>
         <source>Could not save &apos;{path}&apos;: {error}</source>
         <translation>无法保存“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="543"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="603"/>
         <source>Saved to {path}</source>
         <translation>已保存至 {path}</translation>
     </message>
@@ -1824,17 +1824,17 @@
         <translation>图集（PDF）…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="565"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="625"/>
         <source>Save atlas</source>
         <translation>保存图集</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="570"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="630"/>
         <source>Writing the atlas…</source>
         <translation>正在生成图集…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="599"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="659"/>
         <source>Atlas written: {path} ({pages} pages).</source>
         <translation>图集已生成：{path}（共 {pages} 页）。</translation>
     </message>
@@ -2689,12 +2689,12 @@
         <translation>其他年份（{years}）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="241"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="253"/>
         <source>The atlas is being written.</source>
         <translation>正在生成图集。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="462"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="522"/>
         <source>Synergy results (协同分析结果)</source>
         <translation>协同分析结果</translation>
     </message>
@@ -3454,22 +3454,22 @@
         <translation>已安装。JWJT 已可使用，但 {names} 暂时无法导入：请重启 QGIS 以进行分布式运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="176"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="188"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="182"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="194"/>
         <source>All cores ({n})</source>
         <translation>全部核心（{n} 个）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="188"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="200"/>
         <source>Threads the analysis runs on; the result is the same with any number. Fewer threads leave cores and memory to other programs.</source>
         <translation>分析所用的线程数；线程数不同，结果完全相同。线程越少，留给其他程序的核心和内存越多。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="190"/>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="202"/>
         <source>Worker threads</source>
         <translation>工作线程数</translation>
     </message>
@@ -3492,6 +3492,16 @@
         <location filename="../jwjt_plugin/plugin.py" line="99"/>
         <source>Install Dask for distributed runs…</source>
         <translation>安装 Dask（分布式运行）…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="489"/>
+        <source>JWJT: re-flag the units</source>
+        <translation>JWJT：重新标识管控单元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/synergy_dock.py" line="493"/>
+        <source>Re-flagging: this reads the grids again…</source>
+        <translation>正在重新标识：需要再次读取网格……</translation>
     </message>
 </context>
 <context>
@@ -3967,7 +3977,7 @@
         <translation>协同网格判定规则“{rule}”需要 NOx 或 VOCs 排放清单网格，但二者均未提供。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="444"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="446"/>
         <source>Rule &apos;NOx or VOCs&apos;: only {species} was given, so hotspots are {species} hotspots.</source>
         <translation>规则“NOx 或 VOCs”：仅提供了 {species} 网格，因此热点即为 {species} 热点。</translation>
     </message>
@@ -5292,17 +5302,17 @@
         <translation>物种 {species} 给出了两次：“{first}”（{as_first}）和“{second}”（{as_second}）。每个物种只给一个网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="438"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="440"/>
         <source>No NOx or VOCs grid was given, so there are no pollutant hotspots: no unit is flagged as a synergy hotspot (A) or a pollutant hotspot (C); the CO2 sums, densities, concentration and carbon classes (B) stand. Give a NOx or VOCs grid for the synergy flags.</source>
         <translation>未给出 NOx 或 VOCs 网格，因此没有污染物热点：没有单元被标为协同热点（A）或污染物热点（C）；CO2 总量、密度、集中度和碳热点分类（B）照常有效。如需协同标识，请给出 NOx 或 VOCs 网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="840"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="855"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;: the cells under the units are all 0 or nodata. Check that the grid covers the units (right file, extent and CRS).</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内：单元内的网格全为 0 或无数据。请检查网格是否覆盖这些单元（文件、范围和坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="844"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="859"/>
         <source>Grid &apos;{name}&apos; holds {total:,.6g} t, but none of it lies under the units of layer &apos;{layer}&apos;; it has no hotspot under the units.</source>
         <translation>网格“{name}”共有 {total:,.6g} 吨，但没有任何排放位于图层“{layer}”的管控单元内；单元内没有该物种的热点。</translation>
     </message>
@@ -5482,77 +5492,77 @@
         <translation>EDGAR 文件“{path}”：其数据点（北纬 {south:g} 至 {north:g}，东经 {west:g} 至 {east:g}）跨越超过 {limit} 个 {size:g}° 的像元；请检查坐标和像元大小。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="776"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="791"/>
         <source>NOx or VOCs</source>
         <translation>NOx 或 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="777"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="792"/>
         <source>NOx and VOCs</source>
         <translation>NOx 与 VOCs</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="787"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="802"/>
         <source>{share:.1f} % of {species}</source>
         <translation>{species} 的 {share:.1f} %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="789"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="804"/>
         <source>non-zero cells</source>
         <translation>非零网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="789"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="804"/>
         <source>cells</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="791"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="806"/>
         <source>under the control units</source>
         <translation>（管控单元范围内）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="791"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="806"/>
         <source>of the grid</source>
         <translation>（全部网格）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="793"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="808"/>
         <source>The top {k:g} % of {denominator} by CO2 ({n_top} of {n_domain} cells {where}) hold {shares}.</source>
         <translation>按 CO2 排序前 {k:g} % 的{denominator}（{n_domain} 个网格{where}中的 {n_top} 个）容纳了 {shares}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="798"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="813"/>
         <source>top-k %</source>
         <translation>前 k %</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="800"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="815"/>
         <source>Gi* bin &gt;= {bin}{fdr}</source>
         <translation>Gi* 置信分级 ≥ {bin}{fdr}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="803"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="818"/>
         <source>Coincidence cells (CO2 top cells that are {rule} hotspots by {method}): {n}.</source>
         <translation>协同网格（按{method}同时为 {rule} 热点的 CO2 前 k% 网格）：{n} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="808"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="823"/>
         <source>No NOx or VOCs grid was given: no synergy flags (class A) and no pollutant hotspots (class C); the classes below show the carbon hotspots (B).</source>
         <translation>未给出 NOx 或 VOCs 网格：没有协同标记（A 类）和污染物热点（C 类）；以下分类仅显示碳排放热点（B 类）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="814"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="829"/>
         <source>Units: {n}; flagged (synergy hotspot, class A): {flagged}; carbon only (B): {b}; pollutant only (C): {c}; none (D): {d}.</source>
         <translation>管控单元：{n} 个；已标记（协同热点，A 类）：{flagged} 个；仅碳排放热点（B 类）：{b} 个；仅污染物热点（C 类）：{c} 个；非热点（D 类）：{d} 个。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="820"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="835"/>
         <source>Flagged units hold {share:.1f} % of the units&apos; CO2. Largest:</source>
         <translation>已标记单元的 CO2 排放占全部单元的 {share:.1f} %。排放最大的单元：</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/synergy.py" line="823"/>
+        <location filename="../jwjt_plugin/core/synergy.py" line="838"/>
         <source>  {unit} {name}: CO2 {co2:,.0f} t/yr, NOx {nox:,.0f} t/yr, coincidence cells {n}, {share:.0f} % of its CO2 in them</source>
         <translation>  {unit} {name}：CO2 {co2:,.0f} 吨/年，NOx {nox:,.0f} 吨/年，协同网格 {n} 个，其 CO2 的 {share:.0f} % 位于其中</translation>
     </message>

@@ -491,6 +491,19 @@ class SynergyAnalysis:
         return SynergyResult(params, list(self.species), table, conc, curve, (top, hot, coinc), self.spec.shape,
                              ranked_co2.n, len(top), log, len(coinc), tuple(rule_species))
 
+    def reflag_is_quick(self, params: SynergyParams) -> bool:
+        """Whether ``run(params)`` answers from what is cached (a fraction of a second), or
+        must pass over a grid too large to hold (minutes at 200 m: Gi*, a k the level table
+        does not hold, a new domain or denominator), so that a front end can run it in the
+        background."""
+        if not self.capped:
+            return True
+        if params.hotspot_method != "topk":  # Gi* there: a pass over the strips every time
+            return False
+        cap = self.level_cap_percent
+        return ((params.domain, params.denominator) in self._levels and params.k_percent <= cap
+                and level_of(params.k_percent, int(math.floor(cap / LEVEL_STEP + 1e-9))) is not None)
+
     def level_table(self, params: SynergyParams) -> Optional[LevelTable]:
         """The level table of the run's domain and denominator when it serves k (a grid too
         large to rank, disjoint unit interiors, k one of the dock's values up to the cap);

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from qgis.core import Qgis, QgsProject, QgsRasterLayer, QgsSettings, QgsVectorFileWriter, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsProject,
+    QgsRasterLayer,
+    QgsSettings,
+    QgsTask,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import (
@@ -40,6 +49,7 @@ from ..core.grid import GRID_UNIT_CHOICES as GRID_UNITS, GRID_UNIT_LABELS
 from ..core.layer_roles import WRONG_SPECIES, Role, mismatch
 from ..core.messages import JwjtInputError, Message
 from ..core.options import CoincidenceRule, HotspotMethod, option_at
+from ..core.overlay import Cancelled
 from ..core.pipeline import SAME_GRID
 from ..core.synergy import SynergyParams
 from ..core.synergy_output import metric_table
@@ -78,6 +88,8 @@ class SynergyDock(QgsDockWidget):
         self.session = session if session is not None else Session(self)  # where the result is published
         self.task: Optional[AlgorithmRun] = None
         self.atlas_task = None
+        self.reflag_task: Optional[QgsTask] = None   # a re-flag that passes over a national grid
+        self._reflag_pending = False
         self.analysis = None
         self.result = None
         self.frame = None
@@ -235,7 +247,7 @@ class SynergyDock(QgsDockWidget):
 
     def why_not_runnable(self) -> Optional[str]:
         """The reason Run is unavailable, in words the analyst can act on; None when ready."""
-        if self.task is not None:
+        if self.task is not None or self.reflag_task is not None:
             return tr("An analysis is running.")
         if self.atlas_task is not None:
             return tr("The atlas is being written.")
@@ -363,7 +375,7 @@ class SynergyDock(QgsDockWidget):
         self.task.start()
 
     def cancel(self) -> None:
-        for task in (self.task, self.atlas_task):
+        for task in (self.task, self.atlas_task, self.reflag_task):
             if task is not None:
                 task.cancel()
 
@@ -424,14 +436,62 @@ class SynergyDock(QgsDockWidget):
         if self.signature != self.input_signature():
             self.refresh_state()
             return
+        if self.reflag_task is not None:  # the latest parameters are taken when this one ends
+            self._reflag_pending = True
+            return
+        params = self.params()
+        if not self.analysis.reflag_is_quick(params):
+            self._reflag_in_background(params)
+            return
         try:
-            self.result = self.analysis.run(self.params())
+            result = self.analysis.run(params)
         except JwjtInputError as err:
             self.status.setText(tr_message(err.message))
             return
+        self._reflag_done(result)
+
+    def _reflag_done(self, result) -> None:
+        self.result = result
         self._show_result(new_layer=False)
         self.session.publish(SYNERGY, self.result)
         self.session.publish(SYNERGY_PARAMETERS, self.parameters())
+
+    def _reflag_in_background(self, params: SynergyParams) -> None:
+        """A re-flag that reads a national grid again (Gi*, a new denominator or domain, a k
+        beyond the table) runs as a task: the map stays usable, and Cancel stops it."""
+        analysis = self.analysis
+
+        def work(task):  # worker thread: the cached analysis only, no layer or widget
+            analysis.is_canceled = task.isCanceled
+            return analysis.run(params)
+
+        def finished(exception, result=None):  # back on the GUI thread
+            analysis.is_canceled = None
+            self.reflag_task = None
+            self.progress.setRange(0, 100)
+            self.progress.setValue(100)
+            self.cancel_button.setEnabled(False)
+            if exception is None and result is not None:
+                self._reflag_done(result)
+                self.refresh_state()
+            else:
+                self.refresh_state(keep_status=True)
+                if isinstance(exception, JwjtInputError):
+                    self.status.setText(tr_message(exception.message))
+                elif exception is None or isinstance(exception, Cancelled):
+                    self.status.setText(tr("Cancelled."))
+                else:
+                    self.status.setText(tr("The analysis stopped: {error}").format(error=exception))
+            if self._reflag_pending and self.analysis is analysis:
+                self._reflag_pending = False
+                self.reflag()
+
+        self.reflag_task = QgsTask.fromFunction(tr("JWJT: re-flag the units"), work, on_finished=finished)
+        self.progress.setRange(0, 0)  # busy: the pass reports no fraction
+        self.cancel_button.setEnabled(True)
+        self.run_button.setEnabled(False)
+        self.status.setText(tr("Re-flagging: this reads the grids again…"))
+        QgsApplication.taskManager().addTask(self.reflag_task)
 
     # -- results ---------------------------------------------------------------------------
     def _show_result(self, new_layer: bool) -> None:

@@ -159,6 +159,13 @@ def test_level_table_reflag_equals_the_whole_grid(inputs, monkeypatch):
             same_result(got, want, rtol=1e-10)
             streamed.clear()
     assert len(capped._levels) == 1
+    # What a front end asks before a re-flag: quick from the table, a pass otherwise.
+    last = LEVEL_PARAMS[-1]
+    assert capped.reflag_is_quick(last) and whole.reflag_is_quick(last)
+    assert not capped.reflag_is_quick(SynergyParams(k_percent=2.35, domain=last.domain, denominator=last.denominator))
+    other = "all" if last.denominator == "nonzero" else "nonzero"
+    assert not capped.reflag_is_quick(SynergyParams(k_percent=5, domain=last.domain, denominator=other))
+    assert not capped.reflag_is_quick(SynergyParams(hotspot_method="gistar"))
     # A k with two decimals is not a level: one exact pass.
     same_result(capped.run(SynergyParams(k_percent=2.35)), whole.run(SynergyParams(k_percent=2.35)), rtol=1e-10)
     assert streamed

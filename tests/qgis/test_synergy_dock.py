@@ -87,6 +87,33 @@ def test_run_fills_table_map_and_chart_then_reflags(dock, qtbot, sample_layers):
     assert [f.attributes() for f in units.getFeatures()] == before
 
 
+def test_reflag_that_reads_the_grids_again_runs_in_the_background(dock, qtbot, monkeypatch):
+    """On a national grid a re-flag may need a pass over the grids (Gi*, a new denominator):
+    it runs as a task, Run waits for it, and its result replaces the table and the map."""
+    run_and_wait(dock, qtbot)
+    layer = dock.result_layer
+    monkeypatch.setattr(dock.analysis, "reflag_is_quick", lambda params: False)
+    threads = []
+    real_run = dock.analysis.run
+
+    def run(params):
+        import threading
+
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_run(params)
+
+    monkeypatch.setattr(dock.analysis, "run", run)
+    n_top = dock.result.n_top_cells
+    dock.k_spin.setValue(10.0)
+    assert dock.reflag_task is not None and not dock.run_button.isEnabled()
+    dock.k_spin.setValue(12.0)  # asked while the first runs: taken when it ends
+    qtbot.waitUntil(lambda: dock.reflag_task is None and dock.result.params.k_percent == 12.0, timeout=30000)
+    assert threads and not any(threads)  # never on the GUI thread
+    assert dock.result.n_top_cells > n_top and dock.run_button.isEnabled()
+    flagged = sum(1 for f in layer.getFeatures() if f["SYN_FLAG"] == 1)
+    assert flagged == int(dock.result.units["SYN_FLAG"].sum())
+
+
 def test_table_and_map_selections_follow_each_other(dock, qtbot):
     run_and_wait(dock, qtbot)
     layer = dock.result_layer
