@@ -145,6 +145,7 @@ def dask_overlay(geometries: Sequence, sources: Mapping[str, Any], spec: GridSpe
         chunks = chunk_bounds(geoms, chunk_coords) if n_units else []
         rows = window_rows or _default_window_rows(spec, by_path, threads, len(chunks))
         windows = [(r0, min(r0 + rows, spec.nrows)) for r0 in range(0, spec.nrows, max(1, int(rows)))]
+        _ship_core(client, scheduler)
         _check_workers_read(client, scheduler, by_path)
         plan = _plan(geoms, spec, chunks, windows)
         futures = _submit(client, geoms, spec, chunks, windows, plan, srcs, by_path, names)
@@ -222,6 +223,47 @@ def _plan(geoms: np.ndarray, spec: GridSpec, chunks: Sequence[Tuple[int, int]],
     return plan
 
 
+def _core_importable() -> bool:
+    """Runs on a worker (pickled by reference, so it only arrives where JWJT imports)."""
+    return True
+
+
+def core_zip(folder: str) -> str:
+    """``jwjt_plugin`` with its analysis core only (``__init__`` and ``core/``, the .py files)
+    as a zip in ``folder``: what a worker needs to run the tasks, nothing of QGIS."""
+    import zipfile
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent
+    target = Path(folder) / "jwjt_plugin_core.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(package / "__init__.py", "jwjt_plugin/__init__.py")
+        for path in sorted((package / "core").rglob("*.py")):
+            zf.write(path, "jwjt_plugin/" + path.relative_to(package).as_posix())
+    return str(target)
+
+
+def _ship_core(client, scheduler: str) -> None:
+    """Workers started without JWJT on their path get its core from this process: the zip is
+    uploaded and put on their ``sys.path``, so a cluster needs only Python with numpy, shapely 2
+    and GDAL (the same version of JWJT everywhere, as the tasks are this process's code)."""
+    import tempfile
+
+    try:
+        client.run(_core_importable)
+        return
+    except ImportError:
+        pass
+    except Exception as err:  # noqa: BLE001 - distributed wraps a worker's unpickling error
+        if "jwjt_plugin" not in str(err):
+            raise
+    with tempfile.TemporaryDirectory(prefix="jwjt_dask_") as folder:
+        try:
+            client.upload_file(core_zip(folder))
+        except Exception as err:  # noqa: BLE001 - a worker refused the file
+            raise _no_jwjt_on_workers(scheduler, err) from err
+
+
 def _check_workers_read(client, scheduler: str, by_path: Mapping[str, Any]) -> None:
     if not by_path:
         return
@@ -229,6 +271,10 @@ def _check_workers_read(client, scheduler: str, by_path: Mapping[str, Any]) -> N
         found = client.run(_read_probe, dict(by_path))
     except ImportError as err:
         raise _no_jwjt_on_workers(scheduler, err) from err
+    except Exception as err:  # noqa: BLE001 - distributed re-raises a worker's import error as Exception
+        if "No module named" in str(err):
+            raise _no_jwjt_on_workers(scheduler, err) from err
+        raise
     for worker, failed in sorted(found.items()):
         if failed:
             name, path, reason = failed[0]

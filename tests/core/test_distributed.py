@@ -215,3 +215,48 @@ def test_a_grid_of_another_shape_is_refused(cluster):
     other = EmissionGrid("PM2.5", np.zeros((4, 3)), GridSpec(1000.0, 2400.0, 10.0, 10.0, 4, 3, ""))
     with pytest.raises(JwjtInputError, match=r"Grid 'PM2.5' has 4 x 3 cells, not the 40 x 30"):
         dask_overlay(geoms, {**grids, "PM2.5": other}, spec, cluster.scheduler_address)
+
+
+def test_workers_without_jwjt_get_its_core_from_the_client(sample, tmp_path):
+    """A cluster started where JWJT is not installed (another folder, no PYTHONPATH): the run
+    uploads JWJT's core to the workers and gives the in-process numbers."""
+    import os
+    import subprocess
+
+    script = ("import time\nfrom distributed import LocalCluster\n"
+              "c = LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host='127.0.0.1', "
+              "dashboard_address=None)\nprint(c.scheduler_address, flush=True)\ntime.sleep(300)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        address = proc.stdout.readline().strip()
+        assert address.startswith("tcp://"), address
+        with distributed.Client(address, timeout=30) as client, pytest.raises(Exception, match="jwjt_plugin"):
+            client.run(lambda: __import__("jwjt_plugin.core.distributed"))  # not there before
+        folder, geoms, _, spec, want_w, want = sample
+        sources = {s: open_raster_source(str(folder / f), s) for s, f in SAMPLE_GRIDS.items()}
+        got_w, got = dask_overlay(geoms, sources, spec, address)
+        assert_same_weights(got_w, want_w)
+        assert_same_sums(got, want)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_the_core_zip_imports_without_the_rest_of_the_plugin(tmp_path):
+    """The zip holds what the tasks import, and nothing that needs QGIS."""
+    import subprocess
+    import zipfile
+
+    from jwjt_plugin.core.distributed import core_zip
+
+    path = core_zip(str(tmp_path))
+    names = zipfile.ZipFile(path).namelist()
+    assert "jwjt_plugin/core/overlay.py" in names and "jwjt_plugin/__init__.py" in names
+    assert not any(n.startswith(("jwjt_plugin/gui", "jwjt_plugin/processing", "jwjt_plugin/adapters")) for n in names)
+    code = (f"import sys; sys.path.insert(0, {path!r}); import jwjt_plugin.core.distributed as d; "
+            "import jwjt_plugin.core.overlay; print(d.__file__)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert path in out.stdout
