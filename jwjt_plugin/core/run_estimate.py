@@ -71,6 +71,10 @@ STRIP_COPIES = 7
 #: what the analysis keeps per cell besides the grids: the selected top-k % cells (k up to
 #: 10 %) of CO2 and of each pollutant as 8-byte indices, about 1 byte per cell of the grid
 ANALYSIS_BYTES_PER_CELL = 1
+#: on a grid ranked whole (up to core.ranking.FULL_RANK_CELLS): the three rankings (cell
+#: int64 and value float64 each) and the re-flag index over their first 10 % (the 1 km run
+#: peaks at 3.9 GB, 2.6 GB of it the overlay's)
+RANKING_BYTES_PER_CELL = 48
 #: the Python objects of the units (attributes, frame), per unit
 UNIT_BYTES = 2_000
 #: on a grid too large to rank whole (core.ranking.FULL_RANK_CELLS): the kept cells of each
@@ -100,6 +104,10 @@ DISK_BYTES_PER_SECOND = 150e6
 #: seconds per cell for the ranking, hotspots and coincidence (a top-k partition of 25 M
 #: cells takes 0.37 s; two pollutants and the coincidence about triple it)
 ANALYSIS_SECONDS_PER_CELL = 45e-9
+#: seconds per cell, on one thread whatever the workers (numpy's sorts are serial), for a
+#: grid ranked whole: the three full rankings (3.5 s each for 25 M cells), the re-flag index
+#: and its staircases, and the concentration curve (about 20 s at 1 km)
+RANKING_SECONDS_PER_CELL = 0.8e-6
 #: seconds per cell on such a grid for the passes a run adds to the overlay: the capped
 #: rankings, the level table (three passes) and the first run's tables (345 s more than the
 #: overlay at 200 m on 2 workers: 0.94 µs per cell on one thread)
@@ -201,6 +209,8 @@ def estimate_run(nrows: int, ncols: int, n_species: int, n_units: int, n_vertice
     capped = cells > FULL_RANK_CELLS
     ranked = (RANKED_SPECIES * RANKED_BYTES_PER_CELL * min(RANK_BUDGET_CELLS, cells // 10)
               + LEVEL_TABLE_BYTES_PER_UNIT * int(n_units)) if capped else 0
+    if not capped:
+        ranked = RANKING_BYTES_PER_CELL * cells
     peak = (weights + VERTEX_BYTES * vertices + UNIT_BYTES * int(n_units) + ANALYSIS_BYTES_PER_CELL * cells
             + grids + ranked + max(weights_peak, strips))
 
@@ -209,7 +219,8 @@ def estimate_run(nrows: int, ncols: int, n_species: int, n_units: int, n_vertice
                 + read_grids + ANALYSIS_SECONDS_PER_CELL * cells
                 + (CAPPED_SECONDS_PER_CELL * cells if capped else 0.0))
     disk = FILE_BYTES_PER_CELL * cells * n_species / DISK_BYTES_PER_SECOND
-    seconds = READ_SECONDS_PER_VERTEX * vertices + disk + parallel / _speedup(n_workers)
+    serial = 0.0 if capped else RANKING_SECONDS_PER_CELL * cells
+    seconds = READ_SECONDS_PER_VERTEX * vertices + disk + serial + parallel / _speedup(n_workers)
     return RunEstimate(int(peak), float(seconds), int(in_memory),
                        large=seconds > LARGE_SECONDS or peak > LARGE_BYTES, workers=n_workers,
                        boundary_cells=bnd)
