@@ -134,8 +134,8 @@ def gi_star_cells(source: GridSource, radius: int = 1, min_bin: int = 2, fdr: bo
     if n < 3:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "Grid '{name}' has fewer than 3 valid cells; Gi* cannot be computed."), name=name)
-    total = math.fsum(v for p in parts for v in p[1].tolist())
-    total_sq = math.fsum(v for p in parts for v in p[2].tolist())
+    total = math.fsum(float(v) for p in parts for v in p[1])
+    total_sq = math.fsum(float(v) for p in parts for v in p[2])
     mean = total / n
     var = total_sq / n - mean * mean
     # The same test as gi_star, so the two agree on which grids are constant.
@@ -157,7 +157,7 @@ def gi_star_cells(source: GridSource, radius: int = 1, min_bin: int = 2, fdr: bo
 
             with np.errstate(invalid="ignore"):
                 local = np.nonzero(2.0 * ndtr(-np.abs(flat)) < FDR_KEEP_P)[0]
-            counts = np.zeros(len(BINS), dtype=np.int64)
+            counts: np.ndarray = np.zeros(len(BINS), dtype=np.int64)
         else:
             bins = _bins(flat)
             local = np.nonzero(bins >= min_bin)[0]
