@@ -33,6 +33,8 @@ def accounting_lines(activity: pd.DataFrame, factors: FactorTable, enterprises: 
     """One line per carbon activity row, with the factor used and its source."""
     carbon = activity[activity["kind"].isin(CARBON_KINDS)]
     park_of = dict(zip(enterprises["ent_id"], enterprises["park_id"]))
+    if "origin" not in carbon.columns:
+        carbon = carbon.assign(origin=[f"row {r}" for r in carbon["row"]])
     rows = []
     for rec in carbon.itertuples(index=False):
         f = factors.factors[int(rec.factor_row)]
@@ -41,10 +43,10 @@ def accounting_lines(activity: pd.DataFrame, factors: FactorTable, enterprises: 
                      "amount": rec.amount, "unit": rec.unit, "amount_f": rec.amount_f, "factor_unit": f.unit,
                      "ncv": f.ncv, "carbon_content": f.carbon_content, "oxidation": f.oxidation, "ef": f.ef,
                      "co2_t": rec.amount_f * f.ef, "factor_year": f.year, "factor_source": f.source,
-                     "row": rec.row})
+                     "row": rec.row, "origin": rec.origin})
     columns = ["ent_id", "park_id", "scenario", "year", "item", "factor_key", "category", "amount", "unit",
                "amount_f", "factor_unit", "ncv", "carbon_content", "oxidation", "ef", "co2_t", "factor_year",
-               "factor_source", "row"]
+               "factor_source", "row", "origin"]
     return pd.DataFrame(rows, columns=columns)
 
 

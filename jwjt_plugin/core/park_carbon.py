@@ -164,6 +164,7 @@ def build_inputs(parks: gpd.GeoDataFrame, enterprises: pd.DataFrame, activity: p
                  park_fields: Optional[Mapping[str, str]] = None, enterprise_fields: Optional[Mapping[str, str]] = None,
                  activity_fields: Optional[Mapping[str, str]] = None, factor_path: Optional[str] = None,
                  benchmarks_path: Optional[str] = None, measures_path: Optional[str] = None,
+                 scale_path: Optional[str] = None,
                  grids: Optional[Mapping[Tuple[str, str], EmissionGrid]] = None,
                  flagged_units: Tuple[str, ...] = ()) -> ParkInputs:
     """Checked inputs from raw attribute frames: the one place the CLI, Processing and the dock
@@ -171,7 +172,8 @@ def build_inputs(parks: gpd.GeoDataFrame, enterprises: pd.DataFrame, activity: p
 
     ``park_fields`` keys: id, name, codes; ``enterprise_fields``: id, name, industry, park;
     ``activity_fields``: enterprise, scenario, item, amount, unit (None or missing: found by name).
-    ``factor_path`` / ``measures_path`` None: the tables shipped with the plugin.
+    ``factor_path`` / ``measures_path`` None: the tables shipped with the plugin; ``scale_path``: a
+    scenario scale table (:mod:`.park_scenarios`).
     """
     from .measures import load_measures
     from .park_indicators import load_benchmarks
@@ -183,6 +185,11 @@ def build_inputs(parks: gpd.GeoDataFrame, enterprises: pd.DataFrame, activity: p
     ent = read_enterprises(enterprises, parks_geo, enterprises_layer, ef.get("id"), ef.get("name"),
                            ef.get("industry"), ef.get("park"), log)
     act = read_activity(activity, factors, ent, activity_table, activity_fields, log)
+    if scale_path:
+        from .park_scenarios import scale_scenarios
+        from .park_tables import read_table
+
+        act = scale_scenarios(act, read_table(scale_path, "scenario scale table"), factors, ent, scale_path, log)
     benchmarks = load_benchmarks(benchmarks_path, benchmarks_path) if benchmarks_path else None
     measures = tuple(load_measures(measures_path or None))
     return ParkInputs(parks_geo, ent, act, factors, benchmarks, dict(grids or {}), tuple(flagged_units), measures,

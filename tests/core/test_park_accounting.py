@@ -224,3 +224,64 @@ def test_value_added_missing_for_one_enterprise_leaves_park_intensity_undefined(
     p = pt[(pt.park_id == "P1") & (pt.scenario == "2020")].iloc[0]
     assert np.isnan(p.intensity_va)
     assert any("乙水泥" in t and "value added" in t for t in log.texts())
+
+
+def scale_table(rows):
+    return pd.DataFrame(rows, columns=["scenario", "from", "enterprise", "industry", "item", "factor"])
+
+
+def test_scaled_scenario_takes_the_most_specific_rule(factors, parks):
+    from jwjt_plugin.core.park_scenarios import scale_scenarios
+
+    ent = read_enterprises(enterprise_layer(), parks, "enterprises")
+    act = read_activity(activity_table([r for r in BASE_ROWS if r[1] == "2020"]), factors, ent, "activity.csv")
+    scaled = scale_scenarios(act, scale_table([
+        ("2035", "2020", "", "", "", "1.1"),           # everything +10 %
+        ("2035", "2020", "", "31", "烟煤", "0.5"),     # steel (GB/T 4754 31xx) halves its coal
+        ("2035", "2020", "E2", "", "", "0.8"),         # one enterprise -20 %
+    ]), factors, ent, "scale.csv")
+    new = scaled[scaled.scenario == "2035"].set_index(["ent_id", "key"])
+    assert new.loc[("E1", "bituminous"), "amount_f"] == pytest.approx(12000 * 0.5)
+    assert new.loc[("E1", "natural_gas"), "amount_f"] == pytest.approx(250 * 1.1)
+    assert new.loc[("E2", "clinker"), "amount_f"] == pytest.approx(100000 * 0.8)
+    assert "scale row 4" in new.loc[("E2", "clinker"), "origin"]
+    # the 2035 electricity row uses the latest factor before 2035 (2022), not the 2020 one
+    f = factors.factors[int(new.loc[("E1", "grid_electricity"), "factor_row"])]
+    assert f.year == 2022
+    lines = accounting_lines(scaled, factors, ent)
+    coal = lines[(lines.scenario == "2035") & (lines.factor_key == "bituminous")].iloc[0]
+    assert coal.co2_t == pytest.approx(6000 * COAL_EF)
+
+
+def test_explicit_rows_win_over_scaling(factors, parks):
+    from jwjt_plugin.core.park_scenarios import scale_scenarios
+
+    ent = read_enterprises(enterprise_layer(), parks, "enterprises")
+    act = read_activity(activity_table(BASE_ROWS), factors, ent, "activity.csv")     # E1 has its own 2025 rows
+    log = MessageLog()
+    scaled = scale_scenarios(act, scale_table([("2025", "2020", "", "", "", "2")]), factors, ent, "scale.csv", log)
+    e1 = scaled[(scaled.scenario == "2025") & (scaled.ent_id == "E1")]
+    assert len(e1) == 3 and e1[e1.key == "bituminous"].amount_f.iloc[0] == pytest.approx(10000)
+    e2 = scaled[(scaled.scenario == "2025") & (scaled.ent_id == "E2")]
+    assert e2[e2.key == "clinker"].amount_f.iloc[0] == pytest.approx(200000)
+    assert any("not scaled" in t for t in log.texts())
+
+
+@pytest.mark.parametrize("rows, words", [
+    ([("2035", "2019", "", "", "", "1")], ["row 2", "2019", "not in the activity table"]),
+    ([("2035", "2020", "", "", "", "-1")], ["row 2", "-1"]),
+    ([("2035", "2020", "E7", "", "", "1")], ["row 2", "E7"]),
+    ([("2035", "2020", "", "", "木柴", "1")], ["row 2", "木柴"]),
+    ([("2035", "2020", "", "", "", "1"), ("2035", "2020", "", "", "", "2")], ["rows 2 and 3"]),
+    ([("2035", "2020", "", "", "", "1"), ("2035", "2025", "", "", "", "2")], ["row 3", "one starting point"]),
+])
+def test_bad_scale_rows_are_named(factors, parks, rows, words):
+    from jwjt_plugin.core.park_scenarios import scale_scenarios
+
+    ent = read_enterprises(enterprise_layer(), parks, "enterprises")
+    act = read_activity(activity_table(BASE_ROWS), factors, ent, "activity.csv")
+    with pytest.raises(JwjtInputError) as err:
+        scale_scenarios(act, scale_table(rows), factors, ent, "scale.csv")
+    for w in words:
+        assert w in str(err.value), (w, str(err.value))
+    assert "scale.csv" in str(err.value)
