@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, MessageLog, info
 from .park_factors import Factor, FactorTable, fold_name
 from .park_tables import read_table
 from .park_units import Dimension, conversion_factor, parse_unit
+
+#: a table named in a message: plain text, or a translatable phrase ("Activity table '{table}'")
+Text = Union[str, Message]
 
 __all__ = ["read_table", "read_parks", "read_enterprises", "read_activity", "NON_CARBON_ITEMS", "POLLUTANTS",
            "pollutant_column"]
@@ -73,7 +76,7 @@ def pollutant_column(species: str) -> str:
     return species.replace(".", "") + "_t"
 
 
-def _find_field(frame: pd.DataFrame, role: str, accepted: Sequence[str], given: Optional[str], table: str,
+def _find_field(frame: pd.DataFrame, role: str, accepted: Sequence[str], given: Optional[str], table: Text,
                 required: bool) -> Optional[str]:
     columns = [c for c in frame.columns if c != "geometry"]
     if given:
@@ -113,7 +116,7 @@ def _area_km2(frame: gpd.GeoDataFrame) -> np.ndarray:
 def read_parks(frame: gpd.GeoDataFrame, layer: str, id_field: Optional[str] = None,
                name_field: Optional[str] = None, codes_field: Optional[str] = None) -> gpd.GeoDataFrame:
     """``park_id, park_name, unit_codes, area_km2, geometry``: one row per park polygon."""
-    table = f"Park layer '{layer}'"
+    table = info(QT_TRANSLATE_NOOP("JwjtCore", "Park layer '{layer}'"), layer=layer)
     if len(frame) == 0:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "{table} has no features."), table=table)
     fid = _find_field(frame, "park id", PARK_FIELDS["id"], id_field, table, False)
@@ -171,7 +174,7 @@ def read_enterprises(frame: pd.DataFrame, parks: gpd.GeoDataFrame, layer: str, i
     An enterprise in no park keeps ``park_id`` empty and is reported; duplicate ids are an error.
     """
     log = log if log is not None else MessageLog()
-    table = f"Enterprise layer '{layer}'"
+    table = info(QT_TRANSLATE_NOOP("JwjtCore", "Enterprise layer '{layer}'"), layer=layer)
     if len(frame) == 0:
         raise JwjtInputError(QT_TRANSLATE_NOOP("JwjtCore", "{table} has no features."), table=table)
     fid = _find_field(frame, "enterprise id", ENTERPRISE_FIELDS["id"], id_field, table, True)
@@ -255,7 +258,7 @@ def _year_of(scenario: str) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
-def _amount(value: object, table: str, row: int, label: str, item: str) -> float:
+def _amount(value: object, table: Text, row: int, label: str, item: str) -> float:
     text = _text(value)
     if text == "":
         raise JwjtInputError(QT_TRANSLATE_NOOP(
@@ -275,7 +278,7 @@ def _amount(value: object, table: str, row: int, label: str, item: str) -> float
     return amount
 
 
-def _unknown_items(unknown: Mapping[str, List[int]], factors: FactorTable, table: str) -> JwjtInputError:
+def _unknown_items(unknown: Mapping[str, List[int]], factors: FactorTable, table: Text) -> JwjtInputError:
     listed = "; ".join(f"'{item}' (row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows[:10]))})"
                        for item, rows in unknown.items())
     names = sorted({f.name_zh or f.key for f in factors.factors})
@@ -293,7 +296,7 @@ def read_activity(frame: pd.DataFrame, factors: FactorTable, enterprises: pd.Dat
     ``factor_row`` the index of the factor in ``factors.factors`` (-1 for non-carbon items)."""
     log = log if log is not None else MessageLog()
     fields = dict(fields or {})
-    name = f"Activity table '{table}'"
+    name = info(QT_TRANSLATE_NOOP("JwjtCore", "Activity table '{table}'"), table=table)
     cols = {role: _find_field(frame, role, ACTIVITY_FIELDS[role], fields.get(role), name, True)
             for role in ACTIVITY_FIELDS}
     labels = {e: f"{e} {n}".strip() if n != e else e for e, n in zip(enterprises["ent_id"], enterprises["ent_name"])}
@@ -324,14 +327,16 @@ def read_activity(frame: pd.DataFrame, factors: FactorTable, enterprises: pd.Dat
             continue
         amount = _amount(values["amount"], name, row, labels[eid], item)
         unit = _text(values["unit"])
-        where = f"{name}, row {row} (enterprise '{labels[eid]}', '{item}')"
+        where = info(QT_TRANSLATE_NOOP("JwjtCore", "{table}, row {row} (enterprise '{enterprise}', '{item}')"),
+                     table=name, row=row, enterprise=labels[eid], item=item)
         factor: Optional[Factor] = None
         if key is not None:
             kind, dimension, _names = NON_CARBON_ITEMS[key]
             target = _CANONICAL[dimension]
         else:
             assert matched is not None
-            factor = factors.for_year(matched, year, f"{name}, scenario '{scenario}'",
+            factor = factors.for_year(matched, year, info(QT_TRANSLATE_NOOP("JwjtCore", "{table}, scenario '{scenario}'"),
+                                                          table=name, scenario=scenario),
                                       log if (matched[0].key, year) not in noted else None)
             noted.add((matched[0].key, year))
             key, kind, target = factor.key, factor.kind, factor.unit

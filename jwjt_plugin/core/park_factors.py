@@ -118,7 +118,7 @@ class FactorTable:
             object.__setattr__(self, "_cached_index", cached)
         return cached
 
-    def for_year(self, rows: Sequence[Factor], year: Optional[int], where: str,
+    def for_year(self, rows: Sequence[Factor], year: Optional[int], where: object,
                  log: Optional[MessageLog] = None) -> Factor:
         """The row for ``year`` among the years of one factor: that year, else the latest earlier
         year, else the earliest later one (a planning year such as 2035 has no published factor)."""

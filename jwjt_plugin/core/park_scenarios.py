@@ -22,8 +22,8 @@ from typing import Dict, List, Optional, Tuple
 
 import pandas as pd
 
-from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog
-from .park_activity import _NON_CARBON_BY_NAME, _find_field, _text, _year_of
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, MessageLog, info
+from .park_activity import _NON_CARBON_BY_NAME, Text, _find_field, _text, _year_of
 from .park_factors import FactorTable, fold_name
 
 SCALE_FIELDS = {
@@ -51,7 +51,7 @@ def _item_key(item: str, factors: FactorTable) -> Optional[str]:
 
 
 def _rules(frame: pd.DataFrame, factors: FactorTable, enterprises: pd.DataFrame, known: List[str],
-           table: str) -> Dict[str, Tuple[str, List[Rule]]]:
+           table: Text) -> Dict[str, Tuple[str, List[Rule]]]:
     cols = {role: _find_field(frame, role, names, None, table, role in ("scenario", "from", "factor"))
             for role, names in SCALE_FIELDS.items()}
     ids = set(enterprises["ent_id"])
@@ -136,7 +136,7 @@ def scale_scenarios(activity: pd.DataFrame, scale: pd.DataFrame, factors: Factor
                     table: str, log: Optional[MessageLog] = None) -> pd.DataFrame:
     """The activity rows with the scaled scenarios added (see the module docstring for the rules)."""
     log = log if log is not None else MessageLog()
-    name = f"Scenario scale table '{table}'"
+    name = info(QT_TRANSLATE_NOOP("JwjtCore", "Scenario scale table '{table}'"), table=table)
     known = list(dict.fromkeys(activity["scenario"]))
     rules = _rules(scale, factors, enterprises, known, name)
     industry = dict(zip(enterprises["ent_id"], enterprises["industry"].astype(str)))
@@ -155,7 +155,9 @@ def scale_scenarios(activity: pd.DataFrame, scale: pd.DataFrame, factors: Factor
                        amount_f=rec["amount_f"] * factor, origin=origin)
             if rec["factor_row"] >= 0:
                 f = factors.factors[int(rec["factor_row"])]
-                chosen = factors.for_year(factors.match(f.key) or [f], year, f"{name}, scenario '{scenario}'",
+                where = info(QT_TRANSLATE_NOOP("JwjtCore", "{table}, scenario '{scenario}'"), table=name,
+                             scenario=scenario)
+                chosen = factors.for_year(factors.match(f.key) or [f], year, where,
                                           log if (f.key, year) not in noted else None)
                 noted.add((f.key, year))
                 if chosen.unit != f.unit:  # the year's row is per another unit: convert again from the ledger's

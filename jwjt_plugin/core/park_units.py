@@ -16,7 +16,7 @@ from typing import Dict, Optional, Tuple, Union
 
 import numpy as np
 
-from .messages import QT_TRANSLATE_NOOP, JwjtInputError
+from .messages import QT_TRANSLATE_NOOP, JwjtInputError, Message, info
 
 
 class Dimension(str, Enum):
@@ -25,6 +25,18 @@ class Dimension(str, Enum):
     ELECTRICITY = "electricity"  # canonical: MWh
     HEAT = "heat"              # canonical: GJ
     MONEY = "money"            # canonical: 万元 (the unit of 增加值 in statistical yearbooks)
+
+
+#: how a dimension is named in a message
+DIMENSION_LABELS = {Dimension.MASS: QT_TRANSLATE_NOOP("JwjtCore", "mass"),
+                    Dimension.VOLUME: QT_TRANSLATE_NOOP("JwjtCore", "gas volume"),
+                    Dimension.ELECTRICITY: QT_TRANSLATE_NOOP("JwjtCore", "electricity"),
+                    Dimension.HEAT: QT_TRANSLATE_NOOP("JwjtCore", "heat"),
+                    Dimension.MONEY: QT_TRANSLATE_NOOP("JwjtCore", "money")}
+
+
+def dimension_label(dimension: Dimension) -> Message:
+    return info(DIMENSION_LABELS[dimension])
 
 
 CANONICAL = {Dimension.MASS: "t", Dimension.VOLUME: "m³", Dimension.ELECTRICITY: "MWh",
@@ -86,7 +98,7 @@ def unit_dimension(unit: object) -> Optional[Dimension]:
 Number = Union[float, np.ndarray]
 
 
-def conversion_factor(from_unit: str, to_unit: str, where: str = "") -> float:
+def conversion_factor(from_unit: str, to_unit: str, where: object = "") -> float:
     """The number that turns an amount in ``from_unit`` into ``to_unit``.
 
     ``where`` names the table and row for the message ("activity table 'a.csv', row 12").
@@ -98,17 +110,17 @@ def conversion_factor(from_unit: str, to_unit: str, where: str = "") -> float:
     if src is None:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "{where}: unit '{unit}' is not known; for this item use a unit of {dimension} such as {example}."),
-            where=where or "activity table", unit=from_unit, dimension=dst[0].value, example=examples(dst[0]))
+            where=where or "activity table", unit=from_unit, dimension=dimension_label(dst[0]), example=examples(dst[0]))
     if src[0] is not dst[0]:
         raise JwjtInputError(QT_TRANSLATE_NOOP(
             "JwjtCore", "{where}: unit '{unit}' is {got}, but the factor is per '{expected}' ({dimension}); "
                         "give the amount in a unit of {dimension} such as {example}."),
-            where=where or "activity table", unit=from_unit, got=src[0].value, expected=to_unit,
-            dimension=dst[0].value, example=examples(dst[0]))
+            where=where or "activity table", unit=from_unit, got=dimension_label(src[0]), expected=to_unit,
+            dimension=dimension_label(dst[0]), example=examples(dst[0]))
     return src[1] / dst[1]
 
 
-def convert(amount: Number, from_unit: str, to_unit: str, where: str = "") -> Number:
+def convert(amount: Number, from_unit: str, to_unit: str, where: object = "") -> Number:
     return amount * conversion_factor(from_unit, to_unit, where)
 
 
