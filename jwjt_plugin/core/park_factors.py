@@ -60,7 +60,13 @@ COLUMNS = ("key", "kind", "name_zh", "name_en", "aliases", "unit", "ncv", "carbo
 
 
 def default_factor_path() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "park_carbon" / "emission_factors.csv"
+    """The shipped table: resources/ beside jwjt_plugin/ in the source tree, inside it in the ZIP."""
+    here = Path(__file__).resolve().parent.parent
+    for cand in (here / "resources", here.parent / "resources"):
+        path = cand / "park_carbon" / "emission_factors.csv"
+        if path.exists():
+            return path
+    return here.parent / "resources" / "park_carbon" / "emission_factors.csv"
 
 
 def fold_name(name: object) -> str:
