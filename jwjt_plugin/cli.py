@@ -1,4 +1,5 @@
-"""Command line: the analyses without QGIS (``python -m jwjt_plugin.cli synergy|unitqa|planoverlap|query|assessment``).
+"""Command line: the analyses without QGIS (``python -m jwjt_plugin.cli synergy|unitqa|planoverlap|query|assessment|
+delineate|park``).
 
 Each command mirrors its Processing algorithm (same parameters and defaults, same core call, same
 core messages); the commands other than ``synergy`` live in :mod:`jwjt_plugin.cli_commands`.

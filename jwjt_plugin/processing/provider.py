@@ -30,6 +30,7 @@ def algorithm_classes():
     from .assessment_algorithm import SectorAssessmentAlgorithm, SynergyAssessmentAlgorithm
     from .atlas_algorithm import SynergyAtlasAlgorithm
     from .delineation_algorithm import DelineateUnitsAlgorithm, FitUnitsAlgorithm
+    from .park_carbon_algorithm import ParkCarbonAlgorithm
     from .plan_overlap_algorithm import PlanOverlapAlgorithm
     from .synergy_algorithm import SynergyFlagsAlgorithm
     from .synergy_zones_algorithm import SynergyZonesAlgorithm
@@ -38,4 +39,5 @@ def algorithm_classes():
 
     return (SynergyFlagsAlgorithm, PlanOverlapAlgorithm, UnitQaAlgorithm, AccessQueryAlgorithm,
             SynergyAssessmentAlgorithm, SectorAssessmentAlgorithm, SynergyAtlasAlgorithm,
-            DelineateUnitsAlgorithm, FitUnitsAlgorithm, SynergyZonesAlgorithm, UnitProposalsAlgorithm)
+            DelineateUnitsAlgorithm, FitUnitsAlgorithm, SynergyZonesAlgorithm, UnitProposalsAlgorithm,
+            ParkCarbonAlgorithm)

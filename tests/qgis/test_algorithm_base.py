@@ -54,7 +54,7 @@ def chinese():
 
 
 def test_every_registered_algorithm_is_a_jwjt_algorithm(algorithms):
-    assert len(algorithms) == 11
+    assert len(algorithms) == 12
     ids = set()
     for alg in algorithms:
         assert isinstance(alg, JwjtAlgorithm), alg.id()
@@ -67,7 +67,8 @@ def test_every_registered_algorithm_is_a_jwjt_algorithm(algorithms):
         copy = alg.create()
         assert type(copy) is type(alg) and copy is not alg and copy.parameterDefinitions(), alg.id()
     assert ids == {"synergyflags", "planoverlaps", "unitqa", "accessquery", "synergyassessment",
-                   "sectorassessment", "synergyatlas", "delineateunits", "fitunits", "synergyzones", "unitproposals"}
+                   "sectorassessment", "synergyatlas", "delineateunits", "fitunits", "synergyzones", "unitproposals",
+                   "parkcarbon"}
 
 
 def _raise(error):
