@@ -59,9 +59,11 @@ $(SETUP_STAMP): requirements/debian-$(DEBIAN).txt $(PIP_INPUTS)
 	$(PY) -m jwjt_plugin.dependencies  # what the plugin checks at load: the APIs it uses
 	touch $@
 
-# The main job: synergy analysis of the bundled sample city into a new output folder.
+# The main job: synergy analysis of the bundled sample city into a new output folder; then the
+# carbon assessment of its three industrial parks (产业园区碳排放评价) into another.
 demo: setup i18n/jwjt_zh_CN.qm
 	$(PY) -m jwjt_plugin.cli synergy --sample
+	$(PY) -m jwjt_plugin.cli park --sample
 
 # Lint (ruff) and type checks (mypy on the QGIS-free core); configured in pyproject.toml.
 .PHONY: lint
