@@ -904,7 +904,7 @@
         <translation>准入查询报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/processing/atlas_algorithm.py" line="63"/>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="135"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3503,6 +3503,166 @@
         <source>Re-flagging: this reads the grids again…</source>
         <translation>正在重新标识：需要再次读取网格……</translation>
     </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="61"/>
+        <source>Industrial park carbon assessment (产业园区碳排放评价)</source>
+        <translation>产业园区碳排放评价</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="62"/>
+        <source>Accounts the CO2 of the enterprises of industrial parks from their activity data and adds it up per park and scenario, by source as the accounting guidelines report it: fuel combustion (E = AD × NCV × CC × OF × 44/12), industrial processes, purchased electricity (the grid factor of the scenario's year) and purchased heat; direct = combustion + process, indirect = electricity + heat. Enterprises belong to the park their park field names, else to the park polygon that holds their point. The activity table has one row per enterprise, scenario (e.g. 2020, 2025, 2035), item (a fuel, process, electricity or heat of the factor table, 增加值 / 产值, or a pollutant NOx, SO2, VOCs, PM2.5), amount and unit; units are converted (万吨, 万立方米, 万千瓦时 …). The indicators (total and direct CO2, CO2 per 万元 value added and per km², change against the base scenario, share of the largest enterprise) are judged against the benchmarks table; pollutants give the co-control metrics between the base and the target scenario, emission grids named like co2_2020 a cross-check of the accounted totals inside each park, the measures library the suggested access-list requirements. Outputs: the parks with one field per scenario (CO2_2020 total, DIR_2020 direct, IND_2020 indirect, INT_VA_2020 intensity …) and the indicator counts (N_PASS, N_FAIL, STATUS), the enterprises likewise, and the XLSX workbook with every table and the factors used. Your layers and tables are not changed.</source>
+        <translation>根据企业活动水平数据核算产业园区内企业的二氧化碳排放，并按园区和情景汇总，按核算指南的口径分源报告：化石燃料燃烧（E = AD × NCV × CC × OF × 44/12）、工业生产过程、净购入电力（采用情景年份的电网排放因子）和净购入热力；直接排放 = 燃烧 + 过程，间接排放 = 电力 + 热力。企业归属其所属园区字段所指的园区，否则归属其点位所在的园区面。活动水平表每行为一个企业、情景（如 2020、2025、2035）、项目（因子表中的燃料、过程、电力或热力，增加值 / 产值，或污染物 NOx、SO2、VOCs、PM2.5）、数量和单位；单位自动换算（万吨、万立方米、万千瓦时……）。评价指标（碳排放总量和直接排放量、单位增加值碳排放（tCO2/万元）和单位面积碳排放（tCO2/km²）、相对基准情景的变化率、最大排放企业占比）与评价基准表比较；污染物用于计算基准情景与目标情景之间的减污降碳协同指标，名称如 co2_2020 的排放网格用于校核各园区范围内的核算总量，措施库用于生成生态环境准入清单建议。输出：每个情景一组字段的园区图层（CO2_2020 总量、DIR_2020 直接排放、IND_2020 间接排放、INT_VA_2020 强度……）及指标计数（N_PASS、N_FAIL、STATUS），企业图层同理，以及包含全部结果表和所用排放因子的 XLSX 工作簿。不修改您的图层和表格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="81"/>
+        <source>Industrial parks (polygons)</source>
+        <translation>产业园区（面）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="83"/>
+        <source>Park id field (auto-detect when empty)</source>
+        <translation>园区编号字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="83"/>
+        <source>Park name field (auto-detect when empty)</source>
+        <translation>园区名称字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="83"/>
+        <source>Field of the park&apos;s control-unit codes (optional)</source>
+        <translation>园区所含管控单元编码字段（可选）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="88"/>
+        <source>Enterprises (points, or a table with a park field)</source>
+        <translation>企业（点，或含所属园区字段的表）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="91"/>
+        <source>Enterprise id field (auto-detect when empty)</source>
+        <translation>企业编号字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="91"/>
+        <source>Enterprise name field (auto-detect when empty)</source>
+        <translation>企业名称字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="91"/>
+        <source>Industry field (auto-detect when empty)</source>
+        <translation>行业字段（留空则自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="91"/>
+        <source>Park field of the enterprises (empty: by location)</source>
+        <translation>企业所属园区字段（留空则按位置判断）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="97"/>
+        <source>Activity table (enterprise, scenario, item, amount, unit)</source>
+        <translation>活动水平表（企业、情景、项目、数量、单位）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="100"/>
+        <source>Base scenario</source>
+        <translation>基准情景</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="101"/>
+        <source>Target scenario (empty: the last one)</source>
+        <translation>目标情景（留空则取最后一个）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="103"/>
+        <source>Emission factor table (empty: the shipped one)</source>
+        <translation>排放因子表（留空则用内置表）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="118"/>
+        <source>Tables (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="106"/>
+        <source>Benchmarks table (optional)</source>
+        <translation>评价基准表（可选）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="109"/>
+        <source>Measures library (empty: the shipped one)</source>
+        <translation>措施库（留空则用内置库）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="109"/>
+        <source>Tables (*.csv *.gpkg);;All files (*)</source>
+        <translation>表格 (*.csv *.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="112"/>
+        <source>Emission grids for the cross-check (named like co2_2020, nox_2035; t per cell and year)</source>
+        <translation>用于校核的排放网格（文件名如 co2_2020、nox_2035；单位：吨/网格·年）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="115"/>
+        <source>Synergy flags layer (units with SYN_FLAG = 1 are hotspots)</source>
+        <translation>协同识别结果图层（SYN_FLAG = 1 的单元为协同热点）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="118"/>
+        <source>Scenario scale table (planning scenarios as factors on a scenario&apos;s activity; optional)</source>
+        <translation>情景推算表（以某一情景活动水平乘以系数推算规划情景；可选）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="118"/>
+        <source>Largest enterprises listed per park</source>
+        <translation>每个园区列出的最大排放企业数</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="118"/>
+        <source>Cross-check: accounted / grid differs beyond ± (%)</source>
+        <translation>网格校核：核算量/网格量偏差超过 ±（%）视为不一致</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="128"/>
+        <source>Park carbon assessment</source>
+        <translation>园区碳排放评价</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="130"/>
+        <source>Enterprise carbon emissions</source>
+        <translation>企业碳排放</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="133"/>
+        <source>Workbook (XLSX)</source>
+        <translation>工作簿（XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="133"/>
+        <source>XLSX files (*.xlsx)</source>
+        <translation>XLSX 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="135"/>
+        <source>Report pages (PDF)</source>
+        <translation>报告页（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="181"/>
+        <source>Reading the {species} grid of {scenario} &apos;{name}&apos;</source>
+        <translation>正在读取 {scenario} 年 {species} 网格“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="268"/>
+        <source>Writing the workbook {path}</source>
+        <translation>正在写出工作簿 {path}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="283"/>
+        <source>Writing the report pages {path}</source>
+        <translation>正在写出报告页 {path}</translation>
+    </message>
 </context>
 <context>
     <name>JwjtCore</name>
@@ -4857,7 +5017,7 @@
         <translation>图层“{layer}”：单元编码 {unit}（要素 {fid}）的分类位为 {digit}，但字段“{field}”中的分类为 {cls}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/access_export.py" line="52"/>
+        <location filename="../jwjt_plugin/core/park_workbook.py" line="215"/>
         <source>XLSX export needs the Python package openpyxl; export CSV instead or install it.</source>
         <translation>导出 XLSX 需要 Python 包 openpyxl；请改为导出 CSV，或安装该包。</translation>
     </message>
@@ -5237,12 +5397,12 @@
         <translation>输出“{output}”和“{other}”是同一个文件（{path}）。请为每个输出指定不同的文件名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli.py" line="81"/>
+        <location filename="../jwjt_plugin/cli.py" line="82"/>
         <source>--grid-units is given for every grid twice (&apos;{first}&apos; and &apos;{second}&apos;); give one value, or SPECIES=UNITS per grid.</source>
         <translation>--grid-units 对所有网格给出了两次（“{first}”和“{second}”）；请只给一个值，或按网格给出 SPECIES=UNITS。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/cli.py" line="89"/>
+        <location filename="../jwjt_plugin/cli.py" line="90"/>
         <source>--grid-units {given}: no {species} grid is given (grids: {grids}).</source>
         <translation>--grid-units {given}：未给出 {species} 网格（已给网格：{grids}）。</translation>
     </message>
@@ -6507,22 +6667,22 @@
         <translation>栅格“{name}”为 {rows} × {cols} 个像元，与分析网格的 {nrows} × {ncols} 不一致。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/distributed.py" line="183"/>
+        <location filename="../jwjt_plugin/core/distributed.py" line="184"/>
         <source>The Dask scheduler at &apos;{address}&apos; cannot be reached within {seconds:g} s ({error}). Start it (dask scheduler) and its workers (dask worker {address}), check the address and the firewall, or run without a scheduler address.</source>
         <translation>在 {seconds:g} 秒内无法连接 '{address}' 的 Dask 调度器（{error}）。请启动调度器（dask scheduler）及其工作进程（dask worker {address}），检查地址和防火墙，或不填调度器地址在本机运行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/distributed.py" line="235"/>
+        <location filename="../jwjt_plugin/core/distributed.py" line="281"/>
         <source>Dask worker {worker} cannot read raster &apos;{path}&apos; (grid &apos;{name}&apos;): {reason}. Every worker must see the rasters at the same path as this computer (a shared folder mounted at the same place).</source>
         <translation>Dask 工作进程 {worker} 无法读取栅格“{path}”（栅格“{name}”）：{reason}。每个工作进程都必须能以与本机相同的路径访问这些栅格（共享文件夹挂载在相同位置）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/distributed.py" line="243"/>
+        <location filename="../jwjt_plugin/core/distributed.py" line="289"/>
         <source>The Dask workers of &apos;{address}&apos; cannot import JWJT ({error}). Start each worker with the folder that holds jwjt_plugin on PYTHONPATH, in a Python with shapely 2, numpy and GDAL.</source>
         <translation>'{address}' 的 Dask 工作进程无法导入 JWJT（{error}）。请在装有 shapely 2、numpy 和 GDAL 的 Python 中启动每个工作进程，并把包含 jwjt_plugin 的文件夹加入 PYTHONPATH。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/distributed.py" line="302"/>
+        <location filename="../jwjt_plugin/core/distributed.py" line="348"/>
         <source>Dask workers of &apos;{address}&apos; died while computing the overlay ({error}); most often they ran out of memory: give them more, or pass a smaller window height.</source>
         <translation>'{address}' 的 Dask 工作进程在计算叠加时退出（{error}）；最常见的原因是内存不足：请为其分配更多内存，或设置更小的窗口行数。</translation>
     </message>
@@ -6537,32 +6697,32 @@
         <translation>无法读取栅格“{path}”的第 {r0} 至 {r1} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="139"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="147"/>
         <source>About {memory} of memory and {time} on 1 core.</source>
         <translation>预计约需 {memory} 内存、{time}（1 个核心）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="139"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="147"/>
         <source>About {memory} of memory and {time} on {workers} cores.</source>
         <translation>预计约需 {memory} 内存、{time}（{workers} 个核心）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="152"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="160"/>
         <source>This run needs about {memory} of memory, more than the {free} free on this machine; it may make the computer very slow or stop. Close other programs, choose fewer worker threads, or run it on a larger machine. Run it anyway?</source>
         <translation>本次运行约需 {memory} 内存，超过本机当前可用的 {free}；计算机可能变得非常缓慢甚至停止响应。请关闭其他程序、减少工作线程数，或在内存更大的计算机上运行。仍要运行吗？</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="230"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="241"/>
         <source>{n:.0f} s</source>
         <translation>{n:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="232"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="243"/>
         <source>{n:.0f} min</source>
         <translation>{n:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/run_estimate.py" line="233"/>
+        <location filename="../jwjt_plugin/core/run_estimate.py" line="244"/>
         <source>{n:.1f} h</source>
         <translation>{n:.1f} 小时</translation>
     </message>
@@ -6575,6 +6735,831 @@
         <location filename="../jwjt_plugin/core/gistar_blocks.py" line="102"/>
         <source>Gi* on grid &apos;{name}&apos;: the hotspot bin must be 1, 2 or 3 (90, 95 or 99 % confidence), not {min_bin}.</source>
         <translation>网格“{name}”的 Gi*：热点置信分级必须为 1、2 或 3（90%、95% 或 99% 置信度），而不是 {min_bin}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="174"/>
+        <source>Synergy flags layer &apos;{layer}&apos; has no field &apos;{field}&apos;; give the output of the synergy analysis (fields: {fields}).</source>
+        <translation>协同识别结果图层“{layer}”没有字段“{field}”；请使用协同识别的输出图层（字段：{fields}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="179"/>
+        <source>Synergy flags layer &apos;{layer}&apos;: no unit code field found (fields: {fields}).</source>
+        <translation>协同识别结果图层“{layer}”：未找到管控单元编码字段（字段：{fields}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="242"/>
+        <source>Every judged indicator passes</source>
+        <translation>参评指标全部达标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="243"/>
+        <source>At least one indicator fails</source>
+        <translation>至少一项指标不达标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="244"/>
+        <source>No indicator judged (no benchmark)</source>
+        <translation>无参评指标（无基准值）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_accounting.py" line="108"/>
+        <source>Park &apos;{park}&apos; ({id}) has no enterprise with activity data in any scenario; its totals are zero and its intensities undefined.</source>
+        <translation>园区“{park}”（{id}）在任何情景下都没有有活动水平数据的企业；其排放合计为零，强度无法计算。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_accounting.py" line="141"/>
+        <source>Park &apos;{park}&apos;, scenario &apos;{scenario}&apos;: enterprises without value added ({enterprises}); the park&apos;s intensity per value added is left undefined rather than computed on part of it.</source>
+        <translation>园区“{park}”，情景“{scenario}”：部分企业缺少增加值（{enterprises}）；园区单位增加值碳排放强度不作计算，以免只按部分企业得出偏低的数值。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="84"/>
+        <source>{table}: there is no field &apos;{field}&apos; (fields: {fields}).</source>
+        <translation>{table}：没有字段“{field}”（现有字段：{fields}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="93"/>
+        <source>{table}: no {role} field found; name it one of {names} or choose it.</source>
+        <translation>{table}：未找到{role}字段；请将其命名为 {names} 之一，或手动选择。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="179"/>
+        <source>{table} has no features.</source>
+        <translation>{table}没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="125"/>
+        <source>{table}: no park id or name field found; name one of {names} or choose it.</source>
+        <translation>{table}：未找到园区编号或名称字段；请命名为 {names} 之一，或手动选择。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="137"/>
+        <source>{table}, feature {feature}: the park id (&apos;{field}&apos;) is empty.</source>
+        <translation>{table}，要素 {feature}：园区编号（“{field}”）为空。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="141"/>
+        <source>{table}: park id &apos;{park}&apos; is used by features {first} and {feature}; park ids must be unique.</source>
+        <translation>{table}：园区编号“{park}”同时用于要素 {first} 和 {feature}；园区编号必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="146"/>
+        <source>{table}, park &apos;{park}&apos; (feature {feature}): the geometry is empty or not a polygon.</source>
+        <translation>{table}，园区“{park}”（要素 {feature}）：几何为空或不是面。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="196"/>
+        <source>{table}, feature {feature}: the enterprise id (&apos;{field}&apos;) is empty.</source>
+        <translation>{table}，要素 {feature}：企业编号（“{field}”）为空。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="200"/>
+        <source>{table}: enterprise id &apos;{enterprise}&apos; is used by features {first} and {feature}; enterprise ids must be unique.</source>
+        <translation>{table}：企业编号“{enterprise}”同时用于要素 {first} 和 {feature}；企业编号必须唯一。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="212"/>
+        <source>{table}, enterprise &apos;{enterprise}&apos; (feature {feature}): park &apos;{park}&apos; is not in the park layer (parks: {parks}).</source>
+        <translation>{table}，企业“{enterprise}”（要素 {feature}）：园区“{park}”不在园区图层中（园区：{parks}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="223"/>
+        <source>{table}: {count} enterprise(s) lie outside every park and are left out of the park totals: {enterprises}.</source>
+        <translation>{table}：{count} 家企业不在任何园区内，未计入园区合计：{enterprises}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="249"/>
+        <source>Enterprise &apos;{enterprise}&apos; lies in parks {parks}, which overlap; it is counted in &apos;{park}&apos;. Give the enterprise a park field to choose.</source>
+        <translation>企业“{enterprise}”位于相互重叠的园区 {parks} 内，计入“{park}”。如需指定，请为企业填写所属园区字段。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="264"/>
+        <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;): the amount is missing.</source>
+        <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）：缺少数量。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="270"/>
+        <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;): the amount &apos;{value}&apos; is not a number.</source>
+        <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）：数量“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="274"/>
+        <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;): the amount {value} is negative or not finite; activity data are quantities used or bought.</source>
+        <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）：数量 {value} 为负数或不是有限值；活动水平数据应为消耗量或购入量。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="285"/>
+        <source>{table}: items not in the factor table '{factors}': {items}. Use a fuel, process, electricity or heat of the table ({known}), 增加值/产值 or a pollutant (NOx, SO2, VOCs, PM2.5), or add a row to your own factor table.</source>
+        <translation>{table}：以下项目不在排放因子表“{factors}”中：{items}。请使用表中的燃料、工业过程、电力或热力（{known}），增加值/产值或污染物（NOx、SO2、VOCs、PM2.5），或在自己的排放因子表中增加一行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="319"/>
+        <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;): the scenario / year is empty.</source>
+        <translation>{table}，第 {row} 行（企业“{enterprise}”）：情景/年份为空。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="345"/>
+        <source>{where}: the unit is empty; give the unit the amount is in (the factor is per &apos;{expected}&apos;).</source>
+        <translation>{where}：单位为空；请填写数量的单位（排放因子以“{expected}”计）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="351"/>
+        <source>{table}: rows {first} and {row} both give &apos;{item}&apos; for enterprise &apos;{enterprise}&apos; in scenario &apos;{scenario}&apos;; both are counted.</source>
+        <translation>{table}：第 {first} 行和第 {row} 行都给出了企业“{enterprise}”在情景“{scenario}”的“{item}”；两行均计入。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="362"/>
+        <source>{table}: enterprises not in the enterprise layer: {enterprises}.</source>
+        <translation>{table}：以下企业不在企业图层中：{enterprises}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="368"/>
+        <source>{table} has no activity rows.</source>
+        <translation>{table}没有活动水平数据行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_carbon.py" line="50"/>
+        <source>Give the base scenario (for example 2020).</source>
+        <translation>请给出基准情景（例如 2020）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_carbon.py" line="52"/>
+        <source>The number of largest sources must be at least 1, not {value}.</source>
+        <translation>列出的最大排放源数量至少为 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_carbon.py" line="55"/>
+        <source>The cross-check tolerance must be above 0, not {value}.</source>
+        <translation>网格校核容差必须大于 0，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_carbon.py" line="127"/>
+        <source>The activity table has no rows for the base scenario &apos;{base}&apos; (scenarios: {scenarios}).</source>
+        <translation>活动水平表中没有基准情景“{base}”的数据（现有情景：{scenarios}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_carbon.py" line="132"/>
+        <source>The activity table has no rows for the target scenario &apos;{target}&apos; (scenarios: {scenarios}).</source>
+        <translation>活动水平表中没有目标情景“{target}”的数据（现有情景：{scenarios}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_carbon.py" line="150"/>
+        <source>Only one scenario (&apos;{base}&apos;): no scenario change or co-control table.</source>
+        <translation>只有一个情景（“{base}”）：不生成情景对比和协同控制表。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="96"/>
+        <source>No {species} data for the park in scenario {period}.</source>
+        <translation>园区在情景 {period} 中没有 {species} 数据。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="137"/>
+        <source>Co-control: no park has {species} in scenario {base} or {target}; {species} is left out.</source>
+        <translation>协同控制：情景 {base} 和 {target} 中没有园区给出 {species}；不分析 {species}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="158"/>
+        <source>No {species} grid for scenario {scenario}.</source>
+        <translation>情景 {scenario} 没有 {species} 网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="159"/>
+        <source>The activity data give no {species} for the park in scenario {scenario}.</source>
+        <translation>活动水平数据未给出园区在情景 {scenario} 中的 {species}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="161"/>
+        <source>Grid &apos;{grid}&apos; has no CRS: the park cannot be placed on it.</source>
+        <translation>网格“{grid}”没有坐标参考系：无法将园区叠加到该网格上。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="162"/>
+        <source>The park has no polygon.</source>
+        <translation>园区没有面几何。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="163"/>
+        <source>Only {percent:.1f}% of the park lies on grid &apos;{grid}&apos;.</source>
+        <translation>园区只有 {percent:.1f}% 位于网格“{grid}”范围内。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="164"/>
+        <source>Both the accounted and the gridded amount are 0.</source>
+        <translation>核算量与网格量均为 0。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="193"/>
+        <source>Cross-check: grid &apos;{grid}&apos; has no CRS, so the parks cannot be placed on it; it is not compared.</source>
+        <translation>交叉核验：网格“{grid}”没有坐标参考系，无法叠加园区；不作比较。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="199"/>
+        <source>Cross-check: the parks layer has no CRS; its coordinates are taken to be in the grids&apos; CRS.</source>
+        <translation>交叉核验：园区图层没有坐标参考系；其坐标按网格的坐标参考系处理。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="232"/>
+        <source>Cross-check: the {species} grid of scenario {scenario} has no scenario in the activity data to compare with.</source>
+        <translation>交叉核验：情景 {scenario} 的 {species} 网格在活动水平数据中没有对应情景可比较。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="294"/>
+        <source>Cross-check: park '{park}', scenario {scenario}, {species}: the activity data give {accounted} t, the grid '{grid}' {gridded} t inside the park (ratio {ratio}, tolerance ±{tolerance}).</source>
+        <translation>交叉核验：园区“{park}”，情景 {scenario}，{species}：活动水平数据核算为 {accounted} 吨，网格“{grid}”在园区内为 {gridded} 吨（比值 {ratio}，容差 ±{tolerance}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="44"/>
+        <source>Fuel combustion</source>
+        <translation>化石燃料燃烧</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="45"/>
+        <source>Industrial processes</source>
+        <translation>工业生产过程</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="46"/>
+        <source>Purchased electricity</source>
+        <translation>净购入电力</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="47"/>
+        <source>Purchased heat</source>
+        <translation>净购入热力</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="136"/>
+        <source>{where}: the scenario names no year; the latest &apos;{key}&apos; factor ({used}) is used.</source>
+        <translation>{where}：情景名称中没有年份；采用最新的“{key}”排放因子（{used}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="146"/>
+        <source>{where}: the factor table has no &apos;{key}&apos; factor for {year}; the {used} factor ({ef} tCO2/{unit}) is used. Add a row for {year} to use another value.</source>
+        <translation>{where}：排放因子表中没有 {year} 年的“{key}”因子；采用 {used} 年的因子（{ef} tCO2/{unit}）。如需使用其他数值，请为 {year} 年增加一行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="166"/>
+        <source>Factor table &apos;{table}&apos;, row {row}: &apos;{column}&apos; is empty; this kind of factor needs it.</source>
+        <translation>排放因子表“{table}”，第 {row} 行：“{column}”为空；此类因子需要该值。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="173"/>
+        <source>Factor table &apos;{table}&apos;, row {row}: &apos;{column}&apos; is &apos;{value}&apos;, not a number.</source>
+        <translation>排放因子表“{table}”，第 {row} 行：“{column}”为“{value}”，不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="177"/>
+        <source>Factor table &apos;{table}&apos;, row {row}: &apos;{column}&apos; is {value}; factors must be zero or positive.</source>
+        <translation>排放因子表“{table}”，第 {row} 行：“{column}”为 {value}；因子必须为零或正数。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="190"/>
+        <source>Factor table &apos;{table}&apos;, row {row}: &apos;key&apos; is empty.</source>
+        <translation>排放因子表“{table}”，第 {row} 行：“key”为空。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="193"/>
+        <source>Factor table &apos;{table}&apos;, row {row} (&apos;{key}&apos;): kind &apos;{kind}&apos; is not one of fuel, process, electricity, heat.</source>
+        <translation>排放因子表“{table}”，第 {row} 行（“{key}”）：类别“{kind}”不是 fuel、process、electricity、heat 之一。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="199"/>
+        <source>Factor table &apos;{table}&apos;, row {row} (&apos;{key}&apos;): unit &apos;{unit}&apos; does not suit a {kind} factor (use {expected}).</source>
+        <translation>排放因子表“{table}”，第 {row} 行（“{key}”）：单位“{unit}”不适用于 {kind} 类因子（请使用 {expected}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="208"/>
+        <source>Factor table &apos;{table}&apos;, row {row} (&apos;{key}&apos;): oxidation rate {value} is above 1; give it as a fraction (0.98, not 98).</source>
+        <translation>排放因子表“{table}”，第 {row} 行（“{key}”）：碳氧化率 {value} 大于 1；请以小数表示（0.98，而不是 98）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="218"/>
+        <source>Factor table &apos;{table}&apos;, row {row} (&apos;{key}&apos;): year &apos;{value}&apos; is not a year.</source>
+        <translation>排放因子表“{table}”，第 {row} 行（“{key}”）：年份“{value}”不是有效年份。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="229"/>
+        <source>Factor table &apos;{table}&apos; has no column {columns}; it needs the columns {expected}.</source>
+        <translation>排放因子表“{table}”缺少列 {columns}；需要的列为 {expected}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="234"/>
+        <source>Factor table &apos;{table}&apos; has no rows.</source>
+        <translation>排放因子表“{table}”没有数据行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="238"/>
+        <source>Factor table &apos;{table}&apos;: rows {first} and {row} both give &apos;{key}&apos;{year}; keep one.</source>
+        <translation>排放因子表“{table}”：第 {first} 行和第 {row} 行都给出了“{key}”{year}；请保留一行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="244"/>
+        <source>Factor table &apos;{table}&apos;, row {row} (&apos;{key}&apos;): &apos;source&apos; is empty; every factor must cite where it comes from.</source>
+        <translation>排放因子表“{table}”，第 {row} 行（“{key}”）：“source”为空；每个因子都须注明来源。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_factors.py" line="252"/>
+        <source>Factor table &apos;{table}&apos;: the name &apos;{name}&apos; belongs to {keys} (rows {rows}); a name must name one factor.</source>
+        <translation>排放因子表“{table}”：名称“{name}”同时属于 {keys}（第 {rows} 行）；一个名称只能对应一个因子。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="46"/>
+        <source>Total CO2 emissions</source>
+        <translation>二氧化碳排放总量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="46"/>
+        <source>Direct CO2 emissions</source>
+        <translation>直接二氧化碳排放量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="46"/>
+        <source>CO2 emissions per unit of value added</source>
+        <translation>单位增加值碳排放强度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="46"/>
+        <source>CO2 emissions per unit of land area</source>
+        <translation>单位土地面积碳排放强度</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="46"/>
+        <source>Change of CO2 emissions per unit of value added</source>
+        <translation>单位增加值碳排放强度变化率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="46"/>
+        <source>Change of total CO2 emissions</source>
+        <translation>碳排放总量变化率</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="46"/>
+        <source>Share of the largest enterprise</source>
+        <translation>最大排放企业占比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="196"/>
+        <source>Benchmark table &apos;{table}&apos; has no &apos;{part}&apos; column (accepted: {names}).</source>
+        <translation>基准表“{table}”没有“{part}”列（可用列名：{names}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="225"/>
+        <source>Benchmark table &apos;{table}&apos;, row {row}: unknown indicator &apos;{value}&apos;; use one of: {known}.</source>
+        <translation>基准表“{table}”第 {row} 行：未知指标“{value}”；请使用以下之一：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="232"/>
+        <source>Benchmark table '{table}', row {row}: comparison '{value}' is not one of &lt;=, ≤, &gt;=, ≥, &lt;, &gt;.</source>
+        <translation>基准表“{table}”第 {row} 行：比较符“{value}”不是 &lt;=、≤、&gt;=、≥、&lt;、&gt; 之一。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="237"/>
+        <source>Benchmark table &apos;{table}&apos;, row {row}: the benchmark value &apos;{value}&apos; is not a number.</source>
+        <translation>基准表“{table}”第 {row} 行：基准值“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="245"/>
+        <source>Benchmark table &apos;{table}&apos;, rows {first} and {row}: two benchmarks for indicator &apos;{value}&apos;, park &apos;{park}&apos;, scenario &apos;{scenario}&apos;; keep one.</source>
+        <translation>基准表“{table}”第 {first} 行和第 {row} 行：指标“{value}”、园区“{park}”、情景“{scenario}”有两个基准，请只保留一个。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="257"/>
+        <source>No value added is given for the park in scenario {scenario}.</source>
+        <translation>园区在情景 {scenario} 中未给出增加值。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="258"/>
+        <source>The value added of the park is {value} 万元 in scenario {scenario}: the intensity is undefined.</source>
+        <translation>园区在情景 {scenario} 中的增加值为 {value} 万元：强度无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="260"/>
+        <source>The park has no area: the land intensity is undefined.</source>
+        <translation>园区面积为零：单位土地面积碳排放强度无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="261"/>
+        <source>The park&apos;s total CO2 is {value} t in scenario {scenario}: the share is undefined.</source>
+        <translation>园区在情景 {scenario} 中的二氧化碳排放总量为 {value} 吨：占比无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="263"/>
+        <source>The park has no enterprise in scenario {scenario}.</source>
+        <translation>园区在情景 {scenario} 中没有企业。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="264"/>
+        <source>Largest: {name}.</source>
+        <translation>最大排放企业：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="265"/>
+        <source>The park has no data for the base scenario {base}.</source>
+        <translation>园区没有基准情景 {base} 的数据。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="266"/>
+        <source>The {indicator} of the base scenario {base} is undefined or zero: the rate is undefined.</source>
+        <translation>基准情景 {base} 的{indicator}无定义或为零：变化率无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="268"/>
+        <source>The {indicator} of scenario {scenario} is undefined.</source>
+        <translation>情景 {scenario} 的{indicator}无定义。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="269"/>
+        <source>The {indicator} cannot be computed: a quantity it needs is missing in scenario {scenario}.</source>
+        <translation>无法计算{indicator}：情景 {scenario} 缺少所需的数据。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="402"/>
+        <source>Benchmark table &apos;{table}&apos;, row {row}: park &apos;{park}&apos; is not one of the parks (by id or name); the row is not used.</source>
+        <translation>基准表“{table}”第 {row} 行：园区“{park}”不在园区图层中（按编号或名称）；该行未使用。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_indicators.py" line="406"/>
+        <source>Benchmark table &apos;{table}&apos;, row {row}: scenario &apos;{scenario}&apos; is not in the activity data; the row is not used.</source>
+        <translation>基准表“{table}”第 {row} 行：活动水平数据中没有情景“{scenario}”；该行未使用。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="67"/>
+        <source>{table}, row {row}: give both the scenario and the scenario it is scaled from.</source>
+        <translation>{table}，第 {row} 行：请同时给出情景及其推算所依据的情景。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="71"/>
+        <source>{table}, row {row}: scenario &apos;{start}&apos; is not in the activity table (scenarios: {scenarios}).</source>
+        <translation>{table}，第 {row} 行：情景“{start}”不在活动水平表中（现有情景：{scenarios}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="75"/>
+        <source>{table}, row {row}: scenario &apos;{scenario}&apos; cannot be scaled from itself.</source>
+        <translation>{table}，第 {row} 行：情景“{scenario}”不能由自身推算。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="79"/>
+        <source>{table}, row {row}: scenario &apos;{scenario}&apos; is scaled from &apos;{start}&apos; here but from &apos;{other}&apos; in an earlier row; one scenario has one starting point.</source>
+        <translation>{table}，第 {row} 行：情景“{scenario}”在此由“{start}”推算，而在前面的行中由“{other}”推算；一个情景只能有一个推算起点。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="88"/>
+        <source>{table}, row {row}: the factor &apos;{value}&apos; is not a number of zero or more (1.2 = +20 %).</source>
+        <translation>{table}，第 {row} 行：系数“{value}”不是大于等于零的数字（1.2 表示增加 20%）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="92"/>
+        <source>{table}, row {row}: enterprise &apos;{enterprise}&apos; is not in the enterprise layer.</source>
+        <translation>{table}，第 {row} 行：企业“{enterprise}”不在企业图层中。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="99"/>
+        <source>{table}, row {row}: item &apos;{item}&apos; is not in the factor table &apos;{factors}&apos; nor value added or a pollutant.</source>
+        <translation>{table}，第 {row} 行：项目“{item}”既不在排放因子表“{factors}”中，也不是增加值或污染物。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="104"/>
+        <source>{table}, row {row}: give an enterprise or an industry, not both.</source>
+        <translation>{table}，第 {row} 行：请给出企业或行业之一，不要同时给出。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="108"/>
+        <source>{table}: rows {first} and {row} scale the same thing in scenario &apos;{scenario}&apos;; keep one.</source>
+        <translation>{table}：第 {first} 行和第 {row} 行在情景“{scenario}”中推算同一对象；请保留一行。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="170"/>
+        <source>Scenario &apos;{scenario}&apos;: {count} enterprise(s) have their own rows in the activity table and are not scaled from &apos;{start}&apos;.</source>
+        <translation>情景“{scenario}”：{count} 家企业在活动水平表中有自己的数据，不由“{start}”推算。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_suggestions.py" line="36"/>
+        <source>Industry in the park: {industry} ({enterprises}).</source>
+        <translation>园区内有该行业：{industry}（{enterprises}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_suggestions.py" line="37"/>
+        <source>Intensity benchmark not met: {failures}.</source>
+        <translation>未达到强度基准：{failures}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_suggestions.py" line="38"/>
+        <source>Industry in the park: {industry} ({enterprises}); intensity benchmark not met: {failures}.</source>
+        <translation>园区内有该行业：{industry}（{enterprises}）；未达到强度基准：{failures}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_suggestions.py" line="131"/>
+        <source>Parks without control units ({parks}): their suggested requirements are listed for the park (unit code empty).</source>
+        <translation>园区未关联管控单元（{parks}）：建议要求按园区列出（单元编码为空）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_suggestions.py" line="159"/>
+        <source>Suggestions: the industry of {n} enterprises is not a GB/T 4754-2017 code or a known industry word, so only measures naming it exactly apply: {enterprises}.</source>
+        <translation>准入建议：{n} 家企业的行业既不是 GB/T 4754-2017 代码也不是已知行业名称，只匹配行业名称完全相同的措施：{enterprises}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_tables.py" line="24"/>
+        <source>The {table} file &apos;{path}&apos; does not exist.</source>
+        <translation>{table}文件“{path}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_tables.py" line="30"/>
+        <source>Reading &apos;{path}&apos; needs the Python package openpyxl; save the {table} as CSV or install it.</source>
+        <translation>读取“{path}”需要 Python 包 openpyxl；请将{table}另存为 CSV，或安装该包。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_tables.py" line="45"/>
+        <source>The {table} file &apos;{path}&apos; cannot be read: {error}</source>
+        <translation>无法读取{table}文件“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_tables.py" line="47"/>
+        <source>The {table} file &apos;{path}&apos; is neither UTF-8 nor GBK text: {error}</source>
+        <translation>{table}文件“{path}”既不是 UTF-8 也不是 GBK 文本：{error}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="108"/>
+        <source>{where}: unit &apos;{unit}&apos; is not known; use one of {known}.</source>
+        <translation>{where}：无法识别单位“{unit}”；请使用以下之一：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="111"/>
+        <source>{where}: unit &apos;{unit}&apos; is not known; for this item use a unit of {dimension} such as {example}.</source>
+        <translation>{where}：无法识别单位“{unit}”；此项目请使用{dimension}单位，例如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="115"/>
+        <source>{where}: unit &apos;{unit}&apos; is {got}, but the factor is per &apos;{expected}&apos; ({dimension}); give the amount in a unit of {dimension} such as {example}.</source>
+        <translation>{where}：单位“{unit}”属于{got}，但排放因子以“{expected}”（{dimension}）计；请以{dimension}单位给出数量，例如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_workbook.py" line="183"/>
+        <source>The output &apos;{path}&apos; is one of the inputs; choose another file name.</source>
+        <translation>输出文件“{path}”是输入文件之一，请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_workbook.py" line="187"/>
+        <source>The folder of the output &apos;{path}&apos; does not exist: {folder}</source>
+        <translation>输出文件“{path}”所在的文件夹不存在：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_workbook.py" line="190"/>
+        <source>The output &apos;{path}&apos; cannot be written (no permission in {folder}).</source>
+        <translation>无法写出输出文件“{path}”（没有文件夹 {folder} 的写入权限）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_workbook.py" line="209"/>
+        <source>The workbook &apos;{path}&apos;: use a .xlsx file name.</source>
+        <translation>评价工作簿“{path}”：请使用 .xlsx 文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_workbook.py" line="229"/>
+        <source>The output &apos;{path}&apos; cannot be written ({error}).</source>
+        <translation>无法写出输出文件“{path}”（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="195"/>
+        <source>Grid &apos;{name}&apos;: its name gives no species or no scenario year; name the file like co2_2020 or nox_2035.</source>
+        <translation>网格“{name}”：名称中没有物质或情景年份；请将文件命名为 co2_2020、nox_2035 等形式。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="198"/>
+        <source>Grid &apos;{name}&apos; holds the sector &apos;{sector}&apos; only; the cross-check compares the parks with total grids, so it is not used.</source>
+        <translation>网格“{name}”只含“{sector}”部门；网格校核用园区与总量网格比较，因此未使用该网格。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="226"/>
+        <source>Industrial-park carbon assessment</source>
+        <translation>产业园区碳排放评价</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="334"/>
+        <source>Parks and enterprises</source>
+        <translation>园区与企业分布</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="342"/>
+        <source>Parks assessed</source>
+        <translation>评价园区概况</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="330"/>
+        <source>{n} parks, {m} enterprises; base scenario {base}, target {target}</source>
+        <translation>{n} 个园区、{m} 家企业；基准情景 {base}，目标情景 {target}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="351"/>
+        <source>Carbon accounting</source>
+        <translation>碳排放核算</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="351"/>
+        <source>CO2 by source (combustion, process, purchased electricity and heat) and the largest enterprises in {scenario}</source>
+        <translation>分排放源（化石燃料燃烧、工业生产过程、净购入电力和热力）CO2排放量及{scenario}重点排放企业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="381"/>
+        <source>Indicators against their benchmarks</source>
+        <translation>碳排放评价指标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="381"/>
+        <source>{passed} pass, {failed} fail, {other} without a benchmark or value</source>
+        <translation>达标 {passed} 项，不达标 {failed} 项，无基准值或无法计算 {other} 项</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="400"/>
+        <source>Pollution–carbon co-control and cross-check</source>
+        <translation>减污降碳协同与网格校核</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="400"/>
+        <source>Reduction rates {base}→{target}; accounted emissions against the emission grids</source>
+        <translation>{base}→{target} 减排率；核算排放量与排放网格统计量对比</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="406"/>
+        <source>Co-control</source>
+        <translation>减污降碳协同</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="411"/>
+        <source>Cross-check against the emission grids</source>
+        <translation>排放网格校核</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="288"/>
+        <source>{n} more rows: see the workbook.</source>
+        <translation>另有 {n} 行，见评价工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="417"/>
+        <source>{n} suggested access-list requirements (see the workbook).</source>
+        <translation>生态环境准入清单建议 {n} 条（见评价工作簿）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="339"/>
+        <source>No geometry of the parks: the map is left out.</source>
+        <translation>无园区空间数据，未绘制分布图。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="517"/>
+        <source>Enterprise (marker area: CO2 in {scenario})</source>
+        <translation>企业（符号面积：{scenario} CO2排放量）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="233"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="231"/>
+        <source>JWJT · {date}</source>
+        <translation>JWJT 三线一单减污降碳协同管控 · {date}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="366"/>
+        <source>The largest enterprises of {n} more parks are in the workbook.</source>
+        <translation>其余 {n} 个园区的重点排放企业见评价工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_report.py" line="148"/>
+        <source>The report &apos;{path}&apos;: use a .pdf file name.</source>
+        <translation>报告“{path}”：请使用 .pdf 文件名。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="119"/>
+        <source>Park layer &apos;{layer}&apos;</source>
+        <translation>园区图层“{layer}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="177"/>
+        <source>Enterprise layer &apos;{layer}&apos;</source>
+        <translation>企业图层“{layer}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="299"/>
+        <source>Activity table &apos;{table}&apos;</source>
+        <translation>活动水平表“{table}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="330"/>
+        <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;)</source>
+        <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="158"/>
+        <source>{table}, scenario &apos;{scenario}&apos;</source>
+        <translation>{table}，情景“{scenario}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="51"/>
+        <source>CO2 emissions by source and scenario</source>
+        <translation>分排放源、分情景二氧化碳排放量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="52"/>
+        <source>CO2 (t)</source>
+        <translation>CO2排放量（t）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="53"/>
+        <source>Largest emitters of {park} in {scenario}</source>
+        <translation>{park}重点排放企业（{scenario}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="54"/>
+        <source>Share of the park&apos;s CO2 (%)</source>
+        <translation>占园区碳排放比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="55"/>
+        <source>Indicators against their benchmarks ({scenario})</source>
+        <translation>碳排放评价指标与基准值对比（{scenario}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="56"/>
+        <source>Benchmark</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="57"/>
+        <source>Meets benchmark</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="58"/>
+        <source>Misses benchmark</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="59"/>
+        <source>No benchmark</source>
+        <translation>无基准值</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="60"/>
+        <source>Synergy coordinates of the parks, {base}→{target}</source>
+        <translation>园区减污降碳协同控制效应坐标（{base}→{target}）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="61"/>
+        <source>CO2 reduction rate (%)</source>
+        <translation>CO2减排率（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="62"/>
+        <source>Pollutant reduction rate (%)</source>
+        <translation>污染物减排率（%）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="63"/>
+        <source>I both fall</source>
+        <translation>Ⅰ 协同减排</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="63"/>
+        <source>II pollutants fall</source>
+        <translation>Ⅱ 污染物减、碳增</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="63"/>
+        <source>IV CO2 falls</source>
+        <translation>Ⅳ 碳减、污染物增</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_charts.py" line="65"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_scenarios.py" line="139"/>
+        <source>Scenario scale table &apos;{table}&apos;</source>
+        <translation>情景推算表“{table}”</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="31"/>
+        <source>mass</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="32"/>
+        <source>gas volume</source>
+        <translation>气体体积</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="33"/>
+        <source>electricity</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="34"/>
+        <source>heat</source>
+        <translation>热量</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/core/park_units.py" line="35"/>
+        <source>money</source>
+        <translation>金额</translation>
     </message>
 </context>
 </TS>
