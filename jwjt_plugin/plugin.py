@@ -44,6 +44,7 @@ class _Action:
 
 class JwjtPlugin:
     dock, checks_dock, editor, assessment_dock, delineation_dock = _Dock(), _Dock(), _Dock(), _Dock(), _Dock()
+    park_dock = _Dock()
     dock_action, checks_action, unit_tool_action = _Action("dock"), _Action("checks_dock"), _Action("editor")
 
     def __init__(self, iface) -> None:
@@ -228,6 +229,7 @@ class JwjtPlugin:
     toggle_checks_dock = partialmethod(toggle, "checks_dock")
     toggle_assessment_dock = partialmethod(toggle, "assessment_dock")
     toggle_delineation_dock = partialmethod(toggle, "delineation_dock")
+    toggle_park_dock = partialmethod(toggle, "park_dock")
 
     def activate_unit_tool(self, checked: bool = True) -> None:
         """Switch to the unit tool on the active polygon layer and show the editor."""

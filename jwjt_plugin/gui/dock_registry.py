@@ -63,6 +63,12 @@ def _delineation(iface, session, parent):
     return DelineationDock(iface, session, parent)
 
 
+def _park(iface, session, parent):
+    from .park_dock import ParkDock
+
+    return ParkDock(iface, parent, session=session)
+
+
 def dock_entries() -> Tuple[DockEntry, ...]:
     """The entries, with their texts translated now (after the plugin installed its translator)."""
     return (
@@ -73,4 +79,5 @@ def dock_entries() -> Tuple[DockEntry, ...]:
                   checkable=True, toolbar=True, activate="activate_unit_tool"),
         DockEntry("assessment_dock", tr("Baseline and synergy assessment panel"), _assessment),
         DockEntry("delineation_dock", tr("Unit delineation panel"), _delineation),
+        DockEntry("park_dock", tr("Industrial park carbon assessment panel"), _park),
     )

@@ -110,7 +110,8 @@ def test_every_registry_dock_is_added_on_first_toggle_and_removed_on_unload(reco
             assert recording_iface.docks_added[i] is dock and len(recording_iface.docks_added) == i + 1
             assert dock.objectName().startswith("Jwjt")
         assert [d.objectName() for d in recording_iface.docks_added] == [
-            "JwjtSynergyDock", "JwjtChecksDock", "JwjtAccessEditorDock", "JwjtAssessmentDock", "JwjtDelineationDock"]
+            "JwjtSynergyDock", "JwjtChecksDock", "JwjtAccessEditorDock", "JwjtAssessmentDock", "JwjtDelineationDock",
+            "JwjtParkDock"]
         assert plugin.dock_action is plugin.entry_actions["dock"]
         # The map tool is what counts: whether a second trigger leaves its checkable action
         # checked differs between QGIS versions (3.40's setMapTool ignores the same tool).
