@@ -4,27 +4,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="98"/>
+        <location filename="../jwjt_plugin/plugin.py" line="99"/>
         <source>Load sample city</source>
         <translation>加载示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="62"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="66"/>
         <source>Sample city (示例市)</source>
         <translation>示例市</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="35"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="37"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="35"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="37"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="36"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="38"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>环境管控单元</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="101"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="106"/>
         <source>Sample data not found in {folder}.</source>
         <translation>在 {folder} 中未找到示例数据。</translation>
     </message>
@@ -394,12 +394,12 @@
         <translation>已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="74"/>
         <source>Synergy analysis panel</source>
         <translation>减污降碳协同分析面板</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="97"/>
+        <location filename="../jwjt_plugin/plugin.py" line="98"/>
         <source>Flag synergy units (Processing)…</source>
         <translation>标记协同管控单元（处理工具）…</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation>缺少分类</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="74"/>
         <source>Checks and access query panel</source>
         <translation>检查与一键查面板</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>措施库表…</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/access_editor_dock.py" line="144"/>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="46"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
@@ -1199,17 +1199,17 @@
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="74"/>
         <source>Edit access list (click a unit)</source>
         <translation>编辑准入清单（点击单元）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="252"/>
+        <location filename="../jwjt_plugin/plugin.py" line="254"/>
         <source>Select a polygon layer of control units first.</source>
         <translation>请先选中环境管控单元面图层。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="285"/>
+        <location filename="../jwjt_plugin/plugin.py" line="287"/>
         <source>Layer &apos;{name}&apos; has unsaved edits. Save them now?</source>
         <translation>图层“{name}”有未保存的编辑，现在保存吗？</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>已跳过的单元（无几何）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/book_content.py" line="160"/>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="187"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1464,7 +1464,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="348"/>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="103"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -1474,17 +1474,17 @@
         <translation>环境准入清单</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="360"/>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="43"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="360"/>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="43"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/atlas/texts.py" line="364"/>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="49"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
@@ -1674,7 +1674,7 @@
         <translation>重点部门</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="74"/>
         <source>Baseline and synergy assessment panel</source>
         <translation>基础评价与协同性分析面板</translation>
     </message>
@@ -2079,7 +2079,7 @@
         <translation>已安装，但 QGIS 已加载旧版 {names}，运行期间无法替换。请重启 QGIS 后使用 JWJT。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="75"/>
+        <location filename="../jwjt_plugin/plugin.py" line="76"/>
         <source>JWJT&apos;s tools are unavailable until these Python packages are installed: {missing}. Run: {command}</source>
         <translation>安装以下 Python 包之前，JWJT 的工具不可用：{missing}。请运行：{command}</translation>
     </message>
@@ -2684,7 +2684,7 @@
         <translation>未标记</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="85"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="90"/>
         <source>Other years ({years})</source>
         <translation>其他年份（{years}）</translation>
     </message>
@@ -2989,7 +2989,7 @@
         <translation>单元—分区对应关系</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/dock_registry.py" line="68"/>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="74"/>
         <source>Unit delineation panel</source>
         <translation>单元划定面板</translation>
     </message>
@@ -3104,37 +3104,37 @@
         <translation>已应用 {n} 条建议（可按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="37"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
         <source>Counties (行政区)</source>
         <translation>县级行政区</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="37"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
         <source>Townships (乡镇)</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="38"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="40"/>
         <source>Ecology zones (生态)</source>
         <translation>生态要素管控分区</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="38"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="40"/>
         <source>Air zones (大气环境)</source>
         <translation>大气环境管控分区</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="41"/>
         <source>Water zones (水环境)</source>
         <translation>水环境管控分区</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="39"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="41"/>
         <source>Soil zones (土壤环境)</source>
         <translation>土壤环境管控分区</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="109"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="114"/>
         <source>Element zones and boundaries (要素管控分区)</source>
         <translation>要素管控分区与边界</translation>
     </message>
@@ -3489,7 +3489,7 @@
         <translation>Dask 调度器地址（留空：在本进程内运行）</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/plugin.py" line="99"/>
+        <location filename="../jwjt_plugin/plugin.py" line="100"/>
         <source>Install Dask for distributed runs…</source>
         <translation>安装 Dask（分布式运行）…</translation>
     </message>
@@ -3662,6 +3662,281 @@
         <location filename="../jwjt_plugin/processing/park_carbon_algorithm.py" line="283"/>
         <source>Writing the report pages {path}</source>
         <translation>正在写出报告页 {path}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/dock_registry.py" line="74"/>
+        <source>Industrial park carbon assessment panel</source>
+        <translation>产业园区碳排放评价面板</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="115"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="117"/>
+        <source>Assess parks</source>
+        <translation>评价园区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="138"/>
+        <source>Empty: found by its accepted names</source>
+        <translation>留空：按可识别的字段名自动查找</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="138"/>
+        <source>Empty: each enterprise belongs to the park polygon holding its point</source>
+        <translation>留空：按企业点位所在的园区面归属</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="101"/>
+        <source>Parks</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="152"/>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="155"/>
+        <source>Activity table</source>
+        <translation>活动水平表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="158"/>
+        <source>shipped table</source>
+        <translation>内置因子表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="159"/>
+        <source>Emission factors</source>
+        <translation>排放因子</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="160"/>
+        <source>Open the shipped factor table</source>
+        <translation>打开内置排放因子表</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="164"/>
+        <source>Benchmarks</source>
+        <translation>评价基准</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="166"/>
+        <source>shipped library</source>
+        <translation>内置措施库</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="170"/>
+        <source>Grids (cross-check)</source>
+        <translation>排放网格（交叉核验）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="172"/>
+        <source>Synergy flags</source>
+        <translation>协同热点图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="176"/>
+        <source>Scenarios and outputs</source>
+        <translation>情景与输出</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="180"/>
+        <source>the last one</source>
+        <translation>最后一个情景</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="182"/>
+        <source>Target scenario</source>
+        <translation>目标情景</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="184"/>
+        <source>temporary file</source>
+        <translation>临时文件</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="242"/>
+        <source>Choose the parks layer.</source>
+        <translation>请选择园区图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="244"/>
+        <source>Choose the enterprises layer or table.</source>
+        <translation>请选择企业图层或企业表。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="246"/>
+        <source>Choose the activity table (load the CSV or XLSX as a layer).</source>
+        <translation>请选择活动水平表（将 CSV 或 XLSX 作为图层加载）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="248"/>
+        <source>Give the base scenario (e.g. 2020).</source>
+        <translation>请填写基准情景（如 2020）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="255"/>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="285"/>
+        <source>Assessing the parks…</source>
+        <translation>正在评价园区…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="314"/>
+        <source>{n} parks assessed, scenarios {base} → {target}. Workbook: {path}</source>
+        <translation>已评价 {n} 个园区，情景 {base} → {target}。工作簿：{path}</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="43"/>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="43"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="35"/>
+        <source>Total CO2 (t)</source>
+        <translation>CO2 总量（吨）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="35"/>
+        <source>Direct (t)</source>
+        <translation>直接排放（吨）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="35"/>
+        <source>Indirect (t)</source>
+        <translation>间接排放（吨）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="35"/>
+        <source>tCO2 per 万元</source>
+        <translation>吨CO2/万元</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="35"/>
+        <source>tCO2 per km²</source>
+        <translation>吨CO2/平方公里</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="35"/>
+        <source>Largest enterprise</source>
+        <translation>最大排放企业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="43"/>
+        <source>Benchmark</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="43"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="49"/>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="49"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="104"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="123"/>
+        <source>Unit layer</source>
+        <translation>管控单元图层</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="132"/>
+        <source>Insert accepted into the access list…</source>
+        <translation>将已接受的建议写入准入清单…</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="187"/>
+        <source>Tick the suggestions to insert and choose the unit layer.</source>
+        <translation>请勾选要写入的建议并选择管控单元图层。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="191"/>
+        <source>Insert into the access list</source>
+        <translation>写入准入清单</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="191"/>
+        <source>Append {n} accepted requirements to the access list of layer &apos;{layer}&apos;? (one undo step; the layer stays in edit mode)</source>
+        <translation>将 {n} 条已接受的要求追加到图层“{layer}”的准入清单？（一步撤销；图层保持编辑状态）</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="199"/>
+        <source>Insert {n} park requirements</source>
+        <translation>写入 {n} 条园区要求</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_results.py" line="206"/>
+        <source>{n} fields changed (undo with Ctrl+Z).</source>
+        <translation>已修改 {n} 个字段（可用 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="43"/>
+        <source>Park id</source>
+        <translation>园区编号</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="43"/>
+        <source>Park name</source>
+        <translation>园区名称</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="43"/>
+        <source>Unit codes</source>
+        <translation>管控单元编码</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="46"/>
+        <source>Enterprise id</source>
+        <translation>企业编号</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="46"/>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/park_dock.py" line="46"/>
+        <source>Park field</source>
+        <translation>所属园区字段</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="136"/>
+        <source>Industrial parks (产业园区)</source>
+        <translation>产业园区</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="42"/>
+        <source>Park enterprises (园区企业)</source>
+        <translation>园区企业</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="43"/>
+        <source>Park activity data (活动水平)</source>
+        <translation>园区活动水平数据</translation>
     </message>
 </context>
 <context>
@@ -7560,6 +7835,26 @@
         <location filename="../jwjt_plugin/core/park_units.py" line="35"/>
         <source>money</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_requirements.py" line="42"/>
+        <source>Layer &apos;{layer}&apos; has no unit code field: map it first.</source>
+        <translation>图层“{layer}”没有管控单元编码字段：请先设置字段映射。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_requirements.py" line="48"/>
+        <source>Layer &apos;{layer}&apos; has no field mapped for the dimension(s) {dimensions}: nothing was written.</source>
+        <translation>图层“{layer}”没有为维度 {dimensions} 映射字段：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_requirements.py" line="54"/>
+        <source>Unit code(s) {codes} not found in field &apos;{field}&apos; of layer &apos;{layer}&apos;: nothing was written.</source>
+        <translation>在图层“{layer}”的字段“{field}”中找不到管控单元编码 {codes}：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../jwjt_plugin/adapters/park_requirements.py" line="83"/>
+        <source>Layer &apos;{layer}&apos; refused the change of feature {fid}: nothing was written.</source>
+        <translation>图层“{layer}”拒绝修改要素 {fid}：未写入任何内容。</translation>
     </message>
 </context>
 </TS>

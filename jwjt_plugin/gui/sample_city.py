@@ -29,6 +29,8 @@ SHOWN_GRID = f"CO2 {BASE_YEAR}"
 DELINEATION = (("admin.gpkg", "admin_boundary"), ("townships.gpkg", "townships"),
                ("element_zones.gpkg", "ecology_zones"), ("element_zones.gpkg", "air_zones"),
                ("element_zones.gpkg", "water_zones"), ("element_zones.gpkg", "soil_zones"))
+#: the park carbon assessment's inputs, in a collapsed sub-group: parks, enterprises, activity table
+PARKS = (("parks.gpkg", "parks"), ("enterprises.gpkg", "enterprises"), ("park_activity.csv", None))
 
 
 def vector_names() -> dict:
@@ -36,7 +38,9 @@ def vector_names() -> dict:
             "urban_boundary": tr("Urban development boundary"), "control_units": tr("Environmental control units"),
             "admin_boundary": tr("Counties (行政区)"), "townships": tr("Townships (乡镇)"),
             "ecology_zones": tr("Ecology zones (生态)"), "air_zones": tr("Air zones (大气环境)"),
-            "water_zones": tr("Water zones (水环境)"), "soil_zones": tr("Soil zones (土壤环境)")}
+            "water_zones": tr("Water zones (水环境)"), "soil_zones": tr("Soil zones (土壤环境)"),
+            "parks": tr("Industrial parks (产业园区)"), "enterprises": tr("Park enterprises (园区企业)"),
+            "park_activity": tr("Park activity data (活动水平)")}
 
 
 def other_year_grids(folder) -> List[Tuple[str, str]]:
@@ -79,6 +83,7 @@ def load_sample_city(iface) -> int:
             apply_grid_style(layer, node=node)
             added += 1
     added += _add_delineation_inputs(group, folder, labels)
+    added += _add_park_inputs(group, folder, labels)
     others = other_year_grids(folder)
     if others:
         years = sorted({label.rsplit(" ", 1)[1] for _f, label in others})
@@ -124,6 +129,30 @@ def _add_delineation_inputs(group, folder, labels) -> int:
     return added
 
 
+def _add_park_inputs(group, folder, labels) -> int:
+    """The sample parks, their enterprises and the activity table, collapsed and hidden (the parks are
+    units already drawn above): the park panel finds them by their fields."""
+    project = QgsProject.instance()
+    sub = group.addGroup(tr("Industrial parks (产业园区)"))
+    added = 0
+    for fname, lname in PARKS:
+        if not (folder / fname).exists():
+            continue
+        source = str(folder / fname) if lname is None else f"{folder / fname}|layername={lname}"
+        layer = QgsVectorLayer(source, labels[lname or "park_activity"], "ogr")
+        if layer.isValid():
+            if lname is not None:
+                style_sample_layer(layer, lname)
+            project.addMapLayer(layer, False)
+            sub.addLayer(layer).setItemVisibilityChecked(False)
+            added += 1
+    sub.setItemVisibilityChecked(False)
+    sub.setExpanded(False)
+    if not sub.children():
+        group.removeChildNode(sub)
+    return added
+
+
 def style_sample_layer(layer, name: str) -> None:
     """Readable sample map: units as class outlines over the grids, the plan lines on top."""
     from ..adapters.styles import apply_name_labels, outline_style, unit_class_renderer, unit_outline_renderer
@@ -143,3 +172,6 @@ def style_sample_layer(layer, name: str) -> None:
         outline_style(layer, PLAN_LINE_COLOURS[name], "0.3", "dot")
     elif name == "urban_boundary":
         outline_style(layer, PLAN_LINE_COLOURS[name], "0.7", "dash")
+    elif name == "parks":
+        outline_style(layer, "#8c2d04", "0.8")
+        apply_name_labels(layer, "park_name")

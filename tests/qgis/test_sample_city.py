@@ -43,10 +43,15 @@ def loaded(qgis_new_project, sample_city):
 
 def test_layers_load_top_to_bottom_lines_units_grids_then_other_years(loaded):
     n, group = loaded
-    assert n == len(VECTORS) + len(BASE) + len(OTHERS) + len(DELINEATION)
+    assert n == len(VECTORS) + len(BASE) + len(OTHERS) + len(DELINEATION) + 3
     names = [c.name() for c in group.children()]
-    assert names[:-2] == VECTORS + BASE
-    zones = group.children()[-2]   # the delineation's inputs, collapsed and hidden
+    assert names[:-3] == VECTORS + BASE
+    parks = group.children()[-2]   # the park assessment's inputs, collapsed and hidden
+    assert QgsLayerTree.isGroup(parks) and not parks.isExpanded() and not parks.itemVisibilityChecked()
+    assert [c.name() for c in parks.children()] == ["Industrial parks (产业园区)", "Park enterprises (园区企业)",
+                                                    "Park activity data (活动水平)"]
+    assert not any(c.itemVisibilityChecked() for c in parks.children())
+    zones = group.children()[-3]   # the delineation's inputs, collapsed and hidden
     assert QgsLayerTree.isGroup(zones) and not zones.itemVisibilityChecked() and not zones.isExpanded()
     assert [c.name() for c in zones.children()] == DELINEATION
     sub = group.children()[-1]
@@ -54,7 +59,7 @@ def test_layers_load_top_to_bottom_lines_units_grids_then_other_years(loaded):
     assert not sub.itemVisibilityChecked() and not sub.isExpanded()
     assert [c.name() for c in sub.children()] == OTHERS
     assert not any(c.itemVisibilityChecked() for c in sub.children())
-    assert [c.itemVisibilityChecked() for c in group.children()[:-2]] == [True] * 4 + [True, False, False, False]
+    assert [c.itemVisibilityChecked() for c in group.children()[:-3]] == [True] * 4 + [True, False, False, False]
 
 
 def test_grids_are_styled_with_short_legends_and_units_as_class_outlines(loaded):

@@ -179,6 +179,22 @@ def proposals_after():
         q.view.select_row(0)
     shot("proposals_after")
 
+def park_before():
+    p.toggle_park_dock(True)
+    p.park_dock.raise_()
+    facts["park_ready"] = p.park_dock.bar.run_button.isEnabled()
+    facts["park_status_before"] = p.park_dock.bar.run_button.toolTip()
+    shot("park_before")
+
+def park_run():
+    p.park_dock.run()
+
+def park_after():
+    d = p.park_dock
+    facts["park_status"] = d.status.text()
+    facts["park_parks"] = 0 if d.result is None else len(d.result.parks_geo)
+    shot("park_after")
+
 step(start, delay=1500)
 step(synergy_before)
 step(synergy_run, wait=lambda: p.dock.task is not None, delay=1500)
@@ -199,6 +215,9 @@ step(delineation_after)
 step(zones_run, wait=lambda: p.delineation_dock.proposals.task is not None, delay=1000)
 step(proposals_run, wait=lambda: p.delineation_dock.proposals.task is not None, delay=1500)
 step(proposals_after)
+step(park_before)
+step(park_run, wait=lambda: p.park_dock.task is not None, delay=1500)
+step(park_after)
 QTimer.singleShot(3000, advance)
 '''
 
@@ -239,7 +258,8 @@ def test_every_dock_fits_the_screen_before_and_after_a_run(profile_home, tmp_pat
     names = [s["name"] for s in facts["shots"]]
     assert names == ["synergy_before", "synergy_after", "synergy_after_chart", "plans_before", "plans_after",
                      "qa_before", "qa_after", "query_before", "query_after", "assessment_before",
-                     "assessment_after", "delineation_before", "delineation_after", "proposals_after"]
+                     "assessment_after", "delineation_before", "delineation_after", "proposals_after",
+                     "park_before", "park_after"]
     for s in facts["shots"]:
         w, h = s["window"]
         assert w <= width and h <= height, f"{s['name']}: QGIS's window is {w}×{h} on a {size} screen"
@@ -251,6 +271,9 @@ def test_every_dock_fits_the_screen_before_and_after_a_run(profile_home, tmp_pat
     assert facts["delineation_ready"], facts["delineation_status_before"]
     assert facts["delineation_units"] > 20, facts["delineation_status"]
     assert facts["proposals"] > 0, (facts["zones_status"], facts["proposals_status"])
+    # the sample parks, enterprises and activity table are found by their fields: one Run assesses 3 parks
+    assert facts["park_ready"], facts["park_status_before"]
+    assert facts["park_parks"] == 3, facts["park_status"]
     for key in ("plans_status", "qa_status", "assessment_status"):
         assert facts[key], key
     for name in names:
