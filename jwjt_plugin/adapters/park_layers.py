@@ -122,8 +122,17 @@ def park_table(result, parks_geo):
     taken = list(columns)
     columns.update(_spread(result.parks, "park_id", ids, PARK_FIELDS, taken, scenarios_of(result)))
     columns.update(status_counts(getattr(result, "indicators", None), ids))
+    # the factor table every number of the layer used: a layer found later still says where they came from
+    columns["FACTORS"] = [factor_table_name(result)] * len(ids)
     frame = _frame(columns)
     return gpd.GeoDataFrame(frame, geometry=list(parks_geo.geometry), crs=parks_geo.crs)
+
+
+def factor_table_name(result) -> str:
+    factors = getattr(result, "factors", None)
+    if factors is None or "table" not in getattr(factors, "columns", ()) or not len(factors):
+        return ""
+    return str(factors["table"].iloc[0])
 
 
 def _park_area(parks: pd.DataFrame, parks_geo, ids: Sequence[str]) -> np.ndarray:

@@ -8,7 +8,7 @@ layer). ``--sample`` takes the sample parks of the sample city with its grids of
 Outputs: ``park_assessment.xlsx`` (every table and the factors used), ``parks.gpkg`` (layer ``parks``:
 one feature per park with CO2_<scenario>, DIR_, IND_, INT_VA_ … and N_PASS, N_FAIL, STATUS) and
 ``parks.csv`` (the same without geometry), ``enterprises.gpkg`` (when the enterprises are points) and
-``enterprises.csv``, and ``summary.txt``. The PDF report pages need QGIS (the Processing algorithm).
+``enterprises.csv``, ``emission_factors_used.csv`` and ``summary.txt``. The PDF report pages need QGIS (the Processing algorithm).
 """
 from __future__ import annotations
 
@@ -160,12 +160,16 @@ def run(args) -> int:
             write_vector(ents_out, str(staging / "enterprises.gpkg"), "enterprises")
             table = ents_out.drop(columns=ents_out.geometry.name)
         table.to_csv(staging / "enterprises.csv", index=False, encoding="utf-8-sig")
+        # the factors every number used, beside the numbers (also the workbook's 排放因子 sheet)
+        result.factors.to_csv(staging / "emission_factors_used.csv", index=False, encoding="utf-8-sig")
 
     def text(out):
         scenarios = ", ".join(result.scenarios)
         lines = [f"JWJT park carbon assessment — {len(parks_out)} parks, scenarios {scenarios} "
                  f"(base {result.base}, target {result.target or '—'})", f"Output folder: {out}", ""]
         lines += describe(result)
+        lines += ["", f"Emission factors: {result.factors['table'].iloc[0]} ({len(result.factors)} rows, "
+                      "in emission_factors_used.csv and the workbook)"]
         lines += input_note_lines(parks, ents, synergy) + note_lines(list(grid_log) + list(result.log))
         lines += ["", f"Computed in {elapsed:.2f} s ({len(result.lines)} accounting lines, {len(grids)} grids)."]
         return lines

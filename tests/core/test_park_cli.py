@@ -135,6 +135,10 @@ def test_small_park_totals_by_hand(small, tmp_path, capsys):
     # intensity ≤ 1.2: P1 fails in 2020 (1.5) and passes in 2025 (1.011); P2 passes both (0.5, 0.4)
     assert (parks["P1"]["N_PASS"], parks["P1"]["N_FAIL"], parks["P1"]["STATUS"]) == ("1", "1", "fail")
     assert (parks["P2"]["N_PASS"], parks["P2"]["N_FAIL"], parks["P2"]["STATUS"]) == ("2", "0", "pass")
+    # the factor table used travels with the numbers
+    assert parks["P1"]["FACTORS"] == str(small["factors"])
+    used = csv_rows(run / "emission_factors_used.csv")
+    assert {r["key"] for r in used} >= {"bituminous", "clinker"} and {r["table"] for r in used} == {str(small["factors"])}
     ents = {r["ENT_ID"]: r for r in csv_rows(run / "enterprises.csv")}
     assert float(ents["E1"]["CO2_2020"]) == pytest.approx(21500.0)
     assert float(ents["E1"]["SHARE_2020"]) == pytest.approx(21500.0 / 22500.0)
