@@ -3134,7 +3134,7 @@
         <translation>土壤环境管控分区</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="114"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="85"/>
         <source>Element zones and boundaries (要素管控分区)</source>
         <translation>要素管控分区与边界</translation>
     </message>
@@ -3924,7 +3924,7 @@
         <translation>所属园区字段</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/gui/sample_city.py" line="136"/>
+        <location filename="../jwjt_plugin/gui/sample_city.py" line="86"/>
         <source>Industrial parks (产业园区)</source>
         <translation>产业园区</translation>
     </message>
@@ -7012,27 +7012,27 @@
         <translation>网格“{name}”的 Gi*：热点置信分级必须为 1、2 或 3（90%、95% 或 99% 置信度），而不是 {min_bin}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/park_layers.py" line="174"/>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="183"/>
         <source>Synergy flags layer &apos;{layer}&apos; has no field &apos;{field}&apos;; give the output of the synergy analysis (fields: {fields}).</source>
         <translation>协同识别结果图层“{layer}”没有字段“{field}”；请使用协同识别的输出图层（字段：{fields}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/park_layers.py" line="179"/>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="188"/>
         <source>Synergy flags layer &apos;{layer}&apos;: no unit code field found (fields: {fields}).</source>
         <translation>协同识别结果图层“{layer}”：未找到管控单元编码字段（字段：{fields}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/park_layers.py" line="242"/>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="251"/>
         <source>Every judged indicator passes</source>
         <translation>参评指标全部达标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/park_layers.py" line="243"/>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="252"/>
         <source>At least one indicator fails</source>
         <translation>至少一项指标不达标</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/park_layers.py" line="244"/>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="253"/>
         <source>No indicator judged (no benchmark)</source>
         <translation>无参评指标（无基准值）</translation>
     </message>
@@ -7047,107 +7047,107 @@
         <translation>园区“{park}”，情景“{scenario}”：部分企业缺少增加值（{enterprises}）；园区单位增加值碳排放强度不作计算，以免只按部分企业得出偏低的数值。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="84"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="87"/>
         <source>{table}: there is no field &apos;{field}&apos; (fields: {fields}).</source>
         <translation>{table}：没有字段“{field}”（现有字段：{fields}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="93"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="96"/>
         <source>{table}: no {role} field found; name it one of {names} or choose it.</source>
         <translation>{table}：未找到{role}字段；请将其命名为 {names} 之一，或手动选择。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="179"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="182"/>
         <source>{table} has no features.</source>
         <translation>{table}没有要素。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="125"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="128"/>
         <source>{table}: no park id or name field found; name one of {names} or choose it.</source>
         <translation>{table}：未找到园区编号或名称字段；请命名为 {names} 之一，或手动选择。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="137"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="140"/>
         <source>{table}, feature {feature}: the park id (&apos;{field}&apos;) is empty.</source>
         <translation>{table}，要素 {feature}：园区编号（“{field}”）为空。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="141"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="144"/>
         <source>{table}: park id &apos;{park}&apos; is used by features {first} and {feature}; park ids must be unique.</source>
         <translation>{table}：园区编号“{park}”同时用于要素 {first} 和 {feature}；园区编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="146"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="149"/>
         <source>{table}, park &apos;{park}&apos; (feature {feature}): the geometry is empty or not a polygon.</source>
         <translation>{table}，园区“{park}”（要素 {feature}）：几何为空或不是面。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="196"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="199"/>
         <source>{table}, feature {feature}: the enterprise id (&apos;{field}&apos;) is empty.</source>
         <translation>{table}，要素 {feature}：企业编号（“{field}”）为空。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="200"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="203"/>
         <source>{table}: enterprise id &apos;{enterprise}&apos; is used by features {first} and {feature}; enterprise ids must be unique.</source>
         <translation>{table}：企业编号“{enterprise}”同时用于要素 {first} 和 {feature}；企业编号必须唯一。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="212"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="215"/>
         <source>{table}, enterprise &apos;{enterprise}&apos; (feature {feature}): park &apos;{park}&apos; is not in the park layer (parks: {parks}).</source>
         <translation>{table}，企业“{enterprise}”（要素 {feature}）：园区“{park}”不在园区图层中（园区：{parks}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="223"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="226"/>
         <source>{table}: {count} enterprise(s) lie outside every park and are left out of the park totals: {enterprises}.</source>
         <translation>{table}：{count} 家企业不在任何园区内，未计入园区合计：{enterprises}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="249"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="252"/>
         <source>Enterprise &apos;{enterprise}&apos; lies in parks {parks}, which overlap; it is counted in &apos;{park}&apos;. Give the enterprise a park field to choose.</source>
         <translation>企业“{enterprise}”位于相互重叠的园区 {parks} 内，计入“{park}”。如需指定，请为企业填写所属园区字段。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="264"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="267"/>
         <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;): the amount is missing.</source>
         <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）：缺少数量。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="270"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="273"/>
         <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;): the amount &apos;{value}&apos; is not a number.</source>
         <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）：数量“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="274"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="277"/>
         <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;): the amount {value} is negative or not finite; activity data are quantities used or bought.</source>
         <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）：数量 {value} 为负数或不是有限值；活动水平数据应为消耗量或购入量。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="285"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="288"/>
         <source>{table}: items not in the factor table '{factors}': {items}. Use a fuel, process, electricity or heat of the table ({known}), 增加值/产值 or a pollutant (NOx, SO2, VOCs, PM2.5), or add a row to your own factor table.</source>
         <translation>{table}：以下项目不在排放因子表“{factors}”中：{items}。请使用表中的燃料、工业过程、电力或热力（{known}），增加值/产值或污染物（NOx、SO2、VOCs、PM2.5），或在自己的排放因子表中增加一行。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="319"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="322"/>
         <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;): the scenario / year is empty.</source>
         <translation>{table}，第 {row} 行（企业“{enterprise}”）：情景/年份为空。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="345"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="348"/>
         <source>{where}: the unit is empty; give the unit the amount is in (the factor is per &apos;{expected}&apos;).</source>
         <translation>{where}：单位为空；请填写数量的单位（排放因子以“{expected}”计）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="351"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="354"/>
         <source>{table}: rows {first} and {row} both give &apos;{item}&apos; for enterprise &apos;{enterprise}&apos; in scenario &apos;{scenario}&apos;; both are counted.</source>
         <translation>{table}：第 {first} 行和第 {row} 行都给出了企业“{enterprise}”在情景“{scenario}”的“{item}”；两行均计入。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="362"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="365"/>
         <source>{table}: enterprises not in the enterprise layer: {enterprises}.</source>
         <translation>{table}：以下企业不在企业图层中：{enterprises}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="368"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="371"/>
         <source>{table} has no activity rows.</source>
         <translation>{table}没有活动水平数据行。</translation>
     </message>
@@ -7182,62 +7182,62 @@
         <translation>只有一个情景（“{base}”）：不生成情景对比和协同控制表。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="96"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="91"/>
         <source>No {species} data for the park in scenario {period}.</source>
         <translation>园区在情景 {period} 中没有 {species} 数据。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="137"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="132"/>
         <source>Co-control: no park has {species} in scenario {base} or {target}; {species} is left out.</source>
         <translation>协同控制：情景 {base} 和 {target} 中没有园区给出 {species}；不分析 {species}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="158"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="153"/>
         <source>No {species} grid for scenario {scenario}.</source>
         <translation>情景 {scenario} 没有 {species} 网格。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="159"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="154"/>
         <source>The activity data give no {species} for the park in scenario {scenario}.</source>
         <translation>活动水平数据未给出园区在情景 {scenario} 中的 {species}。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="161"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="156"/>
         <source>Grid &apos;{grid}&apos; has no CRS: the park cannot be placed on it.</source>
         <translation>网格“{grid}”没有坐标参考系：无法将园区叠加到该网格上。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="162"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="157"/>
         <source>The park has no polygon.</source>
         <translation>园区没有面几何。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="163"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="158"/>
         <source>Only {percent:.1f}% of the park lies on grid &apos;{grid}&apos;.</source>
         <translation>园区只有 {percent:.1f}% 位于网格“{grid}”范围内。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="164"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="159"/>
         <source>Both the accounted and the gridded amount are 0.</source>
         <translation>核算量与网格量均为 0。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="193"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="188"/>
         <source>Cross-check: grid &apos;{grid}&apos; has no CRS, so the parks cannot be placed on it; it is not compared.</source>
         <translation>交叉核验：网格“{grid}”没有坐标参考系，无法叠加园区；不作比较。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="199"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="194"/>
         <source>Cross-check: the parks layer has no CRS; its coordinates are taken to be in the grids&apos; CRS.</source>
         <translation>交叉核验：园区图层没有坐标参考系；其坐标按网格的坐标参考系处理。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="232"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="227"/>
         <source>Cross-check: the {species} grid of scenario {scenario} has no scenario in the activity data to compare with.</source>
         <translation>交叉核验：情景 {scenario} 的 {species} 网格在活动水平数据中没有对应情景可比较。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="294"/>
+        <location filename="../jwjt_plugin/core/park_cocontrol.py" line="289"/>
         <source>Cross-check: park '{park}', scenario {scenario}, {species}: the activity data give {accounted} t, the grid '{grid}' {gridded} t inside the park (ratio {ratio}, tolerance ±{tolerance}).</source>
         <translation>交叉核验：园区“{park}”，情景 {scenario}，{species}：活动水平数据核算为 {accounted} 吨，网格“{grid}”在园区内为 {gridded} 吨（比值 {ratio}，容差 ±{tolerance}）。</translation>
     </message>
@@ -7592,12 +7592,12 @@
         <translation>无法写出输出文件“{path}”（{error}）。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/park_layers.py" line="195"/>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="204"/>
         <source>Grid &apos;{name}&apos;: its name gives no species or no scenario year; name the file like co2_2020 or nox_2035.</source>
         <translation>网格“{name}”：名称中没有物质或情景年份；请将文件命名为 co2_2020、nox_2035 等形式。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/adapters/park_layers.py" line="198"/>
+        <location filename="../jwjt_plugin/adapters/park_layers.py" line="207"/>
         <source>Grid &apos;{name}&apos; holds the sector &apos;{sector}&apos; only; the cross-check compares the parks with total grids, so it is not used.</source>
         <translation>网格“{name}”只含“{sector}”部门；网格校核用园区与总量网格比较，因此未使用该网格。</translation>
     </message>
@@ -7702,22 +7702,22 @@
         <translation>报告“{path}”：请使用 .pdf 文件名。</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="119"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="122"/>
         <source>Park layer &apos;{layer}&apos;</source>
         <translation>园区图层“{layer}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="177"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="180"/>
         <source>Enterprise layer &apos;{layer}&apos;</source>
         <translation>企业图层“{layer}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="299"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="302"/>
         <source>Activity table &apos;{table}&apos;</source>
         <translation>活动水平表“{table}”</translation>
     </message>
     <message>
-        <location filename="../jwjt_plugin/core/park_activity.py" line="330"/>
+        <location filename="../jwjt_plugin/core/park_activity.py" line="333"/>
         <source>{table}, row {row} (enterprise &apos;{enterprise}&apos;, &apos;{item}&apos;)</source>
         <translation>{table}，第 {row} 行（企业“{enterprise}”，“{item}”）</translation>
     </message>

@@ -72,8 +72,11 @@ _CANONICAL = {Dimension.MONEY: "万元", Dimension.MASS: "t"}
 
 
 def pollutant_column(species: str) -> str:
-    """The result column of a pollutant: ``NOx_t``, ``PM25_t`` (no dot in a field name)."""
-    return species.replace(".", "") + "_t"
+    """The result column of a pollutant: NOx -> ``NOx_t``, PM2.5 or pm25 -> ``PM25_t`` (no dot in a field name)."""
+    from .species import canonical_species
+
+    name = canonical_species(species) or str(species).strip()
+    return "".join(ch for ch in name if ch.isalnum()) + "_t"
 
 
 def _find_field(frame: pd.DataFrame, role: str, accepted: Sequence[str], given: Optional[str], table: Text,

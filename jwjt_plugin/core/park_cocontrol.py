@@ -27,6 +27,7 @@ from .assessment_methods import NOTE_MISSING, SynergySettings, Text, synergy_met
 from .assessment_options import CouplingForm
 from .grid import EmissionGrid, GridSpec
 from .messages import QT_TRANSLATE_NOOP, MessageLog
+from .park_activity import pollutant_column
 from .species import canonical_species
 
 #: Quantities compared by :func:`changes`, in output order (columns of the parks frame).
@@ -48,12 +49,6 @@ class CheckStatus(str, Enum):
     DIFFERS = "differs"
     NO_GRID = "no_grid"
     NO_DATA = "no_data"     # the activity data give no amount of that species for the park
-
-
-def pollutant_column(species: str) -> str:
-    """NOx -> NOx_t, PM2.5 -> PM25_t, SO2 -> SO2_t: the column of a pollutant in the parks frame."""
-    name = canonical_species(species) or str(species).strip()
-    return "".join(ch for ch in name if ch.isalnum()) + "_t"
 
 
 def _ordered_parks(parks: pd.DataFrame) -> List[Tuple[str, str]]:

@@ -82,8 +82,8 @@ def load_sample_city(iface) -> int:
             node.setExpanded(label == SHOWN_GRID)
             apply_grid_style(layer, node=node)
             added += 1
-    added += _add_delineation_inputs(group, folder, labels)
-    added += _add_park_inputs(group, folder, labels)
+    added += _add_hidden_inputs(group, folder, labels, tr("Element zones and boundaries (要素管控分区)"), DELINEATION)
+    added += _add_hidden_inputs(group, folder, labels, tr("Industrial parks (产业园区)"), PARKS)
     others = other_year_grids(folder)
     if others:
         years = sorted({label.rsplit(" ", 1)[1] for _f, label in others})
@@ -108,41 +108,21 @@ def load_sample_city(iface) -> int:
     return added
 
 
-def _add_delineation_inputs(group, folder, labels) -> int:
-    """The element zones and boundaries, collapsed and hidden: the delineation panel finds them."""
+def _add_hidden_inputs(group, folder, labels, title: str, entries) -> int:
+    """A collapsed, hidden sub-group of inputs a panel finds by itself: the delineation's element zones
+    and boundaries, the park assessment's parks, enterprises and activity table (the parks are units
+    already drawn above). ``entries``: (file, layer inside it, or None for a table file such as a CSV)."""
     project = QgsProject.instance()
-    sub = group.addGroup(tr("Element zones and boundaries (要素管控分区)"))
+    sub = group.addGroup(title)
     added = 0
-    for fname, lname in DELINEATION:
-        if not (folder / fname).exists():
-            continue
-        layer = QgsVectorLayer(f"{folder / fname}|layername={lname}", labels[lname], "ogr")
-        if layer.isValid():
-            style_sample_layer(layer, lname)
-            project.addMapLayer(layer, False)
-            sub.addLayer(layer).setItemVisibilityChecked(False)
-            added += 1
-    sub.setItemVisibilityChecked(False)
-    sub.setExpanded(False)
-    if not sub.children():
-        group.removeChildNode(sub)
-    return added
-
-
-def _add_park_inputs(group, folder, labels) -> int:
-    """The sample parks, their enterprises and the activity table, collapsed and hidden (the parks are
-    units already drawn above): the park panel finds them by their fields."""
-    project = QgsProject.instance()
-    sub = group.addGroup(tr("Industrial parks (产业园区)"))
-    added = 0
-    for fname, lname in PARKS:
+    for fname, lname in entries:
         if not (folder / fname).exists():
             continue
         source = str(folder / fname) if lname is None else f"{folder / fname}|layername={lname}"
-        layer = QgsVectorLayer(source, labels[lname or "park_activity"], "ogr")
+        name = lname or (folder / fname).stem
+        layer = QgsVectorLayer(source, labels[name], "ogr")
         if layer.isValid():
-            if lname is not None:
-                style_sample_layer(layer, lname)
+            style_sample_layer(layer, name)
             project.addMapLayer(layer, False)
             sub.addLayer(layer).setItemVisibilityChecked(False)
             added += 1
