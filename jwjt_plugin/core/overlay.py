@@ -123,13 +123,17 @@ class CoverageWeights:
         """
         nc = self.spec.ncols
         v = np.asarray(values, dtype=np.float64)
-        if np.isnan(v).any():
-            v = np.where(np.isnan(v), 0.0, v)
         out = np.zeros(self.n_units)
         rs = self.run_slice(r0, r1)
         if rs.stop > rs.start:
             prefix = np.zeros((r1 - r0, nc + 1))
             np.cumsum(v, axis=1, out=prefix[:, 1:])
+            # NaN (nodata) counts as 0. It reaches a row's last prefix, so only the rows that
+            # hold one are summed again, not the whole strip tested and copied first.
+            nan_rows = np.flatnonzero(np.isnan(prefix[:, -1]))
+            if len(nan_rows):
+                part = v[nan_rows]
+                prefix[nan_rows, 1:] = np.cumsum(np.where(np.isnan(part), 0.0, part), axis=1)
             flat = prefix.ravel()
             base = (self.run_row[rs].astype(np.int64) - r0) * (nc + 1)
             run_sum = flat[base + self.run_c1[rs]] - flat[base + self.run_c0[rs]]
@@ -139,6 +143,7 @@ class CoverageWeights:
         if bs.stop > bs.start:
             local = self.boundary_cell[bs].astype(np.int64) - r0 * nc
             bv = v.ravel()[local]
+            bv[np.isnan(bv)] = 0.0
             out += _sum_by(self.boundary_unit[bs], self.n_units, bv * self.boundary_frac[bs] if fractions else bv)
         return out
 
@@ -374,7 +379,10 @@ def strip_pass(weights: CoverageWeights, sources: Mapping[str, object],
     # chunks, the strips depend on the grid only, never on the number of workers.
     if rows is None:
         block = max([int(getattr(s, "block_rows", 1) or 1) for s in srcs.values()] or [1])
-        height = max(min(height, max(-(-spec.nrows // 16), block)), 1)
+        sixteenth = -(-spec.nrows // 16)
+        if sixteenth > block > 1:
+            sixteenth -= sixteenth % block  # whole tile rows: a strip that cuts a tile decodes it twice
+        height = max(min(height, max(sixteenth, block)), 1)
     strips = _windows(spec.nrows, height)
 
     def task(window):

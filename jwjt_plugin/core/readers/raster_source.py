@@ -120,33 +120,14 @@ class RasterSource:
                 r0=r0 + 1, r1=r1, path=self.path, reason=last_reason(errs, err))
         if self.south_up:
             raw = raw[::-1]
-        nan_raw = (int(np.count_nonzero(np.isnan(raw)))
-                   if np.issubdtype(raw.dtype, np.floating) and not self.nodata_is_nan else 0)
-        arr = raw.astype(np.float64)
-        del raw
         if (self.scale, self.offset) != (1.0, 0.0):
-            arr *= self.scale
-            arr += self.offset
-        counts = dict.fromkeys(_COUNTS, 0)
-        counts["nan"] = nan_raw
-        if self.nodata is not None and not self.nodata_is_nan:
-            arr[arr == self.nodata] = np.nan
-        if self.nodata_ranges:
-            extra = np.zeros(arr.shape, dtype=bool)
-            for lo, hi in self.nodata_ranges:
-                extra |= (arr >= lo) & (arr <= hi)
-            counts["extra"] = int(extra.sum())
-            arr[extra] = np.nan
-        inf = np.isinf(arr)
-        if inf.any():
-            counts["inf"] = int(inf.sum())
-            arr[inf] = np.nan
-        with np.errstate(invalid="ignore"):
-            neg = arr < 0
-        if neg.any():
-            counts["negative"] = int(neg.sum())
-            self._note_min(float(np.nanmin(np.where(neg, arr, np.inf))))
-            arr[neg] = np.nan
+            raw = raw.astype(np.float64)
+            raw *= self.scale
+            raw += self.offset
+        arr, counts, vmin = clean_strip(raw, self.nodata, self.nodata_is_nan, self.nodata_ranges)
+        del raw
+        if counts["negative"]:
+            self._note_min(vmin)
         if self.declared_units != "t/yr":
             arr, _ = to_tonnes_per_year(arr, self.declared_units, self.species, spec=spec.rows(r0, r1),
                                         molar_mass_g_per_mol=self.molar_mass, name=self.name)
@@ -168,6 +149,61 @@ class RasterSource:
             self._reported = True
             counts = dict(self._counts)
         report_cleaning(self.log, self.name, counts, getattr(self, "_vmin", math.nan))
+
+
+def clean_strip(raw: np.ndarray, nodata: Optional[float], nodata_is_nan: bool,
+                ranges: Sequence[Tuple[float, float]] = ()) -> Tuple[np.ndarray, Dict[str, int], float]:
+    """``raw`` as float64 with every cell the whole-grid reader drops set to NaN, what was
+    dropped counted as it counts it, and the smallest negative value (inf if none).
+
+    The order of the whole-grid reader decides how a cell is counted: NaN (not counted when
+    NaN is the nodata value), then the nodata value and the additional no data ranges, then
+    infinities, then negatives. Most strips of an inventory hold none of these; two
+    reductions (min and max) show that without a grid-sized temporary, and only the other
+    strips test every cell, classifying just the cells that fail. A float64, C-ordered
+    ``raw`` is cleaned in place (the reader owns the strip it read).
+    """
+    arr = np.ascontiguousarray(raw, dtype=np.float64)  # a south-up strip is a reversed view
+    counts = dict.fromkeys(_COUNTS, 0)
+    if arr.size == 0:
+        return arr, counts, math.inf
+    has_nodata = nodata is not None and not nodata_is_nan
+    lo, hi = float(arr.min()), float(arr.max())  # NaN if any cell is NaN: then lo >= 0 fails
+    if (lo >= 0 and hi < math.inf and not (has_nodata and lo <= nodata <= hi)  # type: ignore[operator]
+            and not any(r_lo <= hi and r_hi >= lo for r_lo, r_hi in ranges)):
+        return arr, counts, math.inf
+    with np.errstate(invalid="ignore"):
+        good = arr >= 0
+        good &= arr < math.inf
+        if has_nodata:
+            good &= arr != nodata
+        for r_lo, r_hi in ranges:
+            good &= (arr < r_lo) | (arr > r_hi)
+    flat = arr.reshape(-1)
+    bad = np.flatnonzero(~good)
+    del good
+    vals = flat[bad]
+    nan = np.isnan(vals)
+    if np.issubdtype(raw.dtype, np.floating) and not nodata_is_nan:
+        counts["nan"] = int(nan.sum())
+    rest = ~nan
+    if has_nodata:
+        rest &= vals != nodata
+    if ranges:
+        extra = np.zeros(len(vals), dtype=bool)
+        for r_lo, r_hi in ranges:
+            extra |= (vals >= r_lo) & (vals <= r_hi)
+        extra &= rest
+        counts["extra"] = int(extra.sum())
+        rest &= ~extra
+    inf = rest & np.isinf(vals)
+    counts["inf"] = int(inf.sum())
+    rest &= ~inf
+    neg = rest & (vals < 0)
+    counts["negative"] = int(neg.sum())
+    vmin = float(vals[neg].min()) if counts["negative"] else math.inf
+    flat[bad] = np.nan
+    return arr, counts, vmin
 
 
 def report_cleaning(log: MessageLog, name: str, counts: Dict[str, int], vmin: float) -> None:
