@@ -486,17 +486,10 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     empty_runs = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int32))
     empty_bnd = (np.empty(0, np.int64), np.empty(0, np.int32), np.empty(0, np.float64))
 
-    parts, part_geom = shapely.get_parts(geoms, return_index=True)
-    if len(parts) == 0:
+    rings = _ring_coordinates(geoms)
+    if rings is None:
         return empty_runs, empty_bnd
-    is_poly = shapely.get_type_id(parts) == 3
-    parts, part_geom = parts[is_poly], part_geom[is_poly]
-    rings, ring_part = shapely.get_rings(parts, return_index=True)
-    if len(rings) == 0:
-        return empty_runs, empty_bnd
-    is_shell = np.ones(len(rings), dtype=bool)
-    is_shell[1:] = ring_part[1:] != ring_part[:-1]
-    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    coords, ring_of, is_shell, ring_geom = rings
 
     u = (coords[:, 0] - spec.x0) / spec.dx
     v = (spec.y0 - coords[:, 1]) / spec.dy
@@ -510,9 +503,9 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     # Orientation: the strip formula yields +area for one winding direction; flip rings so
     # that shells count positive and holes negative whatever order the source stored.
     dv_raw = np.where(valid, v2 - v1, 0.0)
-    ring_area = np.bincount(seg_ring, weights=dv_raw * -(u1 + u2) * 0.5, minlength=len(rings))
+    ring_area = np.bincount(seg_ring, weights=dv_raw * -(u1 + u2) * 0.5, minlength=len(is_shell))
     sigma_ring = np.sign(ring_area) * np.where(is_shell, 1.0, -1.0)
-    unit_ring = (part_geom[ring_part] + unit_offset).astype(np.int64)
+    unit_ring = (ring_geom + unit_offset).astype(np.int64)
 
     row, col, own, dv, seg = _pieces(u, v, valid)
     del u, v, valid, u1, u2, v1, v2, dv_raw
@@ -537,10 +530,10 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     ncols1 = ncols + 1
     key = (unit * nrows + row) * ncols1 + (col + 1)
     del unit, row, col
-    # Pieces come mostly in boundary order, several per cell: merging neighbours first
-    # shrinks the sort that follows to about the number of boundary cells.
-    key, own, dv = _merge_equal_runs(key, own, dv)
-    order = np.argsort(key)
+    # Pieces come in boundary order: runs of keys rising or falling along each ring, which
+    # a merge sort finds and joins, faster here than quicksort. (Runs of segments inside
+    # one cell are already one piece, see _pieces, so there is little left to merge first.)
+    order = np.argsort(key, kind="stable")
     key, own, dv = _merge_equal_runs(key[order], own[order], dv[order])
     del order
 
@@ -620,9 +613,14 @@ def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
     if simple.any():
         dv_all = np.where(simple, v[1:] - v[:-1], 0.0)
         own_all = dv_all * ((cu1 + 1) - (u[:-1] + u[1:]) * 0.5)
-        starts = np.flatnonzero(simple & ~np.concatenate(([False], simple[:-1])))
-        out.append((fv[starts], fu[starts], np.add.reduceat(own_all, starts), np.add.reduceat(dv_all, starts),
-                    starts))
+        first = simple.copy()
+        first[1:] &= ~simple[:-1]
+        starts = np.flatnonzero(first)
+        # Run number of every segment; the non-simple ones between runs add their zeros
+        # to the run before (or to the first). bincount is reduceat's sum at a third of the cost.
+        group = np.maximum(np.cumsum(first) - 1, 0)
+        out.append((fv[starts], fu[starts], np.bincount(group, own_all, len(starts)),
+                    np.bincount(group, dv_all, len(starts)), starts))
         del dv_all, own_all
 
     # One crossing: split at its parameter t.
@@ -673,8 +671,66 @@ def _merge_equal_runs(key, *values):
     first = np.empty(len(key), dtype=bool)
     first[0] = True
     np.not_equal(key[1:], key[:-1], out=first[1:])
-    starts = np.flatnonzero(first)
-    return (key[starts],) + tuple(np.add.reduceat(v, starts) for v in values)
+    group = np.cumsum(first) - 1
+    n = int(group[-1]) + 1
+    # bincount adds in index order, as reduceat would, at a fraction of its cost on
+    # millions of one- and two-element runs.
+    return (key[first],) + tuple(np.bincount(group, weights=v, minlength=n) for v in values)
+
+
+def _ring_coordinates(geoms: np.ndarray):
+    """Coordinates of every polygon ring of ``geoms``, ring after ring: (coords, ring of each
+    coordinate, is the ring a shell, geometry index of each ring), or None if there are none.
+
+    Most units are one polygon without holes (a single-part MultiPolygon in a GeoPackage):
+    their one ring is the geometry's whole coordinate sequence. Reading that directly saves
+    cloning every part and ring into new geometries, which took more than half of this
+    step. Such a unit is recognised from its coordinates alone: it is polygonal and its first
+    coordinate occurs exactly twice, first and last. Any further ring (a hole or another
+    part) breaks this, since a ring ends where it starts: elsewhere, or on the first
+    coordinate, which then occurs four times. Other units take the general path.
+    """
+    coords, geom_of = shapely.get_coordinates(geoms, return_index=True)
+    if len(coords) == 0:
+        return None
+    n = len(geoms)
+    counts = np.bincount(geom_of, minlength=n)
+    start = np.cumsum(counts) - counts
+    nonempty = counts > 0
+    first = start[nonempty]
+    # Coordinates equal to their geometry's first: x first (one pass), then y on the few hits.
+    hit = np.flatnonzero(coords[:, 0] == np.repeat(coords[first, 0], counts[nonempty]))
+    hit = hit[coords[hit, 1] == coords[start[geom_of[hit]], 1]]
+    same = np.zeros(len(coords), bool)
+    same[hit] = True
+    last = np.where(nonempty, start + counts - 1, 0)
+    type_id = shapely.get_type_id(geoms)
+    polygonal = (type_id == 3) | (type_id == 6)
+    simple = polygonal & nonempty & (np.bincount(geom_of[hit], minlength=n) == 2) & same[last]
+    if simple.all():
+        return coords, geom_of, np.ones(n, bool), np.arange(n)
+    keep = simple[geom_of]
+    s_idx = np.flatnonzero(simple)
+    rank = np.cumsum(simple) - 1
+    pieces = [(coords[keep], rank[geom_of[keep]], np.ones(len(s_idx), bool), s_idx)]
+    del coords, geom_of, keep
+    c_idx = np.flatnonzero(~simple & nonempty)
+    parts, part_geom = shapely.get_parts(geoms[c_idx], return_index=True)
+    is_poly = shapely.get_type_id(parts) == 3
+    parts, part_geom = parts[is_poly], part_geom[is_poly]
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    if len(rings):
+        is_shell = np.ones(len(rings), dtype=bool)
+        is_shell[1:] = ring_part[1:] != ring_part[:-1]
+        coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+        pieces.append((coords, ring_of + len(s_idx), is_shell, c_idx[part_geom[ring_part]]))
+    if not len(s_idx):
+        pieces = pieces[1:]
+    if not pieces:
+        return None
+    # Simple rings first, then the others. Only the rings of one unit need to keep their
+    # order (the pieces are later sorted stably by unit), and a unit takes one path.
+    return tuple(np.concatenate(x) for x in zip(*pieces))
 
 
 def _piece_terms(pu1, pv1, pu2, pv2, seg):

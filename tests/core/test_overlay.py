@@ -143,6 +143,73 @@ def test_empty_and_missing_geometries_cover_nothing():
     np.testing.assert_allclose(w.unit_covered_cells(), [0.0, 0.0, 1.0])
 
 
+# Units whose coordinate sequence looks like one closed ring but is not, and their neighbours:
+# the ring reader's shortcut for single-ring units must send each of these the general way.
+_SHELL = [(100, 2000), (160, 2000), (160, 1920), (100, 1920), (100, 2000)]
+RING_CASES = {
+    "hole starting at the shell's first vertex": Polygon(_SHELL, [[(100, 2000), (130, 1960), (120, 1950),
+                                                                  (100, 2000)]]),
+    "shell repeating its first vertex": Polygon([(100, 2000), (100, 2000)] + _SHELL[1:]),
+    "single-part multipolygon with a hole": MultiPolygon([Polygon(_SHELL, [[(120, 1990), (140, 1990),
+                                                                            (140, 1970), (120, 1990)]])]),
+    "two parts": MultiPolygon([box(100, 1980, 110, 2000), box(130, 1940, 150, 1960)]),
+    "second part ending at the first's first vertex": MultiPolygon([
+        Polygon([(110, 1980), (110, 2000), (100, 2000), (100, 1980), (110, 1980)]),
+        Polygon([(110, 1980), (120, 1980), (120, 1960), (110, 1960), (110, 1980)])]),
+    "one-part multipolygon": MultiPolygon([Polygon(_SHELL)]),
+    "polygon": Polygon(_SHELL),
+    "three dimensions": Polygon([(x, y, 7.0) for x, y in _SHELL]),
+    "collection": shapely.GeometryCollection([box(100, 1980, 110, 2000), shapely.LineString([(0, 0), (1, 1)])]),
+    "closed line in a collection": shapely.GeometryCollection([shapely.LineString(_SHELL)]),
+    "empty": Polygon(),
+    "missing": None,
+}
+
+
+def _rings_the_general_way(geoms):
+    """Per geometry: its rings' coordinates and whether each is a shell, via parts and rings."""
+    out = {}
+    for i, g in enumerate(geoms):
+        rings = []
+        for part in shapely.get_parts(g) if g is not None else []:
+            if part.geom_type == "Polygon" and not part.is_empty:
+                rings.append((shapely.get_coordinates(part.exterior), True))
+                rings += [(shapely.get_coordinates(r), False) for r in part.interiors]
+        out[i] = rings
+    return out
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed"])
+def test_ring_reader_gives_every_ring_of_every_unit(order):
+    from jwjt_plugin.core.overlay import _ring_coordinates
+
+    geoms = np.array(list(RING_CASES.values()), dtype=object)
+    if order == "reversed":
+        geoms = geoms[::-1]
+    coords, ring_of, is_shell, ring_geom = _ring_coordinates(geoms)
+    got = {i: [] for i in range(len(geoms))}
+    for r in range(len(is_shell)):
+        got[int(ring_geom[r])].append((coords[ring_of == r], bool(is_shell[r])))
+    want = _rings_the_general_way(geoms)
+    names = list(RING_CASES) if order == "as listed" else list(RING_CASES)[::-1]
+    for i, name in enumerate(names):
+        assert len(got[i]) == len(want[i]), name
+        for (gc, gs), (wc, ws) in zip(got[i], want[i]):
+            assert gs == ws, name
+            np.testing.assert_array_equal(gc, wc, err_msg=name)
+    # A ring's coordinates are consecutive: segments are read between neighbours.
+    assert np.all(np.diff(np.flatnonzero(np.diff(ring_of) != 0)) > 0)
+    assert len(np.unique(ring_of)) == np.count_nonzero(np.diff(ring_of) != 0) + 1
+
+
+@pytest.mark.parametrize("name", [n for n in RING_CASES if RING_CASES[n] is not None and not RING_CASES[n].is_empty])
+def test_every_ring_shape_matches_shapely(name):
+    geom = RING_CASES[name]
+    w = compute_weights([geom], SPEC)
+    polygonal = shapely.union_all([p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"])
+    np.testing.assert_allclose(dense_fractions(w, 0, SPEC), shapely_fractions(polygonal, SPEC), atol=1e-12)
+
+
 def test_cancel_stops_the_computation():
     spec = GridSpec(0.0, 300.0, 10.0, 10.0, 30, 40)
     with pytest.raises(Cancelled):
