@@ -21,7 +21,7 @@ its value times its fraction. Chunks of units and strips of rows run on a thread
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -34,6 +34,8 @@ from .messages import QT_TRANSLATE_NOOP, JwjtError, JwjtInputError
 CHUNK_COORDS = 1_500_000
 #: Smallest chunk when a layer is cut finer to feed every thread (per-chunk overhead dominates below).
 MIN_CHUNK_COORDS = 20_000
+#: Runs are ordered by one int64 key (row, first column, unit) while its range stays below this.
+RUN_KEY_LIMIT = 2**62
 #: Boundary fractions below this are edges that only touch a cell.
 MIN_FRACTION = 1e-12
 
@@ -67,12 +69,16 @@ class CoverageWeights:
     boundary_unit: np.ndarray
     boundary_frac: np.ndarray
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
+    #: Where each row's boundary entries start (nrows + 1 offsets), when the caller has them.
+    boundary_rows: InitVar[Optional[np.ndarray]] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, boundary_rows: Optional[np.ndarray] = None) -> None:
         rows = np.arange(self.spec.nrows + 1)
         self._run_rows = np.searchsorted(self.run_row, rows)
-        b_row = self.boundary_cell // max(self.spec.ncols, 1)
-        self._bnd_rows = np.searchsorted(b_row, rows)
+        if boundary_rows is None:
+            b_row = self.boundary_cell // max(self.spec.ncols, 1)
+            boundary_rows = np.searchsorted(b_row, rows)
+        self._bnd_rows = boundary_rows
 
     # -- the tables, by rows -----------------------------------------------------------
     @property
@@ -448,33 +454,83 @@ def compute_weights(geometries: Union[Sequence, np.ndarray], spec: GridSpec,
     n_workers = resolve_workers(workers)
     parts = map_tasks(lambda c: _chunk_weights(geoms[c[0]:c[1]], c[0], spec), chunks, n_workers,
                       progress, is_canceled)
-    return _assemble(spec, len(geoms), [p[0] for p in parts], [p[1] for p in parts])
+    return _assemble(spec, len(geoms), [p[0] for p in parts], [p[1] for p in parts], n_workers)
 
 
-def _assemble(spec: GridSpec, n_units: int, runs: list, bnd: list) -> CoverageWeights:
-    """Concatenate chunk results (in unit order) and put them in canonical order: runs by
-    (row, first column, unit), boundary entries by row, stable, so (row, unit, column)."""
+def _assemble(spec: GridSpec, n_units: int, runs: list, bnd: list, workers: int = 1) -> CoverageWeights:
+    """Put chunk results (in unit order) in canonical order: runs by (row, first column,
+    unit), boundary entries by row, stable, so (row, unit, column).
+
+    Each chunk sorts its own entries on the thread pool. The runs are then merged: a merge
+    sort finds the chunks' sorted sequences and joins them. The boundary entries, the larger
+    table, are not sorted again at all: every chunk counts its entries per row, the counts
+    give each (row, chunk) its place in the result, and each chunk writes its entries there.
+    What remains serial is a few passes over the runs.
+    """
+    from .parallel import map_tasks
+
     cell_dtype = _cell_dtype(spec)
-    if runs:
-        row, c0, c1, unit = (np.concatenate([p[i] for p in runs]) for i in range(4))
+    nrows, ncols = spec.nrows, spec.ncols
+    empty = (np.empty(0, np.int64),) * 4
+    runs = [r for r in runs if len(r[0])] or [empty]
+    bnd = [b for b in bnd if len(b[0])] or [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))]
+    # One int64 key orders the runs as (row, first column, unit) where it fits (any grid of
+    # up to ~4e18 cells x units); else the three keys.
+    ncols1 = ncols + 1
+    fits = nrows * ncols1 * max(n_units, 1) < RUN_KEY_LIMIT
+
+    def sort_runs(part):
+        row, c0, c1, unit = (np.asarray(a, np.int64) for a in part)
+        if not fits:
+            order = np.lexsort((unit, c0, row))
+            return (None,) + tuple(a[order].astype(np.int32) for a in (row, c0, c1, unit))
+        key = (row * ncols1 + c0) * n_units + unit
+        order = np.argsort(key, kind="stable")
+        return (key[order],) + tuple(a[order].astype(np.int32) for a in (row, c0, c1, unit))
+
+    def sort_boundary(part):
+        cell = np.asarray(part[0], np.int64)
+        row = cell // max(ncols, 1)
+        # Rows fit 16 bits on every grid up to 65,535 rows, and numpy sorts 16-bit keys by radix.
+        order = np.argsort(row.astype(np.uint16) if nrows < 2**16 else row, kind="stable")
+        return row[order], order, np.bincount(row, minlength=nrows)
+
+    sorted_runs = map_tasks(sort_runs, runs, workers)
+    if len(sorted_runs) == 1:
+        run_row, run_c0, run_c1, run_unit = sorted_runs[0][1:]
     else:
-        row = c0 = c1 = unit = np.empty(0, np.int64)
-    order = np.lexsort((unit, c0, row))
-    small = np.int32
-    run_row, run_c0, run_c1, run_unit = (a[order].astype(small) for a in (row, c0, c1, unit))
-    del row, c0, c1, unit, order
-    if bnd:
-        b_cell, b_unit, b_frac = (np.concatenate([p[i] for p in bnd]) for i in range(3))
-    else:
-        b_cell, b_unit, b_frac = np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
-    b_row = b_cell // max(spec.ncols, 1)
-    # Rows fit 16 bits on every grid up to 65,535 rows, and numpy sorts 16-bit keys by radix.
-    key = b_row.astype(np.uint16) if spec.nrows < 2**16 else b_row
-    order = np.argsort(key, kind="stable")
-    del b_row, key
-    return CoverageWeights(spec, n_units, run_row, run_c0, run_c1, run_unit,
-                           b_cell[order].astype(cell_dtype), b_unit[order].astype(np.int32),
-                           b_frac[order].astype(np.float64))
+        if fits:
+            order = np.argsort(np.concatenate([r[0] for r in sorted_runs]), kind="stable")
+        else:
+            order = np.lexsort(tuple(np.concatenate([r[i] for r in sorted_runs]) for i in (4, 2, 1)))
+        run_row, run_c0, run_c1, run_unit = (np.concatenate([r[i] for r in sorted_runs])[order]
+                                             for i in (1, 2, 3, 4))
+        del order
+    del sorted_runs
+
+    local = map_tasks(sort_boundary, bnd, workers)
+    counts = np.stack([c for _, _, c in local])            # (chunks, rows)
+    # Where each (row, chunk) block starts in the result: rows in order, chunks in order within a row.
+    start = (np.cumsum(counts.T.ravel()) - counts.T.ravel()).reshape(nrows, len(bnd)).T
+    total = int(counts.sum())
+    b_cell = np.empty(total, cell_dtype)
+    b_unit = np.empty(total, np.int32)
+    b_frac = np.empty(total, np.float64)
+
+    def place(i):
+        row, order, count = local[i]
+        cell, unit, frac = bnd[i]
+        first_of_row = np.cumsum(count) - count          # the chunk's own start of each row
+        pos = start[i][row] + (np.arange(len(row)) - first_of_row[row])
+        b_cell[pos] = np.asarray(cell)[order]
+        b_unit[pos] = np.asarray(unit)[order]
+        b_frac[pos] = np.asarray(frac)[order]
+
+    map_tasks(place, range(len(bnd)), workers)
+    rows_end = np.cumsum(counts.sum(axis=0))
+    bnd_rows = np.concatenate(([0], rows_end))
+    return CoverageWeights(spec, n_units, run_row, run_c0, run_c1, run_unit, b_cell, b_unit, b_frac,
+                           boundary_rows=bnd_rows)
 
 
 def _cell_dtype(spec: GridSpec):
