@@ -131,7 +131,9 @@ class CoverageWeights:
         v = np.asarray(values, dtype=np.float64)
         out = np.zeros(self.n_units)
         rs = self.run_slice(r0, r1)
-        if rs.stop > rs.start:
+        if rs.stop > rs.start and self.runs_disjoint:
+            out += _sum_by(self.run_unit[rs], self.n_units, self._disjoint_run_sums(v, r0, rs))
+        elif rs.stop > rs.start:
             prefix = np.zeros((r1 - r0, nc + 1))
             np.cumsum(v, axis=1, out=prefix[:, 1:])
             # NaN (nodata) counts as 0. It reaches a row's last prefix, so only the rows that
@@ -152,6 +154,31 @@ class CoverageWeights:
             bv[np.isnan(bv)] = 0.0
             out += _sum_by(self.boundary_unit[bs], self.n_units, bv * self.boundary_frac[bs] if fractions else bv)
         return out
+
+    def _disjoint_run_sums(self, v: np.ndarray, r0: int, rs: slice) -> np.ndarray:
+        """Sum of each run of the strip ``v`` (rows from ``r0``) when no two runs overlap.
+
+        In reading order the runs' starts and ends never go back, so one ``reduceat`` over the
+        strip sums every run and the gap after it, and the gaps are dropped. That reads the
+        strip once and writes one number per run, where a row prefix sum writes the strip.
+        NaN (nodata) counts as 0: a run holding one comes out NaN and is summed again.
+        """
+        nc = self.spec.ncols
+        flat = np.ascontiguousarray(v).reshape(-1)
+        start = (self.run_row[rs].astype(np.int64) - r0) * nc + self.run_c0[rs]
+        bounds = np.empty(2 * len(start), np.int64)
+        bounds[0::2] = start
+        bounds[1::2] = start + (self.run_c1[rs] - self.run_c0[rs])
+        if bounds[-1] == flat.size:   # the last run ends the strip: its sum runs to the end anyway
+            bounds = bounds[:-1]
+        sums = np.add.reduceat(flat, bounds)[0::2]
+        nan = np.flatnonzero(np.isnan(sums))
+        if len(nan):
+            length = (self.run_c1[rs][nan] - self.run_c0[rs][nan]).astype(np.int64)
+            cells = np.repeat(start[nan], length) + _ramp(length)
+            sums[nan] = np.bincount(np.repeat(np.arange(len(nan)), length),
+                                    weights=np.where(np.isnan(flat[cells]), 0.0, flat[cells]), minlength=len(nan))
+        return sums
 
     def strip_label(self, r0: int, r1: int) -> np.ndarray:
         """Rows ``r0 .. r1-1`` as the unit whose interior holds each cell, -1 for none (the
