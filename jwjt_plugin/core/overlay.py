@@ -526,7 +526,9 @@ def _assemble(spec: GridSpec, n_units: int, runs: list, bnd: list, workers: int 
         row = cell // max(ncols, 1)
         # Rows fit 16 bits on every grid up to 65,535 rows, and numpy sorts 16-bit keys by radix.
         order = np.argsort(row.astype(np.uint16) if nrows < 2**16 else row, kind="stable")
-        return row[order], order, np.bincount(row, minlength=nrows)
+        # Held for every chunk until all are placed: the narrowest types that hold them.
+        small = np.int32 if len(row) < 2**31 else np.int64
+        return row[order].astype(np.int32), order.astype(small), np.bincount(row, minlength=nrows)
 
     sorted_runs = map_tasks(sort_runs, runs, workers)
     if len(sorted_runs) == 1:
