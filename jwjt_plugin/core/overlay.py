@@ -175,9 +175,9 @@ class CoverageWeights:
         bounds = np.empty(2 * len(start), np.int64)
         bounds[0::2] = start
         bounds[1::2] = start + (self.run_c1[rs] - self.run_c0[rs])
-        if bounds[-1] == flat.size:   # the last run ends the strip: its sum runs to the end anyway
-            bounds = bounds[:-1]
-        sums = np.add.reduceat(flat, bounds)[0::2]
+        # When the last run ends the strip its sum runs to the end anyway (and an index there is out of range).
+        stop = len(bounds) - 1 if bounds[-1] == flat.size else len(bounds)
+        sums = np.add.reduceat(flat, bounds[:stop])[0::2]
         nan = np.flatnonzero(np.isnan(sums))
         if len(nan):
             length = (self.run_c1[rs][nan] - self.run_c0[rs][nan]).astype(np.int64)
