@@ -15,8 +15,9 @@ exactextract does, but vectorised over all polygon edges with numpy:
 The result, :class:`CoverageWeights`, keeps the interior as runs of whole cells and the
 boundary cells with their fractions, never a list of every interior cell, so it grows with
 the units' boundaries, not with the grid. Per-unit sums read the grid strip by strip
-(:func:`overlay_sums`): a run adds the difference of two row prefix sums, a boundary cell
-its value times its fraction. Chunks of units and strips of rows run on a thread pool
+(:func:`overlay_sums`): a run adds the sum of its cells (one ``reduceat`` per strip when
+the units do not overlap, else the difference of two row prefix sums), a boundary cell its
+value times its fraction. Chunks of units and strips of rows run on a thread pool
 (:mod:`jwjt_plugin.core.parallel`). The grid is never resampled.
 """
 from __future__ import annotations
@@ -129,9 +130,10 @@ class CoverageWeights:
     def strip_sums(self, values: np.ndarray, r0: int, r1: int, fractions: bool = True) -> np.ndarray:
         """Per-unit sums of rows ``r0 .. r1-1`` (``values`` holds just those rows).
 
-        Runs add row prefix sums, ``P[c1] - P[c0]``, so a run of a thousand cells costs what
-        one cell does; boundary cells add value × fraction (``fractions=False``: the value
-        itself, which on a 0/1 mask counts the cells a unit touches, as MaskedCoverage.counts).
+        Runs add the sum of their cells: on a partition one ``reduceat`` over the strip (see
+        :meth:`_disjoint_run_sums`); where runs overlap, row prefix sums, ``P[c1] - P[c0]``.
+        Boundary cells add value × fraction (``fractions=False``: the value itself, which on a
+        0/1 mask counts the cells a unit touches, as MaskedCoverage.counts).
         """
         nc = self.spec.ncols
         v = np.asarray(values, dtype=np.float64)
