@@ -30,6 +30,7 @@ import shapely
 
 from .grid import GridSpec
 from .messages import QT_TRANSLATE_NOOP, JwjtError, JwjtInputError
+from .nogil import ramp as _ramp, repeat, running_count
 
 #: Coordinates processed per chunk; bounds temporary memory on national-scale layers.
 CHUNK_COORDS = 1_500_000
@@ -183,8 +184,8 @@ class CoverageWeights:
         nan = np.flatnonzero(np.isnan(sums))
         if len(nan):
             length = (self.run_c1[rs][nan] - self.run_c0[rs][nan]).astype(np.int64)
-            cells = np.repeat(start[nan], length) + _ramp(length)
-            sums[nan] = np.bincount(np.repeat(np.arange(len(nan)), length),
+            cells = repeat(start[nan], length) + _ramp(length)
+            sums[nan] = np.bincount(repeat(np.arange(len(nan)), length),
                                     weights=np.where(np.isnan(flat[cells]), 0.0, flat[cells]), minlength=len(nan))
         return sums
 
@@ -197,7 +198,7 @@ class CoverageWeights:
         if rs.stop > rs.start:
             length = (self.run_c1[rs] - self.run_c0[rs]).astype(np.int64)
             start = (self.run_row[rs].astype(np.int64) - r0) * nc + self.run_c0[rs]
-            label[np.repeat(start, length) + _ramp(length)] = np.repeat(self.run_unit[rs], length)
+            label[repeat(start, length) + _ramp(length)] = repeat(self.run_unit[rs], length)
         return label.reshape(r1 - r0, nc)
 
     def strip_covered(self, r0: int, r1: int) -> np.ndarray:
@@ -487,85 +488,109 @@ def compute_weights(geometries: Union[Sequence, np.ndarray], spec: GridSpec,
     total = int(shapely.get_num_coordinates(geoms).sum())
     chunks = chunk_bounds(geoms, min(chunk_coords, THREAD_CHUNK_COORDS, max(MIN_CHUNK_COORDS, total // 16 + 1)))
     n_workers = resolve_workers(workers)
-    parts = map_tasks(lambda c: _chunk_weights(geoms[c[0]:c[1]], c[0], spec), chunks, n_workers,
-                      progress, is_canceled)
-    return _assemble(spec, len(geoms), [p[0] for p in parts], [p[1] for p in parts], n_workers)
+    n_units = len(geoms)
+    parts = map_tasks(lambda c: _sort_chunk(spec, n_units, *_chunk_weights(geoms[c[0]:c[1]], c[0], spec)),
+                      chunks, n_workers, progress, is_canceled)
+    return _join_chunks(spec, n_units, parts, n_workers)
 
 
 def _assemble(spec: GridSpec, n_units: int, runs: list, bnd: list, workers: int = 1) -> CoverageWeights:
     """Put chunk results (in unit order) in canonical order: runs by (row, first column,
-    unit), boundary entries by row, stable, so (row, unit, column).
+    unit), boundary entries by row, stable, so (row, unit, column). Each chunk is sorted on
+    the thread pool (:func:`_sort_chunk`), then the chunks are joined (:func:`_join_chunks`)."""
+    from .parallel import map_tasks
 
-    Each chunk sorts its own entries on the thread pool. The runs are then merged: a merge
-    sort finds the chunks' sorted sequences and joins them. The boundary entries, the larger
-    table, are not sorted again at all: every chunk counts its entries per row, the counts
-    give each (row, chunk) its place in the result, and each chunk writes its entries there.
-    What remains serial is a few passes over the runs.
+    parts = map_tasks(lambda i: _sort_chunk(spec, n_units, runs[i], bnd[i]), range(len(runs)), workers)
+    return _join_chunks(spec, n_units, parts, workers)
+
+
+class _SortedChunk:
+    """One chunk's entries in canonical order: its runs with their merge key (None where the
+    grid is too large for one int64 key), and its boundary entries by row with the count per row."""
+    __slots__ = ("key", "runs", "b_row", "bnd", "row_counts")
+
+    def __init__(self, key, runs, b_row, bnd, row_counts) -> None:
+        self.key, self.runs, self.b_row, self.bnd, self.row_counts = key, runs, b_row, bnd, row_counts
+
+
+def _run_key_fits(spec: GridSpec, n_units: int) -> bool:
+    # One int64 key orders the runs as (row, first column, unit) where it fits (any grid of
+    # up to ~4e18 cells x units); else the three keys.
+    return spec.nrows * (spec.ncols + 1) * max(n_units, 1) < RUN_KEY_LIMIT
+
+
+def _sort_chunk(spec: GridSpec, n_units: int, runs: tuple, bnd: tuple) -> _SortedChunk:
+    """Sort one chunk's runs by (row, first column, unit) and its boundary entries by row
+    (stable). It runs in the chunk's own task, so this work is shared by the threads with
+    the chunk's weights instead of waiting for all of them."""
+    nrows, ncols = spec.nrows, spec.ncols
+    row, c0, c1, unit = (np.asarray(a, np.int64) for a in runs)
+    if _run_key_fits(spec, n_units):
+        key = (row * (ncols + 1) + c0) * n_units + unit
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+    else:
+        key, order = None, np.lexsort((unit, c0, row))
+    sorted_runs = tuple(a[order].astype(np.int32) for a in (row, c0, c1, unit))
+    del row, c0, c1, unit, order
+
+    cell = np.asarray(bnd[0])
+    b_row = cell // max(ncols, 1)
+    # Rows fit 16 bits on every grid up to 65,535 rows, and numpy sorts 16-bit keys by radix.
+    order = np.argsort(b_row.astype(np.uint16) if nrows < 2**16 else b_row, kind="stable")
+    row_counts = np.bincount(b_row, minlength=nrows)
+    # Held for every chunk until all are joined: the narrowest types that hold them.
+    sorted_bnd = (cell[order].astype(_cell_dtype(spec)), np.asarray(bnd[1])[order].astype(np.int32),
+                  np.asarray(bnd[2], np.float64)[order])
+    return _SortedChunk(key, sorted_runs, b_row[order].astype(np.int32), sorted_bnd, row_counts)
+
+
+def _join_chunks(spec: GridSpec, n_units: int, parts: List[_SortedChunk], workers: int = 1) -> CoverageWeights:
+    """Join sorted chunks (in unit order) into one :class:`CoverageWeights`.
+
+    The runs are merged: a merge sort finds the chunks' sorted sequences and joins them. The
+    boundary entries, the larger table, are not sorted again at all: the counts per row give
+    each (row, chunk) its place in the result, and each chunk writes its entries there, on
+    the thread pool. What remains serial is a few passes over the runs.
     """
     from .parallel import map_tasks
 
-    cell_dtype = _cell_dtype(spec)
-    nrows, ncols = spec.nrows, spec.ncols
-    empty = (np.empty(0, np.int64),) * 4
-    runs = [r for r in runs if len(r[0])] or [empty]
-    bnd = [b for b in bnd if len(b[0])] or [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))]
-    # One int64 key orders the runs as (row, first column, unit) where it fits (any grid of
-    # up to ~4e18 cells x units); else the three keys.
-    ncols1 = ncols + 1
-    fits = nrows * ncols1 * max(n_units, 1) < RUN_KEY_LIMIT
-
-    def sort_runs(part):
-        row, c0, c1, unit = (np.asarray(a, np.int64) for a in part)
-        if not fits:
-            order = np.lexsort((unit, c0, row))
-            return (None,) + tuple(a[order].astype(np.int32) for a in (row, c0, c1, unit))
-        key = (row * ncols1 + c0) * n_units + unit
-        order = np.argsort(key, kind="stable")
-        return (key[order],) + tuple(a[order].astype(np.int32) for a in (row, c0, c1, unit))
-
-    def sort_boundary(part):
-        cell = np.asarray(part[0], np.int64)
-        row = cell // max(ncols, 1)
-        # Rows fit 16 bits on every grid up to 65,535 rows, and numpy sorts 16-bit keys by radix.
-        order = np.argsort(row.astype(np.uint16) if nrows < 2**16 else row, kind="stable")
-        # Held for every chunk until all are placed: the narrowest types that hold them.
-        small = np.int32 if len(row) < 2**31 else np.int64
-        return row[order].astype(np.int32), order.astype(small), np.bincount(row, minlength=nrows)
-
-    sorted_runs = map_tasks(sort_runs, runs, workers)
-    if len(sorted_runs) == 1:
-        run_row, run_c0, run_c1, run_unit = sorted_runs[0][1:]
+    nrows = spec.nrows
+    if not parts:
+        e = np.empty(0, np.int64)
+        parts = [_sort_chunk(spec, n_units, (e, e, e, e), (e, e, np.empty(0)))]
+    if len(parts) == 1:
+        run_row, run_c0, run_c1, run_unit = parts[0].runs
     else:
-        if fits:
-            order = np.argsort(np.concatenate([r[0] for r in sorted_runs]), kind="stable")
+        if parts[0].key is not None:
+            order = np.argsort(np.concatenate([p.key for p in parts]), kind="stable")
         else:
-            order = np.lexsort(tuple(np.concatenate([r[i] for r in sorted_runs]) for i in (4, 2, 1)))
-        run_row, run_c0, run_c1, run_unit = (np.concatenate([r[i] for r in sorted_runs])[order]
-                                             for i in (1, 2, 3, 4))
+            order = np.lexsort(tuple(np.concatenate([p.runs[i] for p in parts]) for i in (3, 1, 0)))
+        run_row, run_c0, run_c1, run_unit = (np.concatenate([p.runs[i] for p in parts])[order]
+                                             for i in range(4))
         del order
-    del sorted_runs
 
-    local = map_tasks(sort_boundary, bnd, workers)
-    counts = np.stack([c for _, _, c in local])            # (chunks, rows)
+    counts = np.stack([p.row_counts for p in parts])      # (chunks, rows)
     # Where each (row, chunk) block starts in the result: rows in order, chunks in order within a row.
-    start = (np.cumsum(counts.T.ravel()) - counts.T.ravel()).reshape(nrows, len(bnd)).T
+    flat = counts.T.ravel()
+    start = (np.cumsum(flat) - flat).reshape(nrows, len(parts)).T
     total = int(counts.sum())
-    b_cell = np.empty(total, cell_dtype)
+    b_cell = np.empty(total, _cell_dtype(spec))
     b_unit = np.empty(total, np.int32)
     b_frac = np.empty(total, np.float64)
 
-    def place(i):
-        row, order, count = local[i]
-        cell, unit, frac = bnd[i]
-        first_of_row = np.cumsum(count) - count          # the chunk's own start of each row
-        pos = start[i][row] + (np.arange(len(row)) - first_of_row[row])
-        b_cell[pos] = np.asarray(cell)[order]
-        b_unit[pos] = np.asarray(unit)[order]
-        b_frac[pos] = np.asarray(frac)[order]
+    def place(group):
+        for i in group:
+            p = parts[i]
+            first_of_row = np.cumsum(p.row_counts) - p.row_counts   # the chunk's own start of each row
+            pos = start[i][p.b_row] + (np.arange(len(p.b_row)) - first_of_row[p.b_row])
+            b_cell[pos], b_unit[pos], b_frac[pos] = p.bnd
 
-    map_tasks(place, range(len(bnd)), workers)
-    rows_end = np.cumsum(counts.sum(axis=0))
-    bnd_rows = np.concatenate(([0], rows_end))
+    # A few chunks a task: each chunk's placement is short, and a task per chunk would spend
+    # its time handing the GIL back and forth. Where a chunk lands does not depend on the groups.
+    size = max(1, -(-len(parts) // 8))
+    map_tasks(place, [range(g, min(g + size, len(parts))) for g in range(0, len(parts), size)], workers)
+    bnd_rows = np.concatenate(([0], np.cumsum(counts.sum(axis=0))))
     return CoverageWeights(spec, n_units, run_row, run_c0, run_c1, run_unit, b_cell, b_unit, b_frac,
                            boundary_rows=bnd_rows)
 
@@ -596,7 +621,15 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     # Orientation: the strip formula yields +area for one winding direction; flip rings so
     # that shells count positive and holes negative whatever order the source stored.
     dv_raw = np.where(valid, v2 - v1, 0.0)
-    ring_area = np.bincount(seg_ring, weights=dv_raw * -(u1 + u2) * 0.5, minlength=len(is_shell))
+    area_terms = dv_raw * -(u1 + u2) * 0.5
+    # Rings are consecutive: sum each from where it starts (reduceat, which unlike bincount
+    # holds no GIL). Only if a ring had no segment does it take bincount.
+    ring_start = np.concatenate(([0], np.flatnonzero(~valid) + 1))
+    if len(ring_start) == len(is_shell) and ring_start[-1] < len(area_terms):
+        ring_area = np.add.reduceat(area_terms, ring_start)
+    else:
+        ring_area = np.bincount(seg_ring, weights=area_terms, minlength=len(is_shell))
+    del area_terms, ring_start
     sigma_ring = np.sign(ring_area) * np.where(is_shell, 1.0, -1.0)
     unit_ring = (ring_geom + unit_offset).astype(np.int64)
 
@@ -672,17 +705,11 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     if fsel.any():
         f_row, f_c0, f_c1 = row_g[fsel], col[fsel] + 1, nxt_col[fsel]
         length = f_c1 - f_c0
-        f_cells = np.repeat(f_row * ncols + f_c0, length) + _ramp(length)
+        f_cells = repeat(f_row * ncols + f_c0, length) + _ramp(length)
         b_cell = np.concatenate([b_cell, f_cells])
-        b_unit = np.concatenate([b_unit, np.repeat(unit_g[fsel], length)])
-        b_frac = np.concatenate([b_frac, np.repeat(np.minimum(wind_incl[fsel], 1.0), length)])
+        b_unit = np.concatenate([b_unit, repeat(unit_g[fsel], length)])
+        b_frac = np.concatenate([b_frac, repeat(np.minimum(wind_incl[fsel], 1.0), length)])
     return runs, (b_cell, b_unit, b_frac)
-
-
-def _ramp(length: np.ndarray) -> np.ndarray:
-    """0..n-1 for each n in ``length``, concatenated."""
-    total = int(length.sum())
-    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(length) - length, length)
 
 
 def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
@@ -709,11 +736,10 @@ def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
         first = simple.copy()
         first[1:] &= ~simple[:-1]
         starts = np.flatnonzero(first)
-        # Run number of every segment; the non-simple ones between runs add their zeros
-        # to the run before (or to the first). bincount is reduceat's sum at a third of the cost.
-        group = np.maximum(np.cumsum(first) - 1, 0)
-        out.append((fv[starts], fu[starts], np.bincount(group, own_all, len(starts)),
-                    np.bincount(group, dv_all, len(starts)), starts))
+        # Each run's sum runs to the next run's start: the non-simple segments between
+        # runs add their zeros to the run before.
+        out.append((fv[starts], fu[starts], np.add.reduceat(own_all, starts),
+                    np.add.reduceat(dv_all, starts), starts))
         del dv_all, own_all
 
     # One crossing: split at its parameter t.
@@ -735,8 +761,8 @@ def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
         cnt_u, cnt_v = nu[idx], nv[idx]
         lo_u = np.minimum(cu1[idx], cu2[idx]) + 1
         lo_v = np.minimum(cv1[idx], cv2[idx]) + 1
-        su = np.repeat(np.arange(len(idx)), cnt_u)
-        sv = np.repeat(np.arange(len(idx)), cnt_v)
+        su = repeat(np.arange(len(idx)), cnt_u)
+        sv = repeat(np.arange(len(idx)), cnt_v)
         with np.errstate(divide="ignore", invalid="ignore"):
             tu = (lo_u[su] + _ramp(cnt_u) - a_u[su]) / (b_u - a_u)[su]
             tv = (lo_v[sv] + _ramp(cnt_v) - a_v[sv]) / (b_v - a_v)[sv]
@@ -764,11 +790,8 @@ def _merge_equal_runs(key, *values):
     first = np.empty(len(key), dtype=bool)
     first[0] = True
     np.not_equal(key[1:], key[:-1], out=first[1:])
-    group = np.cumsum(first) - 1
-    n = int(group[-1]) + 1
-    # bincount adds in index order, as reduceat would, at a fraction of its cost on
-    # millions of one- and two-element runs.
-    return (key[first],) + tuple(np.bincount(group, weights=v, minlength=n) for v in values)
+    starts = np.flatnonzero(first)
+    return (key[starts],) + tuple(np.add.reduceat(v, starts) for v in values)
 
 
 def _ring_coordinates(geoms: np.ndarray):
@@ -790,9 +813,9 @@ def _ring_coordinates(geoms: np.ndarray):
     counts = np.bincount(geom_of, minlength=n)
     start = np.cumsum(counts) - counts
     nonempty = counts > 0
-    first = start[nonempty]
     # Coordinates equal to their geometry's first: x first (one pass), then y on the few hits.
-    hit = np.flatnonzero(coords[:, 0] == np.repeat(coords[first, 0], counts[nonempty]))
+    x = coords[:, 0]
+    hit = np.flatnonzero(x == x[start[geom_of]])
     hit = hit[coords[hit, 1] == coords[start[geom_of[hit]], 1]]
     same = np.zeros(len(coords), bool)
     same[hit] = True
@@ -804,7 +827,7 @@ def _ring_coordinates(geoms: np.ndarray):
         return coords, geom_of, np.ones(n, bool), np.arange(n)
     keep = simple[geom_of]
     s_idx = np.flatnonzero(simple)
-    rank = np.cumsum(simple) - 1
+    rank = running_count(simple) - 1
     pieces = [(coords[keep], rank[geom_of[keep]], np.ones(len(s_idx), bool), s_idx)]
     del coords, geom_of, keep
     c_idx = np.flatnonzero(~simple & nonempty)
@@ -843,5 +866,5 @@ def _expand_runs(row, c0, c1, unit, spec: GridSpec):
     length = (c1 - c0).astype(np.int64)
     order = np.argsort(start, kind="stable")
     start, length, unit = start[order], length[order], unit[order]
-    cells = np.repeat(start, length) + _ramp(length)
-    return cells.astype(cell_dtype), np.repeat(unit.astype(np.int32), length)
+    cells = repeat(start, length) + _ramp(length)
+    return cells.astype(cell_dtype), repeat(unit.astype(np.int32), length)
