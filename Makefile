@@ -82,7 +82,7 @@ matrix:
 	tests/matrix/run_matrix.sh $(MATRIX)
 
 bench: setup
-	$(PY) -m bench.overlay_national
+	$(PY) -m bench.overlay_national --repeat 3
 	$(PY) -m bench.national_200m
 	$(PY) -m bench.run_dask --scale 0.1 1
 	$(PY) -m bench.overlap_national

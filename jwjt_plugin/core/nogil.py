@@ -2,12 +2,14 @@
 
 The weights and the strip sums run on a thread pool, and a thread that holds the GIL inside
 one numpy call stops every other thread at its next Python line. In numpy 1.24 (Debian 12,
-the QGIS 3.22 machines and the benchmark host) two common calls do: ``np.repeat``, and a
-cumulative sum that casts (``np.cumsum`` of a bool mask into integers) or writes in place.
-Measured with one thread calling them in a loop and another counting in Python: they stop
-the counter about half the time, like ``shapely.get_coordinates``; a gather, an integer
-cumsum into a new array, ``bincount``, ``searchsorted`` and the arithmetic ufuncs do not.
-The helpers below give the same arrays.
+the QGIS 3.22 machines and the benchmark host) some common calls do: ``np.repeat``; a
+cumulative sum that casts (``np.cumsum`` of a bool mask into integers) or writes in place;
+and ``np.bincount``, while it scans its indices for their range. Measured with one thread
+calling them in a loop and another counting in Python, and with py-spy's ``--gil`` on the
+weights: they stop the other threads, like ``shapely.get_coordinates``; a gather, an
+integer cumsum into a new array, ``reduceat``, ``searchsorted`` and the arithmetic ufuncs
+do not. The helpers below give the same arrays; where groups are consecutive, the callers
+sum them with ``np.add.reduceat`` instead of ``bincount``.
 """
 from __future__ import annotations
 
