@@ -538,11 +538,13 @@ def _sort_chunk(spec: GridSpec, n_units: int, runs: tuple, bnd: tuple) -> _Sorte
     b_row = cell // max(ncols, 1)
     # Rows fit 16 bits on every grid up to 65,535 rows, and numpy sorts 16-bit keys by radix.
     order = np.argsort(b_row.astype(np.uint16) if nrows < 2**16 else b_row, kind="stable")
-    row_counts = np.bincount(b_row, minlength=nrows)
     # Held for every chunk until all are joined: the narrowest types that hold them.
+    b_row = b_row[order].astype(np.int32)
+    # Counts per row from the sorted rows (searchsorted, unlike bincount, holds no GIL).
+    row_counts = np.diff(np.searchsorted(b_row, np.arange(nrows + 1, dtype=np.int32)))
     sorted_bnd = (cell[order].astype(_cell_dtype(spec)), np.asarray(bnd[1])[order].astype(np.int32),
                   np.asarray(bnd[2], np.float64)[order])
-    return _SortedChunk(key, sorted_runs, b_row[order].astype(np.int32), sorted_bnd, row_counts)
+    return _SortedChunk(key, sorted_runs, b_row, sorted_bnd, row_counts)
 
 
 def _join_chunks(spec: GridSpec, n_units: int, parts: List[_SortedChunk], workers: int = 1) -> CoverageWeights:
@@ -810,8 +812,10 @@ def _ring_coordinates(geoms: np.ndarray):
     if len(coords) == 0:
         return None
     n = len(geoms)
-    counts = np.bincount(geom_of, minlength=n)
-    start = np.cumsum(counts) - counts
+    # Coordinates come geometry by geometry: where each geometry's begin, by searchsorted.
+    bounds = np.searchsorted(geom_of, np.arange(n + 1))
+    counts = np.diff(bounds)
+    start = bounds[:-1]
     nonempty = counts > 0
     # Coordinates equal to their geometry's first: x first (one pass), then y on the few hits.
     x = coords[:, 0]
