@@ -199,6 +199,7 @@ def reflag_run(case: Case, head: str = "reflag_national", extra: Optional[List[s
     worst = max(data["reflag"].values())
     parts = " ".join(f"{k}={v:.4g}" for k, v in data["reflag"].items())
     return (f"{head} mode={data['mode']} workers={data['workers']} reflag_max_seconds_k_le_10={worst:.4g} {parts} "
+            f"slowest_call={data.get('slowest_call', math.nan):.4g} "
             f"build_seconds={data['build_seconds']:.4g} peak_rss_gb={data['peak_rss_gb']:.3g}"), worst
 
 
