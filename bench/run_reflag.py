@@ -7,8 +7,8 @@ be; ``--in-memory`` reads them whole (``read_raster_grid``), the old way. The bu
 ``run_synergy`` at k = 5 %; the re-flags are k = 1, 3, 5, 10 % (rule NOx or VOCs) and, at
 k = 5 %, the rules NOx, VOCs and NOx and VOCs.
 
-Prints one JSON line: build seconds, per re-flag the median of three calls, the slowest call, the workers and the
-process's peak RSS.
+Prints one JSON line: build seconds, per re-flag the median of three calls, the slowest
+call, the workers and the process's peak RSS.
 """
 from __future__ import annotations
 
