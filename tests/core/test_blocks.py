@@ -176,6 +176,39 @@ def test_raster_source_strips_equal_the_whole_grid(tmp_path, south_up):
     np.testing.assert_array_equal(read_whole(clone), whole.values)
 
 
+@pytest.mark.parametrize("south_up", [False, True])
+def test_raster_source_frees_the_blocks_a_pass_has_read(tmp_path, south_up):
+    # GDAL would keep every block of a pass in its cache (shared with QGIS) though each is
+    # read once: a band keeps the blocks of one strip at most, and only while the next strip
+    # may need the rest of a row of blocks.
+    data = np.random.default_rng(2).gamma(0.7, 10.0, (128, 256)).astype(np.float32)
+    gt = (0.0, 10.0, 0.0, 1280.0, 0.0, -10.0)
+    if south_up:
+        data, gt = data[::-1], (0.0, 10.0, 0.0, 0.0, 0.0, 10.0)
+    path = tiled_tif(tmp_path / "c.tif", data, gt, block=16)
+    whole = read_raster_grid(path, "CO2")
+    src = open_raster_source(path, "CO2")
+    row_of_blocks = 16 * (16 * 16 * 4 + 256)  # 16 blocks of 16 x 16 float32, with GDAL's own bytes per block
+    base = gdal.GetCacheUsed()
+    got = [src.read_rows(0, 16)]           # a whole row of blocks: freed at once
+    assert gdal.GetCacheUsed() == base
+    got.append(src.read_rows(16, 24))      # half a row of blocks: kept for the next strip
+    assert base < gdal.GetCacheUsed() <= base + row_of_blocks
+    got.append(src.read_rows(24, 32))      # the other half, from the cache
+    assert base < gdal.GetCacheUsed() <= base + row_of_blocks
+    got.append(src.read_rows(32, 48))      # elsewhere: the kept blocks go first
+    assert gdal.GetCacheUsed() == base
+    got.append(src.read_rows(48, 128))
+    assert gdal.GetCacheUsed() == base
+    np.testing.assert_array_equal(np.concatenate(got), whole.values)
+    # A threaded pass in strips that cut the rows of blocks leaves no more than one strip a thread.
+    spec = whole.spec
+    w = compute_weights([box(0, 0, 2560, 1280)], spec, workers=1)
+    sums = overlay_sums(w, {"CO2": src}, workers=2)["CO2"]
+    assert gdal.GetCacheUsed() <= base + row_of_blocks
+    np.testing.assert_allclose(sums, [np.nansum(whole.values)], rtol=1e-12)
+
+
 def test_raster_source_flux_units_and_crs_override(tmp_path):
     data = np.full((10, 8), 1e-9, dtype=np.float32)
     path = tiled_tif(tmp_path / "f.tif", data, (0.0, 1000.0, 0.0, 10000.0, 0.0, -1000.0))
