@@ -36,9 +36,9 @@ from .nogil import ramp as _ramp, repeat, running_count
 CHUNK_COORDS = 1_500_000
 #: Smallest chunk when a layer is cut finer to feed every thread (per-chunk overhead dominates below).
 MIN_CHUNK_COORDS = 20_000
-#: Largest chunk a thread takes in one process. Its temporaries (~400 bytes a coordinate)
-#: then stay within what the allocator keeps and reuses from chunk to chunk; larger chunks
-#: map fresh memory every time and fault it in, which two threads do one at a time. At 1 km
+#: Largest chunk a thread takes in one process. Its temporaries (about 100 bytes a coordinate
+#: at their peak, by tracemalloc) then stay within what the allocator keeps and reuses from
+#: chunk to chunk; larger chunks map fresh memory every time and fault it in. At 1 km
 #: (12.7 M coordinates), 200 k instead of 800 k took the first weights run here from
 #: 2.1-2.2 to 1.7-1.8 s on 2 workers and from 2.8-3.1 to 2.3-2.5 s on 1.
 THREAD_CHUNK_COORDS = 200_000
@@ -624,6 +624,7 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     # that shells count positive and holes negative whatever order the source stored.
     dv_raw = np.where(valid, v2 - v1, 0.0)
     area_terms = dv_raw * -(u1 + u2) * 0.5
+    del dv_raw
     # Rings are consecutive: sum each from where it starts (reduceat, which unlike bincount
     # holds no GIL). Only if a ring had no segment does it take bincount.
     ring_start = np.concatenate(([0], np.flatnonzero(~valid) + 1))
@@ -635,13 +636,16 @@ def _chunk_weights(geoms: np.ndarray, unit_offset: int, spec: GridSpec):
     sigma_ring = np.sign(ring_area) * np.where(is_shell, 1.0, -1.0)
     unit_ring = (ring_geom + unit_offset).astype(np.int64)
 
+    del u1, u2, v1, v2
     row, col, own, dv, seg = _pieces(u, v, valid)
-    del u, v, valid, u1, u2, v1, v2, dv_raw
-    sign = sigma_ring[seg_ring[seg]]
+    del u, v, valid
+    ring = seg_ring[seg]
+    del seg, seg_ring
+    sign = sigma_ring[ring]
     dv *= sign
     own *= sign
-    unit = unit_ring[seg_ring[seg]]
-    del seg, sign, seg_ring
+    unit = unit_ring[ring]
+    del ring, sign
 
     # Pieces left of the grid still feed the winding of the cells to their right: park
     # them in a virtual column -1. Pieces right of the grid or outside its rows affect
@@ -722,47 +726,68 @@ def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
     boundary lie inside one cell and are taken as they are; one-crossing segments split
     in two without sorting; only the few with several crossings are sorted by position.
     """
+    # Temporaries are freed as soon as they are used and computed in place where that gives
+    # the same numbers: a chunk's working set decides whether the allocator can keep reusing
+    # one thread's memory or must map (and the kernel fault in) fresh pages for every chunk.
     fu, fv = np.floor(u), np.floor(v)
     cu1, cu2, cv1, cv2 = fu[:-1], fu[1:], fv[:-1], fv[1:]
-    nu = np.abs(cu2 - cu1).astype(np.int64)
-    nv = np.abs(cv2 - cv1).astype(np.int64)
-    ncross = np.where(valid, nu + nv, -1)
+    ncross = np.subtract(cu2, cu1)              # crossings of integer u, then + those of v
+    np.abs(ncross, out=ncross)
+    nv = np.subtract(cv2, cv1)
+    np.abs(nv, out=nv)
+    ncross += nv
+    del nv
+    simple = valid & (ncross == 0)
+    one = np.flatnonzero(valid & (ncross == 1))
+    many = np.flatnonzero(valid & (ncross > 1))
+    del ncross
 
     out = []
     # Segments inside one cell. Consecutive ones share a vertex, so a run of them stays in
     # one cell: sum each run's terms (computed on views, zero elsewhere) into one piece.
-    simple = ncross == 0
     if simple.any():
-        dv_all = np.where(simple, v[1:] - v[:-1], 0.0)
-        own_all = dv_all * ((cu1 + 1) - (u[:-1] + u[1:]) * 0.5)
+        dv_all = np.subtract(v[1:], v[:-1])
+        np.copyto(dv_all, 0.0, where=~simple)
+        own_all = np.add(u[:-1], u[1:])          # dv * ((cu1 + 1) - (u1 + u2) * 0.5)
+        own_all *= 0.5
+        np.subtract(cu1 + 1, own_all, out=own_all)
+        own_all *= dv_all
         first = simple.copy()
         first[1:] &= ~simple[:-1]
         starts = np.flatnonzero(first)
+        del first
         # Each run's sum runs to the next run's start: the non-simple segments between
         # runs add their zeros to the run before.
         out.append((fv[starts], fu[starts], np.add.reduceat(own_all, starts),
                     np.add.reduceat(dv_all, starts), starts))
-        del dv_all, own_all
+        del dv_all, own_all, starts
+    del simple
 
     # One crossing: split at its parameter t.
-    idx = np.flatnonzero(ncross == 1)
+    idx = one
     if len(idx):
         a_u, b_u, a_v, b_v = u[idx], u[idx + 1], v[idx], v[idx + 1]
-        across_u = nu[idx] == 1
-        k = np.where(across_u, np.maximum(cu1[idx], cu2[idx]), np.maximum(cv1[idx], cv2[idx]))
+        f_u1, f_u2, f_v1, f_v2 = cu1[idx], cu2[idx], cv1[idx], cv2[idx]
+        across_u = f_u1 != f_u2
+        k = np.where(across_u, np.maximum(f_u1, f_u2), np.maximum(f_v1, f_v2))
+        del f_u1, f_u2, f_v1, f_v2
         with np.errstate(divide="ignore", invalid="ignore"):
             t = np.where(across_u, (k - a_u) / (b_u - a_u), (k - a_v) / (b_v - a_v))
         m_u, m_v = a_u + t * (b_u - a_u), a_v + t * (b_v - a_v)
         out.append(_piece_terms(a_u, a_v, m_u, m_v, idx))
         out.append(_piece_terms(m_u, m_v, b_u, b_v, idx))
+        del a_u, b_u, a_v, b_v, across_u, k, t, m_u, m_v
 
     # Several crossings: all crossing parameters, sorted within each segment.
-    idx = np.flatnonzero(ncross > 1)
+    idx = many
     if len(idx):
         a_u, b_u, a_v, b_v = u[idx], u[idx + 1], v[idx], v[idx + 1]
-        cnt_u, cnt_v = nu[idx], nv[idx]
-        lo_u = np.minimum(cu1[idx], cu2[idx]) + 1
-        lo_v = np.minimum(cv1[idx], cv2[idx]) + 1
+        f_u1, f_u2, f_v1, f_v2 = cu1[idx], cu2[idx], cv1[idx], cv2[idx]
+        cnt_u = np.abs(f_u2 - f_u1).astype(np.int64)
+        cnt_v = np.abs(f_v2 - f_v1).astype(np.int64)
+        lo_u = np.minimum(f_u1, f_u2) + 1
+        lo_v = np.minimum(f_v1, f_v2) + 1
+        del f_u1, f_u2, f_v1, f_v2
         su = repeat(np.arange(len(idx)), cnt_u)
         sv = repeat(np.arange(len(idx)), cnt_v)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -771,19 +796,29 @@ def _pieces(u: np.ndarray, v: np.ndarray, valid: np.ndarray):
         n = len(idx)
         segs = np.concatenate([np.arange(n), su, sv, np.arange(n)])
         ts = np.concatenate([np.zeros(n), tu, tv, np.ones(n)])
+        del su, sv, tu, tv
         order = np.lexsort((ts, segs))
         segs, ts = segs[order], ts[order]
         j = np.flatnonzero(segs[1:] == segs[:-1])
         ps = segs[j]
         ta, tb = ts[j], ts[j + 1]
+        del segs, ts, order, j
         du, dvv = (b_u - a_u)[ps], (b_v - a_v)[ps]
         out.append(_piece_terms(a_u[ps] + ta * du, a_v[ps] + ta * dvv, a_u[ps] + tb * du, a_v[ps] + tb * dvv,
                                 idx[ps]))
+    del fu, fv, cu1, cu2, cv1, cv2, idx, one, many
 
     if not out:
         e = np.empty(0)
         return e.astype(np.int64), e.astype(np.int64), e, e, e.astype(np.int64)
-    row, col, own, dv, seg = (np.concatenate(x) for x in zip(*out))
+    # One field at a time, each freed as it is joined, so the pieces are never held twice.
+    fields = [list(x) for x in zip(*out)]
+    del out
+    joined = []
+    for f in fields:
+        joined.append(np.concatenate(f))
+        f.clear()
+    row, col, own, dv, seg = joined
     return row.astype(np.int64), col.astype(np.int64), own, dv, seg
 
 
