@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -65,7 +66,7 @@ def main(argv=None) -> None:
             t = time.perf_counter()
             analysis.run(SynergyParams(**kw))
             calls[label].append(time.perf_counter() - t)
-    timings = {label: sorted(v)[1] for label, v in calls.items()}
+    timings = {label: statistics.median(v) for label, v in calls.items()}
     slowest = max(max(v) for v in calls.values())
     print(json.dumps({"build_seconds": build, "read_seconds": t_read, "reflag": timings, "workers": workers,
                       "slowest_call": slowest,

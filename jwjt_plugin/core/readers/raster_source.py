@@ -107,7 +107,7 @@ class RasterSource:
         yoff = spec.nrows - r1 if self.south_up else r0
         rb = self._band()
         tiles = (yoff // self.block_rows, (yoff + h - 1) // self.block_rows)
-        self._release_blocks(rb, tiles, before=True)
+        self._free_blocks_elsewhere(rb, tiles)
         err: Optional[RuntimeError]
         with gdal_errors() as errs:
             try:
@@ -116,7 +116,7 @@ class RasterSource:
                 raw, err = None, exc
             else:
                 err = None
-        self._release_blocks(rb, tiles, before=False, whole=(yoff % self.block_rows == 0 and (
+        self._free_or_keep_blocks(rb, tiles, whole=(yoff % self.block_rows == 0 and (
             (yoff + h) % self.block_rows == 0 or yoff + h == spec.nrows)))
         if raw is None:
             raise JwjtInputError(QT_TRANSLATE_NOOP(
@@ -141,23 +141,29 @@ class RasterSource:
             self._rows_seen += h
         return arr
 
-    def _release_blocks(self, rb, tiles: Tuple[int, int], before: bool, whole: bool = False) -> None:
-        """Drop the band's cached blocks once no strip of this pass needs them.
+    # Drop the band's cached blocks once no strip of this pass needs them.
+    #
 
-        GDAL keeps every block it decodes in its cache (up to 5 % of the RAM, shared with
-        QGIS) although a pass reads each block once: at 1 km the four species fill it with
-        420 MB, and every new block is fresh memory the kernel must map page by page, which
-        cost a third of the strips' time and kept two threads waiting on each other. A
-        strip that covers whole rows of blocks frees them after reading; one that ends
-        inside a row of blocks keeps them (the next strip reads the rest) until this
-        thread's band reads elsewhere. So a band caches one strip's blocks at most.
-        """
-        if before:
-            held = getattr(self._local, "tiles", None)
-            if held is not None and (held[1] < tiles[0] or held[0] > tiles[1]):
-                rb.FlushCache()
-                self._local.tiles = None
-        elif whole:
+    # GDAL keeps every block it decodes in its cache (up to 5 % of the RAM, shared with
+    # QGIS) although a pass reads each block once: at 1 km the four species fill it with
+    # 420 MB, and every new block is fresh memory the kernel must map page by page, which
+    # cost a third of the strips' time and kept two threads waiting on each other. A strip
+    # that covers whole rows of blocks frees them after reading; one that ends inside a row
+    # of blocks keeps them (the next strip reads the rest) until this thread's band reads
+    # elsewhere. So a band caches one strip's blocks at most.
+
+    def _free_blocks_elsewhere(self, rb, tiles: Tuple[int, int]) -> None:
+        """Before a read of the block rows ``tiles``: free the blocks this thread kept from
+        its last strip if they lie elsewhere."""
+        held = getattr(self._local, "tiles", None)
+        if held is not None and (held[1] < tiles[0] or held[0] > tiles[1]):
+            rb.FlushCache()
+            self._local.tiles = None
+
+    def _free_or_keep_blocks(self, rb, tiles: Tuple[int, int], whole: bool) -> None:
+        """After a read of the block rows ``tiles``: free them when the strip read ``whole``
+        rows of blocks, else keep them for the next strip."""
+        if whole:
             rb.FlushCache()
             self._local.tiles = None
         else:
