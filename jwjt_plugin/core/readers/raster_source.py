@@ -143,7 +143,6 @@ class RasterSource:
 
     # Drop the band's cached blocks once no strip of this pass needs them.
     #
-
     # GDAL keeps every block it decodes in its cache (up to 5 % of the RAM, shared with
     # QGIS) although a pass reads each block once: at 1 km the four species fill it with
     # 420 MB, and every new block is fresh memory the kernel must map page by page, which
