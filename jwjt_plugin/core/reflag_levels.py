@@ -303,22 +303,35 @@ def build_level_table(weights: CoverageWeights, sources: Mapping[str, Any], stat
         cell_w = (np.full(len(e_cell), float(area)) if row_area is None
                   else row_area[r0 + e_cell // nc])
         e_area = cell_w * e_frac
+        # The units this strip touches (ascending) and each entry's place among them. A strip
+        # crosses a few of the units: bins over those alone are small, where bins over all
+        # units × levels (32 MB at 40,000 units, one per quantity) cost more to clear and
+        # scan than the entries themselves, and at that size fragmented the threads' heaps.
+        seen = np.zeros(n_units, bool)
+        seen[e_unit] = True
+        strip_units = np.flatnonzero(seen)
+        local_of = np.zeros(n_units, np.int64)
+        local_of[strip_units] = np.arange(len(strip_units))
+        e_local = local_of[e_unit]
+        n_bins = len(strip_units) * nl
         unit_out: Dict[Any, Tuple[np.ndarray, np.ndarray]] = {}
 
         def add(prefix_name, lv_cells, quantities):
             lv = lv_cells[e_cell]
             ok = lv < nl
-            key = e_unit[ok] * nl + lv[ok]
+            key = e_local[ok] * nl + lv[ok]
             if len(key) == 0:
                 return
-            # One bincount over all (unit, level) bins, then only the bins that got entries:
-            # cheaper than sorting the entries, and a strip holds one dense array at a time.
-            counts = np.bincount(key, minlength=n_units * nl)
+            # One bincount over the strip's (unit, level) bins, then only the bins that got
+            # entries: cheaper than sorting the entries. Bins keep their order (the units are
+            # ascending), and each sums its entries in the same order as a bin over all units.
+            counts = np.bincount(key, minlength=n_bins)
             present = np.flatnonzero(counts)
+            bins = strip_units[present // nl] * nl + present % nl
             for qname, w in quantities.items():
                 sums = (counts[present] if w is None
-                        else np.bincount(key, weights=w[ok], minlength=n_units * nl)[present])
-                unit_out[(prefix_name, qname)] = (present, sums.astype(np.float64))
+                        else np.bincount(key, weights=w[ok], minlength=n_bins)[present])
+                unit_out[(prefix_name, qname)] = (bins, sums.astype(np.float64))
 
         vfrac = {s: vals[s][e_cell] * e_frac for s in sum_species}
         add("top", sets["top"], {"top_n": None, "top_area": e_area, "top_CO2": vfrac["CO2"]})

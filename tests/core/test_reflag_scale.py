@@ -193,3 +193,38 @@ def test_level_table_breaks_ties_as_the_ranking_does(inputs, monkeypatch):
         pd.testing.assert_frame_equal(got.units, want.units, rtol=1e-10, atol=1e-12)
         pd.testing.assert_frame_equal(got.concentration, want.concentration, rtol=1e-10)
     assert capped._levels
+
+
+def test_level_table_strips_bin_only_the_units_they_cross(inputs, monkeypatch):
+    """In strips of a few rows, each strip sums its entries in bins of the units it crosses,
+    not of every unit (at 40,000 units those were 32 MB a quantity and strip), and the table
+    still gives the whole grid's results."""
+    import sys
+
+    import jwjt_plugin.core.reflag_levels as reflag_levels
+
+    folder, frame, grids = inputs
+    whole, _ = run_synergy(frame, grids)
+    sources = {s: open_raster_source(str(folder / f), s) for s, f in SAMPLE_GRIDS.items()}
+    monkeypatch.setattr(synergy_module, "FULL_RANK_CELLS", 100)
+    monkeypatch.setattr(reflag_levels, "strip_rows", lambda spec, sources: 6)
+    bins = []
+    real = np.bincount
+
+    def recording(x, weights=None, minlength=0):
+        if sys._getframe(1).f_code.co_name == "add":  # the level table's per-strip sums
+            bins.append(minlength)
+        return real(x, weights=weights, minlength=minlength)
+
+    monkeypatch.setattr(np, "bincount", recording)
+    capped, _ = run_synergy(frame, sources, workers=1)
+    capped.rank_cap_percent = 0.05
+    for params in LEVEL_PARAMS[::4]:
+        got, want = capped.run(params), whole.run(params)
+        pd.testing.assert_frame_equal(got.units, want.units, rtol=1e-10, atol=1e-12)
+        pd.testing.assert_frame_equal(got.concentration, want.concentration, rtol=1e-10)
+    monkeypatch.setattr(np, "bincount", real)
+    n_levels = next(iter(capped._levels.values())).n_levels
+    assert capped._levels and bins, "the level table was not built"
+    # Every strip of 6 rows (of 80) crosses well under half of the units.
+    assert max(bins) <= capped.weights.n_units * (n_levels + 1) // 2
