@@ -371,6 +371,11 @@ class SynergyAnalysis:
             pos = ranks_of(top_cells, all_cells)
             gathered = {t: np.concatenate([r[s][1][t] for r in results])[pos] if len(pos) else np.empty(0)
                         for t in all_species}
+            # This species' candidates are done with: free them before the next species is
+            # joined, so that the candidates of all species are never held with a join.
+            del cells, own, all_cells, pos
+            for r in results:
+                del r[s]
             st = self.stats[(s, domain)]
             self._ranked[(s, domain)] = RankedCells(top_cells, top_values, self.spec.shape, st.n_positive,
                                                     n_domain=st.n_valid)
